@@ -1,0 +1,163 @@
+//! The unlocked vault's keys: the data key and the per-purpose subkeys derived from it.
+//!
+//! Subkeys come from HKDF-SHA256 over the data key, salted with the vault id, with the
+//! purpose and a key generation in the info. Each purpose's generation moves on well before
+//! 2^32 seals (random 96-bit nonces), see [`ROTATE_AFTER_SEALS`].
+
+use ring::hkdf;
+use zeroize::Zeroizing;
+
+use super::SecretKey;
+use super::cipher::{Algorithm, Cipher};
+use super::envelope::{self, Header, Place};
+use crate::error::{Error, Result};
+
+/// Seals with one key generation before the next is used.
+pub const ROTATE_AFTER_SEALS: u64 = 1 << 30;
+/// The most generations a vault can have; far beyond any real use.
+const MAX_GENERATIONS: u32 = 1024;
+
+/// What a subkey is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Sealing user records.
+    Records,
+    /// Sealing the vault's own bookkeeping (e.g. the seal counter).
+    Index,
+    /// Sealing exported backups.
+    Export,
+}
+
+impl Purpose {
+    fn label(self) -> &'static [u8] {
+        match self {
+            Purpose::Records => b"records",
+            Purpose::Index => b"index",
+            Purpose::Export => b"export",
+        }
+    }
+}
+
+/// Fills a 32-byte key with HKDF-SHA256(salt, ikm, info parts).
+pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[&[u8]]) -> Result<SecretKey> {
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(ikm);
+    let okm = prk
+        .expand(info, hkdf::HKDF_SHA256)
+        .map_err(|_| Error::Crypto)?;
+    let mut out = SecretKey::new([0u8; 32]);
+    okm.fill(out.as_mut_slice()).map_err(|_| Error::Crypto)?;
+    Ok(out)
+}
+
+/// The keys of an unlocked vault. Dropping it wipes the data key.
+pub struct KeyRing {
+    vault_id: [u8; 16],
+    data_key: SecretKey,
+    algorithm: Algorithm,
+    // (purpose, generation, algorithm) -> cipher; a handful of entries at most.
+    ciphers: std::sync::Mutex<Vec<((Purpose, u32, Algorithm), std::sync::Arc<Cipher>)>>,
+}
+
+impl KeyRing {
+    /// A key ring over `data_key` for the vault `vault_id`, sealing with `algorithm`.
+    pub fn new(vault_id: [u8; 16], data_key: SecretKey, algorithm: Algorithm) -> Self {
+        Self {
+            vault_id,
+            data_key,
+            algorithm,
+            ciphers: Default::default(),
+        }
+    }
+
+    /// The data key itself, for rewrapping into key slots.
+    pub fn data_key(&self) -> &SecretKey {
+        &self.data_key
+    }
+
+    fn cipher(
+        &self,
+        purpose: Purpose,
+        generation: u32,
+        alg: Algorithm,
+    ) -> Result<std::sync::Arc<Cipher>> {
+        if generation >= MAX_GENERATIONS {
+            return Err(Error::Damaged("unknown key generation"));
+        }
+        let mut cache = self.ciphers.lock().map_err(|_| Error::Crypto)?;
+        if let Some((_, c)) = cache.iter().find(|(k, _)| *k == (purpose, generation, alg)) {
+            return Ok(c.clone());
+        }
+        let generation_bytes = generation.to_le_bytes();
+        let key = hkdf_sha256(
+            &self.vault_id,
+            self.data_key.as_slice(),
+            &[b"mend.subkey.", purpose.label(), b".", &generation_bytes],
+        )?;
+        let cipher = std::sync::Arc::new(Cipher::new(alg, &key)?);
+        cache.push(((purpose, generation, alg), cipher.clone()));
+        Ok(cipher)
+    }
+
+    /// Seals `plain` for `place` with `purpose`'s key of `generation`.
+    pub fn seal(
+        &self,
+        purpose: Purpose,
+        generation: u32,
+        place: &Place,
+        plain: &[u8],
+    ) -> Result<Vec<u8>> {
+        let cipher = self.cipher(purpose, generation, self.algorithm)?;
+        envelope::seal(&cipher, generation, place, plain)
+    }
+
+    /// Opens an envelope sealed for `place` with `purpose`'s key of any generation.
+    pub fn open(
+        &self,
+        purpose: Purpose,
+        place: &Place,
+        sealed: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        let header = Header::parse(sealed)?;
+        let cipher = self.cipher(purpose, header.key_id, header.algorithm)?;
+        envelope::open(&cipher, &header, place, sealed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ring(key: u8) -> KeyRing {
+        KeyRing::new([1u8; 16], SecretKey::new([key; 32]), Algorithm::Aes256Gcm)
+    }
+    const PLACE: Place = Place {
+        table: "t",
+        column: "c",
+        row: 1,
+    };
+
+    #[test]
+    fn purposes_and_generations_have_separate_keys() {
+        let r = ring(5);
+        let env = r.seal(Purpose::Records, 0, &PLACE, b"x").unwrap();
+        assert_eq!(&r.open(Purpose::Records, &PLACE, &env).unwrap()[..], b"x");
+        assert!(r.open(Purpose::Index, &PLACE, &env).is_err());
+        let gen1 = r.seal(Purpose::Records, 1, &PLACE, b"y").unwrap();
+        assert_eq!(&r.open(Purpose::Records, &PLACE, &gen1).unwrap()[..], b"y");
+        assert!(ring(6).open(Purpose::Records, &PLACE, &env).is_err());
+    }
+
+    #[test]
+    fn envelopes_sealed_with_chacha_open_under_an_aes_default() {
+        let chacha = KeyRing::new(
+            [1u8; 16],
+            SecretKey::new([5; 32]),
+            Algorithm::ChaCha20Poly1305,
+        );
+        let env = chacha.seal(Purpose::Records, 0, &PLACE, b"z").unwrap();
+        assert_eq!(
+            &ring(5).open(Purpose::Records, &PLACE, &env).unwrap()[..],
+            b"z"
+        );
+    }
+}

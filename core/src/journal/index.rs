@@ -1,0 +1,134 @@
+//! The in-memory index of notes, built at unlock from decrypted metadata.
+//!
+//! Kept sorted oldest-first by (created, id), so the newest page is a slice from the end.
+//! Lower-cased titles and tags serve filtering and search. Entries wipe their text on drop.
+
+use std::collections::HashMap;
+
+use zeroize::Zeroize;
+
+use super::note::{NoteId, NoteSummary, decode_fields};
+use crate::error::Result;
+use crate::record::RecordMeta;
+
+/// One indexed note.
+pub struct Entry {
+    /// The note's row.
+    pub row: i64,
+    /// Its summary.
+    pub summary: NoteSummary,
+    /// Its title, lower-cased.
+    pub title_lower: String,
+    /// Its tags, lower-cased.
+    pub tags_lower: Vec<String>,
+}
+
+impl Entry {
+    fn new(row: i64, summary: NoteSummary) -> Self {
+        let title_lower = summary.title.to_lowercase();
+        let tags_lower = summary.tags.iter().map(|t| t.to_lowercase()).collect();
+        Self {
+            row,
+            summary,
+            title_lower,
+            tags_lower,
+        }
+    }
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        self.summary.title.zeroize();
+        self.summary.tags.iter_mut().for_each(Zeroize::zeroize);
+        self.title_lower.zeroize();
+        self.tags_lower.iter_mut().for_each(Zeroize::zeroize);
+    }
+}
+
+/// All notes of an unlocked vault.
+#[derive(Default)]
+pub struct NoteIndex {
+    entries: HashMap<NoteId, Entry>,
+    order: Vec<(i64, NoteId)>,
+}
+
+impl NoteIndex {
+    /// Adds a note read at unlock; call [`NoteIndex::finish_loading`] after the last.
+    pub fn load(&mut self, row: i64, meta: &RecordMeta) -> Result<()> {
+        let (title, step, tags) = decode_fields(&meta.fields)?;
+        let summary = NoteSummary {
+            id: meta.id,
+            title,
+            step,
+            tags,
+            created_ms: meta.created_ms,
+            updated_ms: meta.updated_ms,
+        };
+        self.order.push((summary.created_ms, summary.id));
+        self.entries.insert(summary.id, Entry::new(row, summary));
+        Ok(())
+    }
+
+    /// Sorts after loading.
+    pub fn finish_loading(&mut self) {
+        self.order.sort_unstable();
+    }
+
+    /// Adds or replaces a note.
+    pub fn put(&mut self, row: i64, summary: NoteSummary) {
+        let key = (summary.created_ms, summary.id);
+        if let Some(old) = self.entries.insert(summary.id, Entry::new(row, summary)) {
+            let old_key = (old.summary.created_ms, old.summary.id);
+            if old_key == key {
+                return;
+            }
+            if let Ok(pos) = self.order.binary_search(&old_key) {
+                self.order.remove(pos);
+            }
+        }
+        let pos = self.order.binary_search(&key).unwrap_or_else(|p| p);
+        self.order.insert(pos, key);
+    }
+
+    /// Removes a note.
+    pub fn remove(&mut self, id: &NoteId) -> Option<Entry> {
+        let entry = self.entries.remove(id)?;
+        if let Ok(pos) = self.order.binary_search(&(entry.summary.created_ms, *id)) {
+            self.order.remove(pos);
+        }
+        Some(entry)
+    }
+
+    /// A note's entry.
+    pub fn get(&self, id: &NoteId) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+
+    /// How many notes there are.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are no notes.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Every note, newest first.
+    pub fn newest_first(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.order
+            .iter()
+            .rev()
+            .filter_map(|(_, id)| self.entries.get(id))
+    }
+
+    /// The `offset..offset + limit` newest notes, without filtering: a slice of the order.
+    pub fn newest_page(&self, offset: usize, limit: usize) -> impl Iterator<Item = &Entry> + '_ {
+        let end = self.order.len().saturating_sub(offset);
+        let start = end.saturating_sub(limit);
+        self.order[start..end]
+            .iter()
+            .rev()
+            .filter_map(|(_, id)| self.entries.get(id))
+    }
+}

@@ -1,0 +1,90 @@
+//! Opening the vault's SQLite file with the settings SECURITY.md asks for.
+
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// Creates a new, empty database file readable only by its owner and opens it.
+/// Fails with [`Error::AlreadyExists`] if a vault is already there; an empty file left by an
+/// interrupted creation is reused.
+pub fn create(path: &Path) -> Result<Connection> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let conn = connect(path, false)?;
+            if !super::schema::is_blank(&conn)? {
+                return Err(Error::AlreadyExists);
+            }
+            return Ok(conn);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    connect(path, false)
+}
+
+/// Opens an existing database file. Fails with [`Error::NoVault`] if there is none.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(Error::NoVault);
+    }
+    connect(path, false)
+}
+
+/// Opens a database file read-only, for inspection in tests and tools.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    connect(path, true)
+}
+
+fn connect(path: &Path, read_only: bool) -> Result<Connection> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    configure(&conn, read_only)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection, read_only: bool) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if !read_only {
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Storage("write-ahead log unavailable".to_owned()));
+        }
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = ON;
+         PRAGMA cell_size_check = ON;
+         PRAGMA mmap_size = 0;",
+    )?;
+    Ok(())
+}
+
+/// Moves everything in the write-ahead log into the main file and truncates the log, so
+/// that deleted data does not linger in old log frames.
+pub fn checkpoint(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// The files SQLite keeps for the database at `path`: the file, its log and shared memory.
+pub fn files(path: &Path) -> [PathBuf; 3] {
+    let with = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    [path.to_path_buf(), with("-wal"), with("-shm")]
+}

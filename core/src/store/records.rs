@@ -1,0 +1,111 @@
+//! Sealed record rows: `record (id, meta)` and `record_body (id, body)`.
+//!
+//! Row ids are random, so neither their order nor their gaps say when or how many records
+//! were made. Every record has a body row (an empty one if it has no body), so the two
+//! tables always have the same count. This module moves envelopes; sealing happens above.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::crypto::{Place, random};
+use crate::error::{Error, Result};
+
+/// The place of a record's metadata envelope.
+pub fn meta_place(row: i64) -> Place {
+    Place {
+        table: "record",
+        column: "meta",
+        row,
+    }
+}
+
+/// The place of a record's body envelope.
+pub fn body_place(row: i64) -> Place {
+    Place {
+        table: "record_body",
+        column: "body",
+        row,
+    }
+}
+
+/// Picks a fresh random row id.
+pub fn new_row(tx: &Transaction) -> Result<i64> {
+    loop {
+        let row = (random::u64()? >> 1) as i64;
+        if row == 0 {
+            continue;
+        }
+        let taken: Option<i64> = tx
+            .query_row("SELECT id FROM record WHERE id = ?1", [row], |r| r.get(0))
+            .optional()?;
+        if taken.is_none() {
+            return Ok(row);
+        }
+    }
+}
+
+/// Inserts a record's two envelopes.
+pub fn insert(tx: &Transaction, row: i64, meta: &[u8], body: &[u8]) -> Result<()> {
+    tx.prepare_cached("INSERT INTO record (id, meta) VALUES (?1, ?2)")?
+        .execute(params![row, meta])?;
+    tx.prepare_cached("INSERT INTO record_body (id, body) VALUES (?1, ?2)")?
+        .execute(params![row, body])?;
+    Ok(())
+}
+
+/// Replaces a record's metadata envelope, and its body envelope when given.
+pub fn update(tx: &Transaction, row: i64, meta: &[u8], body: Option<&[u8]>) -> Result<()> {
+    let changed = tx
+        .prepare_cached("UPDATE record SET meta = ?2 WHERE id = ?1")?
+        .execute(params![row, meta])?;
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    if let Some(body) = body {
+        tx.prepare_cached("UPDATE record_body SET body = ?2 WHERE id = ?1")?
+            .execute(params![row, body])?;
+    }
+    Ok(())
+}
+
+/// Deletes a record and its body.
+pub fn delete(tx: &Transaction, row: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM record_body WHERE id = ?1")?
+        .execute([row])?;
+    let changed = tx
+        .prepare_cached("DELETE FROM record WHERE id = ?1")?
+        .execute([row])?;
+    if changed == 0 {
+        Err(Error::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+/// Calls `f` with every record's row id and metadata envelope.
+pub fn for_each_meta(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT id, meta FROM record")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let meta = row
+            .get_ref(1)?
+            .as_blob()
+            .map_err(|_| Error::Damaged("bad metadata cell"))?;
+        f(id, meta)?;
+    }
+    Ok(())
+}
+
+/// A record's body envelope.
+pub fn body(conn: &Connection, row: i64) -> Result<Vec<u8>> {
+    conn.prepare_cached("SELECT body FROM record_body WHERE id = ?1")?
+        .query_row([row], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::Damaged("a record's body is missing"))
+}
+
+/// The number of records.
+pub fn count(conn: &Connection) -> Result<u64> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM record", [], |r| r.get(0))?;
+    Ok(n as u64)
+}

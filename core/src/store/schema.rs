@@ -1,0 +1,153 @@
+//! The schema and its migrations.
+//!
+//! [`VERSION`] is the schema this build writes; the statements for it are at the top. Opening
+//! an older file runs the `upgrade_from` chain in one IMMEDIATE transaction. A file from a
+//! newer app is refused with [`Error::NewerVault`] and never modified.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// The schema version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// `PRAGMA application_id` of a Mend vault ("Mend" in ASCII).
+pub const APPLICATION_ID: i32 = 0x4d65_6e64;
+
+/// The current schema, as a fresh vault gets it.
+const CURRENT: &str = "
+CREATE TABLE vault (
+    singleton       INTEGER PRIMARY KEY CHECK (singleton = 1),
+    vault_id        BLOB NOT NULL,     -- random, 16 bytes
+    device_secret   BLOB NOT NULL,     -- wrapped by the platform key store
+    seal_state      BLOB NOT NULL,     -- sealed seal counter
+    failed_attempts INTEGER NOT NULL,  -- attempts since the last success
+    last_attempt_ms INTEGER NOT NULL
+);
+CREATE TABLE key_slot (
+    slot            INTEGER PRIMARY KEY, -- 1 passcode, 2 recovery, 3 biometric
+    kdf_memory_kib  INTEGER NOT NULL,
+    kdf_iterations  INTEGER NOT NULL,
+    kdf_parallelism INTEGER NOT NULL,
+    salt            BLOB NOT NULL,
+    wrapped_key     BLOB NOT NULL
+);
+-- One row per user record; the id is a random storage key, the metadata is sealed.
+CREATE TABLE record (
+    id   INTEGER PRIMARY KEY,
+    meta BLOB NOT NULL
+);
+-- Bodies live apart so that unlock reads only the small metadata pages.
+CREATE TABLE record_body (
+    id   INTEGER PRIMARY KEY REFERENCES record (id) ON DELETE CASCADE,
+    body BLOB NOT NULL
+);
+";
+
+/// Whether the database is an empty file (a new one, or one whose creation was interrupted).
+pub fn is_blank(conn: &Connection) -> Result<bool> {
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(tables == 0 && user_version(conn)? == 0)
+}
+
+fn user_version(conn: &Connection) -> Result<u32> {
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    u32::try_from(v).map_err(|_| Error::Damaged("bad schema version"))
+}
+
+/// Creates the current schema inside the vault-creating transaction.
+pub fn create(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(CURRENT)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", VERSION)?;
+    Ok(())
+}
+
+/// Checks that the file is a Mend vault this build can read and upgrades it if it is older.
+pub fn upgrade(conn: &mut Connection) -> Result<()> {
+    if is_blank(conn)? {
+        return Err(Error::NoVault);
+    }
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app != APPLICATION_ID {
+        return Err(Error::Damaged("not a Mend vault"));
+    }
+    let found = user_version(conn)?;
+    if found > VERSION {
+        return Err(Error::NewerVault {
+            found,
+            supported: VERSION,
+        });
+    }
+    if found == VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut version = user_version(&tx)?;
+    while version < VERSION {
+        upgrade_from(&tx, version)?;
+        version += 1;
+    }
+    tx.pragma_update(None, "user_version", VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Upgrades the schema from `version` to `version + 1`.
+fn upgrade_from(_tx: &Transaction, version: u32) -> Result<()> {
+    // Schema 1 is the first; each later version adds its step here, with a fixture vault.
+    match version {
+        _ => Err(Error::Damaged("unknown schema version")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        create(&tx).unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_fresh_schema_opens_without_changes() {
+        let mut conn = fresh();
+        upgrade(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), VERSION);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_left_untouched() {
+        let mut conn = fresh();
+        conn.pragma_update(None, "user_version", VERSION + 1)
+            .unwrap();
+        match upgrade(&mut conn) {
+            Err(Error::NewerVault { found, supported }) => {
+                assert_eq!((found, supported), (VERSION + 1, VERSION));
+            }
+            other => panic!("expected NewerVault, got {other:?}"),
+        }
+        assert_eq!(user_version(&conn).unwrap(), VERSION + 1);
+    }
+
+    #[test]
+    fn another_apps_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
+            .unwrap();
+        assert!(matches!(
+            upgrade(&mut conn),
+            Err(Error::Damaged("not a Mend vault"))
+        ));
+    }
+
+    #[test]
+    fn a_blank_file_is_no_vault() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert!(matches!(upgrade(&mut conn), Err(Error::NoVault)));
+    }
+}

@@ -1,0 +1,267 @@
+//! An unlocked vault: its keys, the seal counter and the in-memory index of decrypted
+//! metadata. Dropping the session (on lock) wipes the keys and the index.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use zeroize::Zeroizing;
+
+use super::settings::Settings;
+use crate::crypto::keyring::ROTATE_AFTER_SEALS;
+use crate::crypto::{KeyRing, Place, Purpose};
+use crate::encoding::{Reader, Writer};
+use crate::error::{Error, Result};
+use crate::journal::index::NoteIndex;
+use crate::journal::search::SearchCache;
+use crate::record::{RecordId, RecordKind, RecordMeta};
+use crate::store::records;
+
+const SEAL_STATE_PLACE: Place = Place {
+    table: "vault",
+    column: "seal_state",
+    row: 1,
+};
+
+/// How many envelopes the current key generation has sealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SealCounter {
+    /// The key generation in use.
+    pub generation: u32,
+    /// Seals made with it so far.
+    pub seals: u64,
+}
+
+impl SealCounter {
+    fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.u32(self.generation).i64(self.seals as i64);
+        w.finish()
+    }
+
+    fn decode(data: &[u8]) -> Result<Self> {
+        let mut r = Reader::new(data);
+        let generation = r.u32()?;
+        let seals = u64::try_from(r.i64()?).map_err(|_| Error::Damaged("bad seal counter"))?;
+        r.finish()?;
+        Ok(Self { generation, seals })
+    }
+
+    /// Counts one seal and returns the generation to seal it with.
+    fn next(&mut self) -> u32 {
+        if self.seals >= ROTATE_AFTER_SEALS {
+            self.generation += 1;
+            self.seals = 0;
+        }
+        self.seals += 1;
+        self.generation
+    }
+}
+
+/// Seals envelopes inside one write transaction and counts them.
+pub struct Sealer<'a> {
+    keys: &'a KeyRing,
+    counter: SealCounter,
+}
+
+impl Sealer<'_> {
+    /// Seals `plain` for `place` with the records key.
+    pub fn seal(&mut self, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
+        let generation = self.counter.next();
+        self.keys.seal(Purpose::Records, generation, place, plain)
+    }
+
+    /// Seals a record's metadata and body for `row`.
+    pub fn seal_record(
+        &mut self,
+        row: i64,
+        meta: &RecordMeta,
+        body: &[u8],
+    ) -> Result<(Vec<u8>, Vec<u8>)> {
+        let meta = self.seal(&records::meta_place(row), &meta.encode())?;
+        let body = self.seal(&records::body_place(row), body)?;
+        Ok((meta, body))
+    }
+
+    fn persist(mut self, tx: &Transaction) -> Result<SealCounter> {
+        let generation = self.counter.next();
+        let sealed = self.keys.seal(
+            Purpose::Index,
+            generation,
+            &SEAL_STATE_PLACE,
+            &self.counter.encode(),
+        )?;
+        tx.execute(
+            "UPDATE vault SET seal_state = ?1 WHERE singleton = 1",
+            [sealed],
+        )?;
+        Ok(self.counter)
+    }
+}
+
+/// The settings record and where it lives.
+pub struct SettingsEntry {
+    /// Its row.
+    pub row: i64,
+    /// Its id.
+    pub id: RecordId,
+    /// When the vault was started.
+    pub created_ms: i64,
+    /// Its values.
+    pub settings: Settings,
+}
+
+/// The state of an unlocked vault.
+pub struct Session {
+    keys: KeyRing,
+    counter: SealCounter,
+    /// The vault's settings.
+    pub settings: SettingsEntry,
+    /// The journal's index.
+    pub notes: NoteIndex,
+    /// Lower-cased note bodies for search, built on the first search.
+    pub search: Option<SearchCache>,
+    /// Rows whose metadata failed to open; the rest of the vault still works.
+    pub damaged_rows: Vec<i64>,
+}
+
+impl Session {
+    /// Starts a new vault's session inside its creating transaction: writes the seal counter
+    /// and the settings record.
+    pub fn create(
+        tx: &Transaction,
+        keys: KeyRing,
+        settings: Settings,
+        now_ms: i64,
+    ) -> Result<Self> {
+        let mut sealer = Sealer {
+            keys: &keys,
+            counter: SealCounter::default(),
+        };
+        let row = records::new_row(tx)?;
+        let meta = RecordMeta {
+            id: RecordId::generate()?,
+            kind: RecordKind::Settings,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            fields: settings.encode(),
+        };
+        let (meta_env, body_env) = sealer.seal_record(row, &meta, &[])?;
+        records::insert(tx, row, &meta_env, &body_env)?;
+        let counter = sealer.persist(tx)?;
+        Ok(Self {
+            keys,
+            counter,
+            settings: SettingsEntry {
+                row,
+                id: meta.id,
+                created_ms: now_ms,
+                settings,
+            },
+            notes: NoteIndex::default(),
+            search: None,
+            damaged_rows: Vec::new(),
+        })
+    }
+
+    /// Opens every metadata envelope into the in-memory index.
+    pub fn load(conn: &Connection, keys: KeyRing) -> Result<Self> {
+        let sealed_state: Vec<u8> = conn.query_row(
+            "SELECT seal_state FROM vault WHERE singleton = 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let counter =
+            SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
+        let mut settings = None;
+        let mut notes = NoteIndex::default();
+        let mut damaged_rows = Vec::new();
+        records::for_each_meta(conn, |row, sealed| {
+            let meta = keys
+                .open(Purpose::Records, &records::meta_place(row), sealed)
+                .and_then(|plain| RecordMeta::decode(&plain));
+            let loaded = meta.and_then(|meta| match meta.kind {
+                RecordKind::Settings => {
+                    let values = Settings::decode(&meta.fields)?;
+                    settings = Some(SettingsEntry {
+                        row,
+                        id: meta.id,
+                        created_ms: meta.created_ms,
+                        settings: values,
+                    });
+                    Ok(())
+                }
+                RecordKind::Note => notes.load(row, &meta),
+            });
+            match loaded {
+                Ok(()) => Ok(()),
+                Err(Error::Damaged(_)) => {
+                    damaged_rows.push(row);
+                    Ok(())
+                }
+                Err(other) => Err(other),
+            }
+        })?;
+        notes.finish_loading();
+        let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
+        Ok(Self {
+            keys,
+            counter,
+            settings,
+            notes,
+            search: None,
+            damaged_rows,
+        })
+    }
+
+    /// The data key, for rewrapping into key slots.
+    pub fn keys(&self) -> &KeyRing {
+        &self.keys
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction with a sealer, and commits. The index is updated
+    /// by the caller only after this returns, i.e. after the write is durable.
+    pub fn write<T>(
+        &mut self,
+        conn: &mut Connection,
+        f: impl FnOnce(&Transaction, &mut Sealer) -> Result<T>,
+    ) -> Result<T> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut sealer = Sealer {
+            keys: &self.keys,
+            counter: self.counter,
+        };
+        let out = f(&tx, &mut sealer)?;
+        let counter = sealer.persist(&tx)?;
+        tx.commit()?;
+        self.counter = counter;
+        Ok(out)
+    }
+
+    /// Opens the body envelope of `row`.
+    pub fn open_body(&self, conn: &Connection, row: i64) -> Result<Zeroizing<Vec<u8>>> {
+        let sealed = records::body(conn, row)?;
+        self.keys
+            .open(Purpose::Records, &records::body_place(row), &sealed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seal_counter_moves_to_a_new_generation_before_its_limit() {
+        let mut c = SealCounter {
+            generation: 0,
+            seals: ROTATE_AFTER_SEALS - 1,
+        };
+        assert_eq!(c.next(), 0);
+        assert_eq!(c.next(), 1);
+        assert_eq!(
+            c,
+            SealCounter {
+                generation: 1,
+                seals: 1
+            }
+        );
+        assert_eq!(SealCounter::decode(&c.encode()).unwrap(), c);
+    }
+}
