@@ -1,0 +1,88 @@
+//! Helpers shared by the integration tests: small KDF parameters (through the same per-slot
+//! field real vaults use), software key stores and a manual clock.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use mend_core::{
+    Clock, DeviceKeyStore, KdfParams, ManualClock, MemoryKeyStore, NoteDraft, RecoveryCode, Role,
+    Vault,
+};
+
+/// Argon2id parameters small enough for fast tests.
+pub const TEST_KDF: KdfParams = KdfParams {
+    memory_kib: 256,
+    iterations: 1,
+    parallelism: 1,
+};
+pub const PASSCODE: &[u8] = b"482915";
+/// 2026-01-01T00:00:00Z.
+pub const T0: i64 = 1_767_225_600_000;
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub device: Arc<MemoryKeyStore>,
+    pub clock: Arc<ManualClock>,
+    pub vault: Vault,
+    pub recovery: RecoveryCode,
+}
+
+impl Fixture {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Arc::new(MemoryKeyStore::new());
+        let clock = Arc::new(ManualClock::new(T0));
+        let (vault, recovery) = Vault::create(
+            &dir.path().join("vault.db"),
+            PASSCODE,
+            Role::Repairing,
+            TEST_KDF,
+            device.clone(),
+            clock.clone(),
+        )
+        .unwrap();
+        Self {
+            dir,
+            device,
+            clock,
+            vault,
+            recovery,
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("vault.db")
+    }
+
+    /// Opens the same vault again through a new handle (as after an app restart).
+    pub fn reopen(&self) -> Vault {
+        open(&self.path(), self.device.clone(), self.clock.clone())
+    }
+}
+
+pub fn open(path: &Path, device: Arc<dyn DeviceKeyStore>, clock: Arc<dyn Clock>) -> Vault {
+    Vault::open(path, device, clock).unwrap()
+}
+
+pub fn draft(title: &str, body: &str) -> NoteDraft {
+    NoteDraft {
+        title: title.into(),
+        body: body.into(),
+        step: None,
+        tags: vec![],
+    }
+}
+
+/// The raw bytes of the database and its log and shared-memory files, as they are now.
+pub fn raw_files(path: &Path) -> Vec<(String, Vec<u8>)> {
+    mend_core::store::db::files(path)
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok().map(|b| (p.display().to_string(), b)))
+        .collect()
+}
+
+/// Counts the occurrences of `needle` in `hay`.
+pub fn count_hits(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}

@@ -1,0 +1,280 @@
+//! The journal's behaviour: writing, editing, deleting, listing, filtering, paging, search.
+
+mod common;
+
+use common::*;
+use mend_core::{Error, NoteDraft, NoteFilter, NoteId, Page};
+
+fn tagged(title: &str, body: &str, step: Option<u8>, tags: &[&str]) -> NoteDraft {
+    NoteDraft {
+        title: title.into(),
+        body: body.into(),
+        step,
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+#[test]
+fn notes_are_listed_newest_first_with_paging_and_totals() {
+    let f = Fixture::new();
+    let mut ids = Vec::new();
+    for i in 0..120 {
+        f.clock.advance(1_000);
+        ids.push(
+            f.vault
+                .add_note(&draft(&format!("note {i}"), "b"))
+                .unwrap()
+                .id,
+        );
+    }
+    let all = NoteFilter::default();
+    let first = f.vault.list_notes(&all, Page::first(50)).unwrap();
+    assert_eq!(first.total, 120);
+    assert_eq!(first.notes.len(), 50);
+    assert_eq!(first.notes[0].id, ids[119]);
+    assert_eq!(first.notes[49].id, ids[70]);
+    let last = f
+        .vault
+        .list_notes(
+            &all,
+            Page {
+                offset: 100,
+                limit: 50,
+            },
+        )
+        .unwrap();
+    assert_eq!(last.notes.len(), 20);
+    assert_eq!(last.notes[19].id, ids[0]);
+    assert!(
+        f.vault
+            .list_notes(
+                &all,
+                Page {
+                    offset: 500,
+                    limit: 50
+                }
+            )
+            .unwrap()
+            .notes
+            .is_empty()
+    );
+    for bad in [0, 501] {
+        assert!(matches!(
+            f.vault.list_notes(&all, Page::first(bad)),
+            Err(Error::InvalidInput {
+                field: "page limit",
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn filters_by_step_and_tag_ignoring_case() {
+    let f = Fixture::new();
+    f.vault
+        .add_note(&tagged("a", "", Some(1), &["Evening"]))
+        .unwrap();
+    f.vault
+        .add_note(&tagged("b", "", Some(2), &["evening", "walk"]))
+        .unwrap();
+    f.vault
+        .add_note(&tagged("c", "", Some(2), &["Morning"]))
+        .unwrap();
+    f.vault.add_note(&tagged("d", "", None, &[])).unwrap();
+    let titles = |filter: NoteFilter| {
+        let mut t: Vec<String> = f
+            .vault
+            .list_notes(&filter, Page::first(50))
+            .unwrap()
+            .notes
+            .into_iter()
+            .map(|n| n.title)
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(
+        titles(NoteFilter {
+            step: Some(2),
+            tag: None
+        }),
+        ["b", "c"]
+    );
+    assert_eq!(
+        titles(NoteFilter {
+            step: None,
+            tag: Some("EVENING".into())
+        }),
+        ["a", "b"]
+    );
+    assert_eq!(
+        titles(NoteFilter {
+            step: Some(2),
+            tag: Some("evening".into())
+        }),
+        ["b"]
+    );
+    assert!(
+        titles(NoteFilter {
+            step: Some(5),
+            tag: None
+        })
+        .is_empty()
+    );
+    assert!(matches!(
+        f.vault.list_notes(
+            &NoteFilter {
+                step: Some(7),
+                tag: None
+            },
+            Page::first(5)
+        ),
+        Err(Error::InvalidInput { field: "step", .. })
+    ));
+}
+
+#[test]
+fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
+    let f = Fixture::new();
+    let walk = f
+        .vault
+        .add_note(&tagged(
+            "Évening walk",
+            "Nous avons parlé calmement",
+            None,
+            &[],
+        ))
+        .unwrap();
+    let hard = f
+        .vault
+        .add_note(&tagged(
+            "Hard day",
+            "Trigger at the café. Breathing helped.",
+            Some(5),
+            &["triggers"],
+        ))
+        .unwrap();
+    let emoji = f
+        .vault
+        .add_note(&draft("💬 talk", "שלום — we listened 🙏"))
+        .unwrap();
+    let all = NoteFilter::default();
+    let ids = |q: &str| -> Vec<NoteId> {
+        f.vault
+            .search_notes(q, &all, Page::first(50))
+            .unwrap()
+            .notes
+            .into_iter()
+            .map(|n| n.id)
+            .collect()
+    };
+    assert_eq!(ids("ÉVENING"), [walk.id]);
+    assert_eq!(ids("parlé CALMEMENT"), [walk.id]);
+    assert_eq!(ids("café breathing"), [hard.id]);
+    assert_eq!(ids("TRIGGERS"), [hard.id]);
+    assert_eq!(ids("שלום 🙏"), [emoji.id]);
+    assert!(ids("café walk").is_empty());
+    // The cache follows edits and deletes.
+    f.vault
+        .edit_note(&hard.id, &draft("Hard day", "We walked instead"))
+        .unwrap();
+    assert!(ids("café").is_empty());
+    assert_eq!(ids("walked"), [hard.id]);
+    f.vault.delete_note(&walk.id).unwrap();
+    assert!(ids("parlé").is_empty());
+    let added = f.vault.add_note(&draft("new", "parlé again")).unwrap();
+    assert_eq!(ids("parlé"), [added.id]);
+    // Search also filters.
+    let step5 = NoteFilter {
+        step: Some(5),
+        tag: None,
+    };
+    assert_eq!(
+        f.vault
+            .search_notes("walked", &step5, Page::first(5))
+            .unwrap()
+            .total,
+        0
+    );
+    assert!(matches!(
+        f.vault.search_notes("   ", &all, Page::first(5)),
+        Err(Error::InvalidInput { field: "query", .. })
+    ));
+}
+
+#[test]
+fn edit_keeps_the_creation_time_and_delete_removes_the_note() {
+    let f = Fixture::new();
+    let s = f
+        .vault
+        .add_note(&tagged("t", "first", Some(3), &["x"]))
+        .unwrap();
+    f.clock.advance(60_000);
+    let e = f
+        .vault
+        .edit_note(&s.id, &tagged("t2", "second", None, &["y", "Y"]))
+        .unwrap();
+    assert_eq!(e.created_ms, s.created_ms);
+    assert_eq!(e.updated_ms, s.created_ms + 60_000);
+    assert_eq!(e.tags, ["y"]);
+    let n = f.vault.note(&s.id).unwrap();
+    assert_eq!(
+        (n.summary.title.as_str(), n.body.as_str(), n.summary.step),
+        ("t2", "second", None)
+    );
+    f.vault.delete_note(&s.id).unwrap();
+    assert!(matches!(f.vault.note(&s.id), Err(Error::NotFound)));
+    assert!(matches!(f.vault.delete_note(&s.id), Err(Error::NotFound)));
+    assert!(matches!(
+        f.vault.edit_note(&s.id, &draft("a", "b")),
+        Err(Error::NotFound)
+    ));
+}
+
+#[test]
+fn a_one_mebibyte_body_round_trips_and_a_larger_one_is_refused_whole() {
+    let f = Fixture::new();
+    let body = "ü".repeat(512 * 1024); // 1 MiB of UTF-8
+    let s = f.vault.add_note(&draft("big", &body)).unwrap();
+    f.vault.lock();
+    let v = f.reopen();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.note(&s.id).unwrap().body, body);
+    let too_big = format!("{body}!");
+    assert!(matches!(
+        v.add_note(&draft("big", &too_big)),
+        Err(Error::InvalidInput { field: "body", .. })
+    ));
+    assert_eq!(v.note_count().unwrap(), 1);
+}
+
+#[test]
+fn the_role_is_kept_sealed_and_read_back() {
+    let f = Fixture::new();
+    assert_eq!(f.vault.role().unwrap(), mend_core::Role::Repairing);
+    assert_eq!(f.vault.started_ms().unwrap(), T0);
+    f.vault.lock();
+    let v = f.reopen();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.role().unwrap(), mend_core::Role::Repairing);
+}
+
+#[test]
+fn calls_from_many_threads_at_once_are_safe() {
+    let f = Fixture::new();
+    std::thread::scope(|scope| {
+        for t in 0..8 {
+            let v = &f.vault;
+            scope.spawn(move || {
+                for i in 0..25 {
+                    let s = v.add_note(&draft(&format!("t{t} n{i}"), "body")).unwrap();
+                    assert_eq!(v.note(&s.id).unwrap().summary.title, format!("t{t} n{i}"));
+                    v.list_notes(&NoteFilter::default(), Page::first(10))
+                        .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(f.vault.note_count().unwrap(), 200);
+}

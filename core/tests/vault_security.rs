@@ -1,0 +1,430 @@
+//! The vault's security promises (SECURITY.md), one test per threat.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use mend_core::vault::attempts::{FREE_ATTEMPTS, delay_after};
+use mend_core::{Clock, Error, MemoryKeyStore, NoteDraft, NoteFilter, Page, Vault};
+
+#[test]
+fn a_copied_vault_does_not_open_without_the_device_secret() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("t", "b")).unwrap();
+    f.vault.lock();
+    let copy = f.dir.path().join("copy.db");
+    std::fs::copy(f.path(), &copy).unwrap();
+
+    let other_phone = Arc::new(MemoryKeyStore::new());
+    let stolen = Vault::open(&copy, other_phone, f.clock.clone()).unwrap();
+    assert!(matches!(stolen.unlock(PASSCODE), Err(Error::DeviceKey(_))));
+    assert!(matches!(
+        stolen.recover(&f.recovery.display(), b"new-passcode"),
+        Err(Error::DeviceKey(_))
+    ));
+    assert!(!stolen.is_unlocked());
+
+    // On the right device the same copy opens.
+    let same_phone = Vault::open(&copy, f.device.clone(), f.clock.clone()).unwrap();
+    same_phone.unlock(PASSCODE).unwrap();
+    assert_eq!(same_phone.note_count().unwrap(), 1);
+}
+
+#[test]
+fn every_read_and_write_fails_after_lock() {
+    let f = Fixture::new();
+    let id = f.vault.add_note(&draft("t", "b")).unwrap().id;
+    f.vault.lock();
+    assert!(!f.vault.is_unlocked());
+    let v = &f.vault;
+    let all = NoteFilter::default();
+    assert!(matches!(v.note(&id), Err(Error::Locked)));
+    assert!(matches!(
+        v.list_notes(&all, Page::first(10)),
+        Err(Error::Locked)
+    ));
+    assert!(matches!(
+        v.search_notes("t", &all, Page::first(10)),
+        Err(Error::Locked)
+    ));
+    assert!(matches!(v.note_count(), Err(Error::Locked)));
+    assert!(matches!(v.add_note(&draft("t", "b")), Err(Error::Locked)));
+    assert!(matches!(
+        v.edit_note(&id, &draft("t", "c")),
+        Err(Error::Locked)
+    ));
+    assert!(matches!(v.delete_note(&id), Err(Error::Locked)));
+    assert!(matches!(v.role(), Err(Error::Locked)));
+    assert!(matches!(v.damaged_record_count(), Err(Error::Locked)));
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.note(&id).unwrap().body, "b");
+}
+
+#[test]
+fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
+    let f = Fixture::new();
+    f.vault.lock();
+    for left in (0..FREE_ATTEMPTS).rev() {
+        match f.vault.unlock(b"000000") {
+            Err(Error::WrongPasscode { attempts_left }) => assert_eq!(attempts_left, left),
+            other => panic!("expected a wrong passcode, got {other:?}"),
+        }
+    }
+    // Each further attempt waits: 30 s, then doubling, capped at an hour. Even the right
+    // passcode is refused during a delay, and a refused attempt is not counted.
+    for failures in FREE_ATTEMPTS..FREE_ATTEMPTS + 10 {
+        let status = f.vault.unlock_status().unwrap();
+        let wait = delay_after(failures);
+        assert_eq!(status.failed_attempts, failures);
+        let expected_at = status.retry_at_ms.expect("a delay applies");
+        assert_eq!(expected_at - f.clock.now_ms(), wait);
+        match f.vault.unlock(PASSCODE) {
+            Err(Error::TooManyAttempts { retry_at_ms }) => assert_eq!(retry_at_ms, expected_at),
+            other => panic!("expected a delay, got {other:?}"),
+        }
+        f.clock.advance(wait - 1);
+        assert!(matches!(
+            f.vault.unlock(PASSCODE),
+            Err(Error::TooManyAttempts { .. })
+        ));
+        f.clock.advance(1);
+        assert!(matches!(
+            f.vault.unlock(b"000000"),
+            Err(Error::WrongPasscode { attempts_left: 0 })
+        ));
+    }
+    assert_eq!(delay_after(FREE_ATTEMPTS + 9), 3_600_000);
+
+    // The counter lives in the file: a restarted app sees the same delay.
+    let reopened = f.reopen();
+    let status = reopened.unlock_status().unwrap();
+    assert_eq!(status.failed_attempts, FREE_ATTEMPTS + 10);
+    assert!(matches!(
+        reopened.unlock(PASSCODE),
+        Err(Error::TooManyAttempts { .. })
+    ));
+    f.clock.advance(3_600_000);
+    reopened.unlock(PASSCODE).unwrap();
+    assert_eq!(reopened.unlock_status().unwrap().failed_attempts, 0);
+}
+
+/// The record rows in the raw file.
+fn rows(path: &std::path::Path) -> std::collections::BTreeSet<i64> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare("SELECT id FROM record").unwrap();
+    stmt.query_map([], |r| r.get::<_, i64>(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+fn cell(path: &std::path::Path, table: &str, column: &str, row: i64) -> Vec<u8> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(
+        &format!("SELECT {column} FROM {table} WHERE id = ?1"),
+        [row],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+fn set_cell(path: &std::path::Path, table: &str, column: &str, row: i64, value: &[u8]) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let sql = format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1");
+    assert_eq!(
+        conn.execute(&sql, rusqlite::params![row, value]).unwrap(),
+        1
+    );
+}
+
+#[test]
+fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
+    let f = Fixture::new();
+    let path = f.path();
+    let mut known = rows(&path);
+    let mut add = |title: &str| {
+        let id = f
+            .vault
+            .add_note(&draft(title, &format!("body of {title}")))
+            .unwrap()
+            .id;
+        let now = rows(&path);
+        let row = *now.difference(&known).next().unwrap();
+        known = now;
+        (id, row)
+    };
+    let (a, row_a) = add("a");
+    let (b, row_b) = add("b");
+    let (c, row_c) = add("c");
+    f.vault.lock();
+    let check = |expect_damaged: &[mend_core::NoteId]| {
+        for (id, title) in [(a, "a"), (b, "b"), (c, "c")] {
+            match f.vault.note(&id) {
+                Ok(n) => {
+                    assert!(!expect_damaged.contains(&id), "{title} opened after a move");
+                    assert_eq!(n.body, format!("body of {title}"));
+                }
+                Err(Error::Damaged(_)) => assert!(expect_damaged.contains(&id), "{title} damaged"),
+                Err(other) => panic!("unexpected {other:?}"),
+            }
+        }
+    };
+
+    // A body envelope copied over another record's body.
+    let body_b = cell(&path, "record_body", "body", row_b);
+    set_cell(
+        &path,
+        "record_body",
+        "body",
+        row_b,
+        &cell(&path, "record_body", "body", row_a),
+    );
+    f.vault.unlock(PASSCODE).unwrap();
+    check(&[b]);
+    f.vault.lock();
+    set_cell(&path, "record_body", "body", row_b, &body_b);
+
+    // A metadata envelope copied into a body column.
+    let body_a = cell(&path, "record_body", "body", row_a);
+    set_cell(
+        &path,
+        "record_body",
+        "body",
+        row_a,
+        &cell(&path, "record", "meta", row_a),
+    );
+    f.vault.unlock(PASSCODE).unwrap();
+    check(&[a]);
+    f.vault.lock();
+    set_cell(&path, "record_body", "body", row_a, &body_a);
+
+    // A metadata envelope copied over another record's metadata: that record is left out
+    // and counted as damaged, the others open.
+    set_cell(
+        &path,
+        "record",
+        "meta",
+        row_c,
+        &cell(&path, "record", "meta", row_a),
+    );
+    f.vault.unlock(PASSCODE).unwrap();
+    assert_eq!(f.vault.damaged_record_count().unwrap(), 1);
+    assert_eq!(f.vault.note_count().unwrap(), 2);
+    assert!(matches!(f.vault.note(&c), Err(Error::NotFound)));
+    assert_eq!(f.vault.note(&a).unwrap().body, "body of a");
+    assert_eq!(f.vault.note(&b).unwrap().body, "body of b");
+}
+
+#[test]
+fn marker_strings_never_reach_the_files_even_after_delete() {
+    let f = Fixture::new();
+    let markers = [
+        "MARKERTITLE7731",
+        "MARKERBODY7731",
+        "MARKERTAG7731",
+        "MARKEREDIT7731",
+    ];
+    let mut ids = Vec::new();
+    for i in 0..20 {
+        let note = NoteDraft {
+            title: format!("{} {i}", markers[0]),
+            body: format!("{} {i} {}", markers[1], "words ".repeat(100)),
+            step: Some(1 + (i % 6) as u8),
+            tags: vec![format!("{}{i}", markers[2])],
+        };
+        ids.push(f.vault.add_note(&note).unwrap().id);
+    }
+    f.vault
+        .edit_note(&ids[0], &draft(markers[3], markers[3]))
+        .unwrap();
+    let hits = f
+        .vault
+        .search_notes("markerbody7731", &NoteFilter::default(), Page::first(50));
+    assert_eq!(hits.unwrap().total, 19);
+    let scan = |when: &str| {
+        for (file, bytes) in raw_files(&f.path()) {
+            for m in markers.iter().map(|m| m.as_bytes()).chain([PASSCODE]) {
+                assert_eq!(count_hits(&bytes, m), 0, "{when}: marker found in {file}");
+                let utf16: Vec<u8> = m.iter().flat_map(|&b| [b, 0]).collect();
+                assert_eq!(
+                    count_hits(&bytes, &utf16),
+                    0,
+                    "{when}: UTF-16 marker in {file}"
+                );
+            }
+        }
+    };
+    scan("while unlocked");
+    for id in &ids {
+        f.vault.delete_note(id).unwrap();
+    }
+    scan("after delete");
+    f.vault.lock();
+    scan("after lock");
+}
+
+#[test]
+fn passcode_change_leaves_exactly_the_new_passcode_working() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("kept", "still here")).unwrap();
+    assert!(matches!(
+        f.vault.change_passcode(b"wrong-one", b"new-passcode"),
+        Err(Error::WrongPasscode { .. })
+    ));
+    assert!(matches!(
+        f.vault.change_passcode(PASSCODE, b"123"),
+        Err(Error::InvalidInput {
+            field: "passcode",
+            ..
+        })
+    ));
+    f.vault.change_passcode(PASSCODE, b"new-passcode").unwrap();
+    f.vault.lock();
+    let v = f.reopen();
+    assert!(matches!(
+        v.unlock(PASSCODE),
+        Err(Error::WrongPasscode { .. })
+    ));
+    v.unlock(b"new-passcode").unwrap();
+    assert_eq!(v.note_count().unwrap(), 1);
+    // The recovery code still works after a passcode change.
+    v.lock();
+    v.recover(&f.recovery.display(), b"third-passcode").unwrap();
+}
+
+#[test]
+fn recovery_sets_a_new_passcode_and_replaces_the_recovery_code() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("kept", "still here")).unwrap();
+    f.vault.lock();
+    assert!(matches!(
+        f.vault
+            .recover("0000-0000-0000-0000-0000-0000-0000", b"new-passcode"),
+        Err(Error::WrongRecoveryCode { attempts_left: 4 })
+    ));
+    assert!(matches!(
+        f.vault.recover("not a code", b"new-passcode"),
+        Err(Error::InvalidInput {
+            field: "recovery code",
+            ..
+        })
+    ));
+    let new_code = f
+        .vault
+        .recover(&f.recovery.display(), b"new-passcode")
+        .unwrap();
+    assert!(f.vault.is_unlocked());
+    assert_eq!(f.vault.note_count().unwrap(), 1);
+    assert_ne!(new_code, f.recovery);
+    f.vault.lock();
+
+    let v = f.reopen();
+    assert!(matches!(
+        v.unlock(PASSCODE),
+        Err(Error::WrongPasscode { .. })
+    ));
+    assert!(matches!(
+        v.recover(&f.recovery.display(), b"other-passcode"),
+        Err(Error::WrongRecoveryCode { .. })
+    ));
+    v.unlock(b"new-passcode").unwrap();
+    v.lock();
+    v.recover(&new_code.display(), b"after-second-recovery")
+        .unwrap();
+    v.lock();
+    v.unlock(b"after-second-recovery").unwrap();
+}
+
+#[test]
+fn erase_removes_the_files_and_leaves_old_copies_unreadable() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("t", "b")).unwrap();
+    f.vault.lock();
+    let backup = f.dir.path().join("backup.db");
+    std::fs::copy(f.path(), &backup).unwrap();
+    f.vault.erase().unwrap();
+    for file in mend_core::store::db::files(&f.path()) {
+        assert!(!file.exists(), "{} survived", file.display());
+    }
+    assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::Closed)));
+    assert!(matches!(f.vault.note_count(), Err(Error::Closed)));
+    assert!(!Vault::exists(&f.path()));
+
+    let old = Vault::open(&backup, f.device.clone(), f.clock.clone()).unwrap();
+    assert!(matches!(old.unlock(PASSCODE), Err(Error::DeviceKey(_))));
+    assert!(matches!(
+        old.recover(&f.recovery.display(), b"new-passcode"),
+        Err(Error::DeviceKey(_))
+    ));
+}
+
+#[test]
+fn a_vault_from_a_newer_app_is_refused_and_left_untouched() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("t", "b")).unwrap();
+    f.vault.lock();
+    drop(f.vault);
+    let conn = rusqlite::Connection::open(f.dir.path().join("vault.db")).unwrap();
+    let newer = mend_core::store::schema::VERSION + 1;
+    conn.pragma_update(None, "user_version", newer).unwrap();
+    drop(conn);
+    let before = std::fs::read(f.dir.path().join("vault.db")).unwrap();
+    match Vault::open(
+        &f.dir.path().join("vault.db"),
+        f.device.clone(),
+        f.clock.clone(),
+    ) {
+        Err(Error::NewerVault { found, .. }) => assert_eq!(found, newer),
+        other => panic!("expected NewerVault, got {other:?}"),
+    }
+    assert_eq!(
+        std::fs::read(f.dir.path().join("vault.db")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn error_messages_never_contain_user_text() {
+    let f = Fixture::new();
+    let secret = "SECRETWORDS91";
+    let attempts: Vec<Error> = vec![
+        f.vault
+            .add_note(&draft(&format!("{secret}\u{1}"), ""))
+            .unwrap_err(),
+        f.vault
+            .add_note(&draft(&secret.repeat(100), ""))
+            .unwrap_err(),
+        f.vault
+            .add_note(&NoteDraft {
+                tags: vec![secret.repeat(10)],
+                ..draft("t", "b")
+            })
+            .unwrap_err(),
+        f.vault
+            .search_notes(&secret.repeat(100), &NoteFilter::default(), Page::first(1))
+            .unwrap_err(),
+        f.vault.recover(secret, b"new-passcode").unwrap_err(),
+        f.vault
+            .change_passcode(secret.as_bytes(), b"new-passcode")
+            .unwrap_err(),
+        f.vault
+            .note(&mend_core::NoteId::parse(&"ab".repeat(16)).unwrap())
+            .unwrap_err(),
+        mend_core::NoteId::parse(secret).unwrap_err(),
+        f.vault
+            .list_notes(
+                &NoteFilter {
+                    step: Some(9),
+                    tag: Some(secret.into()),
+                },
+                Page::first(1),
+            )
+            .unwrap_err(),
+    ];
+    for err in attempts {
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(!shown.contains("SECRET"), "{shown}");
+    }
+}
