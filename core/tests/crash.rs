@@ -1,0 +1,300 @@
+//! Crash safety: a child process writes and acknowledges notes and passcode changes while
+//! this process kills it at random moments. After every kill the vault must open with the
+//! last acknowledged passcode (or the one being set), pass SQLite's integrity check, and
+//! hold every acknowledged write.
+//!
+//! The child is this same test binary, re-run with `--exact crash_child --ignored`.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use mend_core::{
+    Error, FileKeyStore, KdfParams, NoteDraft, NoteFilter, NoteId, Page, Role, SystemClock, Vault,
+};
+
+const CHILD_ENV: &str = "MEND_CRASH_CHILD_DIR";
+
+fn passcode(n: u64) -> Vec<u8> {
+    format!("passcode-{n}").into_bytes()
+}
+
+fn note_for(seq: u64) -> NoteDraft {
+    NoteDraft {
+        title: format!("t{seq}"),
+        body: format!("b{seq} {}", "x".repeat((seq % 900) as usize)),
+        step: Some(1 + (seq % 6) as u8),
+        tags: vec![format!("s{}", seq % 5)],
+    }
+}
+
+fn open_vault(dir: &Path) -> Vault {
+    let device = Arc::new(FileKeyStore::new(dir.join("device.key")));
+    Vault::open(&dir.join("vault.db"), device, Arc::new(SystemClock)).unwrap()
+}
+
+fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
+    let mut out = Vec::new();
+    loop {
+        let page = Page { offset: out.len() as u32, limit: 500 };
+        let batch = vault.list_notes(&NoteFilter::default(), page).unwrap();
+        let done = batch.notes.len() < 500;
+        out.extend(batch.notes);
+        if done {
+            return out;
+        }
+    }
+}
+
+fn env_u64(name: &str) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// The child: unlocks, then writes until killed, printing TRY before and ACK after each.
+#[test]
+#[ignore = "run by the crash tests as a child process"]
+fn crash_child() {
+    let Ok(dir) = std::env::var(CHILD_ENV) else { return };
+    let dir = Path::new(&dir);
+    let vault = open_vault(dir);
+    if std::env::var("MEND_CRASH_MODE").as_deref() == Ok("slow-unlock") {
+        println!("START");
+        let _ = vault.unlock(b"not-the-passcode");
+        println!("DONE");
+        return;
+    }
+    let mut pass = env_u64("MEND_CRASH_PASS");
+    vault.unlock(&passcode(pass)).unwrap();
+    let mut ids: Vec<NoteId> = all_notes(&vault).iter().map(|n| n.id).collect();
+    let mut seq = env_u64("MEND_CRASH_SEQ");
+    let mut rng = env_u64("MEND_CRASH_SEED") | 1;
+    println!("READY");
+    for _ in 0..5_000 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        seq += 1;
+        match rng % 20 {
+            0..=9 => {
+                println!("TRY ADD {seq}");
+                let id = vault.add_note(&note_for(seq)).unwrap().id;
+                ids.push(id);
+                println!("ACK ADD {seq} {id}");
+            }
+            10..=13 if !ids.is_empty() => {
+                let id = ids[(rng >> 8) as usize % ids.len()];
+                println!("TRY EDIT {id} {seq}");
+                vault.edit_note(&id, &note_for(seq)).unwrap();
+                println!("ACK EDIT {id} {seq}");
+            }
+            14..=16 if !ids.is_empty() => {
+                let id = ids.swap_remove((rng >> 8) as usize % ids.len());
+                println!("TRY DEL {id}");
+                vault.delete_note(&id).unwrap();
+                println!("ACK DEL {id}");
+            }
+            _ => {
+                println!("TRY PASS {seq}");
+                vault.change_passcode(&passcode(pass), &passcode(seq)).unwrap();
+                pass = seq;
+                println!("ACK PASS {seq}");
+            }
+        }
+    }
+}
+
+/// What the parent knows: acknowledged state plus the one write that may be in flight.
+#[derive(Default)]
+struct Model {
+    notes: HashMap<String, u64>,
+    pass: u64,
+}
+
+enum Pending {
+    None,
+    Add(u64),
+    Edit(String, u64),
+    Del(String),
+    Pass(u64),
+}
+
+fn spawn_child(dir: &Path, envs: &[(&str, String)]) -> std::process::Child {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.spawn().unwrap()
+}
+
+fn kills() -> u32 {
+    std::env::var("MEND_CRASH_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+}
+
+#[test]
+fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
+    let (vault, _code) = Vault::create(
+        &dir.path().join("vault.db"),
+        &passcode(0),
+        Role::Repairing,
+        TEST_KDF,
+        device,
+        Arc::new(SystemClock),
+    )
+    .unwrap();
+    drop(vault);
+
+    let mut model = Model::default();
+    let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut acked_total = 0usize;
+    let rounds = kills();
+    for round in 0..rounds {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let mut child = spawn_child(
+            dir.path(),
+            &[
+                ("MEND_CRASH_PASS", model.pass.to_string()),
+                ("MEND_CRASH_SEQ", (u64::from(round) * 100_000).to_string()),
+                ("MEND_CRASH_SEED", rng.to_string()),
+            ],
+        );
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>()
+        });
+        // Kill anywhere from start-up to well into the writing.
+        std::thread::sleep(Duration::from_millis(rng % 120));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let lines = reader.join().unwrap();
+
+        let mut pending = Pending::None;
+        for line in &lines {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match parts.as_slice() {
+                ["TRY", "ADD", seq] => pending = Pending::Add(seq.parse().unwrap()),
+                ["TRY", "EDIT", id, seq] => pending = Pending::Edit(id.to_string(), seq.parse().unwrap()),
+                ["TRY", "DEL", id] => pending = Pending::Del(id.to_string()),
+                ["TRY", "PASS", seq] => pending = Pending::Pass(seq.parse().unwrap()),
+                ["ACK", "ADD", seq, id] => {
+                    model.notes.insert(id.to_string(), seq.parse().unwrap());
+                }
+                ["ACK", "EDIT", id, seq] => {
+                    model.notes.insert(id.to_string(), seq.parse().unwrap());
+                }
+                ["ACK", "DEL", id] => {
+                    model.notes.remove(*id);
+                }
+                ["ACK", "PASS", seq] => model.pass = seq.parse().unwrap(),
+                _ => continue,
+            }
+            if line.starts_with("ACK") {
+                acked_total += 1;
+                pending = Pending::None;
+            }
+        }
+
+        let vault = open_vault(dir.path());
+        match (vault.unlock(&passcode(model.pass)), &pending) {
+            (Ok(()), _) => {}
+            (Err(Error::WrongPasscode { .. }), Pending::Pass(new)) => {
+                vault.unlock(&passcode(*new)).unwrap_or_else(|e| {
+                    panic!("round {round}: neither the old nor the new passcode opens: {e:?}")
+                });
+                model.pass = *new;
+            }
+            (Err(e), _) => panic!("round {round}: the vault does not open: {e:?}"),
+        }
+        let check: String = {
+            let conn = mend_core::store::db::open_read_only(&dir.path().join("vault.db")).unwrap();
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(check, "ok", "round {round}");
+
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for summary in all_notes(&vault) {
+            let note = vault.note(&summary.id).unwrap();
+            let seq: u64 = note.summary.title[1..].parse().unwrap();
+            let expected = note_for(seq);
+            assert_eq!(note.body, expected.body, "round {round}: body does not match its title");
+            assert_eq!(note.summary.step, expected.step);
+            found.insert(summary.id.to_string(), seq);
+        }
+        // Resolve the one write that may or may not have landed, then demand equality.
+        match pending {
+            Pending::Add(seq) => {
+                if let Some((id, _)) = found.iter().find(|(id, s)| **s == seq && !model.notes.contains_key(*id)) {
+                    model.notes.insert(id.clone(), seq);
+                }
+            }
+            Pending::Edit(id, seq) => {
+                if found.get(&id) == Some(&seq) {
+                    model.notes.insert(id, seq);
+                }
+            }
+            Pending::Del(id) => {
+                if !found.contains_key(&id) {
+                    model.notes.remove(&id);
+                }
+            }
+            Pending::Pass(_) | Pending::None => {}
+        }
+        assert_eq!(found, model.notes, "round {round}: acknowledged writes differ");
+        vault.lock();
+    }
+    assert!(acked_total > rounds as usize, "the children acknowledged too little to test anything");
+    eprintln!("{rounds} kills, {acked_total} acknowledged writes, {} notes", model.notes.len());
+}
+
+#[test]
+fn an_attempt_killed_during_the_kdf_still_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
+    // Costly parameters so that the kill lands inside the KDF.
+    let slow = KdfParams { memory_kib: 64 * 1024, iterations: 12, parallelism: 1 };
+    let (vault, _) = Vault::create(
+        &dir.path().join("vault.db"),
+        PASSCODE,
+        Role::Hurt,
+        slow,
+        device,
+        Arc::new(SystemClock),
+    )
+    .unwrap();
+    vault.lock();
+    drop(vault);
+    for expected in 1..=2u32 {
+        let mut child = spawn_child(dir.path(), &[("MEND_CRASH_MODE", "slow-unlock".to_owned())]);
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let started = Instant::now();
+        while let Some(Ok(line)) = lines.next() {
+            if line == "START" {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(60));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let rest: Vec<String> = lines.map_while(Result::ok).collect();
+        assert!(!rest.contains(&"DONE".to_owned()), "the attempt finished before the kill");
+        assert!(started.elapsed() < Duration::from_secs(30));
+        let vault = open_vault(dir.path());
+        assert_eq!(vault.unlock_status().unwrap().failed_attempts, expected);
+    }
+    let vault = open_vault(dir.path());
+    vault.unlock(PASSCODE).unwrap();
+    assert_eq!(vault.unlock_status().unwrap().failed_attempts, 0);
+}
