@@ -39,7 +39,7 @@ pub enum Error {
     #[error("not found")]
     NotFound,
     /// Input was rejected before anything was written.
-    #[error("invalid {field}: {problem}")]
+    #[error("the {field} {problem}")]
     InvalidInput {
         /// Which input was rejected, e.g. `title`.
         field: &'static str,
@@ -84,22 +84,22 @@ pub enum InputProblem {
     #[error("must not be empty")]
     Empty,
     /// Longer than allowed.
-    #[error("too long")]
+    #[error("is too long")]
     TooLong,
     /// Shorter than allowed.
-    #[error("too short")]
+    #[error("is too short")]
     TooShort,
     /// More items than allowed.
-    #[error("too many")]
+    #[error("has too many items")]
     TooMany,
     /// Outside the allowed range.
-    #[error("out of range")]
+    #[error("is out of range")]
     OutOfRange,
     /// Contains characters that are not allowed (e.g. control characters).
     #[error("contains characters that are not allowed")]
     BadCharacters,
     /// Not in the expected format.
-    #[error("not in the expected format")]
+    #[error("is not in the expected format")]
     BadFormat,
 }
 

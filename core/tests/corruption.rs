@@ -1,6 +1,8 @@
 //! Bit rot and tampering: random byte flips in the file give clear errors, never a panic and
 //! never wrong plaintext.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::collections::HashMap;

@@ -5,6 +5,8 @@
 //!
 //! The child is this same test binary, re-run with `--exact crash_child --ignored`.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::collections::HashMap;
@@ -42,7 +44,10 @@ fn open_vault(dir: &Path) -> Vault {
 fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
     let mut out = Vec::new();
     loop {
-        let page = Page { offset: out.len() as u32, limit: 500 };
+        let page = Page {
+            offset: out.len() as u32,
+            limit: 500,
+        };
         let batch = vault.list_notes(&NoteFilter::default(), page).unwrap();
         let done = batch.notes.len() < 500;
         out.extend(batch.notes);
@@ -53,14 +58,19 @@ fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
 }
 
 fn env_u64(name: &str) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(0)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 /// The child: unlocks, then writes until killed, printing TRY before and ACK after each.
 #[test]
 #[ignore = "run by the crash tests as a child process"]
 fn crash_child() {
-    let Ok(dir) = std::env::var(CHILD_ENV) else { return };
+    let Ok(dir) = std::env::var(CHILD_ENV) else {
+        return;
+    };
     let dir = Path::new(&dir);
     let vault = open_vault(dir);
     if std::env::var("MEND_CRASH_MODE").as_deref() == Ok("slow-unlock") {
@@ -101,7 +111,9 @@ fn crash_child() {
             }
             _ => {
                 println!("TRY PASS {seq}");
-                vault.change_passcode(&passcode(pass), &passcode(seq)).unwrap();
+                vault
+                    .change_passcode(&passcode(pass), &passcode(seq))
+                    .unwrap();
                 pass = seq;
                 println!("ACK PASS {seq}");
             }
@@ -126,10 +138,16 @@ enum Pending {
 
 fn spawn_child(dir: &Path, envs: &[(&str, String)]) -> std::process::Child {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+    cmd.args([
+        "--exact",
+        "crash_child",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env(CHILD_ENV, dir)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null());
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -137,7 +155,10 @@ fn spawn_child(dir: &Path, envs: &[(&str, String)]) -> std::process::Child {
 }
 
 fn kills() -> u32 {
-    std::env::var("MEND_CRASH_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+    std::env::var("MEND_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200)
 }
 
 #[test]
@@ -173,7 +194,10 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
         );
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>()
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .collect::<Vec<_>>()
         });
         // Kill anywhere from start-up to well into the writing.
         std::thread::sleep(Duration::from_millis(rng % 120));
@@ -186,7 +210,9 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             let parts: Vec<&str> = line.split_whitespace().collect();
             match parts.as_slice() {
                 ["TRY", "ADD", seq] => pending = Pending::Add(seq.parse().unwrap()),
-                ["TRY", "EDIT", id, seq] => pending = Pending::Edit(id.to_string(), seq.parse().unwrap()),
+                ["TRY", "EDIT", id, seq] => {
+                    pending = Pending::Edit(id.to_string(), seq.parse().unwrap())
+                }
                 ["TRY", "DEL", id] => pending = Pending::Del(id.to_string()),
                 ["TRY", "PASS", seq] => pending = Pending::Pass(seq.parse().unwrap()),
                 ["ACK", "ADD", seq, id] => {
@@ -220,7 +246,8 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
         }
         let check: String = {
             let conn = mend_core::store::db::open_read_only(&dir.path().join("vault.db")).unwrap();
-            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap()
         };
         assert_eq!(check, "ok", "round {round}");
 
@@ -229,14 +256,20 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             let note = vault.note(&summary.id).unwrap();
             let seq: u64 = note.summary.title[1..].parse().unwrap();
             let expected = note_for(seq);
-            assert_eq!(note.body, expected.body, "round {round}: body does not match its title");
+            assert_eq!(
+                note.body, expected.body,
+                "round {round}: body does not match its title"
+            );
             assert_eq!(note.summary.step, expected.step);
             found.insert(summary.id.to_string(), seq);
         }
         // Resolve the one write that may or may not have landed, then demand equality.
         match pending {
             Pending::Add(seq) => {
-                if let Some((id, _)) = found.iter().find(|(id, s)| **s == seq && !model.notes.contains_key(*id)) {
+                if let Some((id, _)) = found
+                    .iter()
+                    .find(|(id, s)| **s == seq && !model.notes.contains_key(*id))
+                {
                     model.notes.insert(id.clone(), seq);
                 }
             }
@@ -252,11 +285,20 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             }
             Pending::Pass(_) | Pending::None => {}
         }
-        assert_eq!(found, model.notes, "round {round}: acknowledged writes differ");
+        assert_eq!(
+            found, model.notes,
+            "round {round}: acknowledged writes differ"
+        );
         vault.lock();
     }
-    assert!(acked_total > rounds as usize, "the children acknowledged too little to test anything");
-    eprintln!("{rounds} kills, {acked_total} acknowledged writes, {} notes", model.notes.len());
+    assert!(
+        acked_total > rounds as usize,
+        "the children acknowledged too little to test anything"
+    );
+    eprintln!(
+        "{rounds} kills, {acked_total} acknowledged writes, {} notes",
+        model.notes.len()
+    );
 }
 
 #[test]
@@ -264,7 +306,11 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
     let dir = tempfile::tempdir().unwrap();
     let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
     // Costly parameters so that the kill lands inside the KDF.
-    let slow = KdfParams { memory_kib: 64 * 1024, iterations: 12, parallelism: 1 };
+    let slow = KdfParams {
+        memory_kib: 64 * 1024,
+        iterations: 12,
+        parallelism: 1,
+    };
     let (vault, _) = Vault::create(
         &dir.path().join("vault.db"),
         PASSCODE,
@@ -289,7 +335,10 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
         child.kill().unwrap();
         child.wait().unwrap();
         let rest: Vec<String> = lines.map_while(Result::ok).collect();
-        assert!(!rest.contains(&"DONE".to_owned()), "the attempt finished before the kill");
+        assert!(
+            !rest.contains(&"DONE".to_owned()),
+            "the attempt finished before the kill"
+        );
         assert!(started.elapsed() < Duration::from_secs(30));
         let vault = open_vault(dir.path());
         assert_eq!(vault.unlock_status().unwrap().failed_attempts, expected);

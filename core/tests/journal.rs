@@ -1,5 +1,7 @@
 //! The journal's behaviour: writing, editing, deleting, listing, filtering, paging, search.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;

@@ -1,6 +1,8 @@
 //! Property test: random sequences of journal operations, locks, unlocks and reopens give
 //! the same visible state as a plain in-memory model.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -1,5 +1,7 @@
 //! The vault's security promises (SECURITY.md), one test per threat.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::sync::Arc;

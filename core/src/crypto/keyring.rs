@@ -4,6 +4,8 @@
 //! purpose and a key generation in the info. Each purpose's generation moves on well before
 //! 2^32 seals (random 96-bit nonces), see [`ROTATE_AFTER_SEALS`].
 
+use std::sync::{Arc, Mutex};
+
 use ring::hkdf;
 use zeroize::Zeroizing;
 
@@ -49,13 +51,15 @@ pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[&[u8]]) -> Result<SecretKey>
     Ok(out)
 }
 
+/// Expanded ciphers by (purpose, generation, algorithm); a handful of entries at most.
+type CipherCache = Mutex<Vec<((Purpose, u32, Algorithm), Arc<Cipher>)>>;
+
 /// The keys of an unlocked vault. Dropping it wipes the data key.
 pub struct KeyRing {
     vault_id: [u8; 16],
     data_key: SecretKey,
     algorithm: Algorithm,
-    // (purpose, generation, algorithm) -> cipher; a handful of entries at most.
-    ciphers: std::sync::Mutex<Vec<((Purpose, u32, Algorithm), std::sync::Arc<Cipher>)>>,
+    ciphers: CipherCache,
 }
 
 impl KeyRing {
@@ -74,12 +78,7 @@ impl KeyRing {
         &self.data_key
     }
 
-    fn cipher(
-        &self,
-        purpose: Purpose,
-        generation: u32,
-        alg: Algorithm,
-    ) -> Result<std::sync::Arc<Cipher>> {
+    fn cipher(&self, purpose: Purpose, generation: u32, alg: Algorithm) -> Result<Arc<Cipher>> {
         if generation >= MAX_GENERATIONS {
             return Err(Error::Damaged("unknown key generation"));
         }
@@ -93,7 +92,7 @@ impl KeyRing {
             self.data_key.as_slice(),
             &[b"mend.subkey.", purpose.label(), b".", &generation_bytes],
         )?;
-        let cipher = std::sync::Arc::new(Cipher::new(alg, &key)?);
+        let cipher = Arc::new(Cipher::new(alg, &key)?);
         cache.push(((purpose, generation, alg), cipher.clone()));
         Ok(cipher)
     }

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: small KDF parameters (through the same per-slot
 //! field real vaults use), software key stores and a manual clock.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,0 +1,206 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Mend: a private, offline companion for couples recovering after an affair.
+///
+/// With no command, `mend` starts the interactive client. Passcodes are read from the
+/// terminal without echo, or from MEND_PASSCODE (and MEND_NEW_PASSCODE, MEND_RECOVERY_CODE)
+/// when set, for scripts.
+#[derive(Debug, Parser)]
+#[command(name = "mend", version, about, long_about)]
+pub struct Cli {
+    /// The vault directory (default: $XDG_DATA_HOME/mend, or ~/.local/share/mend).
+    #[arg(long, global = true, env = "MEND_VAULT")]
+    pub vault: Option<PathBuf>,
+
+    /// What to do; nothing starts the interactive client.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault and show its recovery code once.
+    Init(InitArgs),
+    /// Write, read, edit, delete, list and search notes.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// Change the passcode.
+    #[command(subcommand)]
+    Passcode(PasscodeCommand),
+    /// Set a new passcode using the recovery code; shows a new recovery code.
+    Recover,
+    /// Show whether a vault exists and whether a wait is in force.
+    Status(JsonFlag),
+    /// Erase the vault and its device key for good.
+    Erase(EraseArgs),
+}
+
+/// Whose vault it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// You had the affair and want to help your partner heal.
+    Repairing,
+    /// Your partner had the affair.
+    Hurt,
+}
+
+/// `mend init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Whose vault this is.
+    #[arg(long, value_enum, default_value = "repairing")]
+    pub role: RoleArg,
+    /// Argon2id memory in KiB (advanced; default 65536).
+    #[arg(long, hide = true)]
+    pub kdf_memory_kib: Option<u32>,
+    /// Argon2id passes (advanced; default 3).
+    #[arg(long, hide = true)]
+    pub kdf_iterations: Option<u32>,
+}
+
+/// `--json`.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend erase`.
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// Confirm that everything should be erased, irreversibly.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// `mend passcode …`.
+#[derive(Debug, Subcommand)]
+pub enum PasscodeCommand {
+    /// Change the passcode (asks for the current one, then the new one twice).
+    Change,
+}
+
+/// `mend note …`.
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Write a note; the body is read from standard input.
+    Add(NoteAddArgs),
+    /// List notes, newest first.
+    List(NoteListArgs),
+    /// Show one note.
+    Show(NoteIdArgs),
+    /// Change a note.
+    Edit(NoteEditArgs),
+    /// Delete a note for good.
+    Delete(NoteDeleteArgs),
+    /// Find notes containing every word (ignoring case).
+    Search(NoteSearchArgs),
+}
+
+/// `mend note add`.
+#[derive(Debug, Args)]
+pub struct NoteAddArgs {
+    /// The title.
+    #[arg(long)]
+    pub title: String,
+    /// The program step (1–6) it belongs to.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub step: Option<u8>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Print the new note as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Filters and paging for listing.
+#[derive(Debug, Args)]
+pub struct NoteListArgs {
+    /// Only notes of this step.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub step: Option<u8>,
+    /// Only notes with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Skip this many notes.
+    #[arg(long, default_value_t = 0)]
+    pub offset: u32,
+    /// Show at most this many notes (1–500).
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A note id.
+#[derive(Debug, Args)]
+pub struct NoteIdArgs {
+    /// The note's id (as listed).
+    pub id: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend note delete`.
+#[derive(Debug, Args)]
+pub struct NoteDeleteArgs {
+    /// The note's id (as listed).
+    pub id: String,
+}
+
+/// `mend note edit`.
+#[derive(Debug, Args)]
+pub struct NoteEditArgs {
+    /// The note's id (as listed).
+    pub id: String,
+    /// A new title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A new step (1–6).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6), conflicts_with = "no_step")]
+    pub step: Option<u8>,
+    /// Remove the step.
+    #[arg(long)]
+    pub no_step: bool,
+    /// Replace the tags with these; repeat for more.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Remove all tags.
+    #[arg(long, conflicts_with = "tags")]
+    pub clear_tags: bool,
+    /// Read a new body from standard input.
+    #[arg(long)]
+    pub body: bool,
+    /// Print the changed note as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend note search`.
+#[derive(Debug, Args)]
+pub struct NoteSearchArgs {
+    /// The words to find.
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// Only notes of this step.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub step: Option<u8>,
+    /// Only notes with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Show at most this many notes (1–500).
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,266 @@
+//! The subcommands: each opens the vault, does one thing and prints the result.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use mend_ffi::{
+    KdfOptions, MendError, MendVault, NoteDraft, NoteFilter, VaultRole, create_vault,
+    default_kdf_options, vault_exists,
+};
+
+use crate::args::{Command, InitArgs, NoteCommand, PasscodeCommand, RoleArg};
+use crate::errors::Failure;
+use crate::{output, paths, secrets};
+
+/// Opens the vault in `dir`, locked.
+pub fn open(dir: &Path) -> Result<Arc<MendVault>, Failure> {
+    Ok(MendVault::open(
+        paths::database(dir),
+        paths::key_store(dir),
+    )?)
+}
+
+/// Opens the vault in `dir` and unlocks it with the passcode.
+pub fn open_unlocked(dir: &Path) -> Result<Arc<MendVault>, Failure> {
+    let vault = open(dir)?;
+    let passcode = secrets::passcode("Passcode: ")?;
+    vault.unlock(passcode.as_bytes().to_vec())?;
+    Ok(vault)
+}
+
+/// Reads a note body from standard input, dropping one trailing newline.
+fn read_body() -> Result<String, Failure> {
+    if std::io::stdin().is_terminal() {
+        eprintln!("Write the note, then press Ctrl-D on a new line.");
+    }
+    let mut body = String::new();
+    std::io::stdin()
+        .read_to_string(&mut body)
+        .map_err(|_| "the note must be UTF-8 text")?;
+    if body.ends_with('\n') {
+        body.pop();
+        if body.ends_with('\r') {
+            body.pop();
+        }
+    }
+    Ok(body)
+}
+
+/// Prints the recovery code with what the person needs to know about it.
+pub fn show_recovery_code(code: &str) {
+    println!();
+    println!("Your recovery code:");
+    println!();
+    println!("    {code}");
+    println!();
+    println!("Write it down and keep it somewhere only you can reach. It is the only way back in");
+    println!("if you forget your passcode, and it will not be shown again.");
+}
+
+/// Creates a vault in `dir`.
+pub fn init(dir: &Path, args: &InitArgs) -> Result<(), Failure> {
+    let role = match args.role {
+        RoleArg::Repairing => VaultRole::Repairing,
+        RoleArg::Hurt => VaultRole::Hurt,
+    };
+    let defaults = default_kdf_options();
+    let kdf = KdfOptions {
+        memory_kib: args.kdf_memory_kib.unwrap_or(defaults.memory_kib),
+        iterations: args.kdf_iterations.unwrap_or(defaults.iterations),
+        parallelism: defaults.parallelism,
+    };
+    create(dir, role, kdf)
+}
+
+/// Creates a vault in `dir` and shows its recovery code; shared with onboarding.
+pub fn create(dir: &Path, role: VaultRole, kdf: KdfOptions) -> Result<(), Failure> {
+    if vault_exists(paths::database(dir)) {
+        return Err(MendError::AlreadyExists.into());
+    }
+    paths::create_dir(dir)?;
+    let passcode = secrets::new_passcode("MEND_PASSCODE")?;
+    let created = create_vault(
+        paths::database(dir),
+        passcode.as_bytes().to_vec(),
+        role,
+        kdf,
+        paths::key_store(dir),
+    )?;
+    created.vault.lock();
+    println!("Your vault is ready.");
+    show_recovery_code(&created.recovery_code);
+    eprintln!();
+    eprintln!("{}", paths::DEVICE_KEY_NOTE);
+    Ok(())
+}
+
+fn filter(step: Option<u8>, tag: Option<String>) -> NoteFilter {
+    NoteFilter { step, tag }
+}
+
+/// Runs a subcommand.
+pub fn run(dir: &Path, command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Init(args) => init(dir, &args),
+        Command::Note(note) => run_note(dir, note),
+        Command::Passcode(PasscodeCommand::Change) => {
+            let vault = open(dir)?;
+            let current = secrets::passcode("Current passcode: ")?;
+            let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
+            vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
+            println!("Your passcode has been changed.");
+            Ok(())
+        }
+        Command::Recover => {
+            let vault = open(dir)?;
+            let code = secrets::recovery_code()?;
+            let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
+            let new_code = vault.recover(code.to_string(), new.as_bytes().to_vec())?;
+            vault.lock();
+            println!("Your new passcode is set. Your old recovery code no longer works.");
+            show_recovery_code(&new_code);
+            Ok(())
+        }
+        Command::Status(flag) => status(dir, flag.json),
+        Command::Erase(args) => {
+            if !args.yes {
+                return Err("erasing cannot be undone; add --yes to confirm".into());
+            }
+            let vault = open(dir)?;
+            vault.erase()?;
+            // Leave no empty folder behind if nothing else is in it.
+            let _ = std::fs::remove_dir(dir);
+            println!("Everything in this vault has been erased.");
+            Ok(())
+        }
+    }
+}
+
+fn status(dir: &Path, json: bool) -> Result<(), Failure> {
+    let exists = vault_exists(paths::database(dir));
+    let status = if exists {
+        Some(open(dir)?.unlock_status()?)
+    } else {
+        None
+    };
+    if json {
+        output::print_json(&serde_json::json!({
+            "exists": exists,
+            "failed_attempts": status.map(|s| s.failed_attempts),
+            "attempts_left": status.map(|s| s.attempts_left),
+            "retry_at_ms": status.and_then(|s| s.retry_at_ms),
+        }));
+        return Ok(());
+    }
+    match status {
+        None => println!("There is no vault here yet. Run `mend init` to create one."),
+        Some(s) => match s.retry_at_ms {
+            Some(at) => println!(
+                "Locked. Please wait {} before the next try.",
+                crate::errors::wait_words(at)
+            ),
+            None => println!(
+                "Locked. {} tries left before a short wait.",
+                s.attempts_left
+            ),
+        },
+    }
+    Ok(())
+}
+
+fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
+    match command {
+        NoteCommand::Add(a) => {
+            let body = read_body()?;
+            let vault = open_unlocked(dir)?;
+            let s = vault.add_note(NoteDraft {
+                title: a.title,
+                body,
+                step: a.step,
+                tags: a.tags,
+            })?;
+            if a.json {
+                output::summary_json(&s)
+            } else {
+                println!("{}", s.id)
+            }
+            Ok(())
+        }
+        NoteCommand::List(a) => {
+            let vault = open_unlocked(dir)?;
+            let page = vault.list_notes(filter(a.step, a.tag), a.offset, a.limit)?;
+            if a.json {
+                output::page_json(&page)
+            } else {
+                output::page_text(&page, 1, true)
+            }
+            Ok(())
+        }
+        NoteCommand::Show(a) => {
+            let vault = open_unlocked(dir)?;
+            let note = vault.get_note(a.id)?;
+            if a.json {
+                output::note_json(&note)
+            } else {
+                output::note_text(&note)
+            }
+            Ok(())
+        }
+        NoteCommand::Edit(a) => {
+            let nothing = a.title.is_none()
+                && a.step.is_none()
+                && !a.no_step
+                && a.tags.is_empty()
+                && !a.clear_tags
+                && !a.body;
+            if nothing {
+                return Err(
+                    "nothing to change; give --title, --step, --no-step, --tag, --clear-tags or --body".into()
+                );
+            }
+            let body = if a.body { Some(read_body()?) } else { None };
+            let vault = open_unlocked(dir)?;
+            let current = vault.get_note(a.id.clone())?;
+            let draft = NoteDraft {
+                title: a.title.unwrap_or(current.summary.title),
+                body: body.unwrap_or(current.body),
+                step: if a.no_step {
+                    None
+                } else {
+                    a.step.or(current.summary.step)
+                },
+                tags: if a.clear_tags {
+                    vec![]
+                } else if a.tags.is_empty() {
+                    current.summary.tags
+                } else {
+                    a.tags
+                },
+            };
+            let s = vault.edit_note(a.id, draft)?;
+            if a.json {
+                output::summary_json(&s)
+            } else {
+                println!("Saved.")
+            }
+            Ok(())
+        }
+        NoteCommand::Delete(a) => {
+            let vault = open_unlocked(dir)?;
+            vault.delete_note(a.id)?;
+            println!("Deleted.");
+            Ok(())
+        }
+        NoteCommand::Search(a) => {
+            let vault = open_unlocked(dir)?;
+            let page = vault.search_notes(a.words.join(" "), filter(a.step, a.tag), 0, a.limit)?;
+            if a.json {
+                output::page_json(&page)
+            } else {
+                output::page_text(&page, 1, true)
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! What the client says when something goes wrong, and its exit codes.
+//!
+//! Messages are fixed text: nothing a person wrote is ever repeated back.
+
+use mend_ffi::{DeviceKeyError, MendError};
+
+/// Exit code for an error that is not one of the kinds below.
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit code for a wrong passcode or recovery code.
+pub const EXIT_WRONG_SECRET: i32 = 3;
+/// Exit code while attempts are delayed.
+pub const EXIT_WAIT: i32 = 4;
+/// Exit code for an unknown note id.
+pub const EXIT_NOT_FOUND: i32 = 5;
+/// Exit code for rejected input.
+pub const EXIT_INVALID: i32 = 6;
+/// Exit code when there is no vault yet.
+pub const EXIT_NO_VAULT: i32 = 7;
+
+/// A failed command: what to say and which exit code to use.
+#[derive(Debug)]
+pub struct Failure {
+    /// The message, without the `mend:` prefix.
+    pub message: String,
+    /// The process exit code.
+    pub code: i32,
+}
+
+impl Failure {
+    /// A failure with its own exit code.
+    pub fn new(code: i32, message: &str) -> Self {
+        Self {
+            message: message.to_owned(),
+            code,
+        }
+    }
+
+    /// Whether the person can fix this and carry on (a wrong passcode, a wait, an unknown
+    /// id, rejected input), as opposed to a failure that ends the session.
+    pub fn is_for_the_person(&self) -> bool {
+        matches!(
+            self.code,
+            EXIT_WRONG_SECRET | EXIT_WAIT | EXIT_NOT_FOUND | EXIT_INVALID
+        )
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            code: EXIT_FAILURE,
+        }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        message.to_owned().into()
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        format!("could not read or write a file ({:?})", e.kind()).into()
+    }
+}
+
+/// How long until `retry_at_ms`, in words.
+pub fn wait_words(retry_at_ms: i64) -> String {
+    let now = chrono::Utc::now().timestamp_millis();
+    let secs = ((retry_at_ms - now).max(0) + 999) / 1000;
+    if secs < 90 {
+        format!("{secs} seconds")
+    } else {
+        format!("{} minutes", (secs + 59) / 60)
+    }
+}
+
+impl From<MendError> for Failure {
+    fn from(e: MendError) -> Self {
+        let (code, message) = match e {
+            MendError::Locked => (EXIT_FAILURE, "the vault is locked".to_owned()),
+            MendError::Closed => (EXIT_FAILURE, "the vault was closed or erased".to_owned()),
+            MendError::WrongPasscode { attempts_left } => (
+                EXIT_WRONG_SECRET,
+                match attempts_left {
+                    0 => "that passcode didn't open the vault; the next try will need a short wait".to_owned(),
+                    n => format!("that passcode didn't open the vault ({n} tries left before a short wait)"),
+                },
+            ),
+            MendError::WrongRecoveryCode { attempts_left } => (
+                EXIT_WRONG_SECRET,
+                format!("that recovery code didn't match ({attempts_left} tries left before a short wait)"),
+            ),
+            MendError::TooManyAttempts { retry_at_ms } => (
+                EXIT_WAIT,
+                format!("too many tries for now; please wait {} and try again", wait_words(retry_at_ms)),
+            ),
+            MendError::NotFound => (EXIT_NOT_FOUND, "no note has that id".to_owned()),
+            MendError::InvalidInput { field, reason } => (EXIT_INVALID, format!("the {field} {reason}")),
+            MendError::NoVault => {
+                (EXIT_NO_VAULT, "there is no vault here yet; run `mend init` to create one".to_owned())
+            }
+            MendError::AlreadyExists => (EXIT_FAILURE, "a vault already exists here".to_owned()),
+            MendError::NewerVault { .. } => (
+                EXIT_FAILURE,
+                "this vault was written by a newer version of Mend; please update Mend (the vault was not changed)".to_owned(),
+            ),
+            MendError::Damaged { detail } => (EXIT_FAILURE, format!("some data is damaged ({detail})")),
+            MendError::DeviceKey { reason } => (
+                EXIT_FAILURE,
+                match reason {
+                    DeviceKeyError::KeyMissing | DeviceKeyError::Rejected => {
+                        "this vault's device key is missing or does not match; the vault cannot be opened on this computer".to_owned()
+                    }
+                    _ => "the device key could not be used".to_owned(),
+                },
+            ),
+            MendError::StorageFull => (EXIT_FAILURE, "the disk is full; nothing was saved".to_owned()),
+            MendError::Storage { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
+        };
+        Self { message, code }
+    }
+}

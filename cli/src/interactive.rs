@@ -1,0 +1,328 @@
+//! The interactive client: onboarding on the first run, then unlock and a simple menu.
+//! Input is read line by line, so it also works when driven by another program.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use mend_ffi::{
+    MendError, MendVault, NoteDraft, NoteFilter, NoteSummary, VaultRole, default_kdf_options,
+    vault_exists,
+};
+
+use crate::errors::{EXIT_NOT_FOUND, Failure, wait_words};
+use crate::{commands, output, paths, secrets};
+
+const PAGE: u32 = 20;
+
+/// Reads one line after showing `prompt`; `None` at the end of input.
+fn ask(prompt: &str) -> Result<Option<String>, Failure> {
+    print!("{prompt}");
+    std::io::stdout().flush()?;
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+}
+
+/// Reads lines until one holding only a dot, or the end of input.
+fn ask_body() -> Result<String, Failure> {
+    println!("Write your note. When you're done, type a line with only a dot (.) on it.");
+    let mut lines = Vec::new();
+    while let Some(line) = ask("")? {
+        if line == "." {
+            break;
+        }
+        lines.push(line);
+    }
+    Ok(lines.join("\n"))
+}
+
+fn yes(answer: Option<String>) -> bool {
+    matches!(
+        answer.as_deref().map(str::trim),
+        Some("y" | "Y" | "yes" | "Yes")
+    )
+}
+
+/// Runs the interactive client on the vault in `dir`.
+pub fn run(dir: &Path) -> Result<(), Failure> {
+    if !vault_exists(paths::database(dir)) && !onboard(dir)? {
+        return Ok(());
+    }
+    let vault = commands::open(dir)?;
+    if !unlock(&vault)? {
+        return Ok(());
+    }
+    let result = Menu {
+        vault: vault.clone(),
+        last_list: Vec::new(),
+    }
+    .run();
+    vault.lock();
+    println!("Locked. Take care of yourself.");
+    result
+}
+
+fn onboard(dir: &Path) -> Result<bool, Failure> {
+    println!("Welcome to Mend.");
+    println!();
+    println!("This is a private place to keep your notes while you and your partner work");
+    println!("through what happened. Everything stays on this computer, encrypted with a");
+    println!("passcode only you know.");
+    println!();
+    println!("Who is this vault for?");
+    println!("  1  I had the affair, and I want to help my partner heal");
+    println!("  2  My partner had the affair");
+    let role = loop {
+        match ask("Choose 1 or 2: ")?.as_deref().map(str::trim) {
+            None => return Ok(false),
+            Some("1") => break VaultRole::Repairing,
+            Some("2") => break VaultRole::Hurt,
+            Some(_) => println!("Please type 1 or 2."),
+        }
+    };
+    commands::create(dir, role, default_kdf_options())?;
+    println!();
+    if ask("Press Enter once you have written the recovery code down.")?.is_none() {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Asks for the passcode until it opens the vault. `false` if the person gave up.
+fn unlock(vault: &Arc<MendVault>) -> Result<bool, Failure> {
+    let from_env = std::env::var_os("MEND_PASSCODE").is_some();
+    loop {
+        if let Some(at) = vault.unlock_status()?.retry_at_ms {
+            return Err(Failure::from(format!(
+                "too many tries for now; please wait {} and try again",
+                wait_words(at)
+            )));
+        }
+        let passcode = secrets::passcode("Passcode: ")?;
+        match vault.unlock(passcode.as_bytes().to_vec()) {
+            Ok(()) => return Ok(true),
+            Err(e @ MendError::WrongPasscode { .. }) if !from_env => {
+                println!("{}", Failure::from(e).message);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+struct Menu {
+    vault: Arc<MendVault>,
+    last_list: Vec<NoteSummary>,
+}
+
+impl Menu {
+    fn run(&mut self) -> Result<(), Failure> {
+        println!();
+        println!("Unlocked. You have {} notes.", self.vault.note_count()?);
+        loop {
+            println!();
+            println!("  1  Write a note        4  Read a note");
+            println!("  2  Browse notes        5  Edit a note");
+            println!("  3  Search notes        6  Delete a note");
+            println!("  7  Change passcode     q  Lock and quit");
+            let Some(choice) = ask("> ")? else {
+                return Ok(());
+            };
+            let outcome = match choice.trim() {
+                "1" => self.write(),
+                "2" => self.browse(),
+                "3" => self.search(),
+                "4" => self.read(),
+                "5" => self.edit(),
+                "6" => self.delete(),
+                "7" => self.change_passcode(),
+                "q" | "Q" | "quit" => return Ok(()),
+                "" => Ok(()),
+                _ => {
+                    println!("Please choose one of the numbers, or q.");
+                    Ok(())
+                }
+            };
+            match outcome {
+                Ok(()) => {}
+                Err(f) if f.is_for_the_person() => println!("{}", f.message),
+                Err(f) => return Err(f),
+            }
+        }
+    }
+
+    fn ask_step(current: Option<u8>) -> Result<Option<u8>, Failure> {
+        loop {
+            let hint = current.map(|s| format!(" [{s}]")).unwrap_or_default();
+            let answer = ask(&format!("Step 1–6, or Enter for none{hint}: "))?.unwrap_or_default();
+            match answer.trim() {
+                "" => return Ok(current),
+                "-" => return Ok(None),
+                s => match s.parse::<u8>() {
+                    Ok(n) if (1..=6).contains(&n) => return Ok(Some(n)),
+                    _ => println!("Please type a number from 1 to 6."),
+                },
+            }
+        }
+    }
+
+    fn ask_tags(current: &[String]) -> Result<Vec<String>, Failure> {
+        let hint = if current.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", current.join(", "))
+        };
+        let answer = ask(&format!("Tags, separated by commas{hint}: "))?.unwrap_or_default();
+        if answer.trim().is_empty() {
+            return Ok(current.to_vec());
+        }
+        Ok(answer
+            .split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect())
+    }
+
+    fn write(&mut self) -> Result<(), Failure> {
+        let title = ask("Title: ")?.unwrap_or_default();
+        let step = Self::ask_step(None)?;
+        let tags = Self::ask_tags(&[])?;
+        let body = ask_body()?;
+        self.vault.add_note(NoteDraft {
+            title,
+            body,
+            step,
+            tags,
+        })?;
+        println!("Saved.");
+        Ok(())
+    }
+
+    fn show_list(
+        &mut self,
+        mut fetch: impl FnMut(u32) -> Result<mend_ffi::NotePage, MendError>,
+    ) -> Result<(), Failure> {
+        let mut offset = 0;
+        self.last_list.clear();
+        loop {
+            let page = fetch(offset)?;
+            output::page_text(&page, offset as usize + 1, false);
+            self.last_list.extend(page.notes.iter().cloned());
+            offset += page.notes.len() as u32;
+            if offset >= page.total || page.notes.is_empty() {
+                return Ok(());
+            }
+            if ask("Press n for more, or Enter to go back: ")?
+                .as_deref()
+                .map(str::trim)
+                != Some("n")
+            {
+                return Ok(());
+            }
+        }
+    }
+
+    fn browse(&mut self) -> Result<(), Failure> {
+        let vault = self.vault.clone();
+        self.show_list(|offset| vault.list_notes(NoteFilter::default(), offset, PAGE))
+    }
+
+    fn search(&mut self) -> Result<(), Failure> {
+        let Some(words) = ask("Words to find: ")? else {
+            return Ok(());
+        };
+        let vault = self.vault.clone();
+        self.show_list(|offset| {
+            vault.search_notes(words.clone(), NoteFilter::default(), offset, PAGE)
+        })
+    }
+
+    /// Asks which note: a number from the last list, or an id.
+    fn pick(&self) -> Result<Option<String>, Failure> {
+        let Some(answer) = ask("Which note? (its number from the last list, or its id): ")? else {
+            return Ok(None);
+        };
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(n) = answer.parse::<usize>() {
+            return match self.last_list.get(n.wrapping_sub(1)) {
+                Some(s) => Ok(Some(s.id.clone())),
+                None => Err(Failure::new(
+                    EXIT_NOT_FOUND,
+                    "no note has that number; browse or search first",
+                )),
+            };
+        }
+        Ok(Some(answer.to_owned()))
+    }
+
+    fn read(&mut self) -> Result<(), Failure> {
+        if let Some(id) = self.pick()? {
+            println!();
+            output::note_text(&self.vault.get_note(id)?);
+        }
+        Ok(())
+    }
+
+    fn edit(&mut self) -> Result<(), Failure> {
+        let Some(id) = self.pick()? else {
+            return Ok(());
+        };
+        let current = self.vault.get_note(id.clone())?;
+        println!("Press Enter to keep what is there.");
+        let title = ask(&format!("Title [{}]: ", current.summary.title))?
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(current.summary.title.clone());
+        let step = Self::ask_step(current.summary.step)?;
+        let tags = Self::ask_tags(&current.summary.tags)?;
+        let body = if yes(ask("Rewrite the note itself? (y/N): ")?) {
+            ask_body()?
+        } else {
+            current.body
+        };
+        self.vault.edit_note(
+            id,
+            NoteDraft {
+                title,
+                body,
+                step,
+                tags,
+            },
+        )?;
+        println!("Saved.");
+        Ok(())
+    }
+
+    fn delete(&mut self) -> Result<(), Failure> {
+        let Some(id) = self.pick()? else {
+            return Ok(());
+        };
+        let note = self.vault.get_note(id.clone())?;
+        let title = if note.summary.title.is_empty() {
+            "this note"
+        } else {
+            &note.summary.title
+        };
+        if yes(ask(&format!(
+            "Delete \"{title}\" for good? This cannot be undone. (y/N): "
+        ))?) {
+            self.vault.delete_note(id)?;
+            self.last_list.clear();
+            println!("Deleted.");
+        }
+        Ok(())
+    }
+
+    fn change_passcode(&mut self) -> Result<(), Failure> {
+        let current = secrets::passcode("Current passcode: ")?;
+        let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
+        self.vault
+            .change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
+        println!("Your passcode has been changed.");
+        Ok(())
+    }
+}

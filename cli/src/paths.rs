@@ -1,0 +1,47 @@
+//! Where a vault lives on a desktop: a directory holding `vault.db` and `device.key`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use mend_ffi::{DeviceKeyStore, FileDeviceKeyStore};
+
+/// The vault directory: the one given, or the user's data directory.
+pub fn vault_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(dir) = given {
+        return Ok(dir);
+    }
+    if let Some(data) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(data).join("mend"));
+    }
+    match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        Some(home) => Ok(PathBuf::from(home).join(".local/share/mend")),
+        None => Err("no vault directory: pass --vault DIR or set HOME".to_owned()),
+    }
+}
+
+/// The database file inside a vault directory.
+pub fn database(dir: &Path) -> String {
+    dir.join("vault.db").to_string_lossy().into_owned()
+}
+
+/// The desktop device key store of a vault directory.
+pub fn key_store(dir: &Path) -> Arc<dyn DeviceKeyStore> {
+    FileDeviceKeyStore::new(dir.join("device.key").to_string_lossy().into_owned())
+}
+
+/// Creates the vault directory, readable only by its owner.
+pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// What the client says about the desktop key file, once, at setup.
+pub const DEVICE_KEY_NOTE: &str = "On this computer the vault's device key is a file \
+(device.key) beside the vault, readable only by you. It is weaker than a phone's hardware \
+keystore: anyone who copies both files can try passcodes offline. Keep this folder out of \
+backups and shared drives.";

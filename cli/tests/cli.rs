@@ -1,0 +1,271 @@
+//! The terminal client end to end: the real binary, driven as a script or a person would.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASS: &str = "cli-passcode-1";
+
+fn mend(dir: &Path, args: &[&str], envs: &[(&str, &str)], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mend"));
+    cmd.arg("--vault").arg(dir).args(args);
+    cmd.env_remove("MEND_PASSCODE")
+        .env_remove("MEND_NEW_PASSCODE")
+        .env_remove("MEND_VAULT");
+    cmd.env_remove("MEND_RECOVERY_CODE");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(out: Output) -> serde_json::Value {
+    serde_json::from_str(&ok(out)).unwrap()
+}
+
+fn init(dir: &Path) -> String {
+    let out = ok(mend(
+        dir,
+        &[
+            "init",
+            "--role",
+            "hurt",
+            "--kdf-memory-kib",
+            "256",
+            "--kdf-iterations",
+            "1",
+        ],
+        &[("MEND_PASSCODE", PASS)],
+        "",
+    ));
+    let code = out
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 34 && l.matches('-').count() == 6);
+    code.expect("the recovery code is printed").to_owned()
+}
+
+#[test]
+fn notes_can_be_written_listed_shown_edited_searched_and_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let p = [("MEND_PASSCODE", PASS)];
+    let added = json(mend(
+        &dir,
+        &[
+            "note", "add", "--title", "Évening", "--step", "5", "--tag", "walk", "--json",
+        ],
+        &p,
+        "We listened 🙏\n",
+    ));
+    let id = added["id"].as_str().unwrap().to_owned();
+    assert_eq!(added["title"], "Évening");
+    assert_eq!(added["step"], 5);
+    mend(
+        &dir,
+        &["note", "add", "--title", "Other"],
+        &p,
+        "something else",
+    );
+
+    let list = json(mend(&dir, &["note", "list", "--json"], &p, ""));
+    assert_eq!(list["total"], 2);
+    assert_eq!(list["notes"][1]["id"], id.as_str());
+    for key in ["id", "title", "step", "tags", "created_at", "updated_at"] {
+        assert!(
+            list["notes"][0].get(key).is_some(),
+            "{key} missing from --json output"
+        );
+    }
+    let filtered = json(mend(
+        &dir,
+        &["note", "list", "--step", "5", "--json"],
+        &p,
+        "",
+    ));
+    assert_eq!(filtered["total"], 1);
+
+    let shown = json(mend(&dir, &["note", "show", &id, "--json"], &p, ""));
+    assert_eq!(shown["body"], "We listened 🙏");
+
+    ok(mend(
+        &dir,
+        &[
+            "note",
+            "edit",
+            &id,
+            "--title",
+            "Morning",
+            "--body",
+            "--clear-tags",
+        ],
+        &p,
+        "new words",
+    ));
+    let shown = json(mend(&dir, &["note", "show", &id, "--json"], &p, ""));
+    assert_eq!(
+        (shown["title"].as_str(), shown["body"].as_str()),
+        (Some("Morning"), Some("new words"))
+    );
+    assert_eq!(shown["step"], 5);
+    assert_eq!(shown["tags"].as_array().unwrap().len(), 0);
+
+    let found = json(mend(
+        &dir,
+        &["note", "search", "NEW", "words", "--json"],
+        &p,
+        "",
+    ));
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["notes"][0]["id"], id.as_str());
+
+    ok(mend(&dir, &["note", "delete", &id], &p, ""));
+    let out = mend(&dir, &["note", "show", &id], &p, "");
+    assert_eq!(out.status.code(), Some(5));
+}
+
+#[test]
+fn errors_go_to_stderr_with_distinct_exit_codes_and_no_user_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    let none = mend(&dir, &["note", "list"], &[("MEND_PASSCODE", PASS)], "");
+    assert_eq!(none.status.code(), Some(7));
+    init(&dir);
+    let wrong = mend(
+        &dir,
+        &["note", "list"],
+        &[("MEND_PASSCODE", "not-it-at-all")],
+        "",
+    );
+    assert_eq!(wrong.status.code(), Some(3));
+    assert!(wrong.stdout.is_empty());
+    let stderr = String::from_utf8(wrong.stderr).unwrap();
+    assert!(stderr.contains("4 tries left"), "{stderr}");
+    assert!(!stderr.contains("not-it-at-all"));
+
+    let secret_title = "SECRETTITLE".repeat(30);
+    let bad = mend(
+        &dir,
+        &["note", "add", "--title", &secret_title],
+        &[("MEND_PASSCODE", PASS)],
+        "body",
+    );
+    assert_eq!(bad.status.code(), Some(6));
+    let stderr = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        stderr.contains("title is too long") && !stderr.contains("SECRET"),
+        "{stderr}"
+    );
+
+    // The successful add reset the count; five more wrong tries start the delay.
+    for _ in 0..5 {
+        mend(
+            &dir,
+            &["note", "list"],
+            &[("MEND_PASSCODE", "not-it-at-all")],
+            "",
+        );
+    }
+    let waiting = mend(&dir, &["note", "list"], &[("MEND_PASSCODE", PASS)], "");
+    assert_eq!(waiting.status.code(), Some(4));
+    let status = json(mend(&dir, &["status", "--json"], &[], ""));
+    assert_eq!(status["failed_attempts"], 5);
+    assert!(status["retry_at_ms"].as_i64().is_some());
+}
+
+#[test]
+fn recovery_passcode_change_and_erase_work_from_scripts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    let code = init(&dir);
+    ok(mend(
+        &dir,
+        &["note", "add", "--title", "kept"],
+        &[("MEND_PASSCODE", PASS)],
+        "body",
+    ));
+    ok(mend(
+        &dir,
+        &["passcode", "change"],
+        &[
+            ("MEND_PASSCODE", PASS),
+            ("MEND_NEW_PASSCODE", "second-pass"),
+        ],
+        "",
+    ));
+    let out = ok(mend(
+        &dir,
+        &["recover"],
+        &[
+            ("MEND_RECOVERY_CODE", &code.to_lowercase()),
+            ("MEND_NEW_PASSCODE", "third-pass"),
+        ],
+        "",
+    ));
+    assert!(!out.contains(&code), "the old code must not be shown again");
+    let list = json(mend(
+        &dir,
+        &["note", "list", "--json"],
+        &[("MEND_PASSCODE", "third-pass")],
+        "",
+    ));
+    assert_eq!(list["total"], 1);
+    let reused = mend(
+        &dir,
+        &["recover"],
+        &[
+            ("MEND_RECOVERY_CODE", &code),
+            ("MEND_NEW_PASSCODE", "fourth-pass"),
+        ],
+        "",
+    );
+    assert_eq!(reused.status.code(), Some(3));
+
+    assert!(!mend(&dir, &["erase"], &[], "").status.success());
+    ok(mend(&dir, &["erase", "--yes"], &[], ""));
+    assert!(!dir.join("vault.db").exists());
+    assert!(!dir.join("device.key").exists());
+}
+
+#[test]
+fn the_interactive_client_onboards_then_writes_reads_and_locks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    let p = [("MEND_PASSCODE", PASS)];
+    // Onboarding: role 1, Enter after the recovery code; then write a note and quit.
+    let script = "1\n\n1\nA quiet walk\n4\nwalk\nWe walked without phones.\n.\n2\n\n4\n1\nq\n";
+    let out = ok(mend(&dir, &[], &p, script));
+    assert!(out.contains("Welcome to Mend."));
+    assert!(out.contains("Your recovery code"));
+    assert!(out.contains("Saved."));
+    assert!(out.contains("We walked without phones."));
+    assert!(out.trim_end().ends_with("Locked. Take care of yourself."));
+
+    // A second run goes straight to unlock; searching and deleting work by list number.
+    let out = ok(mend(&dir, &[], &p, "3\nphones\n6\n1\ny\n2\nq\n"));
+    assert!(out.contains("You have 1 notes") || out.contains("You have 1 note"));
+    assert!(out.contains("Deleted."));
+    assert!(out.contains("No notes here yet."));
+}
