@@ -103,8 +103,8 @@ impl RecordMeta {
         w.finish()
     }
 
-    /// Decodes opened metadata.
-    pub fn decode(data: &[u8]) -> Result<Self> {
+    /// Decodes opened metadata, lending the kind's fields from `data` rather than copying.
+    pub fn decode(data: &[u8]) -> Result<(RecordHead, &[u8])> {
         let mut r = Reader::new(data);
         let kind = RecordKind::from_id(r.u8()?)?;
         let id = RecordId(
@@ -114,16 +114,31 @@ impl RecordMeta {
         );
         let created_ms = r.i64()?;
         let updated_ms = r.i64()?;
-        let fields = r.bytes()?.to_vec();
+        let fields = r.bytes()?;
         r.finish()?;
-        Ok(Self {
-            id,
-            kind,
-            created_ms,
-            updated_ms,
+        Ok((
+            RecordHead {
+                id,
+                kind,
+                created_ms,
+                updated_ms,
+            },
             fields,
-        })
+        ))
     }
+}
+
+/// The part of decoded metadata every kind shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordHead {
+    /// The record's id.
+    pub id: RecordId,
+    /// The record's kind.
+    pub kind: RecordKind,
+    /// When it was made, ms since the epoch.
+    pub created_ms: i64,
+    /// When it was last changed, ms since the epoch.
+    pub updated_ms: i64,
 }
 
 #[cfg(test)]
@@ -151,7 +166,13 @@ mod tests {
             updated_ms: 2,
             fields: vec![1, 2, 3],
         };
-        assert_eq!(RecordMeta::decode(&meta.encode()).unwrap(), meta);
+        let encoded = meta.encode();
+        let (head, fields) = RecordMeta::decode(&encoded).unwrap();
+        assert_eq!(
+            (head.id, head.kind, head.created_ms, head.updated_ms),
+            (meta.id, meta.kind, 1, 2)
+        );
+        assert_eq!(fields, &meta.fields[..]);
         let mut bad = meta.encode();
         bad[0] = 99;
         assert!(RecordMeta::decode(&bad).is_err());

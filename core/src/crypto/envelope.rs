@@ -68,19 +68,34 @@ impl Header {
         out.extend_from_slice(&self.nonce);
     }
 
-    fn associated_data(&self, place: &Place) -> Vec<u8> {
-        let mut ad = Vec::with_capacity(64);
-        ad.extend_from_slice(b"mend.envelope");
-        self.write(&mut ad);
+    /// Writes the associated data for `place` into `buf`, returning its length. Built on
+    /// the stack: unlock opens thousands of envelopes.
+    fn associated_data(&self, place: &Place, buf: &mut [u8; AD_MAX]) -> Result<usize> {
+        let mut len = 0;
+        let mut put = |bytes: &[u8]| -> Result<()> {
+            let end = len + bytes.len();
+            buf.get_mut(len..end)
+                .ok_or(Error::Crypto)?
+                .copy_from_slice(bytes);
+            len = end;
+            Ok(())
+        };
+        put(b"mend.envelope")?;
+        put(&[VERSION, self.algorithm.id()])?;
+        put(&self.key_id.to_le_bytes())?;
+        put(&self.nonce)?;
         for name in [place.table, place.column] {
-            ad.push(name.len() as u8);
-            ad.extend_from_slice(name.as_bytes());
+            put(&[u8::try_from(name.len()).map_err(|_| Error::Crypto)?])?;
+            put(name.as_bytes())?;
         }
-        ad.extend_from_slice(&place.row.to_le_bytes());
-        ad.extend_from_slice(&LAYOUT_VERSION.to_le_bytes());
-        ad
+        put(&place.row.to_le_bytes())?;
+        put(&LAYOUT_VERSION.to_le_bytes())?;
+        Ok(len)
     }
 }
+
+/// Room for the associated data: fixed fields plus short table and column names.
+const AD_MAX: usize = 128;
 
 /// Pads and seals `plain` for `place` with a fresh random nonce.
 pub fn seal(cipher: &Cipher, key_id: u32, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
@@ -89,9 +104,10 @@ pub fn seal(cipher: &Cipher, key_id: u32, place: &Place, plain: &[u8]) -> Result
         key_id,
         nonce: random::bytes()?,
     };
-    let ad = header.associated_data(place);
+    let mut ad = [0u8; AD_MAX];
+    let ad_len = header.associated_data(place, &mut ad)?;
     let mut body = padding::pad(plain)?;
-    cipher.seal(header.nonce, &ad, &mut body)?;
+    cipher.seal(header.nonce, &ad[..ad_len], &mut body)?;
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     header.write(&mut out);
     out.extend_from_slice(&body);
@@ -108,10 +124,15 @@ pub fn open(
     if cipher.algorithm() != header.algorithm {
         return Err(Error::Damaged("envelope algorithm mismatch"));
     }
-    let ad = header.associated_data(place);
+    let mut ad = [0u8; AD_MAX];
+    let ad_len = header.associated_data(place, &mut ad)?;
     let mut body = Zeroizing::new(envelope[HEADER_LEN..].to_vec());
-    let plain = cipher.open(header.nonce, &ad, &mut body)?;
-    Ok(Zeroizing::new(padding::unpad(plain)?.to_vec()))
+    let plain_len = cipher.open(header.nonce, &ad[..ad_len], &mut body)?.len();
+    let data = padding::data_range(&body[..plain_len])?;
+    // Keep only the data, in the same (wiped-on-drop) buffer.
+    body.truncate(data.end);
+    body.drain(..data.start);
+    Ok(body)
 }
 
 #[cfg(test)]

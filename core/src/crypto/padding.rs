@@ -35,19 +35,23 @@ pub fn pad(data: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     Ok(out)
 }
 
-/// Returns the data inside a padded plaintext, checking the frame strictly.
-pub fn unpad(padded: &[u8]) -> Result<&[u8]> {
+/// Where the data lies inside a padded plaintext, checking the frame strictly.
+pub fn data_range(padded: &[u8]) -> Result<std::ops::Range<usize>> {
     const BAD: Error = Error::Damaged("bad padding");
     let (prefix, rest) = padded.split_first_chunk::<LEN_PREFIX>().ok_or(BAD)?;
     let len = usize::try_from(u32::from_le_bytes(*prefix)).map_err(|_| BAD)?;
     if len > rest.len() || padded.len() != padme((len + LEN_PREFIX).max(MIN_PADDED)) {
         return Err(BAD);
     }
-    let (data, zeros) = rest.split_at(len);
-    if zeros.iter().any(|&b| b != 0) {
+    if rest[len..].iter().any(|&b| b != 0) {
         return Err(BAD);
     }
-    Ok(data)
+    Ok(LEN_PREFIX..LEN_PREFIX + len)
+}
+
+/// Returns the data inside a padded plaintext, checking the frame strictly.
+pub fn unpad(padded: &[u8]) -> Result<&[u8]> {
+    Ok(&padded[data_range(padded)?])
 }
 
 #[cfg(test)]

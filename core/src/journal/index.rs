@@ -1,7 +1,7 @@
 //! The in-memory index of notes, built at unlock from decrypted metadata.
 //!
 //! Kept sorted oldest-first by (created, id), so the newest page is a slice from the end.
-//! Lower-cased titles and tags serve filtering and search. Entries wipe their text on drop.
+//! Lower-cased tags serve filtering. Entries wipe their text on drop.
 
 use std::collections::HashMap;
 
@@ -9,7 +9,7 @@ use zeroize::Zeroize;
 
 use super::note::{NoteId, NoteSummary, decode_fields};
 use crate::error::Result;
-use crate::record::RecordMeta;
+use crate::record::RecordHead;
 
 /// One indexed note.
 pub struct Entry {
@@ -17,20 +17,16 @@ pub struct Entry {
     pub row: i64,
     /// Its summary.
     pub summary: NoteSummary,
-    /// Its title, lower-cased.
-    pub title_lower: String,
     /// Its tags, lower-cased.
     pub tags_lower: Vec<String>,
 }
 
 impl Entry {
     fn new(row: i64, summary: NoteSummary) -> Self {
-        let title_lower = summary.title.to_lowercase();
         let tags_lower = summary.tags.iter().map(|t| t.to_lowercase()).collect();
         Self {
             row,
             summary,
-            title_lower,
             tags_lower,
         }
     }
@@ -40,7 +36,6 @@ impl Drop for Entry {
     fn drop(&mut self) {
         self.summary.title.zeroize();
         self.summary.tags.iter_mut().for_each(Zeroize::zeroize);
-        self.title_lower.zeroize();
         self.tags_lower.iter_mut().for_each(Zeroize::zeroize);
     }
 }
@@ -53,16 +48,24 @@ pub struct NoteIndex {
 }
 
 impl NoteIndex {
+    /// An empty index with room for `n` notes.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            entries: HashMap::with_capacity(n),
+            order: Vec::with_capacity(n),
+        }
+    }
+
     /// Adds a note read at unlock; call [`NoteIndex::finish_loading`] after the last.
-    pub fn load(&mut self, row: i64, meta: &RecordMeta) -> Result<()> {
-        let (title, step, tags) = decode_fields(&meta.fields)?;
+    pub fn load(&mut self, row: i64, head: &RecordHead, fields: &[u8]) -> Result<()> {
+        let (title, step, tags) = decode_fields(fields)?;
         let summary = NoteSummary {
-            id: meta.id,
+            id: head.id,
             title,
             step,
             tags,
-            created_ms: meta.created_ms,
-            updated_ms: meta.updated_ms,
+            created_ms: head.created_ms,
+            updated_ms: head.updated_ms,
         };
         self.order.push((summary.created_ms, summary.id));
         self.entries.insert(summary.id, Entry::new(row, summary));

@@ -13,7 +13,11 @@ use crate::error::{Error, InputProblem, Result};
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
 use crate::vault::Vault;
+use crate::vault::session::Session;
+use std::collections::HashMap;
+
 use index::Entry;
+use rusqlite::Connection;
 use search::SearchCache;
 use zeroize::Zeroizing;
 
@@ -112,6 +116,31 @@ fn body_text(plain: &[u8]) -> Result<String> {
     String::from_utf8(plain.to_vec()).map_err(|_| Error::Damaged("a note body is not text"))
 }
 
+/// Decrypts every note body in one pass over the body table.
+fn build_search_cache(s: &Session, conn: &Connection) -> Result<SearchCache> {
+    let by_row: HashMap<i64, &Entry> = s.notes.newest_first().map(|e| (e.row, e)).collect();
+    let mut cache = SearchCache::with_capacity(by_row.len());
+    records::for_each_body(conn, |row, sealed| {
+        let Some(entry) = by_row.get(&row) else {
+            return Ok(());
+        };
+        let summary = &entry.summary;
+        match s.open_sealed_body(row, sealed).and_then(|b| body_text(&b)) {
+            Ok(body) => cache.put(
+                summary.id,
+                &summary.title,
+                &summary.tags,
+                &Zeroizing::new(body),
+            ),
+            // A damaged body can still be found by its title and tags.
+            Err(Error::Damaged(_)) => cache.put(summary.id, &summary.title, &summary.tags, ""),
+            Err(other) => return Err(other),
+        }
+        Ok(())
+    })?;
+    Ok(cache)
+}
+
 impl Vault {
     /// Writes a new note and returns its summary.
     pub fn add_note(&self, draft: &NoteDraft) -> Result<NoteSummary> {
@@ -141,7 +170,7 @@ impl Vault {
             };
             s.notes.put(row, summary.clone());
             if let Some(cache) = s.search.as_mut() {
-                cache.put(meta.id, &draft.body);
+                cache.put(meta.id, &draft.title, &draft.tags, &draft.body);
             }
             Ok(summary)
         })
@@ -175,7 +204,7 @@ impl Vault {
             };
             s.notes.put(row, summary.clone());
             if let Some(cache) = s.search.as_mut() {
-                cache.put(*id, &draft.body);
+                cache.put(*id, &draft.title, &draft.tags, &draft.body);
             }
             // Old envelopes are overwritten in place (secure_delete); fold the log too.
             db::checkpoint(conn)?;
@@ -244,21 +273,13 @@ impl Vault {
         let matcher = Matcher::new(filter)?;
         self.with_session(|s, conn| {
             if s.search.is_none() {
-                let mut cache = SearchCache::default();
-                for entry in s.notes.newest_first() {
-                    match s.open_body(conn, entry.row).and_then(|b| body_text(&b)) {
-                        Ok(body) => cache.put(entry.summary.id, &Zeroizing::new(body)),
-                        Err(Error::Damaged(_)) => {} // a damaged body can only match by title
-                        Err(other) => return Err(other),
-                    }
-                }
-                s.search = Some(cache);
+                s.search = Some(build_search_cache(s, conn)?);
             }
             let cache = s.search.as_ref().ok_or(Error::Locked)?;
             let hits = s
                 .notes
                 .newest_first()
-                .filter(|e| matcher.matches(e) && cache.matches(e, &terms));
+                .filter(|e| matcher.matches(e) && cache.matches(&e.summary.id, &terms));
             Ok(paginate(hits, page))
         })
     }

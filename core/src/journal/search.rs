@@ -1,13 +1,13 @@
 //! Full-text search over titles, tags and bodies: case-insensitive, every word must match.
 //!
-//! Bodies are decrypted and lower-cased once, on the first search after unlock, then kept in
-//! memory (wiped on lock) and updated as notes change.
+//! On the first search after unlock every body is decrypted in one pass over the body table
+//! and kept, lower-cased with its title and tags, in memory (wiped on lock); edits and
+//! deletes keep it up to date.
 
 use std::collections::HashMap;
 
 use zeroize::Zeroizing;
 
-use super::index::Entry;
 use super::note::NoteId;
 use crate::error::{Error, InputProblem, Result};
 
@@ -16,35 +16,44 @@ pub const MAX_QUERY_CHARS: usize = 500;
 /// The most words in one query.
 pub const MAX_QUERY_WORDS: usize = 20;
 
-/// Lower-cased bodies of every note.
+/// Each note's searchable text, lower-cased.
 #[derive(Default)]
 pub struct SearchCache {
-    bodies: HashMap<NoteId, Zeroizing<String>>,
+    texts: HashMap<NoteId, Zeroizing<String>>,
 }
 
 impl SearchCache {
-    /// Adds or replaces a note's body.
-    pub fn put(&mut self, id: NoteId, body: &str) {
-        self.bodies.insert(id, Zeroizing::new(body.to_lowercase()));
+    /// An empty cache with room for `n` notes.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            texts: HashMap::with_capacity(n),
+        }
     }
 
-    /// Forgets a note's body.
+    /// Adds or replaces a note's text. Fields are joined by newlines, which no search term
+    /// contains, so a term never matches across two fields.
+    pub fn put(&mut self, id: NoteId, title: &str, tags: &[String], body: &str) {
+        let mut text = Zeroizing::new(String::with_capacity(title.len() + body.len() + 16));
+        text.push_str(title);
+        for tag in tags {
+            text.push('\n');
+            text.push_str(tag);
+        }
+        text.push('\n');
+        text.push_str(body);
+        self.texts.insert(id, Zeroizing::new(text.to_lowercase()));
+    }
+
+    /// Forgets a note.
     pub fn remove(&mut self, id: &NoteId) {
-        self.bodies.remove(id);
+        self.texts.remove(id);
     }
 
-    /// Whether `entry` contains every term in its title, tags or body.
-    pub fn matches(&self, entry: &Entry, terms: &[String]) -> bool {
-        let body = self
-            .bodies
-            .get(&entry.summary.id)
-            .map(|b| b.as_str())
-            .unwrap_or("");
-        terms.iter().all(|term| {
-            entry.title_lower.contains(term.as_str())
-                || body.contains(term.as_str())
-                || entry.tags_lower.iter().any(|t| t.contains(term.as_str()))
-        })
+    /// Whether the note's text contains every term.
+    pub fn matches(&self, id: &NoteId, terms: &[String]) -> bool {
+        self.texts
+            .get(id)
+            .is_some_and(|text| terms.iter().all(|t| text.contains(t.as_str())))
     }
 }
 

@@ -96,6 +96,21 @@ pub fn for_each_meta(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<
     Ok(())
 }
 
+/// Calls `f` with every record's row id and body envelope, in one pass.
+pub fn for_each_body(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT id, body FROM record_body")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let body = row
+            .get_ref(1)?
+            .as_blob()
+            .map_err(|_| Error::Damaged("bad body cell"))?;
+        f(id, body)?;
+    }
+    Ok(())
+}
+
 /// A record's body envelope.
 pub fn body(conn: &Connection, row: i64) -> Result<Vec<u8>> {
     conn.prepare_cached("SELECT body FROM record_body WHERE id = ?1")?

@@ -171,25 +171,27 @@ impl Session {
         let counter =
             SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
         let mut settings = None;
-        let mut notes = NoteIndex::default();
+        let mut notes = NoteIndex::with_capacity(records::count(conn)? as usize);
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
-            let meta = keys
+            let loaded = keys
                 .open(Purpose::Records, &records::meta_place(row), sealed)
-                .and_then(|plain| RecordMeta::decode(&plain));
-            let loaded = meta.and_then(|meta| match meta.kind {
-                RecordKind::Settings => {
-                    let values = Settings::decode(&meta.fields)?;
-                    settings = Some(SettingsEntry {
-                        row,
-                        id: meta.id,
-                        created_ms: meta.created_ms,
-                        settings: values,
-                    });
-                    Ok(())
-                }
-                RecordKind::Note => notes.load(row, &meta),
-            });
+                .and_then(|plain| {
+                    let (head, fields) = RecordMeta::decode(&plain)?;
+                    match head.kind {
+                        RecordKind::Settings => {
+                            let values = Settings::decode(fields)?;
+                            settings = Some(SettingsEntry {
+                                row,
+                                id: head.id,
+                                created_ms: head.created_ms,
+                                settings: values,
+                            });
+                            Ok(())
+                        }
+                        RecordKind::Note => notes.load(row, &head, fields),
+                    }
+                });
             match loaded {
                 Ok(()) => Ok(()),
                 Err(Error::Damaged(_)) => {
@@ -237,9 +239,13 @@ impl Session {
 
     /// Opens the body envelope of `row`.
     pub fn open_body(&self, conn: &Connection, row: i64) -> Result<Zeroizing<Vec<u8>>> {
-        let sealed = records::body(conn, row)?;
+        self.open_sealed_body(row, &records::body(conn, row)?)
+    }
+
+    /// Opens a body envelope already read from `row`.
+    pub fn open_sealed_body(&self, row: i64, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         self.keys
-            .open(Purpose::Records, &records::body_place(row), &sealed)
+            .open(Purpose::Records, &records::body_place(row), sealed)
     }
 }
 
