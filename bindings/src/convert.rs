@@ -23,21 +23,13 @@ impl From<mend_core::Role> for VaultRole {
 
 impl From<KdfOptions> for mend_core::KdfParams {
     fn from(k: KdfOptions) -> Self {
-        Self {
-            memory_kib: k.memory_kib,
-            iterations: k.iterations,
-            parallelism: k.parallelism,
-        }
+        Self { memory_kib: k.memory_kib, iterations: k.iterations, parallelism: k.parallelism }
     }
 }
 
 impl From<mend_core::KdfParams> for KdfOptions {
     fn from(k: mend_core::KdfParams) -> Self {
-        Self {
-            memory_kib: k.memory_kib,
-            iterations: k.iterations,
-            parallelism: k.parallelism,
-        }
+        Self { memory_kib: k.memory_kib, iterations: k.iterations, parallelism: k.parallelism }
     }
 }
 
@@ -53,12 +45,7 @@ impl From<mend_core::UnlockStatus> for UnlockStatus {
 
 impl From<NoteDraft> for mend_core::NoteDraft {
     fn from(d: NoteDraft) -> Self {
-        Self {
-            title: d.title,
-            body: d.body,
-            step: d.step,
-            tags: d.tags,
-        }
+        Self { title: d.title, body: d.body, step: d.step, tags: d.tags }
     }
 }
 
@@ -77,27 +64,18 @@ impl From<mend_core::NoteSummary> for NoteSummary {
 
 impl From<mend_core::Note> for Note {
     fn from(n: mend_core::Note) -> Self {
-        Self {
-            summary: n.summary.into(),
-            body: n.body,
-        }
+        Self { summary: n.summary.into(), body: n.body }
     }
 }
 
 impl From<NoteFilter> for mend_core::NoteFilter {
     fn from(f: NoteFilter) -> Self {
-        Self {
-            step: f.step,
-            tag: f.tag,
-        }
+        Self { step: f.step, tag: f.tag }
     }
 }
 
 impl From<mend_core::journal::NotePage> for NotePage {
     fn from(p: mend_core::journal::NotePage) -> Self {
-        Self {
-            notes: p.notes.into_iter().map(Into::into).collect(),
-            total: p.total,
-        }
+        Self { notes: p.notes.into_iter().map(Into::into).collect(), total: p.total }
     }
 }

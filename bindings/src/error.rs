@@ -141,26 +141,19 @@ impl From<CoreError> for MendError {
                 MendError::TooManyAttempts { retry_at_ms }
             }
             CoreError::NotFound => MendError::NotFound,
-            CoreError::InvalidInput { field, problem } => MendError::InvalidInput {
-                field: field.to_owned(),
-                reason: problem.to_string(),
-            },
+            CoreError::InvalidInput { field, problem } => {
+                MendError::InvalidInput { field: field.to_owned(), reason: problem.to_string() }
+            }
             CoreError::NoVault => MendError::NoVault,
             CoreError::AlreadyExists => MendError::AlreadyExists,
             CoreError::NewerVault { found, supported } => {
                 MendError::NewerVault { found, supported }
             }
-            CoreError::Damaged(detail) => MendError::Damaged {
-                detail: detail.to_owned(),
-            },
-            CoreError::DeviceKey(reason) => MendError::DeviceKey {
-                reason: reason.into(),
-            },
+            CoreError::Damaged(detail) => MendError::Damaged { detail: detail.to_owned() },
+            CoreError::DeviceKey(reason) => MendError::DeviceKey { reason: reason.into() },
             CoreError::StorageFull => MendError::StorageFull,
             CoreError::Storage(detail) => MendError::Storage { detail },
-            CoreError::Crypto => MendError::Storage {
-                detail: "cryptography failure".to_owned(),
-            },
+            CoreError::Crypto => MendError::Storage { detail: "cryptography failure".to_owned() },
         }
     }
 }

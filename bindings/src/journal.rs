@@ -75,10 +75,7 @@ impl MendVault {
 
     /// Replaces a note's title, body, step and tags.
     pub fn edit_note(&self, id: String, draft: NoteDraft) -> Result<NoteSummary, MendError> {
-        Ok(self
-            .core
-            .edit_note(&mend_core::NoteId::parse(&id)?, &draft.into())?
-            .into())
+        Ok(self.core.edit_note(&mend_core::NoteId::parse(&id)?, &draft.into())?.into())
     }
 
     /// Deletes a note for good.
@@ -103,10 +100,7 @@ impl MendVault {
         offset: u32,
         limit: u32,
     ) -> Result<NotePage, MendError> {
-        Ok(self
-            .core
-            .list_notes(&filter.into(), page(offset, limit))?
-            .into())
+        Ok(self.core.list_notes(&filter.into(), page(offset, limit))?.into())
     }
 
     /// Finds notes containing every word of `query` (ignoring case), newest first.
@@ -117,9 +111,6 @@ impl MendVault {
         offset: u32,
         limit: u32,
     ) -> Result<NotePage, MendError> {
-        Ok(self
-            .core
-            .search_notes(&query, &filter.into(), page(offset, limit))?
-            .into())
+        Ok(self.core.search_notes(&query, &filter.into(), page(offset, limit))?.into())
     }
 }

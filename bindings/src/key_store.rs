@@ -31,9 +31,7 @@ impl FileDeviceKeyStore {
     /// A key store whose key file is at `path` (created on first use).
     #[uniffi::constructor]
     pub fn new(path: String) -> Arc<Self> {
-        Arc::new(Self {
-            inner: mend_core::FileKeyStore::new(path),
-        })
+        Arc::new(Self { inner: mend_core::FileKeyStore::new(path) })
     }
 }
 

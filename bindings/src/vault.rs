@@ -124,9 +124,7 @@ impl MendVault {
 
     /// Replaces the passcode after checking the current one.
     pub fn change_passcode(&self, current: Vec<u8>, new: Vec<u8>) -> Result<(), MendError> {
-        Ok(self
-            .core
-            .change_passcode(&Zeroizing::new(current), &Zeroizing::new(new))?)
+        Ok(self.core.change_passcode(&Zeroizing::new(current), &Zeroizing::new(new))?)
     }
 
     /// Opens with the recovery code, sets a new passcode and returns the new recovery code
@@ -137,9 +135,7 @@ impl MendVault {
         new_passcode: Vec<u8>,
     ) -> Result<String, MendError> {
         let recovery_code = Zeroizing::new(recovery_code);
-        let code = self
-            .core
-            .recover(&recovery_code, &Zeroizing::new(new_passcode))?;
+        let code = self.core.recover(&recovery_code, &Zeroizing::new(new_passcode))?;
         Ok(code.display().to_string())
     }
 

@@ -15,10 +15,7 @@ use crate::{output, paths, secrets};
 
 /// Opens the vault in `dir`, locked.
 pub fn open(dir: &Path) -> Result<Arc<MendVault>, Failure> {
-    Ok(MendVault::open(
-        paths::database(dir),
-        paths::key_store(dir),
-    )?)
+    Ok(MendVault::open(paths::database(dir), paths::key_store(dir))?)
 }
 
 /// Opens the vault in `dir` and unlocks it with the passcode.
@@ -35,9 +32,7 @@ fn read_body() -> Result<String, Failure> {
         eprintln!("Write the note, then press Ctrl-D on a new line.");
     }
     let mut body = String::new();
-    std::io::stdin()
-        .read_to_string(&mut body)
-        .map_err(|_| "the note must be UTF-8 text")?;
+    std::io::stdin().read_to_string(&mut body).map_err(|_| "the note must be UTF-8 text")?;
     if body.ends_with('\n') {
         body.pop();
         if body.ends_with('\r') {
@@ -139,11 +134,7 @@ pub fn run(dir: &Path, command: Command) -> Result<(), Failure> {
 
 fn status(dir: &Path, json: bool) -> Result<(), Failure> {
     let exists = vault_exists(paths::database(dir));
-    let status = if exists {
-        Some(open(dir)?.unlock_status()?)
-    } else {
-        None
-    };
+    let status = if exists { Some(open(dir)?.unlock_status()?) } else { None };
     if json {
         output::print_json(&serde_json::json!({
             "exists": exists,
@@ -160,10 +151,7 @@ fn status(dir: &Path, json: bool) -> Result<(), Failure> {
                 "Locked. Please wait {} before the next try.",
                 crate::errors::wait_words(at)
             ),
-            None => println!(
-                "Locked. {} tries left before a short wait.",
-                s.attempts_left
-            ),
+            None => println!("Locked. {} tries left before a short wait.", s.attempts_left),
         },
     }
     Ok(())
@@ -174,12 +162,8 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
         NoteCommand::Add(a) => {
             let body = read_body()?;
             let vault = open_unlocked(dir)?;
-            let s = vault.add_note(NoteDraft {
-                title: a.title,
-                body,
-                step: a.step,
-                tags: a.tags,
-            })?;
+            let s =
+                vault.add_note(NoteDraft { title: a.title, body, step: a.step, tags: a.tags })?;
             if a.json {
                 output::summary_json(&s)
             } else {
@@ -225,11 +209,7 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
             let draft = NoteDraft {
                 title: a.title.unwrap_or(current.summary.title),
                 body: body.unwrap_or(current.body),
-                step: if a.no_step {
-                    None
-                } else {
-                    a.step.or(current.summary.step)
-                },
+                step: if a.no_step { None } else { a.step.or(current.summary.step) },
                 tags: if a.clear_tags {
                     vec![]
                 } else if a.tags.is_empty() {

@@ -29,28 +29,19 @@ pub struct Failure {
 impl Failure {
     /// A failure with its own exit code.
     pub fn new(code: i32, message: &str) -> Self {
-        Self {
-            message: message.to_owned(),
-            code,
-        }
+        Self { message: message.to_owned(), code }
     }
 
     /// Whether the person can fix this and carry on (a wrong passcode, a wait, an unknown
     /// id, rejected input), as opposed to a failure that ends the session.
     pub fn is_for_the_person(&self) -> bool {
-        matches!(
-            self.code,
-            EXIT_WRONG_SECRET | EXIT_WAIT | EXIT_NOT_FOUND | EXIT_INVALID
-        )
+        matches!(self.code, EXIT_WRONG_SECRET | EXIT_WAIT | EXIT_NOT_FOUND | EXIT_INVALID)
     }
 }
 
 impl From<String> for Failure {
     fn from(message: String) -> Self {
-        Self {
-            message,
-            code: EXIT_FAILURE,
-        }
+        Self { message, code: EXIT_FAILURE }
     }
 }
 
@@ -70,11 +61,7 @@ impl From<std::io::Error> for Failure {
 pub fn wait_words(retry_at_ms: i64) -> String {
     let now = chrono::Utc::now().timestamp_millis();
     let secs = ((retry_at_ms - now).max(0) + 999) / 1000;
-    if secs < 90 {
-        format!("{secs} seconds")
-    } else {
-        format!("{} minutes", (secs + 59) / 60)
-    }
+    if secs < 90 { format!("{secs} seconds") } else { format!("{} minutes", (secs + 59) / 60) }
 }
 
 impl From<MendError> for Failure {

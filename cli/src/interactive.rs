@@ -40,10 +40,7 @@ fn ask_body() -> Result<String, Failure> {
 }
 
 fn yes(answer: Option<String>) -> bool {
-    matches!(
-        answer.as_deref().map(str::trim),
-        Some("y" | "Y" | "yes" | "Yes")
-    )
+    matches!(answer.as_deref().map(str::trim), Some("y" | "Y" | "yes" | "Yes"))
 }
 
 /// Runs the interactive client on the vault in `dir`.
@@ -55,11 +52,7 @@ pub fn run(dir: &Path) -> Result<(), Failure> {
     if !unlock(&vault)? {
         return Ok(());
     }
-    let result = Menu {
-        vault: vault.clone(),
-        last_list: Vec::new(),
-    }
-    .run();
+    let result = Menu { vault: vault.clone(), last_list: Vec::new() }.run();
     vault.lock();
     println!("Locked. Take care of yourself.");
     result
@@ -169,20 +162,13 @@ impl Menu {
     }
 
     fn ask_tags(current: &[String]) -> Result<Vec<String>, Failure> {
-        let hint = if current.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", current.join(", "))
-        };
+        let hint =
+            if current.is_empty() { String::new() } else { format!(" [{}]", current.join(", ")) };
         let answer = ask(&format!("Tags, separated by commas{hint}: "))?.unwrap_or_default();
         if answer.trim().is_empty() {
             return Ok(current.to_vec());
         }
-        Ok(answer
-            .split(',')
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .collect())
+        Ok(answer.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect())
     }
 
     fn write(&mut self) -> Result<(), Failure> {
@@ -190,12 +176,7 @@ impl Menu {
         let step = Self::ask_step(None)?;
         let tags = Self::ask_tags(&[])?;
         let body = ask_body()?;
-        self.vault.add_note(NoteDraft {
-            title,
-            body,
-            step,
-            tags,
-        })?;
+        self.vault.add_note(NoteDraft { title, body, step, tags })?;
         println!("Saved.");
         Ok(())
     }
@@ -214,9 +195,7 @@ impl Menu {
             if offset >= page.total || page.notes.is_empty() {
                 return Ok(());
             }
-            if ask("Press n for more, or Enter to go back: ")?
-                .as_deref()
-                .map(str::trim)
+            if ask("Press n for more, or Enter to go back: ")?.as_deref().map(str::trim)
                 != Some("n")
             {
                 return Ok(());
@@ -279,20 +258,9 @@ impl Menu {
             .unwrap_or(current.summary.title.clone());
         let step = Self::ask_step(current.summary.step)?;
         let tags = Self::ask_tags(&current.summary.tags)?;
-        let body = if yes(ask("Rewrite the note itself? (y/N): ")?) {
-            ask_body()?
-        } else {
-            current.body
-        };
-        self.vault.edit_note(
-            id,
-            NoteDraft {
-                title,
-                body,
-                step,
-                tags,
-            },
-        )?;
+        let body =
+            if yes(ask("Rewrite the note itself? (y/N): ")?) { ask_body()? } else { current.body };
+        self.vault.edit_note(id, NoteDraft { title, body, step, tags })?;
         println!("Saved.");
         Ok(())
     }
@@ -302,14 +270,8 @@ impl Menu {
             return Ok(());
         };
         let note = self.vault.get_note(id.clone())?;
-        let title = if note.summary.title.is_empty() {
-            "this note"
-        } else {
-            &note.summary.title
-        };
-        if yes(ask(&format!(
-            "Delete \"{title}\" for good? This cannot be undone. (y/N): "
-        ))?) {
+        let title = if note.summary.title.is_empty() { "this note" } else { &note.summary.title };
+        if yes(ask(&format!("Delete \"{title}\" for good? This cannot be undone. (y/N): "))?) {
             self.vault.delete_note(id)?;
             self.last_list.clear();
             println!("Deleted.");
@@ -320,8 +282,7 @@ impl Menu {
     fn change_passcode(&mut self) -> Result<(), Failure> {
         let current = secrets::passcode("Current passcode: ")?;
         let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
-        self.vault
-            .change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
+        self.vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
         println!("Your passcode has been changed.");
         Ok(())
     }

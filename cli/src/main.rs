@@ -13,11 +13,12 @@ use clap::Parser;
 
 fn main() {
     let cli = args::Cli::parse();
-    let result = paths::vault_dir(cli.vault)
-        .map_err(errors::Failure::from)
-        .and_then(|dir| match cli.command {
-            Some(command) => commands::run(&dir, command),
-            None => interactive::run(&dir),
+    let result =
+        paths::vault_dir(cli.vault).map_err(errors::Failure::from).and_then(|dir| {
+            match cli.command {
+                Some(command) => commands::run(&dir, command),
+                None => interactive::run(&dir),
+            }
         });
     if let Err(failure) = result {
         eprintln!("mend: {}", failure.message);

@@ -31,10 +31,7 @@ pub struct PageJson<'a> {
 }
 
 fn rfc3339(ms: i64) -> String {
-    Utc.timestamp_millis_opt(ms)
-        .single()
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
+    Utc.timestamp_millis_opt(ms).single().map(|t| t.to_rfc3339()).unwrap_or_default()
 }
 
 /// A local date and time for people.
@@ -72,10 +69,7 @@ pub fn summary_json(s: &NoteSummary) {
 
 /// Prints a note as JSON.
 pub fn note_json(n: &Note) {
-    print_json(&NoteJson {
-        summary: SummaryJson::from(&n.summary),
-        body: &n.body,
-    });
+    print_json(&NoteJson { summary: SummaryJson::from(&n.summary), body: &n.body });
 }
 
 /// Prints a page as JSON.
@@ -87,17 +81,10 @@ pub fn page_json(p: &NotePage) {
 }
 
 fn label(s: &NoteSummary) -> String {
-    let title = if s.title.is_empty() {
-        "(untitled)"
-    } else {
-        &s.title
-    };
+    let title = if s.title.is_empty() { "(untitled)" } else { &s.title };
     let step = s.step.map(|n| format!("  · step {n}")).unwrap_or_default();
-    let tags = if s.tags.is_empty() {
-        String::new()
-    } else {
-        format!("  · {}", s.tags.join(", "))
-    };
+    let tags =
+        if s.tags.is_empty() { String::new() } else { format!("  · {}", s.tags.join(", ")) };
     format!("{}  {title}{step}{tags}", local_time(s.created_at_ms))
 }
 

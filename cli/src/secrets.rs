@@ -11,12 +11,10 @@ fn from_env(var: &str) -> Option<Secret> {
 }
 
 fn prompt(label: &str) -> Result<Secret, String> {
-    rpassword::prompt_password(label)
-        .map(Zeroizing::new)
-        .map_err(|_| {
-            "could not read from the terminal; set the MEND_PASSCODE environment variable instead"
-                .to_owned()
-        })
+    rpassword::prompt_password(label).map(Zeroizing::new).map_err(|_| {
+        "could not read from the terminal; set the MEND_PASSCODE environment variable instead"
+            .to_owned()
+    })
 }
 
 /// The current passcode: `MEND_PASSCODE` or a prompt.

@@ -11,32 +11,19 @@ const PASS: &str = "cli-passcode-1";
 fn mend(dir: &Path, args: &[&str], envs: &[(&str, &str)], stdin: &str) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mend"));
     cmd.arg("--vault").arg(dir).args(args);
-    cmd.env_remove("MEND_PASSCODE")
-        .env_remove("MEND_NEW_PASSCODE")
-        .env_remove("MEND_VAULT");
+    cmd.env_remove("MEND_PASSCODE").env_remove("MEND_NEW_PASSCODE").env_remove("MEND_VAULT");
     cmd.env_remove("MEND_RECOVERY_CODE");
     for (k, v) in envs {
         cmd.env(k, v);
     }
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -47,22 +34,11 @@ fn json(out: Output) -> serde_json::Value {
 fn init(dir: &Path) -> String {
     let out = ok(mend(
         dir,
-        &[
-            "init",
-            "--role",
-            "hurt",
-            "--kdf-memory-kib",
-            "256",
-            "--kdf-iterations",
-            "1",
-        ],
+        &["init", "--role", "hurt", "--kdf-memory-kib", "256", "--kdf-iterations", "1"],
         &[("MEND_PASSCODE", PASS)],
         "",
     ));
-    let code = out
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 34 && l.matches('-').count() == 6);
+    let code = out.lines().map(str::trim).find(|l| l.len() == 34 && l.matches('-').count() == 6);
     code.expect("the recovery code is printed").to_owned()
 }
 
@@ -74,37 +50,22 @@ fn notes_can_be_written_listed_shown_edited_searched_and_deleted() {
     let p = [("MEND_PASSCODE", PASS)];
     let added = json(mend(
         &dir,
-        &[
-            "note", "add", "--title", "Évening", "--step", "5", "--tag", "walk", "--json",
-        ],
+        &["note", "add", "--title", "Évening", "--step", "5", "--tag", "walk", "--json"],
         &p,
         "We listened 🙏\n",
     ));
     let id = added["id"].as_str().unwrap().to_owned();
     assert_eq!(added["title"], "Évening");
     assert_eq!(added["step"], 5);
-    mend(
-        &dir,
-        &["note", "add", "--title", "Other"],
-        &p,
-        "something else",
-    );
+    mend(&dir, &["note", "add", "--title", "Other"], &p, "something else");
 
     let list = json(mend(&dir, &["note", "list", "--json"], &p, ""));
     assert_eq!(list["total"], 2);
     assert_eq!(list["notes"][1]["id"], id.as_str());
     for key in ["id", "title", "step", "tags", "created_at", "updated_at"] {
-        assert!(
-            list["notes"][0].get(key).is_some(),
-            "{key} missing from --json output"
-        );
+        assert!(list["notes"][0].get(key).is_some(), "{key} missing from --json output");
     }
-    let filtered = json(mend(
-        &dir,
-        &["note", "list", "--step", "5", "--json"],
-        &p,
-        "",
-    ));
+    let filtered = json(mend(&dir, &["note", "list", "--step", "5", "--json"], &p, ""));
     assert_eq!(filtered["total"], 1);
 
     let shown = json(mend(&dir, &["note", "show", &id, "--json"], &p, ""));
@@ -112,15 +73,7 @@ fn notes_can_be_written_listed_shown_edited_searched_and_deleted() {
 
     ok(mend(
         &dir,
-        &[
-            "note",
-            "edit",
-            &id,
-            "--title",
-            "Morning",
-            "--body",
-            "--clear-tags",
-        ],
+        &["note", "edit", &id, "--title", "Morning", "--body", "--clear-tags"],
         &p,
         "new words",
     ));
@@ -132,12 +85,7 @@ fn notes_can_be_written_listed_shown_edited_searched_and_deleted() {
     assert_eq!(shown["step"], 5);
     assert_eq!(shown["tags"].as_array().unwrap().len(), 0);
 
-    let found = json(mend(
-        &dir,
-        &["note", "search", "NEW", "words", "--json"],
-        &p,
-        "",
-    ));
+    let found = json(mend(&dir, &["note", "search", "NEW", "words", "--json"], &p, ""));
     assert_eq!(found["total"], 1);
     assert_eq!(found["notes"][0]["id"], id.as_str());
 
@@ -153,12 +101,7 @@ fn errors_go_to_stderr_with_distinct_exit_codes_and_no_user_text() {
     let none = mend(&dir, &["note", "list"], &[("MEND_PASSCODE", PASS)], "");
     assert_eq!(none.status.code(), Some(7));
     init(&dir);
-    let wrong = mend(
-        &dir,
-        &["note", "list"],
-        &[("MEND_PASSCODE", "not-it-at-all")],
-        "",
-    );
+    let wrong = mend(&dir, &["note", "list"], &[("MEND_PASSCODE", "not-it-at-all")], "");
     assert_eq!(wrong.status.code(), Some(3));
     assert!(wrong.stdout.is_empty());
     let stderr = String::from_utf8(wrong.stderr).unwrap();
@@ -166,27 +109,15 @@ fn errors_go_to_stderr_with_distinct_exit_codes_and_no_user_text() {
     assert!(!stderr.contains("not-it-at-all"));
 
     let secret_title = "SECRETTITLE".repeat(30);
-    let bad = mend(
-        &dir,
-        &["note", "add", "--title", &secret_title],
-        &[("MEND_PASSCODE", PASS)],
-        "body",
-    );
+    let bad =
+        mend(&dir, &["note", "add", "--title", &secret_title], &[("MEND_PASSCODE", PASS)], "body");
     assert_eq!(bad.status.code(), Some(6));
     let stderr = String::from_utf8(bad.stderr).unwrap();
-    assert!(
-        stderr.contains("title is too long") && !stderr.contains("SECRET"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("title is too long") && !stderr.contains("SECRET"), "{stderr}");
 
     // The successful add reset the count; five more wrong tries start the delay.
     for _ in 0..5 {
-        mend(
-            &dir,
-            &["note", "list"],
-            &[("MEND_PASSCODE", "not-it-at-all")],
-            "",
-        );
+        mend(&dir, &["note", "list"], &[("MEND_PASSCODE", "not-it-at-all")], "");
     }
     let waiting = mend(&dir, &["note", "list"], &[("MEND_PASSCODE", PASS)], "");
     assert_eq!(waiting.status.code(), Some(4));
@@ -200,45 +131,27 @@ fn recovery_passcode_change_and_erase_work_from_scripts() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("vault");
     let code = init(&dir);
-    ok(mend(
-        &dir,
-        &["note", "add", "--title", "kept"],
-        &[("MEND_PASSCODE", PASS)],
-        "body",
-    ));
+    ok(mend(&dir, &["note", "add", "--title", "kept"], &[("MEND_PASSCODE", PASS)], "body"));
     ok(mend(
         &dir,
         &["passcode", "change"],
-        &[
-            ("MEND_PASSCODE", PASS),
-            ("MEND_NEW_PASSCODE", "second-pass"),
-        ],
+        &[("MEND_PASSCODE", PASS), ("MEND_NEW_PASSCODE", "second-pass")],
         "",
     ));
     let out = ok(mend(
         &dir,
         &["recover"],
-        &[
-            ("MEND_RECOVERY_CODE", &code.to_lowercase()),
-            ("MEND_NEW_PASSCODE", "third-pass"),
-        ],
+        &[("MEND_RECOVERY_CODE", &code.to_lowercase()), ("MEND_NEW_PASSCODE", "third-pass")],
         "",
     ));
     assert!(!out.contains(&code), "the old code must not be shown again");
-    let list = json(mend(
-        &dir,
-        &["note", "list", "--json"],
-        &[("MEND_PASSCODE", "third-pass")],
-        "",
-    ));
+    let list =
+        json(mend(&dir, &["note", "list", "--json"], &[("MEND_PASSCODE", "third-pass")], ""));
     assert_eq!(list["total"], 1);
     let reused = mend(
         &dir,
         &["recover"],
-        &[
-            ("MEND_RECOVERY_CODE", &code),
-            ("MEND_NEW_PASSCODE", "fourth-pass"),
-        ],
+        &[("MEND_RECOVERY_CODE", &code), ("MEND_NEW_PASSCODE", "fourth-pass")],
         "",
     );
     assert_eq!(reused.status.code(), Some(3));

@@ -52,10 +52,7 @@ impl Plain {
              CREATE INDEX note_created ON note (created);",
         )
         .unwrap();
-        Self {
-            conn,
-            path: path.to_path_buf(),
-        }
+        Self { conn, path: path.to_path_buf() }
     }
 
     pub fn path(&self) -> &Path {
@@ -82,10 +79,7 @@ impl Plain {
                  ORDER BY created DESC LIMIT ?1",
             )
             .unwrap();
-        stmt.query_map([limit as i64], row)
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
+        stmt.query_map([limit as i64], row).unwrap().map(|r| r.unwrap()).collect()
     }
 
     pub fn search(&self, words: &[&str], limit: usize) -> Vec<Row> {
@@ -99,26 +93,18 @@ impl Plain {
             )
             .unwrap();
         let pattern = |w: &str| format!("%{w}%");
-        stmt.query_map(
-            params![pattern(words[0]), pattern(words[1]), limit as i64],
-            row,
-        )
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect()
+        stmt.query_map(params![pattern(words[0]), pattern(words[1]), limit as i64], row)
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     }
 
     /// Opens the file and reads every note's metadata, as an unlock would.
     pub fn open_and_load(path: &Path) -> usize {
         let conn = connect(path);
-        let mut stmt = conn
-            .prepare("SELECT id, title, step, tags, created, updated FROM note")
-            .unwrap();
-        let rows: Vec<Row> = stmt
-            .query_map([], row)
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
+        let mut stmt =
+            conn.prepare("SELECT id, title, step, tags, created, updated FROM note").unwrap();
+        let rows: Vec<Row> = stmt.query_map([], row).unwrap().map(|r| r.unwrap()).collect();
         rows.len()
     }
 }

@@ -42,11 +42,7 @@ pub trait DeviceKeyStore: Send + Sync {
     fn destroy(&self) -> Result<(), DeviceKeyError>;
 }
 
-const WRAP_PLACE: Place = Place {
-    table: "device",
-    column: "secret",
-    row: 0,
-};
+const WRAP_PLACE: Place = Place { table: "device", column: "secret", row: 0 };
 
 fn wrap_with(key: &[u8; 32], plain: &[u8]) -> Result<Vec<u8>, DeviceKeyError> {
     let cipher = Cipher::new(Algorithm::Aes256Gcm, key).map_err(|_| DeviceKeyError::Failed)?;
@@ -70,16 +66,12 @@ impl MemoryKeyStore {
     /// A store with a fresh random key.
     pub fn new() -> Self {
         let key = random::secret_key().ok();
-        Self {
-            key: Mutex::new(key),
-        }
+        Self { key: Mutex::new(key) }
     }
 
     /// A store with a fixed key, to reproduce fixtures.
     pub fn with_key(key: [u8; 32]) -> Self {
-        Self {
-            key: Mutex::new(Some(SecretKey::new(key))),
-        }
+        Self { key: Mutex::new(Some(SecretKey::new(key))) }
     }
 }
 
@@ -115,10 +107,7 @@ pub struct FileKeyStore {
 impl FileKeyStore {
     /// A store whose key lives at `path` (created on first wrap).
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Self {
-            path: path.into(),
-            lock: Mutex::new(()),
-        }
+        Self { path: path.into(), lock: Mutex::new(()) }
     }
 
     /// Where the key file lives.
@@ -150,11 +139,8 @@ impl FileKeyStore {
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&self.path)
-            .map_err(|_| DeviceKeyError::Unavailable)?;
-        file.write_all(key.as_slice())
-            .map_err(|_| DeviceKeyError::Unavailable)?;
+        let mut file = options.open(&self.path).map_err(|_| DeviceKeyError::Unavailable)?;
+        file.write_all(key.as_slice()).map_err(|_| DeviceKeyError::Unavailable)?;
         file.sync_all().map_err(|_| DeviceKeyError::Unavailable)?;
         Ok(key)
     }
@@ -180,8 +166,7 @@ impl DeviceKeyStore for FileKeyStore {
         match OpenOptions::new().write(true).open(&self.path) {
             Ok(mut file) => {
                 // Overwrite before unlinking so the key does not linger in the file's blocks.
-                file.write_all(&[0u8; 32])
-                    .map_err(|_| DeviceKeyError::Failed)?;
+                file.write_all(&[0u8; 32]).map_err(|_| DeviceKeyError::Failed)?;
                 file.sync_all().map_err(|_| DeviceKeyError::Failed)?;
                 fs::remove_file(&self.path).map_err(|_| DeviceKeyError::Failed)
             }

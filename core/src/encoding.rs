@@ -81,11 +81,7 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes()?).map_err(|_| BAD)
     }
     pub fn finish(self) -> Result<()> {
-        if self.rest.is_empty() {
-            Ok(())
-        } else {
-            Err(BAD)
-        }
+        if self.rest.is_empty() { Ok(()) } else { Err(BAD) }
     }
 }
 
@@ -108,25 +104,14 @@ mod tests {
 
         for cut in 0..data.len() {
             let mut r = Reader::new(&data[..cut]);
-            let ok = r
-                .u8()
-                .and(r.u32())
-                .and(r.i64())
-                .and(r.str().map(|_| 0))
-                .is_ok()
+            let ok = r.u8().and(r.u32()).and(r.i64()).and(r.str().map(|_| 0)).is_ok()
                 && r.bytes().is_ok();
             assert!(!ok, "a cut at {cut} was accepted");
         }
         let mut trailing = data.clone();
         trailing.push(0);
         let mut r = Reader::new(&trailing);
-        let _ = (
-            r.u8(),
-            r.u32(),
-            r.i64(),
-            r.str().map(|_| ()),
-            r.bytes().map(|_| ()),
-        );
+        let _ = (r.u8(), r.u32(), r.i64(), r.str().map(|_| ()), r.bytes().map(|_| ()));
         assert!(r.finish().is_err());
         let mut r = Reader::new(&[2, 0, 0, 0, 0xff, 0xfe]);
         assert!(r.str().is_err());

@@ -48,10 +48,7 @@ impl RecordId {
 
     /// Parses the 32-character hex form.
     pub fn parse(text: &str) -> Result<Self> {
-        const BAD: Error = Error::InvalidInput {
-            field: "id",
-            problem: InputProblem::BadFormat,
-        };
+        const BAD: Error = Error::InvalidInput { field: "id", problem: InputProblem::BadFormat };
         let text = text.trim();
         if text.len() != 32 || !text.is_ascii() {
             return Err(BAD);
@@ -107,24 +104,12 @@ impl RecordMeta {
     pub fn decode(data: &[u8]) -> Result<(RecordHead, &[u8])> {
         let mut r = Reader::new(data);
         let kind = RecordKind::from_id(r.u8()?)?;
-        let id = RecordId(
-            r.bytes()?
-                .try_into()
-                .map_err(|_| Error::Damaged("bad record id"))?,
-        );
+        let id = RecordId(r.bytes()?.try_into().map_err(|_| Error::Damaged("bad record id"))?);
         let created_ms = r.i64()?;
         let updated_ms = r.i64()?;
         let fields = r.bytes()?;
         r.finish()?;
-        Ok((
-            RecordHead {
-                id,
-                kind,
-                created_ms,
-                updated_ms,
-            },
-            fields,
-        ))
+        Ok((RecordHead { id, kind, created_ms, updated_ms }, fields))
     }
 }
 

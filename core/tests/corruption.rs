@@ -67,10 +67,8 @@ fn random_byte_flips_give_clear_errors_never_panics_or_wrong_plaintext() {
     }
     f.vault.lock();
     let original = std::fs::read(f.path()).unwrap();
-    let seed = std::env::var("MEND_FLIP_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5eed_f11e);
+    let seed =
+        std::env::var("MEND_FLIP_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_f11e);
     let mut rng = XorShift(seed);
     let trials = 300;
     let (mut opened, mut refused) = (0, 0);
@@ -110,8 +108,5 @@ fn random_byte_flips_give_clear_errors_never_panics_or_wrong_plaintext() {
         }
     }
     assert_eq!(opened + refused, trials);
-    assert!(
-        opened > 0,
-        "no trial opened at all: the test would prove nothing"
-    );
+    assert!(opened > 0, "no trial opened at all: the test would prove nothing");
 }

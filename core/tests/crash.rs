@@ -44,10 +44,7 @@ fn open_vault(dir: &Path) -> Vault {
 fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
     let mut out = Vec::new();
     loop {
-        let page = Page {
-            offset: out.len() as u32,
-            limit: 500,
-        };
+        let page = Page { offset: out.len() as u32, limit: 500 };
         let batch = vault.list_notes(&NoteFilter::default(), page).unwrap();
         let done = batch.notes.len() < 500;
         out.extend(batch.notes);
@@ -58,10 +55,7 @@ fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
 }
 
 fn env_u64(name: &str) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
 /// The child: unlocks, then writes until killed, printing TRY before and ACK after each.
@@ -111,9 +105,7 @@ fn crash_child() {
             }
             _ => {
                 println!("TRY PASS {seq}");
-                vault
-                    .change_passcode(&passcode(pass), &passcode(seq))
-                    .unwrap();
+                vault.change_passcode(&passcode(pass), &passcode(seq)).unwrap();
                 pass = seq;
                 println!("ACK PASS {seq}");
             }
@@ -138,16 +130,10 @@ enum Pending {
 
 fn spawn_child(dir: &Path, envs: &[(&str, String)]) -> std::process::Child {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args([
-        "--exact",
-        "crash_child",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ])
-    .env(CHILD_ENV, dir)
-    .stdout(Stdio::piped())
-    .stderr(Stdio::null());
+    cmd.args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -155,10 +141,7 @@ fn spawn_child(dir: &Path, envs: &[(&str, String)]) -> std::process::Child {
 }
 
 fn kills() -> u32 {
-    std::env::var("MEND_CRASH_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200)
+    std::env::var("MEND_CRASH_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
 }
 
 #[test]
@@ -194,10 +177,7 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
         );
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<_>>()
+            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>()
         });
         // Kill anywhere from start-up to well into the writing.
         std::thread::sleep(Duration::from_millis(rng % 120));
@@ -246,8 +226,7 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
         }
         let check: String = {
             let conn = mend_core::store::db::open_read_only(&dir.path().join("vault.db")).unwrap();
-            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
-                .unwrap()
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
         };
         assert_eq!(check, "ok", "round {round}");
 
@@ -256,19 +235,15 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             let note = vault.note(&summary.id).unwrap();
             let seq: u64 = note.summary.title[1..].parse().unwrap();
             let expected = note_for(seq);
-            assert_eq!(
-                note.body, expected.body,
-                "round {round}: body does not match its title"
-            );
+            assert_eq!(note.body, expected.body, "round {round}: body does not match its title");
             assert_eq!(note.summary.step, expected.step);
             found.insert(summary.id.to_string(), seq);
         }
         // Resolve the one write that may or may not have landed, then demand equality.
         match pending {
             Pending::Add(seq) => {
-                if let Some((id, _)) = found
-                    .iter()
-                    .find(|(id, s)| **s == seq && !model.notes.contains_key(*id))
+                if let Some((id, _)) =
+                    found.iter().find(|(id, s)| **s == seq && !model.notes.contains_key(*id))
                 {
                     model.notes.insert(id.clone(), seq);
                 }
@@ -285,20 +260,11 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             }
             Pending::Pass(_) | Pending::None => {}
         }
-        assert_eq!(
-            found, model.notes,
-            "round {round}: acknowledged writes differ"
-        );
+        assert_eq!(found, model.notes, "round {round}: acknowledged writes differ");
         vault.lock();
     }
-    assert!(
-        acked_total > rounds as usize,
-        "the children acknowledged too little to test anything"
-    );
-    eprintln!(
-        "{rounds} kills, {acked_total} acknowledged writes, {} notes",
-        model.notes.len()
-    );
+    assert!(acked_total > rounds as usize, "the children acknowledged too little to test anything");
+    eprintln!("{rounds} kills, {acked_total} acknowledged writes, {} notes", model.notes.len());
 }
 
 #[test]
@@ -306,11 +272,7 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
     let dir = tempfile::tempdir().unwrap();
     let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
     // Costly parameters so that the kill lands inside the KDF.
-    let slow = KdfParams {
-        memory_kib: 64 * 1024,
-        iterations: 12,
-        parallelism: 1,
-    };
+    let slow = KdfParams { memory_kib: 64 * 1024, iterations: 12, parallelism: 1 };
     let (vault, _) = Vault::create(
         &dir.path().join("vault.db"),
         PASSCODE,
@@ -335,10 +297,7 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
         child.kill().unwrap();
         child.wait().unwrap();
         let rest: Vec<String> = lines.map_while(Result::ok).collect();
-        assert!(
-            !rest.contains(&"DONE".to_owned()),
-            "the attempt finished before the kill"
-        );
+        assert!(!rest.contains(&"DONE".to_owned()), "the attempt finished before the kill");
         assert!(started.elapsed() < Duration::from_secs(30));
         let vault = open_vault(dir.path());
         assert_eq!(vault.unlock_status().unwrap().failed_attempts, expected);

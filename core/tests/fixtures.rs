@@ -58,15 +58,9 @@ fn write_fixtures() {
     let path = fixture(mend_core::store::schema::VERSION);
     let _ = std::fs::remove_file(&path);
     let clock = Arc::new(ManualClock::new(T0));
-    let (vault, _) = Vault::create(
-        &path,
-        FIXTURE_PASSCODE,
-        Role::Repairing,
-        TEST_KDF,
-        device(),
-        clock.clone(),
-    )
-    .unwrap();
+    let (vault, _) =
+        Vault::create(&path, FIXTURE_PASSCODE, Role::Repairing, TEST_KDF, device(), clock.clone())
+            .unwrap();
     for note in fixture_notes() {
         clock.advance(3_600_000);
         vault.add_note(&note).unwrap();
@@ -76,9 +70,7 @@ fn write_fixtures() {
 
 fn schema_sql(path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT sql FROM sqlite_schema ORDER BY name")
-        .unwrap();
+    let mut stmt = conn.prepare("SELECT sql FROM sqlite_schema ORDER BY name").unwrap();
     stmt.query_map([], |r| r.get::<_, Option<String>>(0))
         .unwrap()
         .filter_map(|r| r.unwrap())
@@ -95,9 +87,7 @@ fn the_schema_v1_fixture_opens_upgrades_and_reads_back() {
     vault.unlock(FIXTURE_PASSCODE).unwrap();
     assert_eq!(vault.role().unwrap(), Role::Repairing);
     assert_eq!(vault.damaged_record_count().unwrap(), 0);
-    let page = vault
-        .list_notes(&NoteFilter::default(), Page::first(10))
-        .unwrap();
+    let page = vault.list_notes(&NoteFilter::default(), Page::first(10)).unwrap();
     let mut expected = fixture_notes();
     expected.reverse();
     assert_eq!(page.notes.len(), expected.len());

@@ -22,12 +22,7 @@ fn notes_are_listed_newest_first_with_paging_and_totals() {
     let mut ids = Vec::new();
     for i in 0..120 {
         f.clock.advance(1_000);
-        ids.push(
-            f.vault
-                .add_note(&draft(&format!("note {i}"), "b"))
-                .unwrap()
-                .id,
-        );
+        ids.push(f.vault.add_note(&draft(&format!("note {i}"), "b")).unwrap().id);
     }
     let all = NoteFilter::default();
     let first = f.vault.list_notes(&all, Page::first(50)).unwrap();
@@ -35,38 +30,14 @@ fn notes_are_listed_newest_first_with_paging_and_totals() {
     assert_eq!(first.notes.len(), 50);
     assert_eq!(first.notes[0].id, ids[119]);
     assert_eq!(first.notes[49].id, ids[70]);
-    let last = f
-        .vault
-        .list_notes(
-            &all,
-            Page {
-                offset: 100,
-                limit: 50,
-            },
-        )
-        .unwrap();
+    let last = f.vault.list_notes(&all, Page { offset: 100, limit: 50 }).unwrap();
     assert_eq!(last.notes.len(), 20);
     assert_eq!(last.notes[19].id, ids[0]);
-    assert!(
-        f.vault
-            .list_notes(
-                &all,
-                Page {
-                    offset: 500,
-                    limit: 50
-                }
-            )
-            .unwrap()
-            .notes
-            .is_empty()
-    );
+    assert!(f.vault.list_notes(&all, Page { offset: 500, limit: 50 }).unwrap().notes.is_empty());
     for bad in [0, 501] {
         assert!(matches!(
             f.vault.list_notes(&all, Page::first(bad)),
-            Err(Error::InvalidInput {
-                field: "page limit",
-                ..
-            })
+            Err(Error::InvalidInput { field: "page limit", .. })
         ));
     }
 }
@@ -74,15 +45,9 @@ fn notes_are_listed_newest_first_with_paging_and_totals() {
 #[test]
 fn filters_by_step_and_tag_ignoring_case() {
     let f = Fixture::new();
-    f.vault
-        .add_note(&tagged("a", "", Some(1), &["Evening"]))
-        .unwrap();
-    f.vault
-        .add_note(&tagged("b", "", Some(2), &["evening", "walk"]))
-        .unwrap();
-    f.vault
-        .add_note(&tagged("c", "", Some(2), &["Morning"]))
-        .unwrap();
+    f.vault.add_note(&tagged("a", "", Some(1), &["Evening"])).unwrap();
+    f.vault.add_note(&tagged("b", "", Some(2), &["evening", "walk"])).unwrap();
+    f.vault.add_note(&tagged("c", "", Some(2), &["Morning"])).unwrap();
     f.vault.add_note(&tagged("d", "", None, &[])).unwrap();
     let titles = |filter: NoteFilter| {
         let mut t: Vec<String> = f
@@ -96,42 +61,12 @@ fn filters_by_step_and_tag_ignoring_case() {
         t.sort();
         t
     };
-    assert_eq!(
-        titles(NoteFilter {
-            step: Some(2),
-            tag: None
-        }),
-        ["b", "c"]
-    );
-    assert_eq!(
-        titles(NoteFilter {
-            step: None,
-            tag: Some("EVENING".into())
-        }),
-        ["a", "b"]
-    );
-    assert_eq!(
-        titles(NoteFilter {
-            step: Some(2),
-            tag: Some("evening".into())
-        }),
-        ["b"]
-    );
-    assert!(
-        titles(NoteFilter {
-            step: Some(5),
-            tag: None
-        })
-        .is_empty()
-    );
+    assert_eq!(titles(NoteFilter { step: Some(2), tag: None }), ["b", "c"]);
+    assert_eq!(titles(NoteFilter { step: None, tag: Some("EVENING".into()) }), ["a", "b"]);
+    assert_eq!(titles(NoteFilter { step: Some(2), tag: Some("evening".into()) }), ["b"]);
+    assert!(titles(NoteFilter { step: Some(5), tag: None }).is_empty());
     assert!(matches!(
-        f.vault.list_notes(
-            &NoteFilter {
-                step: Some(7),
-                tag: None
-            },
-            Page::first(5)
-        ),
+        f.vault.list_notes(&NoteFilter { step: Some(7), tag: None }, Page::first(5)),
         Err(Error::InvalidInput { field: "step", .. })
     ));
 }
@@ -139,15 +74,8 @@ fn filters_by_step_and_tag_ignoring_case() {
 #[test]
 fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
     let f = Fixture::new();
-    let walk = f
-        .vault
-        .add_note(&tagged(
-            "Évening walk",
-            "Nous avons parlé calmement",
-            None,
-            &[],
-        ))
-        .unwrap();
+    let walk =
+        f.vault.add_note(&tagged("Évening walk", "Nous avons parlé calmement", None, &[])).unwrap();
     let hard = f
         .vault
         .add_note(&tagged(
@@ -157,10 +85,7 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
             &["triggers"],
         ))
         .unwrap();
-    let emoji = f
-        .vault
-        .add_note(&draft("💬 talk", "שלום — we listened 🙏"))
-        .unwrap();
+    let emoji = f.vault.add_note(&draft("💬 talk", "שלום — we listened 🙏")).unwrap();
     let all = NoteFilter::default();
     let ids = |q: &str| -> Vec<NoteId> {
         f.vault
@@ -178,9 +103,7 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
     assert_eq!(ids("שלום 🙏"), [emoji.id]);
     assert!(ids("café walk").is_empty());
     // The cache follows edits and deletes.
-    f.vault
-        .edit_note(&hard.id, &draft("Hard day", "We walked instead"))
-        .unwrap();
+    f.vault.edit_note(&hard.id, &draft("Hard day", "We walked instead")).unwrap();
     assert!(ids("café").is_empty());
     assert_eq!(ids("walked"), [hard.id]);
     f.vault.delete_note(&walk.id).unwrap();
@@ -188,17 +111,8 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
     let added = f.vault.add_note(&draft("new", "parlé again")).unwrap();
     assert_eq!(ids("parlé"), [added.id]);
     // Search also filters.
-    let step5 = NoteFilter {
-        step: Some(5),
-        tag: None,
-    };
-    assert_eq!(
-        f.vault
-            .search_notes("walked", &step5, Page::first(5))
-            .unwrap()
-            .total,
-        0
-    );
+    let step5 = NoteFilter { step: Some(5), tag: None };
+    assert_eq!(f.vault.search_notes("walked", &step5, Page::first(5)).unwrap().total, 0);
     assert!(matches!(
         f.vault.search_notes("   ", &all, Page::first(5)),
         Err(Error::InvalidInput { field: "query", .. })
@@ -208,30 +122,18 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
 #[test]
 fn edit_keeps_the_creation_time_and_delete_removes_the_note() {
     let f = Fixture::new();
-    let s = f
-        .vault
-        .add_note(&tagged("t", "first", Some(3), &["x"]))
-        .unwrap();
+    let s = f.vault.add_note(&tagged("t", "first", Some(3), &["x"])).unwrap();
     f.clock.advance(60_000);
-    let e = f
-        .vault
-        .edit_note(&s.id, &tagged("t2", "second", None, &["y", "Y"]))
-        .unwrap();
+    let e = f.vault.edit_note(&s.id, &tagged("t2", "second", None, &["y", "Y"])).unwrap();
     assert_eq!(e.created_ms, s.created_ms);
     assert_eq!(e.updated_ms, s.created_ms + 60_000);
     assert_eq!(e.tags, ["y"]);
     let n = f.vault.note(&s.id).unwrap();
-    assert_eq!(
-        (n.summary.title.as_str(), n.body.as_str(), n.summary.step),
-        ("t2", "second", None)
-    );
+    assert_eq!((n.summary.title.as_str(), n.body.as_str(), n.summary.step), ("t2", "second", None));
     f.vault.delete_note(&s.id).unwrap();
     assert!(matches!(f.vault.note(&s.id), Err(Error::NotFound)));
     assert!(matches!(f.vault.delete_note(&s.id), Err(Error::NotFound)));
-    assert!(matches!(
-        f.vault.edit_note(&s.id, &draft("a", "b")),
-        Err(Error::NotFound)
-    ));
+    assert!(matches!(f.vault.edit_note(&s.id, &draft("a", "b")), Err(Error::NotFound)));
 }
 
 #[test]
@@ -272,8 +174,7 @@ fn calls_from_many_threads_at_once_are_safe() {
                 for i in 0..25 {
                     let s = v.add_note(&draft(&format!("t{t} n{i}"), "body")).unwrap();
                     assert_eq!(v.note(&s.id).unwrap().summary.title, format!("t{t} n{i}"));
-                    v.list_notes(&NoteFilter::default(), Page::first(10))
-                        .unwrap();
+                    v.list_notes(&NoteFilter::default(), Page::first(10)).unwrap();
                 }
             });
         }

@@ -11,29 +11,14 @@ use common::*;
 use mend_core::{Error, NoteDraft, NoteFilter, NoteId, Page, Vault};
 use proptest::prelude::*;
 
-const WORDS: &[&str] = &[
-    "trust", "Évening", "walk", "café", "🙏", "question", "honest", "שלום",
-];
+const WORDS: &[&str] = &["trust", "Évening", "walk", "café", "🙏", "question", "honest", "שלום"];
 
 #[derive(Debug, Clone)]
 enum Op {
-    Add {
-        title: usize,
-        body: Vec<usize>,
-        step: Option<u8>,
-        tag: Option<usize>,
-    },
-    Edit {
-        pick: usize,
-        body: Vec<usize>,
-        step: Option<u8>,
-    },
-    Delete {
-        pick: usize,
-    },
-    Advance {
-        ms: i64,
-    },
+    Add { title: usize, body: Vec<usize>, step: Option<u8>, tag: Option<usize> },
+    Edit { pick: usize, body: Vec<usize>, step: Option<u8> },
+    Delete { pick: usize },
+    Advance { ms: i64 },
     Lock,
     Reopen,
 }
@@ -62,11 +47,7 @@ struct ModelNote {
 }
 
 fn text(words: &[usize]) -> String {
-    words
-        .iter()
-        .map(|&w| WORDS[w])
-        .collect::<Vec<_>>()
-        .join(" ")
+    words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")
 }
 
 /// The model's newest-first order: by creation time, ties broken by id, like the vault.
@@ -77,21 +58,13 @@ fn model_order(model: &BTreeMap<NoteId, ModelNote>) -> Vec<NoteId> {
 }
 
 fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
-    let page = vault
-        .list_notes(&NoteFilter::default(), Page::first(500))
-        .unwrap();
+    let page = vault.list_notes(&NoteFilter::default(), Page::first(500)).unwrap();
     let listed: Vec<NoteId> = page.notes.iter().map(|n| n.id).collect();
     assert_eq!(listed, model_order(model));
     for (id, m) in model {
         let n = vault.note(id).unwrap();
         assert_eq!(
-            (
-                &n.summary.title,
-                &n.body,
-                n.summary.step,
-                &n.summary.tags,
-                n.summary.created_ms
-            ),
+            (&n.summary.title, &n.body, n.summary.step, &n.summary.tags, n.summary.created_ms),
             (&m.title, &m.body, m.step, &m.tags, m.created_ms)
         );
     }
@@ -115,10 +88,7 @@ fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
         assert_eq!(found, expected, "search {word}");
     }
     for step in 1..=6u8 {
-        let filter = NoteFilter {
-            step: Some(step),
-            tag: None,
-        };
+        let filter = NoteFilter { step: Some(step), tag: None };
         let n = vault.list_notes(&filter, Page::first(500)).unwrap().total as usize;
         assert_eq!(n, model.values().filter(|m| m.step == Some(step)).count());
     }

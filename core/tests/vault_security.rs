@@ -42,20 +42,11 @@ fn every_read_and_write_fails_after_lock() {
     let v = &f.vault;
     let all = NoteFilter::default();
     assert!(matches!(v.note(&id), Err(Error::Locked)));
-    assert!(matches!(
-        v.list_notes(&all, Page::first(10)),
-        Err(Error::Locked)
-    ));
-    assert!(matches!(
-        v.search_notes("t", &all, Page::first(10)),
-        Err(Error::Locked)
-    ));
+    assert!(matches!(v.list_notes(&all, Page::first(10)), Err(Error::Locked)));
+    assert!(matches!(v.search_notes("t", &all, Page::first(10)), Err(Error::Locked)));
     assert!(matches!(v.note_count(), Err(Error::Locked)));
     assert!(matches!(v.add_note(&draft("t", "b")), Err(Error::Locked)));
-    assert!(matches!(
-        v.edit_note(&id, &draft("t", "c")),
-        Err(Error::Locked)
-    ));
+    assert!(matches!(v.edit_note(&id, &draft("t", "c")), Err(Error::Locked)));
     assert!(matches!(v.delete_note(&id), Err(Error::Locked)));
     assert!(matches!(v.role(), Err(Error::Locked)));
     assert!(matches!(v.damaged_record_count(), Err(Error::Locked)));
@@ -86,10 +77,7 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
             other => panic!("expected a delay, got {other:?}"),
         }
         f.clock.advance(wait - 1);
-        assert!(matches!(
-            f.vault.unlock(PASSCODE),
-            Err(Error::TooManyAttempts { .. })
-        ));
+        assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
         f.clock.advance(1);
         assert!(matches!(
             f.vault.unlock(b"000000"),
@@ -102,10 +90,7 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
     let reopened = f.reopen();
     let status = reopened.unlock_status().unwrap();
     assert_eq!(status.failed_attempts, FREE_ATTEMPTS + 10);
-    assert!(matches!(
-        reopened.unlock(PASSCODE),
-        Err(Error::TooManyAttempts { .. })
-    ));
+    assert!(matches!(reopened.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
     f.clock.advance(3_600_000);
     reopened.unlock(PASSCODE).unwrap();
     assert_eq!(reopened.unlock_status().unwrap().failed_attempts, 0);
@@ -115,29 +100,19 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
 fn rows(path: &std::path::Path) -> std::collections::BTreeSet<i64> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn.prepare("SELECT id FROM record").unwrap();
-    stmt.query_map([], |r| r.get::<_, i64>(0))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect()
+    stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap().map(|r| r.unwrap()).collect()
 }
 
 fn cell(path: &std::path::Path, table: &str, column: &str, row: i64) -> Vec<u8> {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.query_row(
-        &format!("SELECT {column} FROM {table} WHERE id = ?1"),
-        [row],
-        |r| r.get(0),
-    )
-    .unwrap()
+    conn.query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [row], |r| r.get(0))
+        .unwrap()
 }
 
 fn set_cell(path: &std::path::Path, table: &str, column: &str, row: i64, value: &[u8]) {
     let conn = rusqlite::Connection::open(path).unwrap();
     let sql = format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1");
-    assert_eq!(
-        conn.execute(&sql, rusqlite::params![row, value]).unwrap(),
-        1
-    );
+    assert_eq!(conn.execute(&sql, rusqlite::params![row, value]).unwrap(), 1);
 }
 
 #[test]
@@ -146,11 +121,7 @@ fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
     let path = f.path();
     let mut known = rows(&path);
     let mut add = |title: &str| {
-        let id = f
-            .vault
-            .add_note(&draft(title, &format!("body of {title}")))
-            .unwrap()
-            .id;
+        let id = f.vault.add_note(&draft(title, &format!("body of {title}"))).unwrap().id;
         let now = rows(&path);
         let row = *now.difference(&known).next().unwrap();
         known = now;
@@ -175,13 +146,7 @@ fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
 
     // A body envelope copied over another record's body.
     let body_b = cell(&path, "record_body", "body", row_b);
-    set_cell(
-        &path,
-        "record_body",
-        "body",
-        row_b,
-        &cell(&path, "record_body", "body", row_a),
-    );
+    set_cell(&path, "record_body", "body", row_b, &cell(&path, "record_body", "body", row_a));
     f.vault.unlock(PASSCODE).unwrap();
     check(&[b]);
     f.vault.lock();
@@ -189,13 +154,7 @@ fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
 
     // A metadata envelope copied into a body column.
     let body_a = cell(&path, "record_body", "body", row_a);
-    set_cell(
-        &path,
-        "record_body",
-        "body",
-        row_a,
-        &cell(&path, "record", "meta", row_a),
-    );
+    set_cell(&path, "record_body", "body", row_a, &cell(&path, "record", "meta", row_a));
     f.vault.unlock(PASSCODE).unwrap();
     check(&[a]);
     f.vault.lock();
@@ -203,13 +162,7 @@ fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
 
     // A metadata envelope copied over another record's metadata: that record is left out
     // and counted as damaged, the others open.
-    set_cell(
-        &path,
-        "record",
-        "meta",
-        row_c,
-        &cell(&path, "record", "meta", row_a),
-    );
+    set_cell(&path, "record", "meta", row_c, &cell(&path, "record", "meta", row_a));
     f.vault.unlock(PASSCODE).unwrap();
     assert_eq!(f.vault.damaged_record_count().unwrap(), 1);
     assert_eq!(f.vault.note_count().unwrap(), 2);
@@ -221,12 +174,7 @@ fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
 #[test]
 fn marker_strings_never_reach_the_files_even_after_delete() {
     let f = Fixture::new();
-    let markers = [
-        "MARKERTITLE7731",
-        "MARKERBODY7731",
-        "MARKERTAG7731",
-        "MARKEREDIT7731",
-    ];
+    let markers = ["MARKERTITLE7731", "MARKERBODY7731", "MARKERTAG7731", "MARKEREDIT7731"];
     let mut ids = Vec::new();
     for i in 0..20 {
         let note = NoteDraft {
@@ -237,23 +185,15 @@ fn marker_strings_never_reach_the_files_even_after_delete() {
         };
         ids.push(f.vault.add_note(&note).unwrap().id);
     }
-    f.vault
-        .edit_note(&ids[0], &draft(markers[3], markers[3]))
-        .unwrap();
-    let hits = f
-        .vault
-        .search_notes("markerbody7731", &NoteFilter::default(), Page::first(50));
+    f.vault.edit_note(&ids[0], &draft(markers[3], markers[3])).unwrap();
+    let hits = f.vault.search_notes("markerbody7731", &NoteFilter::default(), Page::first(50));
     assert_eq!(hits.unwrap().total, 19);
     let scan = |when: &str| {
         for (file, bytes) in raw_files(&f.path()) {
             for m in markers.iter().map(|m| m.as_bytes()).chain([PASSCODE]) {
                 assert_eq!(count_hits(&bytes, m), 0, "{when}: marker found in {file}");
                 let utf16: Vec<u8> = m.iter().flat_map(|&b| [b, 0]).collect();
-                assert_eq!(
-                    count_hits(&bytes, &utf16),
-                    0,
-                    "{when}: UTF-16 marker in {file}"
-                );
+                assert_eq!(count_hits(&bytes, &utf16), 0, "{when}: UTF-16 marker in {file}");
             }
         }
     };
@@ -276,18 +216,12 @@ fn passcode_change_leaves_exactly_the_new_passcode_working() {
     ));
     assert!(matches!(
         f.vault.change_passcode(PASSCODE, b"123"),
-        Err(Error::InvalidInput {
-            field: "passcode",
-            ..
-        })
+        Err(Error::InvalidInput { field: "passcode", .. })
     ));
     f.vault.change_passcode(PASSCODE, b"new-passcode").unwrap();
     f.vault.lock();
     let v = f.reopen();
-    assert!(matches!(
-        v.unlock(PASSCODE),
-        Err(Error::WrongPasscode { .. })
-    ));
+    assert!(matches!(v.unlock(PASSCODE), Err(Error::WrongPasscode { .. })));
     v.unlock(b"new-passcode").unwrap();
     assert_eq!(v.note_count().unwrap(), 1);
     // The recovery code still works after a passcode change.
@@ -301,39 +235,28 @@ fn recovery_sets_a_new_passcode_and_replaces_the_recovery_code() {
     f.vault.add_note(&draft("kept", "still here")).unwrap();
     f.vault.lock();
     assert!(matches!(
-        f.vault
-            .recover("0000-0000-0000-0000-0000-0000-0000", b"new-passcode"),
+        f.vault.recover("0000-0000-0000-0000-0000-0000-0000", b"new-passcode"),
         Err(Error::WrongRecoveryCode { attempts_left: 4 })
     ));
     assert!(matches!(
         f.vault.recover("not a code", b"new-passcode"),
-        Err(Error::InvalidInput {
-            field: "recovery code",
-            ..
-        })
+        Err(Error::InvalidInput { field: "recovery code", .. })
     ));
-    let new_code = f
-        .vault
-        .recover(&f.recovery.display(), b"new-passcode")
-        .unwrap();
+    let new_code = f.vault.recover(&f.recovery.display(), b"new-passcode").unwrap();
     assert!(f.vault.is_unlocked());
     assert_eq!(f.vault.note_count().unwrap(), 1);
     assert_ne!(new_code, f.recovery);
     f.vault.lock();
 
     let v = f.reopen();
-    assert!(matches!(
-        v.unlock(PASSCODE),
-        Err(Error::WrongPasscode { .. })
-    ));
+    assert!(matches!(v.unlock(PASSCODE), Err(Error::WrongPasscode { .. })));
     assert!(matches!(
         v.recover(&f.recovery.display(), b"other-passcode"),
         Err(Error::WrongRecoveryCode { .. })
     ));
     v.unlock(b"new-passcode").unwrap();
     v.lock();
-    v.recover(&new_code.display(), b"after-second-recovery")
-        .unwrap();
+    v.recover(&new_code.display(), b"after-second-recovery").unwrap();
     v.lock();
     v.unlock(b"after-second-recovery").unwrap();
 }
@@ -372,18 +295,11 @@ fn a_vault_from_a_newer_app_is_refused_and_left_untouched() {
     conn.pragma_update(None, "user_version", newer).unwrap();
     drop(conn);
     let before = std::fs::read(f.dir.path().join("vault.db")).unwrap();
-    match Vault::open(
-        &f.dir.path().join("vault.db"),
-        f.device.clone(),
-        f.clock.clone(),
-    ) {
+    match Vault::open(&f.dir.path().join("vault.db"), f.device.clone(), f.clock.clone()) {
         Err(Error::NewerVault { found, .. }) => assert_eq!(found, newer),
         other => panic!("expected NewerVault, got {other:?}"),
     }
-    assert_eq!(
-        std::fs::read(f.dir.path().join("vault.db")).unwrap(),
-        before
-    );
+    assert_eq!(std::fs::read(f.dir.path().join("vault.db")).unwrap(), before);
 }
 
 #[test]
@@ -391,37 +307,20 @@ fn error_messages_never_contain_user_text() {
     let f = Fixture::new();
     let secret = "SECRETWORDS91";
     let attempts: Vec<Error> = vec![
+        f.vault.add_note(&draft(&format!("{secret}\u{1}"), "")).unwrap_err(),
+        f.vault.add_note(&draft(&secret.repeat(100), "")).unwrap_err(),
         f.vault
-            .add_note(&draft(&format!("{secret}\u{1}"), ""))
-            .unwrap_err(),
-        f.vault
-            .add_note(&draft(&secret.repeat(100), ""))
-            .unwrap_err(),
-        f.vault
-            .add_note(&NoteDraft {
-                tags: vec![secret.repeat(10)],
-                ..draft("t", "b")
-            })
+            .add_note(&NoteDraft { tags: vec![secret.repeat(10)], ..draft("t", "b") })
             .unwrap_err(),
         f.vault
             .search_notes(&secret.repeat(100), &NoteFilter::default(), Page::first(1))
             .unwrap_err(),
         f.vault.recover(secret, b"new-passcode").unwrap_err(),
-        f.vault
-            .change_passcode(secret.as_bytes(), b"new-passcode")
-            .unwrap_err(),
-        f.vault
-            .note(&mend_core::NoteId::parse(&"ab".repeat(16)).unwrap())
-            .unwrap_err(),
+        f.vault.change_passcode(secret.as_bytes(), b"new-passcode").unwrap_err(),
+        f.vault.note(&mend_core::NoteId::parse(&"ab".repeat(16)).unwrap()).unwrap_err(),
         mend_core::NoteId::parse(secret).unwrap_err(),
         f.vault
-            .list_notes(
-                &NoteFilter {
-                    step: Some(9),
-                    tag: Some(secret.into()),
-                },
-                Page::first(1),
-            )
+            .list_notes(&NoteFilter { step: Some(9), tag: Some(secret.into()) }, Page::first(1))
             .unwrap_err(),
     ];
     for err in attempts {

@@ -51,10 +51,7 @@ impl Cipher {
             Algorithm::ChaCha20Poly1305 => &CHACHA20_POLY1305,
         };
         let unbound = UnboundKey::new(alg, key).map_err(|_| Error::Crypto)?;
-        Ok(Self {
-            algorithm,
-            key: LessSafeKey::new(unbound),
-        })
+        Ok(Self { algorithm, key: LessSafeKey::new(unbound) })
     }
 
     /// The algorithm this key is for.

@@ -54,11 +54,7 @@ impl Header {
         key_id.copy_from_slice(&envelope[2..6]);
         let mut nonce = [0u8; NONCE_LEN];
         nonce.copy_from_slice(&envelope[6..HEADER_LEN]);
-        Ok(Self {
-            algorithm,
-            key_id: u32::from_le_bytes(key_id),
-            nonce,
-        })
+        Ok(Self { algorithm, key_id: u32::from_le_bytes(key_id), nonce })
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -74,9 +70,7 @@ impl Header {
         let mut len = 0;
         let mut put = |bytes: &[u8]| -> Result<()> {
             let end = len + bytes.len();
-            buf.get_mut(len..end)
-                .ok_or(Error::Crypto)?
-                .copy_from_slice(bytes);
+            buf.get_mut(len..end).ok_or(Error::Crypto)?.copy_from_slice(bytes);
             len = end;
             Ok(())
         };
@@ -99,11 +93,7 @@ const AD_MAX: usize = 128;
 
 /// Pads and seals `plain` for `place` with a fresh random nonce.
 pub fn seal(cipher: &Cipher, key_id: u32, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
-    let header = Header {
-        algorithm: cipher.algorithm(),
-        key_id,
-        nonce: random::bytes()?,
-    };
+    let header = Header { algorithm: cipher.algorithm(), key_id, nonce: random::bytes()? };
     let mut ad = [0u8; AD_MAX];
     let ad_len = header.associated_data(place, &mut ad)?;
     let mut body = padding::pad(plain)?;
@@ -143,11 +133,7 @@ mod tests {
         Cipher::new(alg, &[9u8; 32]).unwrap()
     }
 
-    const PLACE: Place = Place {
-        table: "record",
-        column: "meta",
-        row: 42,
-    };
+    const PLACE: Place = Place { table: "record", column: "meta", row: 42 };
 
     fn roundtrip(alg: Algorithm, place: &Place, env: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         let header = Header::parse(env)?;
@@ -159,20 +145,14 @@ mod tests {
         for alg in [Algorithm::Aes256Gcm, Algorithm::ChaCha20Poly1305] {
             let env = seal(&cipher(alg), 3, &PLACE, b"a private line").unwrap();
             assert_eq!(Header::parse(&env).unwrap().key_id, 3);
-            assert_eq!(
-                &roundtrip(alg, &PLACE, &env).unwrap()[..],
-                b"a private line"
-            );
+            assert_eq!(&roundtrip(alg, &PLACE, &env).unwrap()[..], b"a private line");
         }
     }
 
     #[test]
     fn the_same_plaintext_never_seals_the_same_way_twice() {
         let c = cipher(Algorithm::Aes256Gcm);
-        assert_ne!(
-            seal(&c, 0, &PLACE, b"x").unwrap(),
-            seal(&c, 0, &PLACE, b"x").unwrap()
-        );
+        assert_ne!(seal(&c, 0, &PLACE, b"x").unwrap(), seal(&c, 0, &PLACE, b"x").unwrap());
     }
 
     #[test]
@@ -181,19 +161,10 @@ mod tests {
         let env = seal(&cipher(alg), 0, &PLACE, b"moved").unwrap();
         for other in [
             Place { row: 43, ..PLACE },
-            Place {
-                column: "body",
-                ..PLACE
-            },
-            Place {
-                table: "other",
-                ..PLACE
-            },
+            Place { column: "body", ..PLACE },
+            Place { table: "other", ..PLACE },
         ] {
-            assert!(matches!(
-                roundtrip(alg, &other, &env),
-                Err(Error::Damaged(_))
-            ));
+            assert!(matches!(roundtrip(alg, &other, &env), Err(Error::Damaged(_))));
         }
     }
 
@@ -204,10 +175,7 @@ mod tests {
         for i in 0..env.len() {
             let mut bad = env.clone();
             bad[i] ^= 0x10;
-            assert!(
-                roundtrip(alg, &PLACE, &bad).is_err(),
-                "flip at {i} went unnoticed"
-            );
+            assert!(roundtrip(alg, &PLACE, &bad).is_err(), "flip at {i} went unnoticed");
         }
         assert!(roundtrip(alg, &PLACE, &env[..env.len() - 1]).is_err());
         assert!(roundtrip(alg, &PLACE, &env[..10]).is_err());
@@ -218,9 +186,6 @@ mod tests {
         let alg = Algorithm::Aes256Gcm;
         let mut env = seal(&cipher(alg), 0, &PLACE, b"v").unwrap();
         env[0] = 2;
-        assert!(matches!(
-            Header::parse(&env),
-            Err(Error::Damaged("unknown envelope version"))
-        ));
+        assert!(matches!(Header::parse(&env), Err(Error::Damaged("unknown envelope version"))));
     }
 }

@@ -20,11 +20,7 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// The default for new vaults: 64 MiB, 3 passes, 1 lane.
-    pub const DEFAULT: Self = Self {
-        memory_kib: 64 * 1024,
-        iterations: 3,
-        parallelism: 1,
-    };
+    pub const DEFAULT: Self = Self { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
     /// The most memory a slot may ask for (1 GiB), so a hostile file cannot exhaust memory.
     pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
     /// The most passes a slot may ask for.
@@ -38,11 +34,7 @@ impl KdfParams {
             && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)
             && self.memory_kib >= 8 * self.parallelism
             && self.memory_kib <= Self::MAX_MEMORY_KIB;
-        if ok {
-            Ok(())
-        } else {
-            Err(Error::invalid("kdf parameters", InputProblem::OutOfRange))
-        }
+        if ok { Ok(()) } else { Err(Error::invalid("kdf parameters", InputProblem::OutOfRange)) }
     }
 }
 
@@ -55,22 +47,13 @@ impl Default for KdfParams {
 /// Stretches `secret` with `salt` into 32 bytes.
 pub fn stretch(params: KdfParams, secret: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
     params.validate()?;
-    let argon_params = argon2::Params::new(
-        params.memory_kib,
-        params.iterations,
-        params.parallelism,
-        Some(32),
-    )
-    .map_err(|_| Error::invalid("kdf parameters", InputProblem::OutOfRange))?;
-    let argon = argon2::Argon2::new(
-        argon2::Algorithm::Argon2id,
-        argon2::Version::V0x13,
-        argon_params,
-    );
+    let argon_params =
+        argon2::Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
+            .map_err(|_| Error::invalid("kdf parameters", InputProblem::OutOfRange))?;
+    let argon =
+        argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, argon_params);
     let mut out = Zeroizing::new([0u8; 32]);
-    argon
-        .hash_password_into(secret, salt, out.as_mut_slice())
-        .map_err(|_| Error::Crypto)?;
+    argon.hash_password_into(secret, salt, out.as_mut_slice()).map_err(|_| Error::Crypto)?;
     Ok(out)
 }
 
@@ -78,11 +61,7 @@ pub fn stretch(params: KdfParams, secret: &[u8], salt: &[u8]) -> Result<Zeroizin
 mod tests {
     use super::*;
 
-    const SMALL: KdfParams = KdfParams {
-        memory_kib: 64,
-        iterations: 1,
-        parallelism: 1,
-    };
+    const SMALL: KdfParams = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
 
     #[test]
     fn stretch_depends_on_secret_salt_and_parameters() {
@@ -91,41 +70,19 @@ mod tests {
         assert_eq!(*a, *stretch(SMALL, b"123456", &salt).unwrap());
         assert_ne!(*a, *stretch(SMALL, b"123457", &salt).unwrap());
         assert_ne!(*a, *stretch(SMALL, b"123456", &[2u8; 16]).unwrap());
-        let more = KdfParams {
-            iterations: 2,
-            ..SMALL
-        };
+        let more = KdfParams { iterations: 2, ..SMALL };
         assert_ne!(*a, *stretch(more, b"123456", &salt).unwrap());
     }
 
     #[test]
     fn hostile_parameters_are_refused() {
         for bad in [
-            KdfParams {
-                memory_kib: KdfParams::MAX_MEMORY_KIB + 1,
-                ..SMALL
-            },
-            KdfParams {
-                memory_kib: 4,
-                ..SMALL
-            },
-            KdfParams {
-                iterations: 0,
-                ..SMALL
-            },
-            KdfParams {
-                iterations: 1000,
-                ..SMALL
-            },
-            KdfParams {
-                parallelism: 0,
-                ..SMALL
-            },
-            KdfParams {
-                parallelism: 17,
-                memory_kib: 1024,
-                ..SMALL
-            },
+            KdfParams { memory_kib: KdfParams::MAX_MEMORY_KIB + 1, ..SMALL },
+            KdfParams { memory_kib: 4, ..SMALL },
+            KdfParams { iterations: 0, ..SMALL },
+            KdfParams { iterations: 1000, ..SMALL },
+            KdfParams { parallelism: 0, ..SMALL },
+            KdfParams { parallelism: 17, memory_kib: 1024, ..SMALL },
         ] {
             assert!(bad.validate().is_err(), "{bad:?}");
         }

@@ -43,9 +43,7 @@ impl Purpose {
 /// Fills a 32-byte key with HKDF-SHA256(salt, ikm, info parts).
 pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[&[u8]]) -> Result<SecretKey> {
     let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(ikm);
-    let okm = prk
-        .expand(info, hkdf::HKDF_SHA256)
-        .map_err(|_| Error::Crypto)?;
+    let okm = prk.expand(info, hkdf::HKDF_SHA256).map_err(|_| Error::Crypto)?;
     let mut out = SecretKey::new([0u8; 32]);
     okm.fill(out.as_mut_slice()).map_err(|_| Error::Crypto)?;
     Ok(out)
@@ -65,12 +63,7 @@ pub struct KeyRing {
 impl KeyRing {
     /// A key ring over `data_key` for the vault `vault_id`, sealing with `algorithm`.
     pub fn new(vault_id: [u8; 16], data_key: SecretKey, algorithm: Algorithm) -> Self {
-        Self {
-            vault_id,
-            data_key,
-            algorithm,
-            ciphers: Default::default(),
-        }
+        Self { vault_id, data_key, algorithm, ciphers: Default::default() }
     }
 
     /// The data key itself, for rewrapping into key slots.
@@ -129,11 +122,7 @@ mod tests {
     fn ring(key: u8) -> KeyRing {
         KeyRing::new([1u8; 16], SecretKey::new([key; 32]), Algorithm::Aes256Gcm)
     }
-    const PLACE: Place = Place {
-        table: "t",
-        column: "c",
-        row: 1,
-    };
+    const PLACE: Place = Place { table: "t", column: "c", row: 1 };
 
     #[test]
     fn purposes_and_generations_have_separate_keys() {
@@ -148,15 +137,8 @@ mod tests {
 
     #[test]
     fn envelopes_sealed_with_chacha_open_under_an_aes_default() {
-        let chacha = KeyRing::new(
-            [1u8; 16],
-            SecretKey::new([5; 32]),
-            Algorithm::ChaCha20Poly1305,
-        );
+        let chacha = KeyRing::new([1u8; 16], SecretKey::new([5; 32]), Algorithm::ChaCha20Poly1305);
         let env = chacha.seal(Purpose::Records, 0, &PLACE, b"z").unwrap();
-        assert_eq!(
-            &ring(5).open(Purpose::Records, &PLACE, &env).unwrap()[..],
-            b"z"
-        );
+        assert_eq!(&ring(5).open(Purpose::Records, &PLACE, &env).unwrap()[..], b"z");
     }
 }

@@ -24,11 +24,7 @@ pub struct Entry {
 impl Entry {
     fn new(row: i64, summary: NoteSummary) -> Self {
         let tags_lower = summary.tags.iter().map(|t| t.to_lowercase()).collect();
-        Self {
-            row,
-            summary,
-            tags_lower,
-        }
+        Self { row, summary, tags_lower }
     }
 }
 
@@ -50,10 +46,7 @@ pub struct NoteIndex {
 impl NoteIndex {
     /// An empty index with room for `n` notes.
     pub fn with_capacity(n: usize) -> Self {
-        Self {
-            entries: HashMap::with_capacity(n),
-            order: Vec::with_capacity(n),
-        }
+        Self { entries: HashMap::with_capacity(n), order: Vec::with_capacity(n) }
     }
 
     /// Adds a note read at unlock; call [`NoteIndex::finish_loading`] after the last.
@@ -119,19 +112,13 @@ impl NoteIndex {
 
     /// Every note, newest first.
     pub fn newest_first(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.order
-            .iter()
-            .rev()
-            .filter_map(|(_, id)| self.entries.get(id))
+        self.order.iter().rev().filter_map(|(_, id)| self.entries.get(id))
     }
 
     /// The `offset..offset + limit` newest notes, without filtering: a slice of the order.
     pub fn newest_page(&self, offset: usize, limit: usize) -> impl Iterator<Item = &Entry> + '_ {
         let end = self.order.len().saturating_sub(offset);
         let start = end.saturating_sub(limit);
-        self.order[start..end]
-            .iter()
-            .rev()
-            .filter_map(|(_, id)| self.entries.get(id))
+        self.order[start..end].iter().rev().filter_map(|(_, id)| self.entries.get(id))
     }
 }

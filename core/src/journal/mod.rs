@@ -66,15 +66,8 @@ struct Matcher {
 impl Matcher {
     fn new(filter: &NoteFilter) -> Result<Self> {
         note::validate_step(filter.step)?;
-        let tag = filter
-            .tag
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
-        Ok(Self {
-            step: filter.step,
-            tag: tag.map(str::to_lowercase),
-        })
+        let tag = filter.tag.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        Ok(Self { step: filter.step, tag: tag.map(str::to_lowercase) })
     }
 
     fn is_everything(&self) -> bool {
@@ -83,10 +76,7 @@ impl Matcher {
 
     fn matches(&self, e: &Entry) -> bool {
         self.step.is_none_or(|s| e.summary.step == Some(s))
-            && self
-                .tag
-                .as_ref()
-                .is_none_or(|t| e.tags_lower.iter().any(|x| x == t))
+            && self.tag.as_ref().is_none_or(|t| e.tags_lower.iter().any(|x| x == t))
     }
 }
 
@@ -126,12 +116,7 @@ fn build_search_cache(s: &Session, conn: &Connection) -> Result<SearchCache> {
         };
         let summary = &entry.summary;
         match s.open_sealed_body(row, sealed).and_then(|b| body_text(&b)) {
-            Ok(body) => cache.put(
-                summary.id,
-                &summary.title,
-                &summary.tags,
-                &Zeroizing::new(body),
-            ),
+            Ok(body) => cache.put(summary.id, &summary.title, &summary.tags, &Zeroizing::new(body)),
             // A damaged body can still be found by its title and tags.
             Err(Error::Damaged(_)) => cache.put(summary.id, &summary.title, &summary.tags, ""),
             Err(other) => return Err(other),
@@ -230,10 +215,7 @@ impl Vault {
         self.with_session(|s, conn| {
             let entry = s.notes.get(id).ok_or(Error::NotFound)?;
             let body = body_text(&s.open_body(conn, entry.row)?)?;
-            Ok(Note {
-                summary: entry.summary.clone(),
-                body,
-            })
+            Ok(Note { summary: entry.summary.clone(), body })
         })
     }
 
@@ -253,15 +235,9 @@ impl Vault {
                     .newest_page(page.offset as usize, page.limit as usize)
                     .map(|e| e.summary.clone())
                     .collect();
-                return Ok(NotePage {
-                    notes,
-                    total: s.notes.len() as u32,
-                });
+                return Ok(NotePage { notes, total: s.notes.len() as u32 });
             }
-            Ok(paginate(
-                s.notes.newest_first().filter(|e| matcher.matches(e)),
-                page,
-            ))
+            Ok(paginate(s.notes.newest_first().filter(|e| matcher.matches(e)), page))
         })
     }
 

@@ -58,8 +58,7 @@ pub struct Note {
 }
 
 fn has_control(text: &str, allow_newlines: bool) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !(allow_newlines && matches!(c, '\n' | '\r' | '\t')))
+    text.chars().any(|c| c.is_control() && !(allow_newlines && matches!(c, '\n' | '\r' | '\t')))
 }
 
 /// The tidy form of a draft's tags: trimmed, no empties, no duplicates (ignoring case).
@@ -149,9 +148,7 @@ pub fn decode_fields(data: &[u8]) -> Result<(String, Option<u8>, Vec<String>)> {
     if count > MAX_TAGS {
         return Err(Error::Damaged("too many tags"));
     }
-    let tags = (0..count)
-        .map(|_| r.str().map(str::to_owned))
-        .collect::<Result<Vec<_>>>()?;
+    let tags = (0..count).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>>>()?;
     r.finish()?;
     Ok((title, step, tags))
 }
@@ -161,11 +158,7 @@ mod tests {
     use super::*;
 
     fn draft(title: &str, body: &str) -> NoteDraft {
-        NoteDraft {
-            title: title.into(),
-            body: body.into(),
-            ..Default::default()
-        }
+        NoteDraft { title: title.into(), body: body.into(), ..Default::default() }
     }
 
     #[test]
@@ -174,51 +167,24 @@ mod tests {
         let cases = [
             (draft(&long_title, "b"), "title", InputProblem::TooLong),
             (draft("a\u{7}", "b"), "title", InputProblem::BadCharacters),
-            (
-                draft("t", &"b".repeat(MAX_BODY_BYTES + 1)),
-                "body",
-                InputProblem::TooLong,
-            ),
+            (draft("t", &"b".repeat(MAX_BODY_BYTES + 1)), "body", InputProblem::TooLong),
             (draft(" ", "\n "), "note", InputProblem::Empty),
+            (NoteDraft { step: Some(7), ..draft("t", "") }, "step", InputProblem::OutOfRange),
+            (NoteDraft { step: Some(0), ..draft("t", "") }, "step", InputProblem::OutOfRange),
             (
-                NoteDraft {
-                    step: Some(7),
-                    ..draft("t", "")
-                },
-                "step",
-                InputProblem::OutOfRange,
-            ),
-            (
-                NoteDraft {
-                    step: Some(0),
-                    ..draft("t", "")
-                },
-                "step",
-                InputProblem::OutOfRange,
-            ),
-            (
-                NoteDraft {
-                    tags: (0..21).map(|i| i.to_string()).collect(),
-                    ..draft("t", "")
-                },
+                NoteDraft { tags: (0..21).map(|i| i.to_string()).collect(), ..draft("t", "") },
                 "tags",
                 InputProblem::TooMany,
             ),
             (
-                NoteDraft {
-                    tags: vec!["x".repeat(MAX_TAG_CHARS + 1)],
-                    ..draft("t", "")
-                },
+                NoteDraft { tags: vec!["x".repeat(MAX_TAG_CHARS + 1)], ..draft("t", "") },
                 "tag",
                 InputProblem::TooLong,
             ),
         ];
         for (d, field, problem) in cases {
             match d.validated() {
-                Err(Error::InvalidInput {
-                    field: f,
-                    problem: p,
-                }) => {
+                Err(Error::InvalidInput { field: f, problem: p }) => {
                     assert_eq!((f, p), (field, problem))
                 }
                 other => panic!("expected {field} {problem:?}, got {other:?}"),
@@ -247,9 +213,6 @@ mod tests {
     fn fields_round_trip() {
         let tags = vec!["a".to_owned(), "ß".to_owned()];
         let enc = encode_fields("Title", Some(3), &tags);
-        assert_eq!(
-            decode_fields(&enc).unwrap(),
-            ("Title".to_owned(), Some(3), tags)
-        );
+        assert_eq!(decode_fields(&enc).unwrap(), ("Title".to_owned(), Some(3), tags));
     }
 }

@@ -25,9 +25,7 @@ pub struct SearchCache {
 impl SearchCache {
     /// An empty cache with room for `n` notes.
     pub fn with_capacity(n: usize) -> Self {
-        Self {
-            texts: HashMap::with_capacity(n),
-        }
+        Self { texts: HashMap::with_capacity(n) }
     }
 
     /// Adds or replaces a note's text. Fields are joined by newlines, which no search term
@@ -51,9 +49,7 @@ impl SearchCache {
 
     /// Whether the note's text contains every term.
     pub fn matches(&self, id: &NoteId, terms: &[String]) -> bool {
-        self.texts
-            .get(id)
-            .is_some_and(|text| terms.iter().all(|t| text.contains(t.as_str())))
+        self.texts.get(id).is_some_and(|text| terms.iter().all(|t| text.contains(t.as_str())))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Sealed record rows: `record (id, meta)` and `record_body (id, body)`.
 //!
-//! Row ids are random, so neither their order nor their gaps say when or how many records
-//! were made. Every record has a body row (an empty one if it has no body), so the two
-//! tables always have the same count. This module moves envelopes; sealing happens above.
+//! Row ids increase by random gaps (see [`new_row`]): they say in which order records
+//! were made, but not when, nor how many were ever made. Every record has a body row (an
+//! empty one if it has no body), so the two tables always have the same count. This module moves envelopes; sealing happens above.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -11,36 +11,27 @@ use crate::error::{Error, Result};
 
 /// The place of a record's metadata envelope.
 pub fn meta_place(row: i64) -> Place {
-    Place {
-        table: "record",
-        column: "meta",
-        row,
-    }
+    Place { table: "record", column: "meta", row }
 }
 
 /// The place of a record's body envelope.
 pub fn body_place(row: i64) -> Place {
-    Place {
-        table: "record_body",
-        column: "body",
-        row,
-    }
+    Place { table: "record_body", column: "body", row }
 }
 
-/// Picks a fresh random row id.
+/// The largest random gap between consecutive row ids.
+const MAX_ROW_GAP: u64 = 1 << 16;
+
+/// Picks the next row id: above every existing one by a random gap. Increasing ids keep
+/// inserts at the end of each table (as fast as plain SQLite); the random gaps keep the ids
+/// from counting how many records were ever made. What the ids do show is the order in
+/// which records were made, never when.
 pub fn new_row(tx: &Transaction) -> Result<i64> {
-    loop {
-        let row = (random::u64()? >> 1) as i64;
-        if row == 0 {
-            continue;
-        }
-        let taken: Option<i64> = tx
-            .query_row("SELECT id FROM record WHERE id = ?1", [row], |r| r.get(0))
-            .optional()?;
-        if taken.is_none() {
-            return Ok(row);
-        }
-    }
+    let max: i64 = tx
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM record")?
+        .query_row([], |r| r.get(0))?;
+    let gap = 1 + (random::u64()? % MAX_ROW_GAP) as i64;
+    max.checked_add(gap).ok_or(Error::Damaged("row ids exhausted"))
 }
 
 /// Inserts a record's two envelopes.
@@ -69,16 +60,9 @@ pub fn update(tx: &Transaction, row: i64, meta: &[u8], body: Option<&[u8]>) -> R
 
 /// Deletes a record and its body.
 pub fn delete(tx: &Transaction, row: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM record_body WHERE id = ?1")?
-        .execute([row])?;
-    let changed = tx
-        .prepare_cached("DELETE FROM record WHERE id = ?1")?
-        .execute([row])?;
-    if changed == 0 {
-        Err(Error::NotFound)
-    } else {
-        Ok(())
-    }
+    tx.prepare_cached("DELETE FROM record_body WHERE id = ?1")?.execute([row])?;
+    let changed = tx.prepare_cached("DELETE FROM record WHERE id = ?1")?.execute([row])?;
+    if changed == 0 { Err(Error::NotFound) } else { Ok(()) }
 }
 
 /// Calls `f` with every record's row id and metadata envelope.
@@ -87,10 +71,7 @@ pub fn for_each_meta(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let meta = row
-            .get_ref(1)?
-            .as_blob()
-            .map_err(|_| Error::Damaged("bad metadata cell"))?;
+        let meta = row.get_ref(1)?.as_blob().map_err(|_| Error::Damaged("bad metadata cell"))?;
         f(id, meta)?;
     }
     Ok(())
@@ -102,10 +83,7 @@ pub fn for_each_body(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let body = row
-            .get_ref(1)?
-            .as_blob()
-            .map_err(|_| Error::Damaged("bad body cell"))?;
+        let body = row.get_ref(1)?.as_blob().map_err(|_| Error::Damaged("bad body cell"))?;
         f(id, body)?;
     }
     Ok(())

@@ -74,10 +74,7 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
     }
     let found = user_version(conn)?;
     if found > VERSION {
-        return Err(Error::NewerVault {
-            found,
-            supported: VERSION,
-        });
+        return Err(Error::NewerVault { found, supported: VERSION });
     }
     if found == VERSION {
         return Ok(());
@@ -123,8 +120,7 @@ mod tests {
     #[test]
     fn a_newer_schema_is_refused_and_left_untouched() {
         let mut conn = fresh();
-        conn.pragma_update(None, "user_version", VERSION + 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", VERSION + 1).unwrap();
         match upgrade(&mut conn) {
             Err(Error::NewerVault { found, supported }) => {
                 assert_eq!((found, supported), (VERSION + 1, VERSION));
@@ -137,12 +133,8 @@ mod tests {
     #[test]
     fn another_apps_database_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
-            .unwrap();
-        assert!(matches!(
-            upgrade(&mut conn),
-            Err(Error::Damaged("not a Mend vault"))
-        ));
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
+        assert!(matches!(upgrade(&mut conn), Err(Error::Damaged("not a Mend vault"))));
     }
 
     #[test]

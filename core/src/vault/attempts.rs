@@ -42,10 +42,7 @@ impl Attempts {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let failures = u32::try_from(failures).map_err(|_| Error::Damaged("bad attempt count"))?;
-        Ok(Self {
-            failures,
-            last_attempt_ms,
-        })
+        Ok(Self { failures, last_attempt_ms })
     }
 
     /// When the next attempt is allowed, if a delay applies.
@@ -81,10 +78,7 @@ impl Attempts {
 
     /// Clears the count after a successful attempt.
     pub fn reset(conn: &Connection) -> Result<()> {
-        conn.execute(
-            "UPDATE vault SET failed_attempts = 0 WHERE singleton = 1",
-            [],
-        )?;
+        conn.execute("UPDATE vault SET failed_attempts = 0 WHERE singleton = 1", [])?;
         Ok(())
     }
 }
@@ -97,34 +91,19 @@ mod tests {
     fn delays_start_after_five_failures_double_and_cap_at_an_hour() {
         let expected = [0, 0, 0, 0, 0, 30, 60, 120, 240, 480, 960, 1920, 3600, 3600];
         for (failures, secs) in expected.iter().enumerate() {
-            assert_eq!(
-                delay_after(failures as u32),
-                secs * 1000,
-                "after {failures}"
-            );
+            assert_eq!(delay_after(failures as u32), secs * 1000, "after {failures}");
         }
         assert_eq!(delay_after(u32::MAX), MAX_DELAY_MS);
     }
 
     #[test]
     fn check_refuses_until_the_delay_has_passed() {
-        let a = Attempts {
-            failures: 6,
-            last_attempt_ms: 1_000,
-        };
+        let a = Attempts { failures: 6, last_attempt_ms: 1_000 };
         assert_eq!(a.retry_at_ms(), Some(61_000));
-        assert!(matches!(
-            a.check(60_999),
-            Err(Error::TooManyAttempts {
-                retry_at_ms: 61_000
-            })
-        ));
+        assert!(matches!(a.check(60_999), Err(Error::TooManyAttempts { retry_at_ms: 61_000 })));
         a.check(61_000).unwrap();
         assert_eq!(a.attempts_left(), 0);
-        let fresh = Attempts {
-            failures: 2,
-            last_attempt_ms: 1_000,
-        };
+        let fresh = Attempts { failures: 2, last_attempt_ms: 1_000 };
         fresh.check(1_000).unwrap();
         assert_eq!(fresh.attempts_left(), 3);
     }

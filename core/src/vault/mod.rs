@@ -75,10 +75,7 @@ impl VaultRow {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let vault_id = id.try_into().map_err(|_| Error::Damaged("bad vault id"))?;
-        Ok(Self {
-            vault_id,
-            wrapped_device_secret: wrapped,
-        })
+        Ok(Self { vault_id, wrapped_device_secret: wrapped })
     }
 }
 
@@ -98,9 +95,7 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault")
-            .field("unlocked", &self.is_unlocked())
-            .finish_non_exhaustive()
+        f.debug_struct("Vault").field("unlocked", &self.is_unlocked()).finish_non_exhaustive()
     }
 }
 
@@ -129,19 +124,11 @@ impl Vault {
         let data_key = random::secret_key()?;
         let device_secret = Zeroizing::new(random::bytes::<32>()?);
         let wrapped_device_secret = device.wrap(device_secret.to_vec())?;
-        let binding = Binding {
-            vault_id: &vault_id,
-            device_secret: device_secret.as_slice(),
-        };
+        let binding = Binding { vault_id: &vault_id, device_secret: device_secret.as_slice() };
         let recovery = RecoveryCode::generate()?;
         let passcode_slot = Slot::wrap(SlotKind::Passcode, kdf, passcode, &binding, &data_key)?;
-        let recovery_slot = Slot::wrap(
-            SlotKind::Recovery,
-            kdf,
-            recovery.secret(),
-            &binding,
-            &data_key,
-        )?;
+        let recovery_slot =
+            Slot::wrap(SlotKind::Recovery, kdf, recovery.secret(), &binding, &data_key)?;
 
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::create(&tx)?;
@@ -161,10 +148,7 @@ impl Vault {
             path: path.to_path_buf(),
             device,
             clock,
-            inner: Mutex::new(Inner {
-                conn: Some(conn),
-                session: Some(session),
-            }),
+            inner: Mutex::new(Inner { conn: Some(conn), session: Some(session) }),
         };
         Ok((vault, recovery))
     }
@@ -182,10 +166,7 @@ impl Vault {
             path: path.to_path_buf(),
             device,
             clock,
-            inner: Mutex::new(Inner {
-                conn: Some(conn),
-                session: None,
-            }),
+            inner: Mutex::new(Inner { conn: Some(conn), session: None }),
         })
     }
 
@@ -256,10 +237,7 @@ impl Vault {
         Attempts::load(conn)?.check(now)?;
         let row = VaultRow::load(conn)?;
         let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
-        let binding = Binding {
-            vault_id: &row.vault_id,
-            device_secret: &device_secret,
-        };
+        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
         let (kind, secret) = match presented {
             Presented::Passcode(p) => (SlotKind::Passcode, p),
             Presented::Recovery(code) => (SlotKind::Recovery, code.secret()),
@@ -341,22 +319,11 @@ impl Vault {
     ) -> Result<()> {
         let row = VaultRow::load(conn)?;
         let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
-        let binding = Binding {
-            vault_id: &row.vault_id,
-            device_secret: &device_secret,
-        };
+        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
         let params = Slot::load(conn, SlotKind::Passcode)?.params();
         let passcode_slot = Slot::wrap(SlotKind::Passcode, params, passcode, &binding, data_key)?;
         let recovery_slot = recovery
-            .map(|code| {
-                Slot::wrap(
-                    SlotKind::Recovery,
-                    params,
-                    code.secret(),
-                    &binding,
-                    data_key,
-                )
-            })
+            .map(|code| Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, data_key))
             .transpose()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         passcode_slot.save(&tx)?;

@@ -26,13 +26,8 @@ impl RecoveryCode {
     /// A new random code.
     pub fn generate() -> Result<Self> {
         let raw = Zeroizing::new(random::bytes::<CHARS>()?);
-        let canonical = raw
-            .iter()
-            .map(|b| ALPHABET[(b & 31) as usize] as char)
-            .collect();
-        Ok(Self {
-            canonical: Zeroizing::new(canonical),
-        })
+        let canonical = raw.iter().map(|b| ALPHABET[(b & 31) as usize] as char).collect();
+        Ok(Self { canonical: Zeroizing::new(canonical) })
     }
 
     /// Reads a code as a person typed it.
@@ -94,12 +89,7 @@ mod tests {
         let code = RecoveryCode::parse("0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV").unwrap();
         let typed = RecoveryCode::parse(" o123 4567 89ab cdef ghjk mnpq rstv ").unwrap();
         assert_eq!(code, typed);
-        assert_eq!(
-            RecoveryCode::parse("0I23456789ABCDEFGHJKMNPQRSTV")
-                .unwrap()
-                .secret()[1],
-            b'1'
-        );
+        assert_eq!(RecoveryCode::parse("0I23456789ABCDEFGHJKMNPQRSTV").unwrap().secret()[1], b'1');
     }
 
     #[test]
@@ -111,16 +101,7 @@ mod tests {
             "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTU",
         ] {
             let err = RecoveryCode::parse(bad).unwrap_err();
-            assert!(
-                matches!(
-                    err,
-                    Error::InvalidInput {
-                        field: "recovery code",
-                        ..
-                    }
-                ),
-                "{bad}"
-            );
+            assert!(matches!(err, Error::InvalidInput { field: "recovery code", .. }), "{bad}");
         }
     }
 }

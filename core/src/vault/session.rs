@@ -14,11 +14,7 @@ use crate::journal::search::SearchCache;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::records;
 
-const SEAL_STATE_PLACE: Place = Place {
-    table: "vault",
-    column: "seal_state",
-    row: 1,
-};
+const SEAL_STATE_PLACE: Place = Place { table: "vault", column: "seal_state", row: 1 };
 
 /// How many envelopes the current key generation has sealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,16 +51,45 @@ impl SealCounter {
     }
 }
 
+/// Seals are counted in memory; the file holds a sealed upper bound (a lease) that moves
+/// forward this many seals at a time, so most writes do not touch the counter's row. After a
+/// restart counting resumes at the bound, which can only over-count.
+pub const SEAL_LEASE: u64 = 4096;
+
+/// The seals used so far and the bound stored in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SealLease {
+    /// Seals made.
+    pub used: SealCounter,
+    /// The bound stored in the file; `used` never passes it without storing a new one.
+    pub reserved: SealCounter,
+}
+
+impl SealLease {
+    /// Counts one seal; returns its key generation and whether the bound had to move.
+    fn next(&mut self) -> (u32, bool) {
+        let generation = self.used.next();
+        let within = self.used.generation == self.reserved.generation
+            && self.used.seals <= self.reserved.seals;
+        if !within {
+            self.reserved = SealCounter { generation, seals: self.used.seals + SEAL_LEASE };
+        }
+        (generation, !within)
+    }
+}
+
 /// Seals envelopes inside one write transaction and counts them.
 pub struct Sealer<'a> {
     keys: &'a KeyRing,
-    counter: SealCounter,
+    lease: SealLease,
+    lease_moved: bool,
 }
 
 impl Sealer<'_> {
     /// Seals `plain` for `place` with the records key.
     pub fn seal(&mut self, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
-        let generation = self.counter.next();
+        let (generation, moved) = self.lease.next();
+        self.lease_moved |= moved;
         self.keys.seal(Purpose::Records, generation, place, plain)
     }
 
@@ -80,19 +105,19 @@ impl Sealer<'_> {
         Ok((meta, body))
     }
 
-    fn persist(mut self, tx: &Transaction) -> Result<SealCounter> {
-        let generation = self.counter.next();
-        let sealed = self.keys.seal(
-            Purpose::Index,
-            generation,
-            &SEAL_STATE_PLACE,
-            &self.counter.encode(),
-        )?;
-        tx.execute(
-            "UPDATE vault SET seal_state = ?1 WHERE singleton = 1",
-            [sealed],
-        )?;
-        Ok(self.counter)
+    /// Stores the new bound if it moved; returns the lease to keep after commit.
+    fn persist(self, tx: &Transaction) -> Result<SealLease> {
+        if self.lease_moved {
+            let reserved = self.lease.reserved;
+            let sealed = self.keys.seal(
+                Purpose::Index,
+                reserved.generation,
+                &SEAL_STATE_PLACE,
+                &reserved.encode(),
+            )?;
+            tx.execute("UPDATE vault SET seal_state = ?1 WHERE singleton = 1", [sealed])?;
+        }
+        Ok(self.lease)
     }
 }
 
@@ -111,7 +136,7 @@ pub struct SettingsEntry {
 /// The state of an unlocked vault.
 pub struct Session {
     keys: KeyRing,
-    counter: SealCounter,
+    lease: SealLease,
     /// The vault's settings.
     pub settings: SettingsEntry,
     /// The journal's index.
@@ -131,10 +156,7 @@ impl Session {
         settings: Settings,
         now_ms: i64,
     ) -> Result<Self> {
-        let mut sealer = Sealer {
-            keys: &keys,
-            counter: SealCounter::default(),
-        };
+        let mut sealer = Sealer { keys: &keys, lease: SealLease::default(), lease_moved: false };
         let row = records::new_row(tx)?;
         let meta = RecordMeta {
             id: RecordId::generate()?,
@@ -145,16 +167,11 @@ impl Session {
         };
         let (meta_env, body_env) = sealer.seal_record(row, &meta, &[])?;
         records::insert(tx, row, &meta_env, &body_env)?;
-        let counter = sealer.persist(tx)?;
+        let lease = sealer.persist(tx)?;
         Ok(Self {
             keys,
-            counter,
-            settings: SettingsEntry {
-                row,
-                id: meta.id,
-                created_ms: now_ms,
-                settings,
-            },
+            lease,
+            settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
             notes: NoteIndex::default(),
             search: None,
             damaged_rows: Vec::new(),
@@ -163,20 +180,16 @@ impl Session {
 
     /// Opens every metadata envelope into the in-memory index.
     pub fn load(conn: &Connection, keys: KeyRing) -> Result<Self> {
-        let sealed_state: Vec<u8> = conn.query_row(
-            "SELECT seal_state FROM vault WHERE singleton = 1",
-            [],
-            |r| r.get(0),
-        )?;
-        let counter =
+        let sealed_state: Vec<u8> =
+            conn.query_row("SELECT seal_state FROM vault WHERE singleton = 1", [], |r| r.get(0))?;
+        let reserved =
             SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
         let mut settings = None;
         let mut notes = NoteIndex::with_capacity(records::count(conn)? as usize);
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
-            let loaded = keys
-                .open(Purpose::Records, &records::meta_place(row), sealed)
-                .and_then(|plain| {
+            let loaded =
+                keys.open(Purpose::Records, &records::meta_place(row), sealed).and_then(|plain| {
                     let (head, fields) = RecordMeta::decode(&plain)?;
                     match head.kind {
                         RecordKind::Settings => {
@@ -203,14 +216,8 @@ impl Session {
         })?;
         notes.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
-        Ok(Self {
-            keys,
-            counter,
-            settings,
-            notes,
-            search: None,
-            damaged_rows,
-        })
+        let lease = SealLease { used: reserved, reserved };
+        Ok(Self { keys, lease, settings, notes, search: None, damaged_rows })
     }
 
     /// The data key, for rewrapping into key slots.
@@ -226,14 +233,11 @@ impl Session {
         f: impl FnOnce(&Transaction, &mut Sealer) -> Result<T>,
     ) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut sealer = Sealer {
-            keys: &self.keys,
-            counter: self.counter,
-        };
+        let mut sealer = Sealer { keys: &self.keys, lease: self.lease, lease_moved: false };
         let out = f(&tx, &mut sealer)?;
-        let counter = sealer.persist(&tx)?;
+        let lease = sealer.persist(&tx)?;
         tx.commit()?;
-        self.counter = counter;
+        self.lease = lease;
         Ok(out)
     }
 
@@ -244,8 +248,7 @@ impl Session {
 
     /// Opens a body envelope already read from `row`.
     pub fn open_sealed_body(&self, row: i64, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        self.keys
-            .open(Purpose::Records, &records::body_place(row), sealed)
+        self.keys.open(Purpose::Records, &records::body_place(row), sealed)
     }
 }
 
@@ -254,20 +257,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_lease_moves_only_when_used_up_and_never_lets_a_count_repeat() {
+        let mut lease = SealLease::default();
+        assert_eq!(lease.next(), (0, true));
+        for _ in 1..SEAL_LEASE + 1 {
+            assert_eq!(lease.next(), (0, false));
+        }
+        assert_eq!(lease.used.seals, SEAL_LEASE + 1);
+        assert_eq!(lease.next(), (0, true));
+        assert_eq!(lease.reserved.seals, SEAL_LEASE + 2 + SEAL_LEASE);
+        // Near the rotation limit the next generation gets its own lease.
+        let near = SealCounter { generation: 0, seals: ROTATE_AFTER_SEALS };
+        let mut lease = SealLease { used: near, reserved: near };
+        assert_eq!(lease.next(), (1, true));
+        assert_eq!(lease.reserved, SealCounter { generation: 1, seals: 1 + SEAL_LEASE });
+    }
+
+    #[test]
     fn the_seal_counter_moves_to_a_new_generation_before_its_limit() {
-        let mut c = SealCounter {
-            generation: 0,
-            seals: ROTATE_AFTER_SEALS - 1,
-        };
+        let mut c = SealCounter { generation: 0, seals: ROTATE_AFTER_SEALS - 1 };
         assert_eq!(c.next(), 0);
         assert_eq!(c.next(), 1);
-        assert_eq!(
-            c,
-            SealCounter {
-                generation: 1,
-                seals: 1
-            }
-        );
+        assert_eq!(c, SealCounter { generation: 1, seals: 1 });
         assert_eq!(SealCounter::decode(&c.encode()).unwrap(), c);
     }
 }

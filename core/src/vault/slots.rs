@@ -38,11 +38,7 @@ impl SlotKind {
     }
 
     fn place(self) -> Place {
-        Place {
-            table: "key_slot",
-            column: "wrapped_key",
-            row: self.row(),
-        }
+        Place { table: "key_slot", column: "wrapped_key", row: self.row() }
     }
 }
 
@@ -89,12 +85,7 @@ impl Slot {
         let salt = random::bytes::<16>()?;
         let cipher = wrapping_cipher(kind, params, &salt, secret, binding)?;
         let wrapped_key = envelope::seal(&cipher, 0, &kind.place(), data_key.as_slice())?;
-        Ok(Self {
-            kind,
-            params,
-            salt,
-            wrapped_key,
-        })
+        Ok(Self { kind, params, salt, wrapped_key })
     }
 
     /// Unwraps the data key with `secret`; `None` if the secret is wrong.
@@ -105,10 +96,8 @@ impl Slot {
         else {
             return Ok(None);
         };
-        let key: [u8; 32] = plain
-            .as_slice()
-            .try_into()
-            .map_err(|_| Error::Damaged("bad key slot"))?;
+        let key: [u8; 32] =
+            plain.as_slice().try_into().map_err(|_| Error::Damaged("bad key slot"))?;
         Ok(Some(SecretKey::new(key)))
     }
 
@@ -157,19 +146,10 @@ impl Slot {
             .ok_or(Error::Damaged("a key slot is missing"))?;
         let (m, t, p, salt, wrapped_key) = row;
         let num = |v: i64| u32::try_from(v).map_err(|_| BAD);
-        let params = KdfParams {
-            memory_kib: num(m)?,
-            iterations: num(t)?,
-            parallelism: num(p)?,
-        };
+        let params = KdfParams { memory_kib: num(m)?, iterations: num(t)?, parallelism: num(p)? };
         params.validate().map_err(|_| BAD)?;
         let salt: [u8; 16] = salt.try_into().map_err(|_| BAD)?;
-        Ok(Self {
-            kind,
-            params,
-            salt,
-            wrapped_key,
-        })
+        Ok(Self { kind, params, salt, wrapped_key })
     }
 }
 
@@ -177,42 +157,23 @@ impl Slot {
 mod tests {
     use super::*;
 
-    const SMALL: KdfParams = KdfParams {
-        memory_kib: 64,
-        iterations: 1,
-        parallelism: 1,
-    };
+    const SMALL: KdfParams = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
 
     #[test]
     fn a_slot_opens_only_with_its_secret_device_secret_and_vault() {
         let vault_id = [3u8; 16];
-        let binding = Binding {
-            vault_id: &vault_id,
-            device_secret: &[4u8; 32],
-        };
+        let binding = Binding { vault_id: &vault_id, device_secret: &[4u8; 32] };
         let data_key = SecretKey::new([9u8; 32]);
         let slot = Slot::wrap(SlotKind::Passcode, SMALL, b"246810", &binding, &data_key).unwrap();
-        assert_eq!(
-            *slot.unwrap(b"246810", &binding).unwrap().unwrap(),
-            [9u8; 32]
-        );
+        assert_eq!(*slot.unwrap(b"246810", &binding).unwrap().unwrap(), [9u8; 32]);
         assert!(slot.unwrap(b"246811", &binding).unwrap().is_none());
 
-        let other_device = Binding {
-            vault_id: &vault_id,
-            device_secret: &[5u8; 32],
-        };
+        let other_device = Binding { vault_id: &vault_id, device_secret: &[5u8; 32] };
         assert!(slot.unwrap(b"246810", &other_device).unwrap().is_none());
-        let other_vault = Binding {
-            vault_id: &[0u8; 16],
-            device_secret: &[4u8; 32],
-        };
+        let other_vault = Binding { vault_id: &[0u8; 16], device_secret: &[4u8; 32] };
         assert!(slot.unwrap(b"246810", &other_vault).unwrap().is_none());
 
-        let as_recovery = Slot {
-            kind: SlotKind::Recovery,
-            ..slot
-        };
+        let as_recovery = Slot { kind: SlotKind::Recovery, ..slot };
         assert!(as_recovery.unwrap(b"246810", &binding).unwrap().is_none());
     }
 }

@@ -11,11 +11,7 @@ use mend_core::{
 };
 
 /// Argon2id parameters small enough for fast tests.
-pub const TEST_KDF: KdfParams = KdfParams {
-    memory_kib: 256,
-    iterations: 1,
-    parallelism: 1,
-};
+pub const TEST_KDF: KdfParams = KdfParams { memory_kib: 256, iterations: 1, parallelism: 1 };
 pub const PASSCODE: &[u8] = b"482915";
 /// 2026-01-01T00:00:00Z.
 pub const T0: i64 = 1_767_225_600_000;
@@ -42,13 +38,7 @@ impl Fixture {
             clock.clone(),
         )
         .unwrap();
-        Self {
-            dir,
-            device,
-            clock,
-            vault,
-            recovery,
-        }
+        Self { dir, device, clock, vault, recovery }
     }
 
     pub fn path(&self) -> PathBuf {
@@ -66,12 +56,7 @@ pub fn open(path: &Path, device: Arc<dyn DeviceKeyStore>, clock: Arc<dyn Clock>)
 }
 
 pub fn draft(title: &str, body: &str) -> NoteDraft {
-    NoteDraft {
-        title: title.into(),
-        body: body.into(),
-        step: None,
-        tags: vec![],
-    }
+    NoteDraft { title: title.into(), body: body.into(), step: None, tags: vec![] }
 }
 
 /// The raw bytes of the database and its log and shared-memory files, as they are now.
