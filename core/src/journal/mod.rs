@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use index::Entry;
 use rusqlite::Connection;
 use search::SearchCache;
-use zeroize::Zeroizing;
 
 /// The most notes one page may hold.
 pub const MAX_PAGE_LIMIT: u32 = 500;
@@ -102,8 +101,12 @@ fn paginate<'a>(entries: impl Iterator<Item = &'a Entry>, page: Page) -> NotePag
     NotePage { notes, total }
 }
 
+fn body_str(plain: &[u8]) -> Result<&str> {
+    std::str::from_utf8(plain).map_err(|_| Error::Damaged("a note body is not text"))
+}
+
 fn body_text(plain: &[u8]) -> Result<String> {
-    String::from_utf8(plain.to_vec()).map_err(|_| Error::Damaged("a note body is not text"))
+    body_str(plain).map(str::to_owned)
 }
 
 /// Decrypts every note body in one pass over the body table.
@@ -115,8 +118,12 @@ fn build_search_cache(s: &Session, conn: &Connection) -> Result<SearchCache> {
             return Ok(());
         };
         let summary = &entry.summary;
-        match s.open_sealed_body(row, sealed).and_then(|b| body_text(&b)) {
-            Ok(body) => cache.put(summary.id, &summary.title, &summary.tags, &Zeroizing::new(body)),
+        let body = s.open_sealed_body(row, sealed).and_then(|plain| {
+            cache.put(summary.id, &summary.title, &summary.tags, body_str(&plain)?);
+            Ok(())
+        });
+        match body {
+            Ok(()) => {}
             // A damaged body can still be found by its title and tags.
             Err(Error::Damaged(_)) => cache.put(summary.id, &summary.title, &summary.tags, ""),
             Err(other) => return Err(other),
@@ -192,7 +199,7 @@ impl Vault {
                 cache.put(*id, &draft.title, &draft.tags, &draft.body);
             }
             // Old envelopes are overwritten in place (secure_delete); fold the log too.
-            db::checkpoint(conn)?;
+            db::checkpoint_after_commit(conn);
             Ok(summary)
         })
     }
@@ -206,7 +213,8 @@ impl Vault {
             if let Some(cache) = s.search.as_mut() {
                 cache.remove(id);
             }
-            db::checkpoint(conn)
+            db::checkpoint_after_commit(conn);
+            Ok(())
         })
     }
 

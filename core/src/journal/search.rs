@@ -32,14 +32,14 @@ impl SearchCache {
     /// contains, so a term never matches across two fields.
     pub fn put(&mut self, id: NoteId, title: &str, tags: &[String], body: &str) {
         let mut text = Zeroizing::new(String::with_capacity(title.len() + body.len() + 16));
-        text.push_str(title);
+        push_lowercase(&mut text, title);
         for tag in tags {
             text.push('\n');
-            text.push_str(tag);
+            push_lowercase(&mut text, tag);
         }
         text.push('\n');
-        text.push_str(body);
-        self.texts.insert(id, Zeroizing::new(text.to_lowercase()));
+        push_lowercase(&mut text, body);
+        self.texts.insert(id, text);
     }
 
     /// Forgets a note.
@@ -53,12 +53,31 @@ impl SearchCache {
     }
 }
 
+/// Appends `part` lower-cased character by character (so text and queries compare alike),
+/// without an intermediate copy when it is plain ASCII.
+fn push_lowercase(out: &mut String, part: &str) {
+    if part.is_ascii() {
+        let start = out.len();
+        out.push_str(part);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(part.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Splits a query into lower-cased words.
 pub fn terms(query: &str) -> Result<Vec<String>> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(Error::invalid("query", InputProblem::TooLong));
     }
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            push_lowercase(&mut out, w);
+            out
+        })
+        .collect();
     if words.is_empty() {
         return Err(Error::invalid("query", InputProblem::Empty));
     }
@@ -71,6 +90,20 @@ pub fn terms(query: &str) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_lower_cased_character_by_character() {
+        for part in ["Plain ASCII", "Évening ÇA", "ΣΊΣΥΦΟΣ", "İstanbul", "straße 🙏"] {
+            let mut out = String::new();
+            push_lowercase(&mut out, part);
+            let expected: String = part.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, expected, "{part}");
+        }
+        let mut text = SearchCache::default();
+        let id = NoteId::generate().unwrap();
+        text.put(id, "ΣΊΣΥΦΟΣ", &[], "");
+        assert!(text.matches(&id, &terms("σίσυφοΣ").unwrap()));
+    }
 
     #[test]
     fn queries_become_lower_cased_words() {

@@ -79,6 +79,13 @@ pub fn checkpoint(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Checkpoints after a change that is already committed. A failure (a full disk, say) must
+/// not turn a durable change into a reported error, so it is only retried later: at the next
+/// edit, delete or lock.
+pub fn checkpoint_after_commit(conn: &Connection) {
+    let _ = checkpoint(conn);
+}
+
 /// The files SQLite keeps for the database at `path`: the file, its log and shared memory.
 pub fn files(path: &Path) -> [PathBuf; 3] {
     let with = |suffix: &str| {

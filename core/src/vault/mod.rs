@@ -277,7 +277,7 @@ impl Vault {
         inner.session = None;
         if let Some(conn) = inner.conn.as_ref() {
             // Best effort: the vault is locked whether or not the checkpoint succeeds.
-            let _ = db::checkpoint(conn);
+            db::checkpoint_after_commit(conn);
         }
     }
 
@@ -331,7 +331,7 @@ impl Vault {
             slot.save(&tx)?;
         }
         tx.commit()?;
-        db::checkpoint(conn)?;
+        db::checkpoint_after_commit(conn);
         Ok(())
     }
 

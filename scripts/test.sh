@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust workspace (unit, integration, property, crash and CLI tests)
+# and the release library's size check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== Rust tests"
+# The crash test kills a writing child process this many times.
+export MEND_CRASH_KILLS=${MEND_CRASH_KILLS:-200}
+cargo test --workspace --locked
+
+echo "== Library size"
+bash scripts/library-size.sh
