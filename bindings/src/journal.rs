@@ -103,6 +103,12 @@ impl MendVault {
         Ok(self.core.list_notes(&filter.into(), page(offset, limit))?.into())
     }
 
+    /// Decrypts every body for search now (call in the background right after unlock), so
+    /// the first search is as fast as the rest.
+    pub fn prepare_search(&self) -> Result<(), MendError> {
+        Ok(self.core.prepare_search()?)
+    }
+
     /// Finds notes containing every word of `query` (ignoring case), newest first.
     pub fn search_notes(
         &self,

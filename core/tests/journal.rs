@@ -96,6 +96,7 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
             .map(|n| n.id)
             .collect()
     };
+    f.vault.prepare_search().unwrap();
     assert_eq!(ids("ÉVENING"), [walk.id]);
     assert_eq!(ids("parlé CALMEMENT"), [walk.id]);
     assert_eq!(ids("café breathing"), [hard.id]);

@@ -45,6 +45,7 @@ fn every_read_and_write_fails_after_lock() {
     assert!(matches!(v.list_notes(&all, Page::first(10)), Err(Error::Locked)));
     assert!(matches!(v.search_notes("t", &all, Page::first(10)), Err(Error::Locked)));
     assert!(matches!(v.note_count(), Err(Error::Locked)));
+    assert!(matches!(v.prepare_search(), Err(Error::Locked)));
     assert!(matches!(v.add_note(&draft("t", "b")), Err(Error::Locked)));
     assert!(matches!(v.edit_note(&id, &draft("t", "c")), Err(Error::Locked)));
     assert!(matches!(v.delete_note(&id), Err(Error::Locked)));

@@ -133,6 +133,14 @@ fn build_search_cache(s: &Session, conn: &Connection) -> Result<SearchCache> {
     Ok(cache)
 }
 
+/// Builds the search cache unless it is there already.
+fn ensure_search_cache(s: &mut Session, conn: &Connection) -> Result<()> {
+    if s.search.is_none() {
+        s.search = Some(build_search_cache(s, conn)?);
+    }
+    Ok(())
+}
+
 impl Vault {
     /// Writes a new note and returns its summary.
     pub fn add_note(&self, draft: &NoteDraft) -> Result<NoteSummary> {
@@ -249,6 +257,12 @@ impl Vault {
         })
     }
 
+    /// Decrypts every body for search now, so the first search is as fast as the rest.
+    /// UIs call it in the background right after unlock; searching without it works too.
+    pub fn prepare_search(&self) -> Result<()> {
+        self.with_session(|s, conn| ensure_search_cache(s, conn))
+    }
+
     /// Finds notes whose title, tags or body contain every word of `query`, ignoring case;
     /// newest first, filtered and paged like [`Vault::list_notes`].
     pub fn search_notes(&self, query: &str, filter: &NoteFilter, page: Page) -> Result<NotePage> {
@@ -256,9 +270,7 @@ impl Vault {
         let terms = search::terms(query)?;
         let matcher = Matcher::new(filter)?;
         self.with_session(|s, conn| {
-            if s.search.is_none() {
-                s.search = Some(build_search_cache(s, conn)?);
-            }
+            ensure_search_cache(s, conn)?;
             let cache = s.search.as_ref().ok_or(Error::Locked)?;
             let hits = s
                 .notes
