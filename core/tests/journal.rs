@@ -182,3 +182,19 @@ fn calls_from_many_threads_at_once_are_safe() {
     });
     assert_eq!(f.vault.note_count().unwrap(), 200);
 }
+
+#[test]
+fn notes_written_in_the_same_millisecond_keep_the_order_they_were_written_in() {
+    let f = Fixture::new();
+    let ids: Vec<NoteId> =
+        (0..30).map(|i| f.vault.add_note(&draft(&format!("n{i}"), "b")).unwrap().id).collect();
+    let listed: Vec<NoteId> = f
+        .vault
+        .list_notes(&NoteFilter::default(), Page::first(50))
+        .unwrap()
+        .notes
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(listed, ids.into_iter().rev().collect::<Vec<_>>());
+}

@@ -44,17 +44,18 @@ struct ModelNote {
     step: Option<u8>,
     tags: Vec<String>,
     created_ms: i64,
+    seq: usize,
 }
 
 fn text(words: &[usize]) -> String {
     words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")
 }
 
-/// The model's newest-first order: by creation time, ties broken by id, like the vault.
+/// The model's newest-first order: by creation time, ties broken by the order of writing.
 fn model_order(model: &BTreeMap<NoteId, ModelNote>) -> Vec<NoteId> {
-    let mut ids: Vec<_> = model.iter().map(|(id, n)| (n.created_ms, *id)).collect();
+    let mut ids: Vec<_> = model.iter().map(|(id, n)| (n.created_ms, n.seq, *id)).collect();
     ids.sort();
-    ids.into_iter().rev().map(|(_, id)| id).collect()
+    ids.into_iter().rev().map(|(_, _, id)| id).collect()
 }
 
 fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
@@ -103,6 +104,7 @@ proptest! {
         let mut vault = f.reopen();
         vault.unlock(PASSCODE).unwrap();
         let mut model: BTreeMap<NoteId, ModelNote> = BTreeMap::new();
+        let mut written = 0usize;
         let pick = |model: &BTreeMap<NoteId, ModelNote>, i: usize| model.keys().nth(i % model.len().max(1)).copied();
         for op in ops {
             if !vault.is_unlocked() {
@@ -121,7 +123,9 @@ proptest! {
                     model.insert(s.id, ModelNote {
                         title: d.title.clone(), body: d.body.clone(), step, tags: d.tags.clone(),
                         created_ms: s.created_ms,
+                        seq: written,
                     });
+                    written += 1;
                 }
                 Op::Edit { pick: i, body, step } => {
                     if let Some(id) = pick(&model, i) {

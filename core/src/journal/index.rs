@@ -1,6 +1,8 @@
 //! The in-memory index of notes, built at unlock from decrypted metadata.
 //!
-//! Kept sorted oldest-first by (created, id), so the newest page is a slice from the end.
+//! Kept sorted oldest-first by (created, row), so the newest page is a slice from the end;
+//! rows increase as records are made, so notes written in the same millisecond keep their
+//! order.
 //! Lower-cased tags serve filtering. Entries wipe their text on drop.
 
 use std::collections::HashMap;
@@ -36,11 +38,14 @@ impl Drop for Entry {
     }
 }
 
+/// (created, row, id): the sort key and the note it points to.
+type OrderKey = (i64, i64, NoteId);
+
 /// All notes of an unlocked vault.
 #[derive(Default)]
 pub struct NoteIndex {
     entries: HashMap<NoteId, Entry>,
-    order: Vec<(i64, NoteId)>,
+    order: Vec<OrderKey>,
 }
 
 impl NoteIndex {
@@ -60,7 +65,7 @@ impl NoteIndex {
             created_ms: head.created_ms,
             updated_ms: head.updated_ms,
         };
-        self.order.push((summary.created_ms, summary.id));
+        self.order.push((summary.created_ms, row, summary.id));
         self.entries.insert(summary.id, Entry::new(row, summary));
         Ok(())
     }
@@ -72,9 +77,9 @@ impl NoteIndex {
 
     /// Adds or replaces a note.
     pub fn put(&mut self, row: i64, summary: NoteSummary) {
-        let key = (summary.created_ms, summary.id);
+        let key = (summary.created_ms, row, summary.id);
         if let Some(old) = self.entries.insert(summary.id, Entry::new(row, summary)) {
-            let old_key = (old.summary.created_ms, old.summary.id);
+            let old_key = (old.summary.created_ms, old.row, old.summary.id);
             if old_key == key {
                 return;
             }
@@ -89,7 +94,7 @@ impl NoteIndex {
     /// Removes a note.
     pub fn remove(&mut self, id: &NoteId) -> Option<Entry> {
         let entry = self.entries.remove(id)?;
-        if let Ok(pos) = self.order.binary_search(&(entry.summary.created_ms, *id)) {
+        if let Ok(pos) = self.order.binary_search(&(entry.summary.created_ms, entry.row, *id)) {
             self.order.remove(pos);
         }
         Some(entry)
@@ -112,13 +117,13 @@ impl NoteIndex {
 
     /// Every note, newest first.
     pub fn newest_first(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.order.iter().rev().filter_map(|(_, id)| self.entries.get(id))
+        self.order.iter().rev().filter_map(|(_, _, id)| self.entries.get(id))
     }
 
     /// The `offset..offset + limit` newest notes, without filtering: a slice of the order.
     pub fn newest_page(&self, offset: usize, limit: usize) -> impl Iterator<Item = &Entry> + '_ {
         let end = self.order.len().saturating_sub(offset);
         let start = end.saturating_sub(limit);
-        self.order[start..end].iter().rev().filter_map(|(_, id)| self.entries.get(id))
+        self.order[start..end].iter().rev().filter_map(|(_, _, id)| self.entries.get(id))
     }
 }

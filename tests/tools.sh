@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what the cross-language tests need, caching it outside the clone:
+#   - JNA from Debian (libjna-java, >= 5.12 as UniFFI needs);
+#   - the Kotlin compiler from the npm package kotlin-compiler (the full JVM distribution,
+#     with kotlin-test and kotlinx-coroutines in its lib/);
+#   - Swift 6 from Debian 13 (trixie) in a debootstrapped chroot, since Debian 12 has none.
+# Usage: tests/tools.sh [kotlin] [swift]   (nothing: both). Prints nothing it need not.
+set -euo pipefail
+
+CACHE=${MEND_TOOLS_CACHE:-/var/cache/mend-tools}
+KOTLIN_VERSION=${KOTLIN_VERSION:-2.4.20}
+SWIFT_ROOT=${MEND_SWIFT_ROOT:-$CACHE/swift-trixie}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+SECMIRROR=${SECMIRROR:-http://deb.debian.org/debian-security}
+export DEBIAN_FRONTEND=noninteractive
+mkdir -p "$CACHE"
+
+
+apt_install() {  # apt_install PACKAGE... (only those missing)
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+kotlin() {
+  apt_install libjna-java libjna-jni
+  command -v java >/dev/null || apt_install default-jdk-headless
+  local home=$CACHE/kotlinc-$KOTLIN_VERSION
+  if [ ! -x "$home/node_modules/kotlin-compiler/bin/kotlinc" ]; then
+    npm install --silent --no-audit --no-fund --prefix "$home" "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
+  fi
+}
+
+swift() {
+  apt_install debootstrap
+  # The real binary: $ROOT/usr/bin/swift is an absolute symlink that looks missing from here.
+  if [ -x "$SWIFT_ROOT/usr/libexec/swift/bin/swift-frontend" ]; then
+    return 0
+  fi
+  for m in "$SWIFT_ROOT/proc" "$SWIFT_ROOT/src"; do
+    if mountpoint -q "$m"; then umount "$m" || umount -l "$m"; fi
+  done
+  if grep -q " $SWIFT_ROOT/" /proc/self/mounts; then
+    echo "refusing to rebuild $SWIFT_ROOT: something is still mounted in it" >&2
+    exit 1
+  fi
+  rm -rf "$SWIFT_ROOT"
+  debootstrap --variant=minbase trixie "$SWIFT_ROOT" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1
+  cat >"$SWIFT_ROOT/etc/apt/sources.list" <<SOURCES
+deb $MIRROR trixie main
+deb $MIRROR trixie-updates main
+deb $SECMIRROR trixie-security main
+SOURCES
+  mount -t proc proc "$SWIFT_ROOT/proc"
+  trap 'umount "$SWIFT_ROOT/proc" 2>/dev/null || true' RETURN
+  chroot "$SWIFT_ROOT" apt-get update -qq
+  # libc6-dev is required: without it swiftc cannot find the C library.
+  chroot "$SWIFT_ROOT" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends swiftlang libc6-dev >"$CACHE/apt-swift.log" 2>&1
+  chroot "$SWIFT_ROOT" apt-get clean
+}
+
+if [ $# -eq 0 ]; then set -- kotlin swift; fi
+for WHAT in "$@"; do
+  case $WHAT in
+    kotlin) kotlin ;;
+    swift) swift ;;
+    *) echo "unknown tool set: $WHAT" >&2; exit 2 ;;
+  esac
+done
