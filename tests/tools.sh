@@ -25,7 +25,7 @@ apt_install() {  # apt_install PACKAGE... (only those missing)
 }
 
 kotlin() {
-  apt_install libjna-java libjna-jni
+  apt_install libjna-java libjna-jni junit4
   command -v java >/dev/null || apt_install default-jdk-headless
   local home=$CACHE/kotlinc-$KOTLIN_VERSION
   if [ ! -x "$home/node_modules/kotlin-compiler/bin/kotlinc" ]; then

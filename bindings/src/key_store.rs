@@ -8,7 +8,7 @@ use crate::error::DeviceKeyError;
 /// Wraps and unwraps small secrets with a key that never leaves this device.
 ///
 /// Phones implement it with their hardware keystore; [`FileDeviceKeyStore`] is the desktop
-/// fallback. `destroy` is called by erase: afterwards nothing wrapped before can be unwrapped.
+/// fallback. `destroy_key` is called by erase: afterwards nothing wrapped before can be unwrapped.
 #[uniffi::export(with_foreign)]
 pub trait DeviceKeyStore: Send + Sync {
     /// Wraps `plain` with the device key, creating the key on first use.
@@ -16,7 +16,7 @@ pub trait DeviceKeyStore: Send + Sync {
     /// Unwraps what `wrap` returned.
     fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError>;
     /// Destroys the device key for good.
-    fn destroy(&self) -> Result<(), DeviceKeyError>;
+    fn destroy_key(&self) -> Result<(), DeviceKeyError>;
 }
 
 /// A device key kept in a file readable only by its owner (mode 0600). Weaker than a phone's
@@ -43,8 +43,8 @@ impl DeviceKeyStore for FileDeviceKeyStore {
     fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
         Ok(mend_core::DeviceKeyStore::unwrap(&self.inner, wrapped)?)
     }
-    fn destroy(&self) -> Result<(), DeviceKeyError> {
-        Ok(mend_core::DeviceKeyStore::destroy(&self.inner)?)
+    fn destroy_key(&self) -> Result<(), DeviceKeyError> {
+        Ok(mend_core::DeviceKeyStore::destroy_key(&self.inner)?)
     }
 }
 
@@ -58,7 +58,7 @@ impl mend_core::DeviceKeyStore for ForeignKeyStore {
     fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
         Ok(self.0.unwrap(wrapped)?)
     }
-    fn destroy(&self) -> Result<(), mend_core::DeviceKeyError> {
-        Ok(self.0.destroy()?)
+    fn destroy_key(&self) -> Result<(), mend_core::DeviceKeyError> {
+        Ok(self.0.destroy_key()?)
     }
 }

@@ -39,7 +39,7 @@ pub trait DeviceKeyStore: Send + Sync {
     /// Unwraps what [`DeviceKeyStore::wrap`] returned.
     fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError>;
     /// Destroys the device key. Afterwards nothing it wrapped can be unwrapped.
-    fn destroy(&self) -> Result<(), DeviceKeyError>;
+    fn destroy_key(&self) -> Result<(), DeviceKeyError>;
 }
 
 const WRAP_PLACE: Place = Place { table: "device", column: "secret", row: 0 };
@@ -90,7 +90,7 @@ impl DeviceKeyStore for MemoryKeyStore {
         let guard = self.key.lock().map_err(|_| DeviceKeyError::Failed)?;
         unwrap_with(guard.as_ref().ok_or(DeviceKeyError::KeyMissing)?, &wrapped)
     }
-    fn destroy(&self) -> Result<(), DeviceKeyError> {
+    fn destroy_key(&self) -> Result<(), DeviceKeyError> {
         *self.key.lock().map_err(|_| DeviceKeyError::Failed)? = None;
         Ok(())
     }
@@ -161,7 +161,7 @@ impl DeviceKeyStore for FileKeyStore {
         unwrap_with(&*self.read_key()?, &wrapped)
     }
 
-    fn destroy(&self) -> Result<(), DeviceKeyError> {
+    fn destroy_key(&self) -> Result<(), DeviceKeyError> {
         let _guard = self.lock.lock().map_err(|_| DeviceKeyError::Failed)?;
         match OpenOptions::new().write(true).open(&self.path) {
             Ok(mut file) => {
@@ -186,7 +186,7 @@ mod tests {
         let mut tampered = wrapped.clone();
         *tampered.last_mut().unwrap() ^= 1;
         assert_eq!(store.unwrap(tampered), Err(DeviceKeyError::Rejected));
-        store.destroy().unwrap();
+        store.destroy_key().unwrap();
         assert_eq!(store.unwrap(wrapped), Err(DeviceKeyError::KeyMissing));
     }
 

@@ -56,7 +56,7 @@ class PythonKeyStore(mend.DeviceKeyStore):
             raise mend.DeviceKeyError.Rejected()
         return bytes(a ^ b for a, b in zip(body, self._stream(nonce, len(body))))
 
-    def destroy(self):
+    def destroy_key(self):
         self.key = None
 
 
@@ -77,7 +77,7 @@ class Failing(mend.DeviceKeyStore):
     def unwrap(self, wrapped):
         self._fail()
 
-    def destroy(self):
+    def destroy_key(self):
         self._fail()
 
 
@@ -217,7 +217,7 @@ def the_rust_file_key_store_works_from_python():
     created = mend.create_vault(os.path.join(d, "vault.db"), PASS, mend.VaultRole.HURT, SMALL_KDF, store)
     created.vault.add_note(draft("t", "b"))
     assert os.stat(os.path.join(d, "device.key")).st_mode & 0o777 == 0o600
-    store.destroy()
+    store.destroy_key()
     try:
         store.unwrap(wrapped)
         raise AssertionError("unwrapped after destroy")

@@ -357,7 +357,7 @@ impl Vault {
         let mut inner = self.inner();
         inner.session = None;
         let conn = inner.conn.take();
-        let mut first_error: Option<Error> = self.device.destroy().err().map(Error::from);
+        let mut first_error: Option<Error> = self.device.destroy_key().err().map(Error::from);
         let mut note = |r: Result<()>| {
             if let Err(e) = r {
                 first_error.get_or_insert(e);

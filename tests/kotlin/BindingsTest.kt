@@ -1,0 +1,205 @@
+// The generated Kotlin bindings, exercised across the whole exported surface on the JVM.
+package app.mend.tests
+
+import app.mend.core.DeviceKeyException
+import app.mend.core.FileDeviceKeyStore
+import app.mend.core.KdfOptions
+import app.mend.core.MendException
+import app.mend.core.MendVault
+import app.mend.core.NoteDraft
+import app.mend.core.NoteFilter
+import app.mend.core.VaultRole
+import app.mend.core.createVault
+import app.mend.core.defaultKdfOptions
+import app.mend.core.vaultExists
+import app.mend.kit.FailingKeyStore
+import app.mend.kit.SoftwareKeyStore
+import java.io.File
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermission
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import org.junit.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import kotlin.test.assertIs
+import kotlin.test.assertNotEquals
+import kotlin.test.assertNull
+import kotlin.test.assertTrue
+
+private val SMALL = KdfOptions(memoryKib = 256u, iterations = 1u, parallelism = 1u)
+private val PASS get() = "passcode-1".toByteArray()
+private val ALL = NoteFilter(step = null, tag = null)
+
+private fun dir(): File = Files.createTempDirectory("mend-kt").toFile()
+
+class BindingsTest {
+    private fun newVault(store: SoftwareKeyStore = SoftwareKeyStore(), role: VaultRole = VaultRole.REPAIRING) =
+        File(dir(), "vault.db").path.let { path -> Triple(path, store, createVault(path, PASS, role, SMALL, store)) }
+
+    @Test
+    fun createUnlockLockAndReopen() {
+        assertEquals(65536u, defaultKdfOptions().memoryKib)
+        val (path, store, created) = newVault(role = VaultRole.HURT)
+        val v = created.vault
+        assertTrue(vaultExists(path))
+        assertFalse(vaultExists("$path.none"))
+        assertEquals(34, created.recoveryCode.length)
+        assertTrue(v.isUnlocked())
+        assertEquals(VaultRole.HURT, v.role())
+        assertTrue(kotlin.math.abs(v.startedAtMs() - System.currentTimeMillis()) < 60_000)
+        assertEquals(0u, v.damagedRecordCount())
+        v.lock()
+        assertFalse(v.isUnlocked())
+        MendVault.open(path, store).use { again ->
+            val status = again.unlockStatus()
+            assertEquals(0u, status.failedAttempts)
+            assertEquals(5u, status.attemptsLeft)
+            assertNull(status.retryAtMs)
+            again.unlock(PASS)
+            assertTrue(again.isUnlocked())
+        }
+        assertFailsWith<MendException.AlreadyExists> { createVault(path, PASS, VaultRole.HURT, SMALL, store) }
+        assertFailsWith<MendException.NoVault> { MendVault.open("$path.none", store) }
+    }
+
+    @Test
+    fun wrongPasscodesCarryAttemptsLeftThenARetryTime() {
+        val v = newVault().third.vault
+        v.lock()
+        for (left in 4 downTo 0) {
+            val e = assertFailsWith<MendException.WrongPasscode> { v.unlock("wrong-code".toByteArray()) }
+            assertEquals(left.toUInt(), e.attemptsLeft)
+        }
+        val e = assertFailsWith<MendException.TooManyAttempts> { v.unlock(PASS) }
+        assertTrue(e.retryAtMs > System.currentTimeMillis() + 20_000)
+        assertEquals(e.retryAtMs, v.unlockStatus().retryAtMs)
+    }
+
+    @Test
+    fun notesRoundTripWithAnyTextAndALargeBody() {
+        val v = newVault().third.vault
+        val texts = listOf("Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ")
+        val ids = texts.mapIndexed { i, t -> v.addNote(NoteDraft(t, "$t body", (i + 1).toUByte(), listOf(t.take(5)))).id }
+        ids.zip(texts).forEach { (id, t) ->
+            val n = v.getNote(id)
+            assertEquals(t, n.summary.title)
+            assertEquals("$t body", n.body)
+        }
+        val big = "ü".repeat(512 * 1024)
+        val bigId = v.addNote(NoteDraft("big", big, null, emptyList())).id
+        assertEquals(big, v.getNote(bigId).body)
+        val tooBig = assertFailsWith<MendException.InvalidInput> { v.addNote(NoteDraft("big", "$big!", null, emptyList())) }
+        assertEquals("body" to "is too long", tooBig.field to tooBig.reason)
+        assertEquals(5u, v.noteCount())
+        val page = v.listNotes(ALL, 0u, 2u)
+        assertEquals(5u, page.total)
+        assertEquals(listOf(bigId, ids[3]), page.notes.map { it.id })
+        assertEquals(listOf(ids[1]), v.listNotes(NoteFilter(step = 2u, tag = null), 0u, 50u).notes.map { it.id })
+        v.prepareSearch()
+        assertEquals(listOf(ids[0]), v.searchNotes("CAFÉ évening", ALL, 0u, 10u).notes.map { it.id })
+        assertEquals(1u, v.searchNotes("שלום", ALL, 0u, 10u).total)
+        val edited = v.editNote(ids[0], NoteDraft("Morning", "new words", null, emptyList()))
+        assertEquals("Morning", edited.title)
+        assertTrue(edited.updatedAtMs >= edited.createdAtMs)
+        assertEquals("new words", v.getNote(ids[0]).body)
+        v.deleteNote(ids[0])
+        assertFailsWith<MendException.NotFound> { v.getNote(ids[0]) }
+        assertEquals("id", assertFailsWith<MendException.InvalidInput> { v.getNote("not-an-id") }.field)
+    }
+
+    @Test
+    fun passcodeChangeAndRecovery() {
+        val created = newVault().third
+        val v = created.vault
+        v.addNote(NoteDraft("kept", "body", null, emptyList()))
+        v.changePasscode(PASS, "second-pass".toByteArray())
+        v.lock()
+        assertFailsWith<MendException.WrongPasscode> { v.unlock(PASS) }
+        v.unlock("second-pass".toByteArray())
+        v.lock()
+        val wrong = assertFailsWith<MendException.WrongRecoveryCode> {
+            v.recover("0000-0000-0000-0000-0000-0000-0000", "third-pass".toByteArray())
+        }
+        assertEquals(4u, wrong.attemptsLeft)
+        val newCode = v.recover(created.recoveryCode, "third-pass".toByteArray())
+        assertNotEquals(created.recoveryCode, newCode)
+        assertTrue(v.isUnlocked())
+        assertEquals(1u, v.noteCount())
+        v.lock()
+        assertFailsWith<MendException.WrongRecoveryCode> { v.recover(created.recoveryCode, "fourth-pass".toByteArray()) }
+        v.unlock("third-pass".toByteArray())
+    }
+
+    @Test
+    fun aKeyStoreWrittenInKotlinBindsTheVaultToIt() {
+        val (path, _, created) = newVault()
+        created.vault.lock()
+        val e = assertFailsWith<MendException.DeviceKey> { MendVault.open(path, SoftwareKeyStore()).unlock(PASS) }
+        assertIs<DeviceKeyException.Rejected>(e.reason)
+    }
+
+    @Test
+    fun aThrowingKeyStoreSurfacesAsATypedError() {
+        val d = dir()
+        val declared = assertFailsWith<MendException.DeviceKey> {
+            createVault(File(d, "a.db").path, PASS, VaultRole.HURT, SMALL, FailingKeyStore(declared = true))
+        }
+        assertIs<DeviceKeyException.Unavailable>(declared.reason)
+        val unexpected = assertFailsWith<MendException.DeviceKey> {
+            createVault(File(d, "b.db").path, PASS, VaultRole.HURT, SMALL, FailingKeyStore(declared = false))
+        }
+        assertIs<DeviceKeyException.Failed>(unexpected.reason)
+    }
+
+    @Test
+    fun theRustFileKeyStoreWorksFromKotlin() {
+        val d = dir()
+        FileDeviceKeyStore(File(d, "device.key").path).use { store ->
+            val wrapped = store.wrap("secret".toByteArray())
+            assertEquals("secret", String(store.unwrap(wrapped)))
+            createVault(File(d, "vault.db").path, PASS, VaultRole.HURT, SMALL, store).vault.use { it.addNote(NoteDraft("t", "b", null, emptyList())) }
+            val perms = Files.getPosixFilePermissions(File(d, "device.key").toPath())
+            assertEquals(setOf(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms)
+            store.destroyKey()
+            assertFailsWith<DeviceKeyException.KeyMissing> { store.unwrap(wrapped) }
+        }
+    }
+
+    @Test
+    fun callsFromManyThreadsAtOnce() {
+        val v = newVault().third.vault
+        val pool = Executors.newFixedThreadPool(6)
+        val jobs = (0 until 6).map { t ->
+            pool.submit {
+                repeat(20) { i ->
+                    val s = v.addNote(NoteDraft("t$t n$i", "body", null, emptyList()))
+                    assertEquals("t$t n$i", v.getNote(s.id).summary.title)
+                    v.listNotes(ALL, 0u, 10u)
+                }
+            }
+        }
+        jobs.forEach { it.get(60, TimeUnit.SECONDS) }
+        pool.shutdown()
+        assertEquals(120u, v.noteCount())
+    }
+
+    @Test
+    fun lockedAndErasedObjectsGiveTypedErrors() {
+        val (path, _, created) = newVault()
+        val v = created.vault
+        val id = v.addNote(NoteDraft("t", "b", null, emptyList())).id
+        v.lock()
+        val calls: List<() -> Any> = listOf(
+            { v.getNote(id) }, { v.noteCount() }, { v.role() }, { v.prepareSearch() },
+            { v.addNote(NoteDraft("a", "b", null, emptyList())) }, { v.deleteNote(id) },
+            { v.listNotes(ALL, 0u, 5u) }, { v.searchNotes("b", ALL, 0u, 5u) },
+        )
+        calls.forEach { call -> assertFailsWith<MendException.Locked> { call() } }
+        v.erase()
+        assertFalse(File(path).exists())
+        assertFailsWith<MendException.Closed> { v.unlock(PASS) }
+        assertFailsWith<MendException.Closed> { v.unlockStatus() }
+    }
+}
