@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Rust workspace (unit, integration, property, crash and CLI tests)
-# and the release library's size check.
+# Runs every test: the Rust workspace (unit, integration, property, crash and CLI tests),
+# the release library's size check, and the Python, Kotlin and Swift suites against the
+# generated bindings (tests/bindings.sh installs their tools on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,6 @@ cargo test --workspace --locked
 
 echo "== Library size"
 bash scripts/library-size.sh
+
+echo "== Bindings"
+bash tests/bindings.sh

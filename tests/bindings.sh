@@ -54,21 +54,23 @@ swift_suite() {
   bash tests/tools.sh swift
   local kit=ios/MendKit
   # The generated Swift and the C header MendKit builds against on Linux.
-  mkdir -p "$OUT/swift-kit"
   cp "$OUT/swift/MendCore.swift" "$kit/Sources/MendCore/MendCore.swift"
   cp "$OUT/swift/MendFFI.h" "$kit/Sources/MendFFI/MendFFI.h"
   mkdir -p "$SWIFT_ROOT/src" "$SWIFT_ROOT/target"
-  cleanup() {
-    for m in "$SWIFT_ROOT/target" "$SWIFT_ROOT/src" "$SWIFT_ROOT/proc"; do
-      if mountpoint -q "$m"; then umount "$m" || umount -l "$m"; fi
-    done
-  }
-  trap cleanup RETURN
+  trap unmount_chroot EXIT
   mount --bind "$ROOT" "$SWIFT_ROOT/src"
   mount --bind "$TARGET" "$SWIFT_ROOT/target"
   mount -t proc proc "$SWIFT_ROOT/proc"
-  chroot "$SWIFT_ROOT" sh -ec "cd /src/$kit && swift test --scratch-path /target/swift-build \
+  chroot "$SWIFT_ROOT" sh -ec "cd /src/$kit && swift test --disable-swift-testing --scratch-path /target/swift-build \
     -Xlinker -L/target/debug -Xlinker -rpath -Xlinker /target/debug"
+  unmount_chroot
+}
+
+# Always leaves nothing mounted in the chroot, whatever happened.
+unmount_chroot() {
+  for m in "$SWIFT_ROOT/target" "$SWIFT_ROOT/src" "$SWIFT_ROOT/proc"; do
+    if mountpoint -q "$m"; then umount "$m" || umount -l "$m"; fi
+  done
 }
 
 for suite in "$@"; do

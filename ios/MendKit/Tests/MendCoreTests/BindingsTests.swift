@@ -1,0 +1,188 @@
+// The generated Swift bindings, exercised across the whole exported surface.
+import Foundation
+import MendCore
+import MendTestSupport
+import XCTest
+
+final class BindingsTests: XCTestCase {
+    private let all = NoteFilter(step: nil, tag: nil)
+
+    private func newVault(role: VaultRole = .repairing, store: DeviceKeyStore = TableKeyStore()) throws -> (String, DeviceKeyStore, NewVault) {
+        let path = tempVaultPath()
+        return (path, store, try createVault(path: path, passcode: pass(), role: role, kdf: smallKdf, keyStore: store))
+    }
+
+    private func expect<T>(_ body: () throws -> T, _ check: (MendError) -> Bool, line: UInt = #line) {
+        do {
+            _ = try body()
+            XCTFail("expected an error", line: line)
+        } catch let e as MendError {
+            XCTAssertTrue(check(e), "unexpected \(e)", line: line)
+        } catch {
+            XCTFail("unexpected \(error)", line: line)
+        }
+    }
+
+    func testCreateUnlockLockAndReopen() throws {
+        XCTAssertEqual(defaultKdfOptions().memoryKib, 65536)
+        let (path, store, created) = try newVault(role: .hurt)
+        let v = created.vault
+        XCTAssertTrue(vaultExists(path: path))
+        XCTAssertFalse(vaultExists(path: path + ".none"))
+        XCTAssertEqual(created.recoveryCode.count, 34)
+        XCTAssertTrue(v.isUnlocked())
+        XCTAssertEqual(try v.role(), .hurt)
+        XCTAssertLessThan(abs(try v.startedAtMs() - Int64(Date().timeIntervalSince1970 * 1000)), 60_000)
+        XCTAssertEqual(try v.damagedRecordCount(), 0)
+        v.lock()
+        XCTAssertFalse(v.isUnlocked())
+        let again = try MendVault.open(path: path, keyStore: store)
+        XCTAssertEqual(try again.unlockStatus(), UnlockStatus(failedAttempts: 0, attemptsLeft: 5, retryAtMs: nil))
+        try again.unlock(passcode: pass())
+        XCTAssertTrue(again.isUnlocked())
+        expect({ try createVault(path: path, passcode: pass(), role: .hurt, kdf: smallKdf, keyStore: store) }) {
+            if case .AlreadyExists = $0 { return true } else { return false }
+        }
+        expect({ try MendVault.open(path: path + ".none", keyStore: store) }) {
+            if case .NoVault = $0 { return true } else { return false }
+        }
+    }
+
+    func testWrongPasscodesCarryAttemptsLeftThenARetryTime() throws {
+        let v = try newVault().2.vault
+        v.lock()
+        for left in stride(from: 4, through: 0, by: -1) {
+            expect({ try v.unlock(passcode: pass("wrong-code")) }) {
+                if case .WrongPasscode(let n) = $0 { return n == left } else { return false }
+            }
+        }
+        var retryAt: Int64 = 0
+        expect({ try v.unlock(passcode: pass()) }) {
+            if case .TooManyAttempts(let at) = $0 { retryAt = at; return true } else { return false }
+        }
+        XCTAssertGreaterThan(retryAt, Int64(Date().timeIntervalSince1970 * 1000) + 20_000)
+        XCTAssertEqual(try v.unlockStatus().retryAtMs, retryAt)
+    }
+
+    func testNotesRoundTripWithAnyTextAndALargeBody() throws {
+        let v = try newVault().2.vault
+        let texts = ["Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ"]
+        let ids = try texts.enumerated().map { i, t in
+            try v.addNote(draft: NoteDraft(title: t, body: t + " body", step: UInt8(i + 1), tags: [String(t.prefix(5))])).id
+        }
+        for (id, t) in zip(ids, texts) {
+            let n = try v.getNote(id: id)
+            XCTAssertEqual(n.summary.title, t)
+            XCTAssertEqual(n.body, t + " body")
+        }
+        let big = String(repeating: "ü", count: 512 * 1024)
+        let bigId = try v.addNote(draft: NoteDraft(title: "big", body: big, step: nil, tags: [])).id
+        XCTAssertEqual(try v.getNote(id: bigId).body, big)
+        expect({ try v.addNote(draft: NoteDraft(title: "big", body: big + "!", step: nil, tags: [])) }) {
+            if case .InvalidInput(let field, let reason) = $0 { return field == "body" && reason == "is too long" }
+            return false
+        }
+        XCTAssertEqual(try v.noteCount(), 5)
+        let page = try v.listNotes(filter: all, offset: 0, limit: 2)
+        XCTAssertEqual(page.total, 5)
+        XCTAssertEqual(page.notes.map(\.id), [bigId, ids[3]])
+        XCTAssertEqual(try v.listNotes(filter: NoteFilter(step: 2, tag: nil), offset: 0, limit: 50).notes.map(\.id), [ids[1]])
+        try v.prepareSearch()
+        XCTAssertEqual(try v.searchNotes(query: "CAFÉ évening", filter: all, offset: 0, limit: 10).notes.map(\.id), [ids[0]])
+        XCTAssertEqual(try v.searchNotes(query: "שלום", filter: all, offset: 0, limit: 10).total, 1)
+        let edited = try v.editNote(id: ids[0], draft: NoteDraft(title: "Morning", body: "new words", step: nil, tags: []))
+        XCTAssertEqual(edited.title, "Morning")
+        XCTAssertGreaterThanOrEqual(edited.updatedAtMs, edited.createdAtMs)
+        XCTAssertEqual(try v.getNote(id: ids[0]).body, "new words")
+        try v.deleteNote(id: ids[0])
+        expect({ try v.getNote(id: ids[0]) }) { if case .NotFound = $0 { return true } else { return false } }
+        expect({ try v.getNote(id: "not-an-id") }) {
+            if case .InvalidInput(let field, _) = $0 { return field == "id" } else { return false }
+        }
+    }
+
+    func testPasscodeChangeAndRecovery() throws {
+        let created = try newVault().2
+        let v = created.vault
+        _ = try v.addNote(draft: NoteDraft(title: "kept", body: "body", step: nil, tags: []))
+        try v.changePasscode(current: pass(), new: pass("second-pass"))
+        v.lock()
+        expect({ try v.unlock(passcode: pass()) }) { if case .WrongPasscode = $0 { return true } else { return false } }
+        try v.unlock(passcode: pass("second-pass"))
+        v.lock()
+        expect({ try v.recover(recoveryCode: "0000-0000-0000-0000-0000-0000-0000", newPasscode: pass("third-pass")) }) {
+            if case .WrongRecoveryCode(let left) = $0 { return left == 4 } else { return false }
+        }
+        let newCode = try v.recover(recoveryCode: created.recoveryCode, newPasscode: pass("third-pass"))
+        XCTAssertNotEqual(newCode, created.recoveryCode)
+        XCTAssertTrue(v.isUnlocked())
+        XCTAssertEqual(try v.noteCount(), 1)
+        v.lock()
+        expect({ try v.recover(recoveryCode: created.recoveryCode, newPasscode: pass("fourth-pass")) }) {
+            if case .WrongRecoveryCode = $0 { return true } else { return false }
+        }
+        try v.unlock(passcode: pass("third-pass"))
+    }
+
+    func testAKeyStoreWrittenInSwiftBindsTheVaultToIt() throws {
+        let (path, _, created) = try newVault()
+        created.vault.lock()
+        let other = try MendVault.open(path: path, keyStore: TableKeyStore())
+        expect({ try other.unlock(passcode: pass()) }) {
+            if case .DeviceKey(let reason) = $0 { return reason == .Rejected } else { return false }
+        }
+    }
+
+    func testAThrowingKeyStoreSurfacesAsATypedError() {
+        expect({ try createVault(path: tempVaultPath(), passcode: pass(), role: .hurt, kdf: smallKdf, keyStore: FailingKeyStore(declared: true)) }) {
+            if case .DeviceKey(let reason) = $0 { return reason == .Unavailable } else { return false }
+        }
+        expect({ try createVault(path: tempVaultPath(), passcode: pass(), role: .hurt, kdf: smallKdf, keyStore: FailingKeyStore(declared: false)) }) {
+            if case .DeviceKey(let reason) = $0 { return reason == .Failed } else { return false }
+        }
+    }
+
+    func testTheRustFileKeyStoreWorksFromSwift() throws {
+        let dir = (tempVaultPath() as NSString).deletingLastPathComponent
+        let store = FileDeviceKeyStore(path: dir + "/device.key")
+        let wrapped = try store.wrap(plain: Data("secret".utf8))
+        XCTAssertEqual(try store.unwrap(wrapped: wrapped), Data("secret".utf8))
+        let attrs = try FileManager.default.attributesOfItem(atPath: dir + "/device.key")
+        XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        try store.destroyKey()
+        XCTAssertThrowsError(try store.unwrap(wrapped: wrapped)) { XCTAssertEqual($0 as? DeviceKeyError, .KeyMissing) }
+    }
+
+    func testCallsFromManyThreadsAtOnce() throws {
+        let v = try newVault().2.vault
+        DispatchQueue.concurrentPerform(iterations: 6) { t in
+            for i in 0..<20 {
+                let s = try! v.addNote(draft: NoteDraft(title: "t\(t) n\(i)", body: "body", step: nil, tags: []))
+                XCTAssertEqual(try? v.getNote(id: s.id).summary.title, "t\(t) n\(i)")
+                _ = try? v.listNotes(filter: all, offset: 0, limit: 10)
+            }
+        }
+        XCTAssertEqual(try v.noteCount(), 120)
+    }
+
+    func testLockedAndErasedObjectsGiveTypedErrors() throws {
+        let (path, _, created) = try newVault()
+        let v = created.vault
+        let id = try v.addNote(draft: NoteDraft(title: "t", body: "b", step: nil, tags: [])).id
+        v.lock()
+        let isLocked: (MendError) -> Bool = { if case .Locked = $0 { return true } else { return false } }
+        expect({ try v.getNote(id: id) }, isLocked)
+        expect({ try v.noteCount() }, isLocked)
+        expect({ try v.role() }, isLocked)
+        expect({ try v.prepareSearch() }, isLocked)
+        expect({ try v.addNote(draft: NoteDraft(title: "a", body: "b", step: nil, tags: [])) }, isLocked)
+        expect({ try v.deleteNote(id: id) }, isLocked)
+        expect({ try v.listNotes(filter: all, offset: 0, limit: 5) }, isLocked)
+        expect({ try v.searchNotes(query: "b", filter: all, offset: 0, limit: 5) }, isLocked)
+        try v.erase()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        let isClosed: (MendError) -> Bool = { if case .Closed = $0 { return true } else { return false } }
+        expect({ try v.unlock(passcode: pass()) }, isClosed)
+        expect({ try v.unlockStatus() }, isClosed)
+    }
+}
