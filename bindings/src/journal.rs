@@ -109,6 +109,12 @@ impl MendVault {
         Ok(self.core.prepare_search()?)
     }
 
+    /// The newest notes, unfiltered: the journal's main list. The same as `list_notes` with
+    /// an empty filter, but cheaper to call from Kotlin and Swift (no record to pass).
+    pub fn newest_notes(&self, offset: u32, limit: u32) -> Result<NotePage, MendError> {
+        self.list_notes(NoteFilter::default(), offset, limit)
+    }
+
     /// Finds notes containing every word of `query` (ignoring case), newest first.
     pub fn search_notes(
         &self,

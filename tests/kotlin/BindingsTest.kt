@@ -96,6 +96,8 @@ class BindingsTest {
         val page = v.listNotes(ALL, 0u, 2u)
         assertEquals(5u, page.total)
         assertEquals(listOf(bigId, ids[3]), page.notes.map { it.id })
+        assertEquals(v.listNotes(ALL, 1u, 2u), v.newestNotes(1u, 2u))
+        assertEquals(listOf(ids[1], ids[0]), v.newestNotes(3u, 50u).notes.map { it.id })
         assertEquals(listOf(ids[1]), v.listNotes(NoteFilter(step = 2u, tag = null), 0u, 50u).notes.map { it.id })
         v.prepareSearch()
         assertEquals(listOf(ids[0]), v.searchNotes("CAFÉ évening", ALL, 0u, 10u).notes.map { it.id })

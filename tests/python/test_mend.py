@@ -155,6 +155,8 @@ def notes_round_trip_with_any_text_and_a_large_body():
     assert v.note_count() == 5
     page = v.list_notes(mend.NoteFilter(step=None, tag=None), 0, 2)
     assert page.total == 5 and [n.id for n in page.notes] == [big_id, ids[3]]
+    assert v.newest_notes(1, 2).notes == v.list_notes(mend.NoteFilter(step=None, tag=None), 1, 2).notes
+    assert [n.id for n in v.newest_notes(3, 50).notes] == [ids[1], ids[0]]
     step2 = v.list_notes(mend.NoteFilter(step=2, tag=None), 0, 50)
     assert [n.id for n in step2.notes] == [ids[1]]
     v.prepare_search()

@@ -58,9 +58,14 @@ public final class JournalViewModel {
         defer { loading = false }
         let filter = NoteFilter(step: step.map { UInt8($0) }, tag: tag)
         do {
-            let page = query.isEmpty
-                ? try await client.notes(filter: filter, offset: offset, limit: pageSize)
-                : try await client.search(query, filter: filter, offset: offset, limit: pageSize)
+            let page: NotePage
+            if !query.isEmpty {
+                page = try await client.search(query, filter: filter, offset: offset, limit: pageSize)
+            } else if step == nil && tag == nil {
+                page = try await client.newest(offset: offset, limit: pageSize)
+            } else {
+                page = try await client.notes(filter: filter, offset: offset, limit: pageSize)
+            }
             let loaded = page.notes.map {
                 NoteRow(id: $0.id, title: $0.title, step: $0.step.map { Int($0) }, tags: $0.tags,
                         createdAtMs: $0.createdAtMs, edited: $0.updatedAtMs != $0.createdAtMs)

@@ -93,6 +93,11 @@ public final class MendClient: Sendable {
     /// Reads a whole note.
     public func note(id: String) async throws -> Note { try await run { try $0.getNote(id: id) } }
 
+    /// One page of the newest notes, unfiltered (the cheapest list call).
+    public func newest(offset: Int, limit: Int) async throws -> NotePage {
+        try await run { try $0.newestNotes(offset: UInt32(offset), limit: UInt32(limit)) }
+    }
+
     /// One page of notes, newest first.
     public func notes(filter: NoteFilter = NoteFilter(), offset: Int, limit: Int) async throws -> NotePage {
         try await run { try $0.listNotes(filter: filter, offset: UInt32(offset), limit: UInt32(limit)) }

@@ -86,6 +86,8 @@ final class BindingsTests: XCTestCase {
         let page = try v.listNotes(filter: all, offset: 0, limit: 2)
         XCTAssertEqual(page.total, 5)
         XCTAssertEqual(page.notes.map(\.id), [bigId, ids[3]])
+        XCTAssertEqual(try v.newestNotes(offset: 1, limit: 2), try v.listNotes(filter: all, offset: 1, limit: 2))
+        XCTAssertEqual(try v.newestNotes(offset: 3, limit: 50).notes.map(\.id), [ids[1], ids[0]])
         XCTAssertEqual(try v.listNotes(filter: NoteFilter(step: 2, tag: nil), offset: 0, limit: 50).notes.map(\.id), [ids[1]])
         try v.prepareSearch()
         XCTAssertEqual(try v.searchNotes(query: "CAFÉ évening", filter: all, offset: 0, limit: 10).notes.map(\.id), [ids[0]])

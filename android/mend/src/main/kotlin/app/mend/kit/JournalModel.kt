@@ -47,7 +47,8 @@ class JournalModel(private val client: MendClient, private val pageSize: Int = 5
         mutable.update { it.copy(loading = true, problem = null) }
         val filter = NoteFilter(step = s.step?.toUByte(), tag = s.tag)
         attempt {
-            if (s.query.isBlank()) client.notes(filter, offset, pageSize)
+            if (s.query.isBlank() && s.step == null && s.tag == null) client.newest(offset, pageSize)
+            else if (s.query.isBlank()) client.notes(filter, offset, pageSize)
             else client.search(s.query, filter, offset, pageSize)
         }.onSuccess { page ->
             val rows = page.notes.map(::row)

@@ -105,6 +105,9 @@ class MendClient private constructor(
     /** Reads a whole note. */
     suspend fun note(id: String): Note = core { getNote(id) }
 
+    /** One page of the newest notes, unfiltered (the cheapest list call). */
+    suspend fun newest(offset: Int, limit: Int): NotePage = core { newestNotes(offset.toUInt(), limit.toUInt()) }
+
     /** One page of notes, newest first. */
     suspend fun notes(filter: NoteFilter, offset: Int, limit: Int): NotePage =
         core { listNotes(filter, offset.toUInt(), limit.toUInt()) }
