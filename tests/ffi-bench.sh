@@ -23,7 +23,7 @@ khome=$CACHE/kotlinc-$KOTLIN_VERSION/node_modules/kotlin-compiler
 cp="/usr/share/java/jna.jar:$khome/lib/kotlinx-coroutines-core-jvm.jar"
 mapfile -t sources < <(find "$OUT/kotlin" tests/kotlin-bench -name '*.kt')
 "$khome/bin/kotlinc" -nowarn "${sources[@]}" -cp "$cp" -d "$OUT/classes" 2>&1 | grep -v '^warning:' || true
-java -cp "$OUT/classes:$cp:$khome/lib/kotlin-stdlib.jar" -Djna.library.path="$TARGET/release" \
+java -Xms1g -Xmx1g -cp "$OUT/classes:$cp:$khome/lib/kotlin-stdlib.jar" -Djna.library.path="$TARGET/release" \
   -Djna.tmpdir="$OUT/jna-tmp" app.mend.bench.FfiBenchKt | tee "$OUT/kotlin.txt"
 
 python3 - "$TARGET/criterion" "$OUT/kotlin.txt" <<'PY'

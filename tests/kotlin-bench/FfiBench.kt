@@ -12,6 +12,9 @@ import java.nio.file.Files
 
 /** Median nanoseconds per call of [block], over [batches] batches of [perBatch] calls. */
 fun measure(batches: Int, perBatch: Int, block: () -> Unit): Double {
+    // Let the collector and JNA's cleaner finish with the previous measurement's garbage.
+    System.gc()
+    Thread.sleep(500)
     val perCall = DoubleArray(batches) {
         val start = System.nanoTime()
         repeat(perBatch) { block() }
@@ -35,9 +38,9 @@ fun main() {
     // Warm up the JIT on both calls before measuring.
     repeat(20_000) { if (vault.isUnlocked()) sink++ }
     repeat(2_000) { sink += vault.newestNotes(0u, 50u).notes.size + vault.listNotes(all, 0u, 50u).notes.size }
-    val cheap = measure(30, 20_000) { if (vault.isUnlocked()) sink++ }
-    val list = measure(30, 200) { sink += vault.newestNotes(0u, 50u).notes.size }
-    val filtered = measure(30, 200) { sink += vault.listNotes(all, 0u, 50u).notes.size }
+    val cheap = measure(51, 20_000) { if (vault.isUnlocked()) sink++ }
+    val list = measure(51, 200) { sink += vault.newestNotes(0u, 50u).notes.size }
+    val filtered = measure(51, 200) { sink += vault.listNotes(all, 0u, 50u).notes.size }
     println("kotlin is_unlocked ${"%.1f".format(cheap)} ns")
     println("kotlin list_50 ${"%.1f".format(list)} ns")
     println("kotlin list_50_filtered ${"%.1f".format(filtered)} ns")

@@ -1,0 +1,83 @@
+// The Android library module: the Rust core cross-compiled for the four Android ABIs with
+// cargo-ndk, the Kotlin bindings generated from it by uniffi-bindgen before Kotlin compiles,
+// JNA, and the hand-written Kotlin API in src/main/kotlin.
+import org.gradle.api.tasks.Exec
+
+plugins {
+    id("com.android.library")
+    id("org.jetbrains.kotlin.android")
+}
+
+val repoRoot: File = rootDir.parentFile
+val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
+val generatedJniLibs = layout.buildDirectory.dir("generated/jniLibs")
+val abis = listOf("arm64-v8a", "armeabi-v7a", "x86_64", "x86")
+val cargoProfile = if (providers.gradleProperty("mend.debugRust").isPresent) "debug" else "release"
+
+android {
+    namespace = "app.mend.kit"
+    compileSdk = 35
+    ndkVersion = "27.2.12479018"
+
+    defaultConfig {
+        minSdk = 28
+        consumerProguardFiles("consumer-rules.pro")
+    }
+
+    sourceSets["main"].java.srcDir(generatedKotlin)
+    sourceSets["main"].jniLibs.srcDir(generatedJniLibs)
+
+    compileOptions {
+        sourceCompatibility = JavaVersion.VERSION_17
+        targetCompatibility = JavaVersion.VERSION_17
+    }
+    kotlinOptions {
+        jvmTarget = "17"
+    }
+    testOptions {
+        // JVM unit tests load the host build of the library (cargo build -p mend-ffi).
+        unitTests.all { test ->
+            test.systemProperty("jna.library.path", File(repoRoot, "target/debug").path)
+            test.dependsOn(cargoHostBuild)
+        }
+    }
+}
+
+/** Cross-compiles libmend_ffi.so for every ABI into build/generated/jniLibs. */
+val cargoNdk = tasks.register<Exec>("cargoNdk") {
+    workingDir = repoRoot
+    val args = mutableListOf("cargo", "ndk", "--platform", "28", "-o", generatedJniLibs.get().asFile.path)
+    abis.forEach { args += listOf("-t", it) }
+    args += listOf("build", "-p", "mend-ffi", "--lib", "--locked")
+    if (cargoProfile == "release") args += "--release"
+    commandLine(args)
+}
+
+/** Builds the library for this computer, for JVM unit tests. */
+val cargoHostBuild = tasks.register<Exec>("cargoHostBuild") {
+    workingDir = repoRoot
+    commandLine("cargo", "build", "-p", "mend-ffi", "-p", "uniffi-bindgen", "--locked")
+}
+
+/** Regenerates the Kotlin bindings from the host build (same source, same checksums). */
+val generateBindings = tasks.register<Exec>("generateUniffiBindings") {
+    dependsOn(cargoHostBuild)
+    workingDir = File(repoRoot, "bindings")
+    val targetDir = System.getenv("CARGO_TARGET_DIR")?.let(::File) ?: File(repoRoot, "target")
+    val hostLibrary = if (System.getProperty("os.name").startsWith("Mac")) "libmend_ffi.dylib" else "libmend_ffi.so"
+    commandLine(
+        File(targetDir, "debug/uniffi-bindgen").path, "generate",
+        File(targetDir, "debug/$hostLibrary").path,
+        "--language", "kotlin", "--no-format", "--out-dir", generatedKotlin.get().asFile.path,
+    )
+}
+
+tasks.named("preBuild") { dependsOn(generateBindings, cargoNdk) }
+
+dependencies {
+    implementation("net.java.dev.jna:jna:5.17.0@aar")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.9.0")
+    testImplementation("net.java.dev.jna:jna:5.17.0")
+    testImplementation("junit:junit:4.13.2")
+    testImplementation(kotlin("test-junit"))
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds MendFFI.xcframework (iOS device, iOS simulator and macOS slices) from the Rust core
+# and regenerates the Swift bindings MendKit compiles. Run on a Mac with Xcode and rustup.
+#   ios/build-xcframework.sh            # release
+#   PROFILE=debug ios/build-xcframework.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PROFILE=${PROFILE:-release}
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+KIT=$ROOT/ios/MendKit
+WORK=$TARGET_DIR/xcframework
+FLAG=$([ "$PROFILE" = release ] && echo --release || true)
+
+rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin
+for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
+  cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
+done
+
+# Bindings come from the host build (its metadata is the same for every target).
+cargo build --locked -p mend-ffi -p uniffi-bindgen
+rm -rf "$WORK" "$KIT/MendFFI.xcframework"
+mkdir -p "$WORK/headers" "$WORK/swift" "$WORK/ios-sim" "$WORK/macos"
+(cd bindings && "$TARGET_DIR/debug/uniffi-bindgen" generate "$TARGET_DIR/debug/libmend_ffi.dylib" \
+  --language swift --no-format --out-dir "$WORK/swift")
+cp "$WORK/swift/MendFFI.h" "$WORK/headers/"
+cp "$WORK/swift/MendFFI.modulemap" "$WORK/headers/module.modulemap"
+cp "$WORK/swift/MendCore.swift" "$KIT/Sources/MendCore/MendCore.swift"
+
+lib() { echo "$TARGET_DIR/$1/$PROFILE/libmend_ffi.a"; }
+lipo -create "$(lib aarch64-apple-ios-sim)" "$(lib x86_64-apple-ios)" -output "$WORK/ios-sim/libmend_ffi.a"
+lipo -create "$(lib aarch64-apple-darwin)" "$(lib x86_64-apple-darwin)" -output "$WORK/macos/libmend_ffi.a"
+
+xcodebuild -create-xcframework \
+  -library "$(lib aarch64-apple-ios)" -headers "$WORK/headers" \
+  -library "$WORK/ios-sim/libmend_ffi.a" -headers "$WORK/headers" \
+  -library "$WORK/macos/libmend_ffi.a" -headers "$WORK/headers" \
+  -output "$KIT/MendFFI.xcframework"
+echo "Built $KIT/MendFFI.xcframework"
