@@ -66,25 +66,29 @@ pub fn delete(tx: &Transaction, row: i64) -> Result<()> {
 }
 
 /// Calls `f` with every record's row id and metadata envelope.
-pub fn for_each_meta(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare_cached("SELECT id, meta FROM record")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let meta = row.get_ref(1)?.as_blob().map_err(|_| Error::Damaged("bad metadata cell"))?;
-        f(id, meta)?;
-    }
-    Ok(())
+pub fn for_each_meta(conn: &Connection, f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
+    for_each_envelope(conn, "SELECT id, meta FROM record", f)
 }
 
 /// Calls `f` with every record's row id and body envelope, in one pass.
-pub fn for_each_body(conn: &Connection, mut f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare_cached("SELECT id, body FROM record_body")?;
+pub fn for_each_body(conn: &Connection, f: impl FnMut(i64, &[u8]) -> Result<()>) -> Result<()> {
+    for_each_envelope(conn, "SELECT id, body FROM record_body", f)
+}
+
+/// Runs `sql` (selecting a row id and an envelope) and calls `f` with each row, lending the
+/// envelope's bytes without copying them.
+fn for_each_envelope(
+    conn: &Connection,
+    sql: &str,
+    mut f: impl FnMut(i64, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let body = row.get_ref(1)?.as_blob().map_err(|_| Error::Damaged("bad body cell"))?;
-        f(id, body)?;
+        let envelope =
+            row.get_ref(1)?.as_blob().map_err(|_| Error::Damaged("bad envelope cell"))?;
+        f(id, envelope)?;
     }
     Ok(())
 }
