@@ -38,12 +38,18 @@ kotlin_suite() {
   local cp="$j/jna.jar:$khome/lib/kotlinx-coroutines-core-jvm.jar:$khome/lib/kotlin-test.jar"
   cp="$cp:$khome/lib/kotlin-test-junit.jar:$j/junit4.jar:$j/hamcrest-core.jar"
   local sources
-  # Everything but the Android-only glue compiles on a plain JVM.
+  # Everything but the Android-only glue compiles and runs on a plain JVM.
   mapfile -t sources < <(find "$OUT/kotlin" android/mend/src/main/kotlin android/mend/src/test/kotlin tests/kotlin \
     -name '*.kt' -not -path '*/kit/android/*' | sort)
   "$khome/bin/kotlinc" -J-XX:TieredStopAtLevel=1 -nowarn "${sources[@]}" -cp "$cp" -d "$OUT/kotlin-classes" 2>&1 \
     | grep -v '^warning:' || true
   [ -d "$OUT/kotlin-classes/app" ] || { echo "Kotlin compilation failed" >&2; return 1; }
+  # The Android-only glue (Keystore) compiles against the Android framework's classes.
+  mapfile -t sources < <(find android/mend/src/main/kotlin -path '*/kit/android/*' -name '*.kt' | sort)
+  "$khome/bin/kotlinc" -J-XX:TieredStopAtLevel=1 -nowarn "${sources[@]}" \
+    -cp "$OUT/kotlin-classes:$j/jna.jar:$(bash tests/tools.sh android-all-jar)" -d "$OUT/android-classes" 2>&1 \
+    | grep -v '^warning:' || true
+  [ -d "$OUT/android-classes/app" ] || { echo "the Android-only Kotlin failed to compile" >&2; return 1; }
   java -cp "$OUT/kotlin-classes:$cp:$khome/lib/kotlin-stdlib.jar" \
     -Djna.library.path="$TARGET/debug" -Djna.tmpdir="$OUT/jna-tmp" \
     app.mend.tests.RunTestsKt app.mend.tests.BindingsTest app.mend.kit.ModelsTest

@@ -3,12 +3,16 @@
 #   - JNA from Debian (libjna-java, >= 5.12 as UniFFI needs);
 #   - the Kotlin compiler from the npm package kotlin-compiler (the full JVM distribution,
 #     with kotlin-test and kotlinx-coroutines in its lib/);
+#   - the Android framework's classes (Robolectric's android-all jar from Maven Central), to
+#     compile the Android-only glue;
 #   - Swift 6 from Debian 13 (trixie) in a debootstrapped chroot, since Debian 12 has none.
 # Usage: tests/tools.sh [kotlin] [swift]   (nothing: both). Prints nothing it need not.
+#        tests/tools.sh android-all-jar     prints the android-all jar's path.
 set -euo pipefail
 
 CACHE=${MEND_TOOLS_CACHE:-/var/cache/mend-tools}
 KOTLIN_VERSION=${KOTLIN_VERSION:-2.4.20}
+ANDROID_ALL=${ANDROID_ALL:-org.robolectric:android-all:14-robolectric-10818077}
 SWIFT_ROOT=${MEND_SWIFT_ROOT:-$CACHE/swift-trixie}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SECMIRROR=${SECMIRROR:-http://deb.debian.org/debian-security}
@@ -31,6 +35,17 @@ kotlin() {
   if [ ! -x "$home/node_modules/kotlin-compiler/bin/kotlinc" ]; then
     npm install --silent --no-audit --no-fund --prefix "$home" "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
   fi
+  if [ ! -s "$(android_all_jar)" ]; then
+    command -v mvn >/dev/null || apt_install maven
+    mvn -q -B -Dstyle.color=never dependency:get -Dartifact="$ANDROID_ALL" -Dmaven.repo.local="$CACHE/m2" >/dev/null
+  fi
+}
+
+# Where Maven keeps the android-all jar (printed for tests/bindings.sh).
+android_all_jar() {
+  local g a v
+  IFS=: read -r g a v <<<"$ANDROID_ALL"
+  echo "$CACHE/m2/${g//.//}/$a/$v/$a-$v.jar"
 }
 
 swift() {
@@ -62,6 +77,7 @@ SOURCES
   chroot "$SWIFT_ROOT" apt-get clean
 }
 
+if [ "${1:-}" = android-all-jar ]; then android_all_jar; exit 0; fi
 if [ $# -eq 0 ]; then set -- kotlin swift; fi
 for WHAT in "$@"; do
   case $WHAT in
