@@ -16,6 +16,7 @@ pub mod device;
 mod encoding;
 pub mod error;
 pub mod journal;
+pub mod program;
 pub mod record;
 pub mod store;
 pub mod vault;

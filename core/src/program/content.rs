@@ -1,0 +1,496 @@
+//! The program's content as data: the six steps, the hurt partner's themes, the prompt
+//! library, help resources and the neutral notification texts. The TOML files are compiled
+//! into the library and parsed once; [`Content::problems`] lists anything that breaks the
+//! content rules (tests require none).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+const PROGRAM_EN: &str = include_str!("../../content/en/program.toml");
+const PROMPTS_REPAIRING_EN: &str = include_str!("../../content/en/prompts-repairing.toml");
+const PROMPTS_HURT_EN: &str = include_str!("../../content/en/prompts-hurt.toml");
+
+/// One of the six steps for the partner who had the affair.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// 1 to 6.
+    pub number: u8,
+    /// A stable key, e.g. `honesty`.
+    pub key: String,
+    /// The step's title.
+    pub title: String,
+    /// What the step asks, in two or three sentences.
+    pub summary: String,
+    /// Why it matters for the hurt partner.
+    pub why: String,
+    /// Concrete practices.
+    pub practices: Vec<String>,
+    /// Example phrases, starting points to put in one's own words.
+    pub phrases: Vec<String>,
+    /// What to watch out for.
+    pub cautions: Vec<String>,
+    /// Questions to reflect on.
+    pub reflections: Vec<String>,
+}
+
+/// A theme of the hurt partner's companion track.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// A stable key, e.g. `feelings`.
+    pub key: String,
+    /// The theme's title.
+    pub title: String,
+    /// What the theme is about.
+    pub summary: String,
+    /// Concrete practices.
+    pub practices: Vec<String>,
+    /// Questions to reflect on.
+    pub reflections: Vec<String>,
+}
+
+/// Help resources, shown one tap away.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Help {
+    /// A first line.
+    pub intro: String,
+    /// How to find a therapist trained in affair recovery.
+    pub therapist: String,
+    /// What to do in a crisis.
+    pub crisis: String,
+    /// Crisis lines.
+    pub crisis_lines: Vec<String>,
+    /// A note to find the local equivalent.
+    pub local_note: String,
+    /// The caution shown before any transparency or sharing feature.
+    pub coercion: String,
+}
+
+/// Notification texts: neutral, never naming a step or the topic.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Notifications {
+    /// For check-in reminders.
+    pub check_in: String,
+    /// For practice reminders.
+    pub practice: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgramFile {
+    version: u32,
+    language: String,
+    step: Vec<Step>,
+    theme: Vec<Theme>,
+    help: Help,
+    notifications: Notifications,
+}
+
+/// Whose prompt it is.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptRole {
+    /// For the partner who had the affair.
+    Repairing,
+    /// For the hurt partner.
+    Hurt,
+}
+
+/// What a prompt asks for.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Something to do.
+    Action,
+    /// Something to say or ask.
+    Conversation,
+    /// Something to think or write about.
+    Reflection,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 3] = [Kind::Action, Kind::Conversation, Kind::Reflection];
+}
+
+/// What a prompt is about: a step (1–6) or a companion theme.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// One of the six steps, by number.
+    Step(u8),
+    /// A companion theme, by key.
+    Theme(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrompt {
+    id: String,
+    kind: Kind,
+    minutes: u8,
+    text: String,
+    #[serde(default)]
+    follow_up: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromptGroup {
+    role: PromptRole,
+    #[serde(default)]
+    step: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    prompts: Vec<RawPrompt>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromptFile {
+    group: Vec<PromptGroup>,
+}
+
+/// One daily prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// A stable id, e.g. `honesty-07`.
+    pub id: String,
+    /// Whose prompt it is.
+    pub role: PromptRole,
+    /// The step or theme it belongs to.
+    pub focus: Focus,
+    /// What it asks for.
+    pub kind: Kind,
+    /// Roughly how many minutes it takes.
+    pub minutes: u8,
+    /// The prompt.
+    pub text: String,
+    /// An optional question to reflect on afterwards.
+    pub follow_up: Option<String>,
+}
+
+/// The whole program in one language.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The content version; rises with every shipped change.
+    pub version: u32,
+    /// The language code.
+    pub language: String,
+    /// The six steps, in order.
+    pub steps: Vec<Step>,
+    /// The hurt partner's themes.
+    pub themes: Vec<Theme>,
+    /// The prompt library.
+    pub prompts: Vec<Prompt>,
+    /// Help resources.
+    pub help: Help,
+    /// Notification texts.
+    pub notifications: Notifications,
+}
+
+/// Minimum counts the content must meet.
+pub mod rules {
+    /// Practices per step.
+    pub const MIN_PRACTICES: usize = 4;
+    /// Example phrases per step.
+    pub const MIN_PHRASES: usize = 5;
+    /// Reflection questions per step.
+    pub const MIN_REFLECTIONS: usize = 3;
+    /// Prompts per step for the repairing partner.
+    pub const MIN_PROMPTS_PER_STEP: usize = 25;
+    /// Prompts for the hurt partner.
+    pub const MIN_HURT_PROMPTS: usize = 60;
+    /// Words the app never uses.
+    pub const NEVER: &[&str] = &["journey", "amazing", "you've got this"];
+    /// Words that make the affair sound smaller; never in the repairing partner's content.
+    pub const MINIMISING: &[&str] = &["mistake", "slip", "it just happened", "we both"];
+    /// Words a notification must never contain.
+    pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|_| Error::Damaged("the built-in program content does not parse"))
+}
+
+impl Content {
+    /// Parses the English content.
+    pub fn parse_english() -> Result<Self> {
+        let program: ProgramFile = parse(PROGRAM_EN)?;
+        let mut prompts = Vec::new();
+        for file in [PROMPTS_REPAIRING_EN, PROMPTS_HURT_EN] {
+            let file: PromptFile = parse(file)?;
+            for group in file.group {
+                let focus = match (&group.step, &group.theme) {
+                    (Some(key), None) => Focus::Step(
+                        program
+                            .step
+                            .iter()
+                            .find(|s| &s.key == key)
+                            .map(|s| s.number)
+                            .ok_or(Error::Damaged("a prompt names an unknown step"))?,
+                    ),
+                    (None, Some(key)) => Focus::Theme(key.clone()),
+                    _ => return Err(Error::Damaged("a prompt group needs a step or a theme")),
+                };
+                prompts.extend(group.prompts.into_iter().map(|p| Prompt {
+                    id: p.id,
+                    role: group.role,
+                    focus: focus.clone(),
+                    kind: p.kind,
+                    minutes: p.minutes,
+                    text: p.text,
+                    follow_up: p.follow_up,
+                }));
+            }
+        }
+        Ok(Self {
+            version: program.version,
+            language: program.language,
+            steps: program.step,
+            themes: program.theme,
+            prompts,
+            help: program.help,
+            notifications: program.notifications,
+        })
+    }
+
+    /// The English content, parsed once.
+    pub fn english() -> Result<&'static Content> {
+        static CONTENT: OnceLock<Option<Content>> = OnceLock::new();
+        CONTENT
+            .get_or_init(|| Content::parse_english().ok())
+            .as_ref()
+            .ok_or(Error::Damaged("the built-in program content does not parse"))
+    }
+
+    /// The step with `number`.
+    pub fn step(&self, number: u8) -> Option<&Step> {
+        self.steps.iter().find(|s| s.number == number)
+    }
+
+    /// The prompt with `id`.
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// Every way the content breaks the rules in CONTENT.md; empty when it is sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut say = |p: String| problems.push(p);
+
+        let numbers: Vec<u8> = self.steps.iter().map(|s| s.number).collect();
+        if numbers != [1, 2, 3, 4, 5, 6] {
+            say(format!("steps must be numbered 1 to 6 in order, found {numbers:?}"));
+        }
+        let mut keys = HashSet::new();
+        for s in &self.steps {
+            if !keys.insert(s.key.as_str()) {
+                say(format!("step key {} is used twice", s.key));
+            }
+            for (what, list, min) in [
+                ("practices", &s.practices, rules::MIN_PRACTICES),
+                ("phrases", &s.phrases, rules::MIN_PHRASES),
+                ("reflections", &s.reflections, rules::MIN_REFLECTIONS),
+                ("cautions", &s.cautions, 1),
+            ] {
+                if list.len() < min {
+                    say(format!("step {} has {} {what}, needs {min}", s.number, list.len()));
+                }
+            }
+        }
+        for t in &self.themes {
+            if !keys.insert(t.key.as_str()) {
+                say(format!("theme key {} is used twice", t.key));
+            }
+            if t.practices.is_empty() || t.reflections.is_empty() {
+                say(format!("theme {} needs practices and reflections", t.key));
+            }
+        }
+
+        let mut ids = HashSet::new();
+        let mut texts = HashSet::new();
+        for p in &self.prompts {
+            if !ids.insert(p.id.as_str()) {
+                say(format!("prompt id {} is used twice", p.id));
+            }
+            let well_formed = !p.id.is_empty()
+                && p.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !well_formed {
+                say(format!("prompt id {:?} is not lowercase letters, digits and dashes", p.id));
+            }
+            if !texts.insert(p.text.to_lowercase()) {
+                say(format!("prompt {} repeats another prompt's text", p.id));
+            }
+            if !(1..=60).contains(&p.minutes) {
+                say(format!("prompt {} takes {} minutes", p.id, p.minutes));
+            }
+            if let Focus::Theme(key) = &p.focus
+                && !self.themes.iter().any(|t| &t.key == key)
+            {
+                say(format!("prompt {} names unknown theme {key}", p.id));
+            }
+            if p.role == PromptRole::Repairing && !matches!(p.focus, Focus::Step(_)) {
+                say(format!("prompt {} is for the repairing partner but has no step", p.id));
+            }
+        }
+        for s in &self.steps {
+            let of_step: Vec<&Prompt> = self
+                .prompts
+                .iter()
+                .filter(|p| p.role == PromptRole::Repairing && p.focus == Focus::Step(s.number))
+                .collect();
+            if of_step.len() < rules::MIN_PROMPTS_PER_STEP {
+                say(format!(
+                    "step {} has {} prompts, needs {}",
+                    s.number,
+                    of_step.len(),
+                    rules::MIN_PROMPTS_PER_STEP
+                ));
+            }
+            for kind in Kind::ALL {
+                if !of_step.iter().any(|p| p.kind == kind) {
+                    say(format!("step {} has no {kind:?} prompt", s.number));
+                }
+            }
+        }
+        let hurt = self.prompts.iter().filter(|p| p.role == PromptRole::Hurt).count();
+        if hurt < rules::MIN_HURT_PROMPTS {
+            say(format!("the hurt partner has {hurt} prompts, needs {}", rules::MIN_HURT_PROMPTS));
+        }
+        for t in &self.themes {
+            if !self.prompts.iter().any(|p| p.focus == Focus::Theme(t.key.clone())) {
+                say(format!("theme {} has no prompts", t.key));
+            }
+        }
+
+        for (place, text, repairing) in self.texts() {
+            let lower = text.to_lowercase();
+            if text.trim().is_empty() {
+                say(format!("{place} is empty"));
+            }
+            if text.contains('!') {
+                say(format!("{place} has an exclamation mark"));
+            }
+            for word in rules::NEVER {
+                if lower.contains(word) {
+                    say(format!("{place} uses {word:?}"));
+                }
+            }
+            if repairing {
+                for word in rules::MINIMISING {
+                    if lower.contains(word) {
+                        say(format!("{place} uses the minimising {word:?}"));
+                    }
+                }
+            }
+        }
+        for (place, text) in [
+            ("check-in notification", &self.notifications.check_in),
+            ("practice notification", &self.notifications.practice),
+        ] {
+            let lower = text.to_lowercase();
+            let named_step = self.steps.iter().any(|s| lower.contains(&s.title.to_lowercase()));
+            if named_step || rules::NOT_IN_NOTIFICATIONS.iter().any(|w| lower.contains(w)) {
+                say(format!("the {place} is not neutral"));
+            }
+        }
+        problems
+    }
+
+    /// Every user-visible text with where it is and whether it speaks to the repairing partner.
+    fn texts(&self) -> Vec<(String, &str, bool)> {
+        let mut out: Vec<(String, &str, bool)> = Vec::new();
+        for s in &self.steps {
+            let place = |what: &str| format!("step {} {what}", s.number);
+            for (what, text) in [("title", &s.title), ("summary", &s.summary), ("why", &s.why)] {
+                out.push((place(what), text, true));
+            }
+            for (what, list) in [
+                ("practice", &s.practices),
+                ("phrase", &s.phrases),
+                ("caution", &s.cautions),
+                ("reflection", &s.reflections),
+            ] {
+                out.extend(list.iter().map(|t| (place(what), t.as_str(), true)));
+            }
+        }
+        for t in &self.themes {
+            for text in [&t.title, &t.summary].into_iter().chain(&t.practices).chain(&t.reflections)
+            {
+                out.push((format!("theme {}", t.key), text, false));
+            }
+        }
+        for p in &self.prompts {
+            let repairing = p.role == PromptRole::Repairing;
+            out.push((format!("prompt {}", p.id), &p.text, repairing));
+            if let Some(f) = &p.follow_up {
+                out.push((format!("prompt {} follow-up", p.id), f, repairing));
+            }
+        }
+        let h = &self.help;
+        for text in [&h.intro, &h.therapist, &h.crisis, &h.local_note, &h.coercion]
+            .into_iter()
+            .chain(&h.crisis_lines)
+        {
+            out.push(("help".to_owned(), text, false));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_content_parses_and_breaks_no_rule() {
+        let content = Content::english().unwrap();
+        assert_eq!(content.language, "en");
+        assert!(content.version >= 1);
+        let problems = content.problems();
+        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn every_step_and_role_has_enough_prompts_of_every_kind() {
+        let c = Content::english().unwrap();
+        for step in 1..=6u8 {
+            let n = c.prompts.iter().filter(|p| p.focus == Focus::Step(step)).count();
+            assert!(n >= rules::MIN_PROMPTS_PER_STEP, "step {step}: {n}");
+        }
+        assert!(
+            c.prompts.iter().filter(|p| p.role == PromptRole::Hurt).count()
+                >= rules::MIN_HURT_PROMPTS
+        );
+        assert_eq!(c.step(3).unwrap().key, "remorse");
+        assert_eq!(c.prompt("remorse-01").unwrap().focus, Focus::Step(3));
+    }
+
+    #[test]
+    fn the_rules_catch_broken_content() {
+        let mut c = Content::english().unwrap().clone();
+        c.prompts[1].id = c.prompts[0].id.clone();
+        c.prompts[2].text = "Say it was a mistake!".to_owned();
+        c.steps[0].phrases.truncate(2);
+        c.notifications.check_in = "Time to work on the affair".to_owned();
+        c.prompts.retain(|p| !(p.focus == Focus::Step(6) && p.kind == Kind::Action));
+        let problems = c.problems().join("\n");
+        for expected in [
+            "is used twice",
+            "exclamation mark",
+            "minimising \"mistake\"",
+            "step 1 has 2 phrases",
+            "check-in notification is not neutral",
+            "step 6 has no Action prompt",
+        ] {
+            assert!(problems.contains(expected), "missing {expected:?} in:\n{problems}");
+        }
+    }
+}
