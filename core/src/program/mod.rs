@@ -2,5 +2,7 @@
 //! from `content/<language>/*.toml` and checked by tests.
 
 pub mod content;
+pub mod history;
+pub mod today;
 
 pub use content::{Content, Focus, Kind, Prompt, PromptRole, Step, Theme};
