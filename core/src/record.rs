@@ -12,6 +12,8 @@ pub enum RecordKind {
     Settings,
     /// A journal note.
     Note,
+    /// One day's practice: prompts shown, done or skipped, and written responses.
+    PracticeDay,
 }
 
 impl RecordKind {
@@ -19,6 +21,7 @@ impl RecordKind {
         match self {
             RecordKind::Settings => 1,
             RecordKind::Note => 2,
+            RecordKind::PracticeDay => 3,
         }
     }
 
@@ -26,6 +29,7 @@ impl RecordKind {
         match id {
             1 => Ok(RecordKind::Settings),
             2 => Ok(RecordKind::Note),
+            3 => Ok(RecordKind::PracticeDay),
             _ => Err(Error::Damaged("unknown record kind")),
         }
     }

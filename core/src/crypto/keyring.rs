@@ -66,6 +66,12 @@ impl KeyRing {
         Self { vault_id, data_key, algorithm, ciphers: Default::default() }
     }
 
+    /// A secret derived for one use other than sealing (for example the seed that makes
+    /// prompt choices differ between vaults), labelled so no two uses share it.
+    pub fn derive_secret(&self, label: &[u8]) -> Result<SecretKey> {
+        hkdf_sha256(&self.vault_id, self.data_key.as_slice(), &[b"mend.secret.", label])
+    }
+
     /// The data key itself, for rewrapping into key slots.
     pub fn data_key(&self) -> &SecretKey {
         &self.data_key

@@ -1,22 +1,22 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
-//! library, help resources and the neutral notification texts. The TOML files are compiled
-//! into the library and parsed once; [`Content::problems`] lists anything that breaks the
-//! content rules (tests require none).
+//! library, help resources and the neutral notification texts. build.rs compiles the TOML
+//! files into static data that is read into these types once; [`Content::problems`] lists
+//! anything that breaks the content rules (tests require none).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use crate::error::{Error, Result};
 
-const PROGRAM_EN: &str = include_str!("../../content/en/program.toml");
-const PROMPTS_REPAIRING_EN: &str = include_str!("../../content/en/prompts-repairing.toml");
-const PROMPTS_HURT_EN: &str = include_str!("../../content/en/prompts-hurt.toml");
+use super::node::{Fields, Node};
+
+mod generated {
+    use super::Node;
+    include!(concat!(env!("OUT_DIR"), "/content_en.rs"));
+}
 
 /// One of the six steps for the partner who had the affair.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// 1 to 6.
     pub number: u8,
@@ -39,8 +39,7 @@ pub struct Step {
 }
 
 /// A theme of the hurt partner's companion track.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     /// A stable key, e.g. `feelings`.
     pub key: String,
@@ -55,8 +54,7 @@ pub struct Theme {
 }
 
 /// Help resources, shown one tap away.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
     /// A first line.
     pub intro: String,
@@ -73,8 +71,7 @@ pub struct Help {
 }
 
 /// Notification texts: neutral, never naming a step or the topic.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notifications {
     /// For check-in reminders.
     pub check_in: String,
@@ -82,20 +79,8 @@ pub struct Notifications {
     pub practice: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProgramFile {
-    version: u32,
-    language: String,
-    step: Vec<Step>,
-    theme: Vec<Theme>,
-    help: Help,
-    notifications: Notifications,
-}
-
 /// Whose prompt it is.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PromptRole {
     /// For the partner who had the affair.
     Repairing,
@@ -104,8 +89,7 @@ pub enum PromptRole {
 }
 
 /// What a prompt asks for.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Something to do.
     Action,
@@ -127,34 +111,6 @@ pub enum Focus {
     Step(u8),
     /// A companion theme, by key.
     Theme(String),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPrompt {
-    id: String,
-    kind: Kind,
-    minutes: u8,
-    text: String,
-    #[serde(default)]
-    follow_up: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PromptGroup {
-    role: PromptRole,
-    #[serde(default)]
-    step: Option<String>,
-    #[serde(default)]
-    theme: Option<String>,
-    prompts: Vec<RawPrompt>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PromptFile {
-    group: Vec<PromptGroup>,
 }
 
 /// One daily prompt.
@@ -215,49 +171,134 @@ pub mod rules {
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T> {
-    toml::from_str(text).map_err(|_| Error::Damaged("the built-in program content does not parse"))
+fn read_prompt(f: &Fields, role: PromptRole, focus: &Focus) -> Result<Prompt> {
+    let kind = match f.text("kind")?.as_str() {
+        "action" => Kind::Action,
+        "conversation" => Kind::Conversation,
+        "reflection" => Kind::Reflection,
+        _ => return Err(Error::Damaged("the built-in program content is malformed")),
+    };
+    Ok(Prompt {
+        id: f.text("id")?,
+        role,
+        focus: focus.clone(),
+        kind,
+        minutes: f.number("minutes")?,
+        text: f.text("text")?,
+        follow_up: f.opt_text("follow_up")?,
+    })
 }
 
 impl Content {
-    /// Parses the English content.
+    /// Reads the English content compiled into the library.
     pub fn parse_english() -> Result<Self> {
-        let program: ProgramFile = parse(PROGRAM_EN)?;
+        Self::read(
+            &generated::PROGRAM_EN,
+            &[&generated::PROMPTS_REPAIRING_EN, &generated::PROMPTS_HURT_EN],
+        )
+    }
+
+    fn read(program: &'static Node, prompt_files: &[&'static Node]) -> Result<Self> {
+        const BAD: Error = Error::Damaged("the built-in program content is malformed");
+        let top =
+            program.fields(&["version", "language", "step", "theme", "help", "notifications"])?;
+        let steps = top
+            .node("step")?
+            .items()?
+            .iter()
+            .map(|n| {
+                let f = n.fields(&[
+                    "number",
+                    "key",
+                    "title",
+                    "summary",
+                    "why",
+                    "practices",
+                    "phrases",
+                    "cautions",
+                    "reflections",
+                ])?;
+                Ok(Step {
+                    number: f.number("number")?,
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    summary: f.text("summary")?,
+                    why: f.text("why")?,
+                    practices: f.texts("practices")?,
+                    phrases: f.texts("phrases")?,
+                    cautions: f.texts("cautions")?,
+                    reflections: f.texts("reflections")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let themes = top
+            .node("theme")?
+            .items()?
+            .iter()
+            .map(|n| {
+                let f = n.fields(&["key", "title", "summary", "practices", "reflections"])?;
+                Ok(Theme {
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    summary: f.text("summary")?,
+                    practices: f.texts("practices")?,
+                    reflections: f.texts("reflections")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let h = top.node("help")?.fields(&[
+            "intro",
+            "therapist",
+            "crisis",
+            "crisis_lines",
+            "local_note",
+            "coercion",
+        ])?;
+        let help = Help {
+            intro: h.text("intro")?,
+            therapist: h.text("therapist")?,
+            crisis: h.text("crisis")?,
+            crisis_lines: h.texts("crisis_lines")?,
+            local_note: h.text("local_note")?,
+            coercion: h.text("coercion")?,
+        };
+        let n = top.node("notifications")?.fields(&["check_in", "practice"])?;
+        let notifications =
+            Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
+
         let mut prompts = Vec::new();
-        for file in [PROMPTS_REPAIRING_EN, PROMPTS_HURT_EN] {
-            let file: PromptFile = parse(file)?;
-            for group in file.group {
-                let focus = match (&group.step, &group.theme) {
-                    (Some(key), None) => Focus::Step(
-                        program
-                            .step
-                            .iter()
-                            .find(|s| &s.key == key)
-                            .map(|s| s.number)
-                            .ok_or(Error::Damaged("a prompt names an unknown step"))?,
-                    ),
-                    (None, Some(key)) => Focus::Theme(key.clone()),
-                    _ => return Err(Error::Damaged("a prompt group needs a step or a theme")),
+        for file in prompt_files {
+            for group in file.fields(&["group"])?.node("group")?.items()? {
+                let g = group.fields(&["role", "step", "theme", "prompts"])?;
+                let role = match g.text("role")?.as_str() {
+                    "repairing" => PromptRole::Repairing,
+                    "hurt" => PromptRole::Hurt,
+                    _ => return Err(BAD),
                 };
-                prompts.extend(group.prompts.into_iter().map(|p| Prompt {
-                    id: p.id,
-                    role: group.role,
-                    focus: focus.clone(),
-                    kind: p.kind,
-                    minutes: p.minutes,
-                    text: p.text,
-                    follow_up: p.follow_up,
-                }));
+                let focus = match (g.opt_text("step")?, g.opt_text("theme")?) {
+                    (Some(key), None) => Focus::Step(
+                        steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
+                    ),
+                    (None, Some(key)) => Focus::Theme(key),
+                    _ => return Err(BAD),
+                };
+                for p in g.node("prompts")?.items()? {
+                    prompts.push(read_prompt(
+                        &p.fields(&["id", "kind", "minutes", "text", "follow_up"])?,
+                        role,
+                        &focus,
+                    )?);
+                }
             }
         }
         Ok(Self {
-            version: program.version,
-            language: program.language,
-            steps: program.step,
-            themes: program.theme,
+            version: top.number("version")?,
+            language: top.text("language")?,
+            steps,
+            themes,
             prompts,
-            help: program.help,
-            notifications: program.notifications,
+            help,
+            notifications,
         })
     }
 
@@ -267,7 +308,7 @@ impl Content {
         CONTENT
             .get_or_init(|| Content::parse_english().ok())
             .as_ref()
-            .ok_or(Error::Damaged("the built-in program content does not parse"))
+            .ok_or(Error::Damaged("the built-in program content is malformed"))
     }
 
     /// The step with `number`.

@@ -11,6 +11,8 @@ use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::journal::index::NoteIndex;
 use crate::journal::search::SearchCache;
+use crate::program::content::Content;
+use crate::program::practice::PracticeLog;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::records;
 
@@ -141,6 +143,8 @@ pub struct Session {
     pub settings: SettingsEntry,
     /// The journal's index.
     pub notes: NoteIndex,
+    /// The practice history.
+    pub practice: PracticeLog,
     /// Lower-cased note bodies for search, built on the first search.
     pub search: Option<SearchCache>,
     /// Rows whose metadata failed to open; the rest of the vault still works.
@@ -173,6 +177,7 @@ impl Session {
             lease,
             settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
             notes: NoteIndex::default(),
+            practice: PracticeLog::new(Content::english()?),
             search: None,
             damaged_rows: Vec::new(),
         })
@@ -186,6 +191,7 @@ impl Session {
             SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
         let mut settings = None;
         let mut notes = NoteIndex::with_capacity(records::count(conn)? as usize);
+        let mut practice = PracticeLog::new(Content::english()?);
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
             let loaded =
@@ -203,6 +209,7 @@ impl Session {
                             Ok(())
                         }
                         RecordKind::Note => notes.load(row, &head, fields),
+                        RecordKind::PracticeDay => practice.load(row, &head, fields),
                     }
                 });
             match loaded {
@@ -217,7 +224,7 @@ impl Session {
         notes.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
         let lease = SealLease { used: reserved, reserved };
-        Ok(Self { keys, lease, settings, notes, search: None, damaged_rows })
+        Ok(Self { keys, lease, settings, notes, practice, search: None, damaged_rows })
     }
 
     /// The data key, for rewrapping into key slots.

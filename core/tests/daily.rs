@@ -1,0 +1,143 @@
+//! The day's prompt through the vault: stable all day in the person's time zone, alternatives
+//! on request, done or skipped with a sealed response, surviving lock and reopen.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use mend_core::program::{Focus, Outcome, PromptRole};
+use mend_core::{Error, ManualClock, MemoryKeyStore, Role, Vault};
+
+const TZ: &str = "Europe/Berlin";
+const HOUR: i64 = 3_600_000;
+const DAY: i64 = 24 * HOUR;
+
+#[test]
+fn the_days_prompt_is_stable_all_day_and_changes_with_the_day() {
+    let f = Fixture::new();
+    // T0 is midnight UTC, 01:00 in Berlin.
+    let first = f.vault.today(TZ).unwrap();
+    assert_eq!(first.outcome, Outcome::Shown);
+    assert_eq!(first.alternative, 0);
+    assert!(matches!(first.prompt.focus, Focus::Step(_)));
+    assert_eq!(first.prompt.role, PromptRole::Repairing);
+    f.clock.advance(20 * HOUR); // 21:00 in Berlin, same day
+    assert_eq!(f.vault.today(TZ).unwrap().prompt.id, first.prompt.id);
+    f.vault.complete_prompt(TZ, &first.prompt.id, None).unwrap();
+    assert_eq!(
+        f.vault.today(TZ).unwrap().prompt.id,
+        first.prompt.id,
+        "acting today never changes today"
+    );
+    f.clock.advance(3 * HOUR); // past midnight in Berlin, still the same UTC day
+    let next = f.vault.today(TZ).unwrap();
+    assert_ne!(next.day, first.day);
+    assert_ne!(next.prompt.id, first.prompt.id, "a prompt rests for 30 days");
+    // In another time zone it is still the first day there.
+    let la = f.vault.today("America/Los_Angeles").unwrap();
+    assert_eq!(la.day, first.day, "in Los Angeles it is still the first day");
+}
+
+#[test]
+fn alternatives_are_other_prompts_and_leave_todays_alone() {
+    let f = Fixture::new();
+    let today = f.vault.today(TZ).unwrap();
+    let one = f.vault.another_prompt(TZ, 1).unwrap();
+    let two = f.vault.another_prompt(TZ, 2).unwrap();
+    assert_eq!(one.alternative, 1);
+    assert_ne!(one.prompt.id, today.prompt.id);
+    assert_ne!(two.prompt.id, one.prompt.id);
+    assert_eq!(f.vault.another_prompt(TZ, 1).unwrap().prompt.id, one.prompt.id);
+    assert_eq!(f.vault.today(TZ).unwrap().prompt.id, today.prompt.id);
+    assert!(matches!(
+        f.vault.another_prompt(TZ, 0),
+        Err(Error::InvalidInput { field: "alternative", .. })
+    ));
+    // An alternative can be done instead of the day's prompt.
+    let done = f.vault.complete_prompt(TZ, &one.prompt.id, Some("We walked.")).unwrap();
+    assert_eq!((done.outcome, done.alternative), (Outcome::Done, 1));
+}
+
+#[test]
+fn done_and_skipped_are_kept_sealed_with_the_response_across_reopen() {
+    let f = Fixture::new();
+    let today = f.vault.today(TZ).unwrap();
+    let skipped = f.vault.skip_prompt(TZ, &today.prompt.id).unwrap();
+    assert_eq!(skipped.outcome, Outcome::Skipped);
+    let done = f
+        .vault
+        .complete_prompt(TZ, &today.prompt.id, Some("  I listened without defending myself. 🙏 \n"))
+        .unwrap();
+    assert_eq!(done.outcome, Outcome::Done);
+    assert_eq!(done.response.as_deref(), Some("I listened without defending myself. 🙏"));
+    // Skipping after doing changes nothing.
+    assert_eq!(f.vault.skip_prompt(TZ, &today.prompt.id).unwrap().outcome, Outcome::Done);
+    f.vault.lock();
+    let v = f.reopen();
+    v.unlock(PASSCODE).unwrap();
+    let again = v.today(TZ).unwrap();
+    assert_eq!(again.prompt.id, today.prompt.id);
+    assert_eq!(again.outcome, Outcome::Done);
+    assert_eq!(again.response.as_deref(), Some("I listened without defending myself. 🙏"));
+}
+
+#[test]
+fn bad_requests_are_refused_with_typed_errors() {
+    let f = Fixture::new();
+    let today = f.vault.today(TZ).unwrap();
+    assert!(matches!(
+        f.vault.today("Not/AZone"),
+        Err(Error::InvalidInput { field: "time zone", .. })
+    ));
+    assert!(matches!(f.vault.complete_prompt(TZ, "no-such-prompt", None), Err(Error::NotFound)));
+    let unseen = if today.prompt.id == "story-01" { "story-02" } else { "story-01" };
+    assert!(matches!(f.vault.complete_prompt(TZ, unseen, None), Err(Error::NotFound)));
+    let long = "x".repeat(10_001);
+    assert!(matches!(
+        f.vault.complete_prompt(TZ, &today.prompt.id, Some(&long)),
+        Err(Error::InvalidInput { field: "response", .. })
+    ));
+    f.vault.lock();
+    assert!(matches!(f.vault.today(TZ), Err(Error::Locked)));
+    assert!(matches!(f.vault.skip_prompt(TZ, &today.prompt.id), Err(Error::Locked)));
+}
+
+#[test]
+fn the_hurt_partner_gets_their_own_prompts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (v, _) = Vault::create(
+        &dir.path().join("v.db"),
+        PASSCODE,
+        Role::Hurt,
+        TEST_KDF,
+        Arc::new(MemoryKeyStore::new()),
+        Arc::new(ManualClock::new(T0)),
+    )
+    .unwrap();
+    let p = v.today(TZ).unwrap().prompt;
+    assert_eq!(p.role, PromptRole::Hurt);
+    assert!(matches!(p.focus, Focus::Theme(_)));
+}
+
+#[test]
+fn practice_responses_never_reach_the_files() {
+    let f = Fixture::new();
+    let marker = "MARKERRESPONSE4419";
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let today = f.vault.today(TZ).unwrap();
+        f.vault.complete_prompt(TZ, &today.prompt.id, Some(marker)).unwrap();
+        ids.push(today.prompt.id);
+        f.clock.advance(DAY);
+    }
+    f.vault.lock();
+    for (file, bytes) in raw_files(&f.path()) {
+        assert_eq!(count_hits(&bytes, marker.as_bytes()), 0, "marker in {file}");
+        for id in &ids {
+            assert_eq!(count_hits(&bytes, id.as_bytes()), 0, "prompt id {id} in {file}");
+        }
+    }
+}
