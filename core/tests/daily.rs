@@ -141,3 +141,37 @@ fn practice_responses_never_reach_the_files() {
         }
     }
 }
+
+/// Does today's prompt at `utc_ms`.
+fn practise_at(f: &Fixture, utc_ms: i64, tz: &str) {
+    f.clock.set(utc_ms);
+    let p = f.vault.today(tz).unwrap();
+    f.vault.complete_prompt(tz, &p.prompt.id, None).unwrap();
+}
+
+#[test]
+fn progress_counts_local_days_across_midnight_and_a_daylight_saving_change() {
+    // Europe/Berlin moves to summer time at 2026-03-29 02:00 local (01:00 UTC).
+    let f = Fixture::new(); // started 2026-01-01 01:00 Berlin
+    let berlin = "Europe/Berlin";
+    practise_at(&f, 1_774_738_200_000, berlin); // 2026-03-28 23:50 CET  (22:50 UTC)
+    practise_at(&f, 1_774_739_400_000, berlin); // 2026-03-29 00:10 CET  (23:10 UTC, Mar 28)
+    practise_at(&f, 1_774_819_800_000, berlin); // 2026-03-29 23:30 CEST (21:30 UTC)
+    practise_at(&f, 1_774_825_200_000, berlin); // 2026-03-30 01:00 CEST (23:00 UTC, Mar 29)
+    let p = f.vault.progress(berlin).unwrap();
+    assert_eq!(p.days_practised, 3, "Mar 28, Mar 29 (twice), Mar 30 in Berlin");
+    assert_eq!(p.days_practised_last_7, 3);
+    assert_eq!(p.weeks_since_start, 12, "Jan 1 to Mar 30 is 88 days");
+    // Twice on Mar 29 is the same prompt of the same day: one practice.
+    assert_eq!(p.focuses.iter().map(|s| s.times_practised).sum::<u32>(), 3);
+    assert!(p.milestones.iter().any(|m| m.key == "first-practice"));
+    assert!(p.milestones.iter().any(|m| m.key == "twelve-weeks"));
+    // Seen from New York (six hours behind), the same moments fall on two local days only:
+    // Mar 28 16:50 and 17:10, Mar 29 17:30 and 19:00.
+    let ny = f.vault.progress("America/New_York").unwrap();
+    assert_eq!(ny.days_practised, 2);
+    // A week later, the forgiving streak has moved on.
+    f.clock.advance(7 * DAY);
+    assert_eq!(f.vault.progress(berlin).unwrap().days_practised_last_7, 0);
+    assert_eq!(f.vault.progress(berlin).unwrap().days_practised_last_28, 3);
+}

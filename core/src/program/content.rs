@@ -79,6 +79,17 @@ pub struct Notifications {
     pub practice: String,
 }
 
+/// A moment worth marking in the progress view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneText {
+    /// A stable key known to the progress code, e.g. `seven-days`.
+    pub key: String,
+    /// A short title.
+    pub title: String,
+    /// A sentence or two.
+    pub text: String,
+}
+
 /// Whose prompt it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PromptRole {
@@ -149,6 +160,8 @@ pub struct Content {
     pub help: Help,
     /// Notification texts.
     pub notifications: Notifications,
+    /// Milestone texts.
+    pub milestones: Vec<MilestoneText>,
 }
 
 /// Minimum counts the content must meet.
@@ -200,8 +213,15 @@ impl Content {
 
     fn read(program: &'static Node, prompt_files: &[&'static Node]) -> Result<Self> {
         const BAD: Error = Error::Damaged("the built-in program content is malformed");
-        let top =
-            program.fields(&["version", "language", "step", "theme", "help", "notifications"])?;
+        let top = program.fields(&[
+            "version",
+            "language",
+            "step",
+            "theme",
+            "help",
+            "notifications",
+            "milestone",
+        ])?;
         let steps = top
             .node("step")?
             .items()?
@@ -262,6 +282,19 @@ impl Content {
             local_note: h.text("local_note")?,
             coercion: h.text("coercion")?,
         };
+        let milestones = top
+            .node("milestone")?
+            .items()?
+            .iter()
+            .map(|n| {
+                let f = n.fields(&["key", "title", "text"])?;
+                Ok(MilestoneText {
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    text: f.text("text")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let n = top.node("notifications")?.fields(&["check_in", "practice"])?;
         let notifications =
             Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
@@ -299,6 +332,7 @@ impl Content {
             prompts,
             help,
             notifications,
+            milestones,
         })
     }
 
@@ -321,10 +355,21 @@ impl Content {
         self.prompts.iter().find(|p| p.id == id)
     }
 
+    /// The text of the milestone with `key`.
+    pub fn milestone(&self, key: &str) -> Option<&MilestoneText> {
+        self.milestones.iter().find(|m| m.key == key)
+    }
+
     /// Every way the content breaks the rules in CONTENT.md; empty when it is sound.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut say = |p: String| problems.push(p);
+
+        for key in super::progress::MILESTONES {
+            if self.milestone(key).is_none() {
+                say(format!("milestone {key} has no text"));
+            }
+        }
 
         let numbers: Vec<u8> = self.steps.iter().map(|s| s.number).collect();
         if numbers != [1, 2, 3, 4, 5, 6] {
@@ -474,6 +519,10 @@ impl Content {
             if let Some(f) = &p.follow_up {
                 out.push((format!("prompt {} follow-up", p.id), f, repairing));
             }
+        }
+        for m in &self.milestones {
+            out.push((format!("milestone {}", m.key), &m.title, false));
+            out.push((format!("milestone {}", m.key), &m.text, false));
         }
         let h = &self.help;
         for text in [&h.intro, &h.therapist, &h.crisis, &h.local_note, &h.coercion]

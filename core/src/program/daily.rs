@@ -29,7 +29,7 @@ pub struct DailyPrompt {
     pub response: Option<String>,
 }
 
-fn prompt_role(role: Role) -> PromptRole {
+pub(crate) fn prompt_role(role: Role) -> PromptRole {
     match role {
         Role::Repairing => PromptRole::Repairing,
         Role::Hurt => PromptRole::Hurt,

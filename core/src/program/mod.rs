@@ -7,8 +7,10 @@ pub mod daily;
 pub mod history;
 mod node;
 pub mod practice;
+pub mod progress;
 pub mod today;
 
 pub use content::{Content, Focus, Kind, Prompt, PromptRole, Step, Theme};
 pub use daily::DailyPrompt;
 pub use history::Outcome;
+pub use progress::{FocusProgress, Milestone, Progress};
