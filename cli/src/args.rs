@@ -16,6 +16,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "MEND_VAULT")]
     pub vault: Option<PathBuf>,
 
+    /// Your time zone, an IANA name such as Europe/Paris (default: this computer's).
+    #[arg(long, global = true, env = "MEND_TZ")]
+    pub tz: Option<String>,
+
     /// What to do; nothing starts the interactive client.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,6 +42,65 @@ pub enum Command {
     Status(JsonFlag),
     /// Erase the vault and its device key for good.
     Erase(EraseArgs),
+    /// Show today's prompt.
+    Today(TodayArgs),
+    /// Mark today's prompt (or another one offered today) as done.
+    Done(DoneArgs),
+    /// Skip today's prompt (or another one offered today).
+    Skip(SkipArgs),
+    /// List the six steps.
+    Steps(JsonFlag),
+    /// Show one step in full.
+    Step(StepArgs),
+    /// Show your progress.
+    Progress(JsonFlag),
+}
+
+/// `mend today`.
+#[derive(Debug, Args)]
+pub struct TodayArgs {
+    /// Show another prompt instead (1 = the first alternative, 2 = the next…).
+    #[arg(long, num_args = 0..=1, default_missing_value = "1", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub another: Option<u32>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend done`.
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// What you want to remember about it; `-` reads it from standard input.
+    #[arg(long)]
+    pub response: Option<String>,
+    /// The prompt's id, if not today's prompt.
+    #[arg(long)]
+    pub prompt: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend skip`.
+#[derive(Debug, Args)]
+pub struct SkipArgs {
+    /// The prompt's id, if not today's prompt.
+    #[arg(long)]
+    pub prompt: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend step`.
+#[derive(Debug, Args)]
+pub struct StepArgs {
+    /// The step's number, 1 to 6.
+    #[arg(value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub number: u8,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Whose vault it is.

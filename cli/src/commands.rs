@@ -11,7 +11,7 @@ use mend_ffi::{
 
 use crate::args::{Command, InitArgs, NoteCommand, PasscodeCommand, RoleArg};
 use crate::errors::Failure;
-use crate::{output, paths, secrets};
+use crate::{output, paths, program, secrets};
 
 /// Opens the vault in `dir`, locked.
 pub fn open(dir: &Path) -> Result<Arc<MendVault>, Failure> {
@@ -94,9 +94,15 @@ fn filter(step: Option<u8>, tag: Option<String>) -> NoteFilter {
     NoteFilter { step, tag }
 }
 
-/// Runs a subcommand.
-pub fn run(dir: &Path, command: Command) -> Result<(), Failure> {
+/// Runs a subcommand; `tz` is the person's time zone.
+pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
     match command {
+        Command::Today(args) => program::today(dir, tz, args),
+        Command::Done(args) => program::done(dir, tz, args),
+        Command::Skip(args) => program::skip(dir, tz, args),
+        Command::Steps(flag) => program::steps(flag.json),
+        Command::Step(args) => program::step(args),
+        Command::Progress(flag) => program::progress(dir, tz, flag.json),
         Command::Init(args) => init(dir, &args),
         Command::Note(note) => run_note(dir, note),
         Command::Passcode(PasscodeCommand::Change) => {

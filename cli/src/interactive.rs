@@ -43,8 +43,8 @@ fn yes(answer: Option<String>) -> bool {
     matches!(answer.as_deref().map(str::trim), Some("y" | "Y" | "yes" | "Yes"))
 }
 
-/// Runs the interactive client on the vault in `dir`.
-pub fn run(dir: &Path) -> Result<(), Failure> {
+/// Runs the interactive client on the vault in `dir`, with days in the time zone `tz`.
+pub fn run(dir: &Path, tz: &str) -> Result<(), Failure> {
     if !vault_exists(paths::database(dir)) && !onboard(dir)? {
         return Ok(());
     }
@@ -52,7 +52,9 @@ pub fn run(dir: &Path) -> Result<(), Failure> {
     if !unlock(&vault)? {
         return Ok(());
     }
-    let result = Menu { vault: vault.clone(), last_list: Vec::new() }.run();
+    let result =
+        Menu { vault: vault.clone(), tz: tz.to_owned(), last_list: Vec::new(), alternative: 0 }
+            .run();
     vault.lock();
     println!("Locked. Take care of yourself.");
     result
@@ -107,23 +109,38 @@ fn unlock(vault: &Arc<MendVault>) -> Result<bool, Failure> {
 
 struct Menu {
     vault: Arc<MendVault>,
+    tz: String,
     last_list: Vec<NoteSummary>,
+    /// Which of today's prompts is on screen: 0 is the day's own.
+    alternative: u32,
 }
 
 impl Menu {
     fn run(&mut self) -> Result<(), Failure> {
         println!();
         println!("Unlocked. You have {} notes.", self.vault.note_count()?);
+        println!();
+        self.show_today()?;
         loop {
             println!();
-            println!("  1  Write a note        4  Read a note");
-            println!("  2  Browse notes        5  Edit a note");
-            println!("  3  Search notes        6  Delete a note");
+            println!(
+                "  t  Today's prompt      d  Mark it done      s  Skip it      a  Another one"
+            );
+            println!("  1  Write a note        4  Read a note       p  Progress");
+            println!("  2  Browse notes        5  Edit a note       x  The six steps");
+            println!("  3  Search notes        6  Delete a note     h  Help");
             println!("  7  Change passcode     q  Lock and quit");
             let Some(choice) = ask("> ")? else {
                 return Ok(());
             };
             let outcome = match choice.trim() {
+                "t" => self.show_today(),
+                "d" => self.settle(true),
+                "s" => self.settle(false),
+                "a" => self.another(),
+                "p" => crate::program::progress_for(&self.vault, &self.tz),
+                "x" => self.steps(),
+                "h" => crate::program::help(),
                 "1" => self.write(),
                 "2" => self.browse(),
                 "3" => self.search(),
@@ -134,7 +151,7 @@ impl Menu {
                 "q" | "Q" | "quit" => return Ok(()),
                 "" => Ok(()),
                 _ => {
-                    println!("Please choose one of the numbers, or q.");
+                    println!("Please choose one of the letters or numbers above.");
                     Ok(())
                 }
             };
@@ -143,6 +160,55 @@ impl Menu {
                 Err(f) if f.is_for_the_person() => println!("{}", f.message),
                 Err(f) => return Err(f),
             }
+        }
+    }
+
+    fn show_today(&mut self) -> Result<(), Failure> {
+        self.alternative = 0;
+        let d = self.vault.today(self.tz.clone())?;
+        crate::program::print_daily(&d);
+        Ok(())
+    }
+
+    fn another(&mut self) -> Result<(), Failure> {
+        let next = (self.alternative + 1).min(20);
+        let d = self.vault.another_prompt(self.tz.clone(), next)?;
+        self.alternative = next;
+        crate::program::print_daily(&d);
+        Ok(())
+    }
+
+    /// Marks the prompt on screen as done (with an optional response) or skipped.
+    fn settle(&mut self, done: bool) -> Result<(), Failure> {
+        let shown = if self.alternative == 0 {
+            self.vault.today(self.tz.clone())?
+        } else {
+            self.vault.another_prompt(self.tz.clone(), self.alternative)?
+        };
+        let id = shown.prompt.id;
+        if done {
+            let response = ask("Anything you want to remember about it? (Enter to skip): ")?
+                .filter(|r| !r.trim().is_empty());
+            self.vault.complete_prompt(self.tz.clone(), id, response)?;
+            println!("Marked as done. Thank you for showing up today.");
+        } else {
+            self.vault.skip_prompt(self.tz.clone(), id)?;
+            println!("Skipped for today. It will come round again.");
+        }
+        Ok(())
+    }
+
+    fn steps(&mut self) -> Result<(), Failure> {
+        crate::program::steps(false)?;
+        let Some(answer) = ask("Read a step in full? Type its number, or Enter to go back: ")?
+        else {
+            return Ok(());
+        };
+        match answer.trim().parse::<u8>() {
+            Ok(n) if (1..=6).contains(&n) => {
+                crate::program::step(crate::args::StepArgs { number: n, json: false })
+            }
+            _ => Ok(()),
         }
     }
 

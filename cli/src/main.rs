@@ -7,17 +7,20 @@ mod errors;
 mod interactive;
 mod output;
 mod paths;
+mod program;
 mod secrets;
+mod zone;
 
 use clap::Parser;
 
 fn main() {
     let cli = args::Cli::parse();
+    let tz = cli.tz.unwrap_or_else(zone::local);
     let result =
         paths::vault_dir(cli.vault).map_err(errors::Failure::from).and_then(|dir| {
             match cli.command {
-                Some(command) => commands::run(&dir, command),
-                None => interactive::run(&dir),
+                Some(command) => commands::run(&dir, &tz, command),
+                None => interactive::run(&dir, &tz),
             }
         });
     if let Err(failure) = result {

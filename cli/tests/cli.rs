@@ -182,3 +182,55 @@ fn the_interactive_client_onboards_then_writes_reads_and_locks() {
     assert!(out.contains("Deleted."));
     assert!(out.contains("No notes here yet."));
 }
+
+#[test]
+fn todays_prompt_practice_steps_and_progress_from_scripts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let p = [("MEND_PASSCODE", PASS), ("MEND_TZ", "Europe/Berlin")];
+    let today = json(mend(&dir, &["today", "--json"], &p, ""));
+    let id = today["id"].as_str().unwrap().to_owned();
+    assert_eq!(today["outcome"], "shown");
+    assert_eq!(today["alternative"], 0);
+    assert!(today["text"].as_str().unwrap().len() > 20);
+    assert_eq!(
+        json(mend(&dir, &["today", "--json"], &p, ""))["id"],
+        id.as_str(),
+        "the same all day"
+    );
+    let other = json(mend(&dir, &["today", "--another", "--json"], &p, ""));
+    assert_ne!(other["id"], id.as_str());
+    assert_eq!(other["alternative"], 1);
+    let skipped =
+        json(mend(&dir, &["skip", "--prompt", other["id"].as_str().unwrap(), "--json"], &p, ""));
+    assert_eq!(skipped["outcome"], "skipped");
+    let done = json(mend(
+        &dir,
+        &["done", "--response", "-", "--json"],
+        &p,
+        "We talked, and I listened.\n",
+    ));
+    assert_eq!(done["id"], id.as_str());
+    assert_eq!(done["outcome"], "done");
+    assert_eq!(done["response"], "We talked, and I listened.");
+
+    let progress = json(mend(&dir, &["progress", "--json"], &p, ""));
+    assert_eq!(progress["days_practised_last_7"], 1);
+    assert_eq!(progress["milestones"][0]["key"], "first-practice");
+    assert_eq!(
+        progress["focuses"].as_array().unwrap().len(),
+        5,
+        "the hurt partner's vault shows the five themes"
+    );
+    assert!(progress["focuses"][0]["theme"].is_string());
+
+    let steps = json(mend(&dir, &["steps", "--json"], &[], ""));
+    assert_eq!(steps.as_array().unwrap().len(), 6);
+    let step = json(mend(&dir, &["step", "5", "--json"], &[], ""));
+    assert_eq!(step["key"], "validation");
+    assert!(step["phrases"].as_array().unwrap().len() >= 5);
+    let bad_zone =
+        mend(&dir, &["today"], &[("MEND_PASSCODE", PASS), ("MEND_TZ", "Nowhere/Atall")], "");
+    assert_eq!(bad_zone.status.code(), Some(6));
+}

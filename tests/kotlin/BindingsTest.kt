@@ -9,7 +9,12 @@ import app.mend.core.MendVault
 import app.mend.core.NoteDraft
 import app.mend.core.NoteFilter
 import app.mend.core.VaultRole
+import app.mend.core.PracticeOutcome
 import app.mend.core.createVault
+import app.mend.core.helpResources
+import app.mend.core.programStep
+import app.mend.core.programSteps
+import app.mend.core.programThemes
 import app.mend.core.defaultKdfOptions
 import app.mend.core.vaultExists
 import app.mend.kit.FailingKeyStore
@@ -185,6 +190,30 @@ class BindingsTest {
         jobs.forEach { it.get(60, TimeUnit.SECONDS) }
         pool.shutdown()
         assertEquals(120u, v.noteCount())
+    }
+
+    @Test
+    fun theProgramTodayPracticeAndProgress() {
+        assertEquals(listOf(1, 2, 3, 4, 5, 6), programSteps().map { it.number.toInt() })
+        assertEquals("remorse", programStep(3u).key)
+        assertFailsWith<MendException.NotFound> { programStep(9u) }
+        assertTrue(programThemes().size >= 5)
+        assertTrue(helpResources().crisisLines.isNotEmpty())
+        val v = newVault().third.vault
+        val tz = "Europe/Berlin"
+        val today = v.today(tz)
+        assertEquals(PracticeOutcome.SHOWN, today.outcome)
+        assertEquals(today.prompt.id, v.today(tz).prompt.id)
+        val other = v.anotherPrompt(tz, 1u)
+        assertNotEquals(today.prompt.id, other.prompt.id)
+        assertEquals(PracticeOutcome.SKIPPED, v.skipPrompt(tz, other.prompt.id).outcome)
+        val done = v.completePrompt(tz, today.prompt.id, "Écouté, sans me défendre. 🙏")
+        assertEquals(PracticeOutcome.DONE, done.outcome)
+        assertEquals("Écouté, sans me défendre. 🙏", done.response)
+        val progress = v.progress(tz)
+        assertEquals(1u, progress.daysPractisedLast7)
+        assertEquals(listOf("first-practice"), progress.milestones.map { it.key })
+        assertEquals("time zone", assertFailsWith<MendException.InvalidInput> { v.today("Not/AZone") }.field)
     }
 
     @Test

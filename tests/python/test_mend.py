@@ -279,6 +279,35 @@ def a_vault_from_a_newer_app_is_refused():
     assert (e.found, e.supported) == (99, 1)
 
 
+@test
+def the_program_today_practice_and_progress():
+    steps = mend.program_steps()
+    assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
+    assert mend.program_step(3).key == "remorse"
+    expect(mend.MendError.NotFound, lambda: mend.program_step(9))
+    assert len(mend.program_themes()) >= 5
+    assert "988" in " ".join(mend.help_resources().crisis_lines)
+    _, _, created = new_vault()
+    v = created.vault
+    tz = "Europe/Berlin"
+    today = v.today(tz)
+    assert today.outcome == mend.PracticeOutcome.SHOWN and today.prompt.step is not None
+    assert v.today(tz).prompt.id == today.prompt.id
+    other = v.another_prompt(tz, 1)
+    assert other.prompt.id != today.prompt.id and other.alternative == 1
+    assert v.skip_prompt(tz, other.prompt.id).outcome == mend.PracticeOutcome.SKIPPED
+    done = v.complete_prompt(tz, today.prompt.id, "Écouté, sans me défendre. 🙏")
+    assert done.outcome == mend.PracticeOutcome.DONE and done.response == "Écouté, sans me défendre. 🙏"
+    progress = v.progress(tz)
+    assert progress.days_practised_last_7 == 1 and progress.days_practised == 1
+    assert [m.key for m in progress.milestones] == ["first-practice"]
+    assert sum(f.times_practised for f in progress.focuses) == 1
+    e = expect(mend.MendError.InvalidInput, lambda: v.today("Not/AZone"))
+    assert e.field == "time zone"
+    v.lock()
+    expect(mend.MendError.Locked, lambda: v.today(tz))
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

@@ -167,6 +167,31 @@ final class BindingsTests: XCTestCase {
         XCTAssertEqual(try v.noteCount(), 120)
     }
 
+    func testTheProgramTodayPracticeAndProgress() throws {
+        XCTAssertEqual(try programSteps().map(\.number), [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(try programStep(number: 3).key, "remorse")
+        expect({ try programStep(number: 9) }) { if case .NotFound = $0 { return true } else { return false } }
+        XCTAssertGreaterThanOrEqual(try programThemes().count, 5)
+        XCTAssertFalse(try helpResources().crisisLines.isEmpty)
+        let v = try newVault().2.vault
+        let tz = "Europe/Berlin"
+        let today = try v.today(tz: tz)
+        XCTAssertEqual(today.outcome, .shown)
+        XCTAssertEqual(try v.today(tz: tz).prompt.id, today.prompt.id)
+        let other = try v.anotherPrompt(tz: tz, alternative: 1)
+        XCTAssertNotEqual(other.prompt.id, today.prompt.id)
+        XCTAssertEqual(try v.skipPrompt(tz: tz, promptId: other.prompt.id).outcome, .skipped)
+        let done = try v.completePrompt(tz: tz, promptId: today.prompt.id, response: "Écouté, sans me défendre. 🙏")
+        XCTAssertEqual(done.outcome, .done)
+        XCTAssertEqual(done.response, "Écouté, sans me défendre. 🙏")
+        let progress = try v.progress(tz: tz)
+        XCTAssertEqual(progress.daysPractisedLast7, 1)
+        XCTAssertEqual(progress.milestones.map(\.key), ["first-practice"])
+        expect({ try v.today(tz: "Not/AZone") }) {
+            if case .InvalidInput(let field, _) = $0 { return field == "time zone" } else { return false }
+        }
+    }
+
     func testLockedAndErasedObjectsGiveTypedErrors() throws {
         let (path, _, created) = try newVault()
         let v = created.vault

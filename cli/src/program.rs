@@ -1,0 +1,254 @@
+//! The recovery program in the terminal: today's prompt, practice, the steps and progress.
+
+use std::io::Read;
+use std::path::Path;
+
+use mend_ffi::{
+    DailyPrompt, MendVault, PracticeOutcome, Progress, PromptKind, StepInfo, help_resources,
+    program_step, program_steps,
+};
+use serde_json::json;
+
+use crate::args::{DoneArgs, SkipArgs, StepArgs, TodayArgs};
+use crate::commands::open_unlocked;
+use crate::errors::Failure;
+use crate::output::print_json;
+
+fn kind_words(kind: PromptKind) -> &'static str {
+    match kind {
+        PromptKind::Action => "something to do",
+        PromptKind::Conversation => "something to talk about",
+        PromptKind::Reflection => "something to reflect on",
+    }
+}
+
+fn daily_json(d: &DailyPrompt) -> serde_json::Value {
+    json!({
+        "date": d.date,
+        "id": d.prompt.id,
+        "step": d.prompt.step,
+        "theme": d.prompt.theme,
+        "kind": format!("{:?}", d.prompt.kind).to_lowercase(),
+        "minutes": d.prompt.minutes,
+        "text": d.prompt.text,
+        "follow_up": d.prompt.follow_up,
+        "alternative": d.alternative,
+        "outcome": format!("{:?}", d.outcome).to_lowercase(),
+        "response": d.response,
+    })
+}
+
+/// Prints a prompt for people.
+pub fn print_daily(d: &DailyPrompt) {
+    let focus = match (&d.prompt.step, &d.prompt.theme) {
+        (Some(n), _) => {
+            program_step(*n).map(|s| format!("Step {n}: {}", s.title)).unwrap_or_default()
+        }
+        (None, Some(theme)) => theme.replace('-', " "),
+        _ => String::new(),
+    };
+    let heading = if d.alternative == 0 {
+        "Today".to_owned()
+    } else {
+        format!("Another for today ({})", d.alternative)
+    };
+    println!(
+        "{heading} · {focus} · {} · about {} minutes",
+        kind_words(d.prompt.kind),
+        d.prompt.minutes
+    );
+    println!();
+    println!("{}", d.prompt.text);
+    if let Some(f) = &d.prompt.follow_up {
+        println!();
+        println!("Afterwards: {f}");
+    }
+    match d.outcome {
+        PracticeOutcome::Done => println!("\nDone today."),
+        PracticeOutcome::Skipped => println!("\nSkipped today. That's all right."),
+        PracticeOutcome::Shown => {}
+    }
+    if let Some(r) = &d.response {
+        println!("\nYou wrote: {r}");
+    }
+}
+
+/// `mend today`.
+pub fn today(dir: &Path, tz: &str, args: TodayArgs) -> Result<(), Failure> {
+    let vault = open_unlocked(dir)?;
+    let d = match args.another {
+        Some(n) => vault.another_prompt(tz.to_owned(), n)?,
+        None => vault.today(tz.to_owned())?,
+    };
+    if args.json {
+        print_json(&daily_json(&d))
+    } else {
+        print_daily(&d)
+    }
+    Ok(())
+}
+
+/// `mend done`.
+pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
+    let response = match args.response.as_deref() {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|_| "the response must be UTF-8 text")?;
+            Some(text)
+        }
+        other => other.map(str::to_owned),
+    };
+    let vault = open_unlocked(dir)?;
+    let id = match args.prompt {
+        Some(id) => id,
+        None => vault.today(tz.to_owned())?.prompt.id,
+    };
+    let d = vault.complete_prompt(tz.to_owned(), id, response)?;
+    if args.json {
+        print_json(&daily_json(&d))
+    } else {
+        println!("Marked as done. Thank you for showing up today.")
+    }
+    Ok(())
+}
+
+/// `mend skip`.
+pub fn skip(dir: &Path, tz: &str, args: SkipArgs) -> Result<(), Failure> {
+    let vault = open_unlocked(dir)?;
+    let id = match args.prompt {
+        Some(id) => id,
+        None => vault.today(tz.to_owned())?.prompt.id,
+    };
+    let d = vault.skip_prompt(tz.to_owned(), id)?;
+    if args.json {
+        print_json(&daily_json(&d))
+    } else {
+        println!("Skipped for today. It will come round again.")
+    }
+    Ok(())
+}
+
+fn step_json(s: &StepInfo) -> serde_json::Value {
+    json!({
+        "number": s.number, "key": s.key, "title": s.title, "summary": s.summary, "why": s.why,
+        "practices": s.practices, "phrases": s.phrases, "cautions": s.cautions, "reflections": s.reflections,
+    })
+}
+
+/// `mend steps`.
+pub fn steps(json: bool) -> Result<(), Failure> {
+    let steps = program_steps()?;
+    if json {
+        print_json(&steps.iter().map(step_json).collect::<Vec<_>>());
+        return Ok(());
+    }
+    for s in &steps {
+        println!("{}. {}", s.number, s.title);
+        println!("   {}", s.summary);
+    }
+    Ok(())
+}
+
+/// Prints a list under a heading.
+fn section(heading: &str, items: &[String]) {
+    println!();
+    println!("{heading}");
+    for item in items {
+        println!("  - {item}");
+    }
+}
+
+/// `mend step N`.
+pub fn step(args: StepArgs) -> Result<(), Failure> {
+    let s = program_step(args.number)?;
+    if args.json {
+        print_json(&step_json(&s));
+        return Ok(());
+    }
+    println!("Step {}: {}", s.number, s.title);
+    println!();
+    println!("{}", s.summary);
+    println!();
+    println!("Why it matters: {}", s.why);
+    section("Practices", &s.practices);
+    section("Things you might say, in your own words", &s.phrases);
+    section("Take care", &s.cautions);
+    section("To reflect on", &s.reflections);
+    Ok(())
+}
+
+fn progress_json(p: &Progress) -> serde_json::Value {
+    json!({
+        "today": p.today, "started": p.started, "weeks_since_start": p.weeks_since_start,
+        "days_practised_last_7": p.days_practised_last_7, "days_practised_last_28": p.days_practised_last_28,
+        "days_practised": p.days_practised,
+        "focuses": p.focuses.iter().map(|f| json!({
+            "step": f.step, "theme": f.theme, "times_practised": f.times_practised, "last_practised": f.last_practised,
+        })).collect::<Vec<_>>(),
+        "milestones": p.milestones.iter().map(|m| json!({
+            "key": m.key, "title": m.title, "reached": m.reached,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `mend progress`.
+pub fn progress(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
+    let vault = open_unlocked(dir)?;
+    if json {
+        print_json(&progress_json(&vault.progress(tz.to_owned())?));
+        return Ok(());
+    }
+    progress_for(&vault, tz)
+}
+
+/// Prints progress for people.
+pub fn progress_for(vault: &MendVault, tz: &str) -> Result<(), Failure> {
+    let p = vault.progress(tz.to_owned())?;
+    println!("Week {} since you started ({}).", p.weeks_since_start + 1, p.started);
+    println!(
+        "You practised on {} of the last 7 days, and {} of the last 28.",
+        p.days_practised_last_7, p.days_practised_last_28
+    );
+    println!();
+    for f in &p.focuses {
+        let name = match (&f.step, &f.theme) {
+            (Some(n), _) => {
+                program_step(*n).map(|s| format!("{n}. {}", s.title)).unwrap_or_default()
+            }
+            (None, Some(t)) => t.replace('-', " "),
+            _ => String::new(),
+        };
+        let times = match f.times_practised {
+            0 => "not practised".to_owned(),
+            1 => "practised once".to_owned(),
+            n => format!("practised {n} times"),
+        };
+        let last =
+            f.last_practised.as_deref().map(|d| format!(", last on {d}")).unwrap_or_default();
+        println!("  {name}: {times}{last}");
+    }
+    if !p.milestones.is_empty() {
+        println!();
+        for m in &p.milestones {
+            println!("  {} ({}): {}", m.title, m.reached, m.text);
+        }
+    }
+    Ok(())
+}
+
+/// Help resources, one step away.
+pub fn help() -> Result<(), Failure> {
+    let h = help_resources()?;
+    println!("{}", h.intro);
+    println!();
+    println!("{}", h.therapist);
+    println!();
+    println!("{}", h.crisis);
+    for line in &h.crisis_lines {
+        println!("  - {line}");
+    }
+    println!("{}", h.local_note);
+    Ok(())
+}
