@@ -1,6 +1,8 @@
 //! The recovery program as the UIs see it: the steps and themes, today's prompt, practice
 //! and progress. Days cross the boundary as ISO dates (`2026-03-29`), local to the time zone
-//! the UI passes (an IANA name such as `Europe/Paris`).
+//! whose rules the UI passes in (its platform knows them, daylight saving included).
+
+use std::sync::Arc;
 
 use mend_core::program::{self, Content, Focus, Kind, Outcome};
 
@@ -165,6 +167,22 @@ pub struct Progress {
     pub milestones: Vec<Milestone>,
 }
 
+/// A time zone's rules, from the platform: Kotlin's `ZoneId.rules`, Swift's `TimeZone`.
+#[uniffi::export(with_foreign)]
+pub trait TimeZoneRules: Send + Sync {
+    /// Seconds east of UTC at `utc_ms` (milliseconds since the Unix epoch).
+    fn offset_seconds(&self, utc_ms: i64) -> i32;
+}
+
+/// Lets the core use rules implemented on the other side of the FFI.
+struct Zone(Arc<dyn TimeZoneRules>);
+
+impl program::calendar::ZoneRules for Zone {
+    fn offset_seconds(&self, utc_ms: i64) -> i32 {
+        self.0.offset_seconds(utc_ms)
+    }
+}
+
 fn content() -> Result<&'static Content, MendError> {
     Ok(Content::english()?)
 }
@@ -265,34 +283,42 @@ pub fn help_resources() -> Result<HelpInfo, MendError> {
 
 #[uniffi::export]
 impl MendVault {
-    /// Today's prompt in the time zone `tz`; the same all day.
-    pub fn today(&self, tz: String) -> Result<DailyPrompt, MendError> {
-        Ok(daily(self.core.today(&tz)?))
+    /// Today's prompt, by the local day in `zone`; the same all day.
+    pub fn today(&self, zone: Arc<dyn TimeZoneRules>) -> Result<DailyPrompt, MendError> {
+        Ok(daily(self.core.today(&Zone(zone))?))
     }
 
     /// Another prompt for today (1 = the first alternative); today's stays as it is.
-    pub fn another_prompt(&self, tz: String, alternative: u32) -> Result<DailyPrompt, MendError> {
-        Ok(daily(self.core.another_prompt(&tz, alternative)?))
+    pub fn another_prompt(
+        &self,
+        zone: Arc<dyn TimeZoneRules>,
+        alternative: u32,
+    ) -> Result<DailyPrompt, MendError> {
+        Ok(daily(self.core.another_prompt(&Zone(zone), alternative)?))
     }
 
     /// Marks a prompt offered today as done, with an optional written response.
     pub fn complete_prompt(
         &self,
-        tz: String,
+        zone: Arc<dyn TimeZoneRules>,
         prompt_id: String,
         response: Option<String>,
     ) -> Result<DailyPrompt, MendError> {
-        Ok(daily(self.core.complete_prompt(&tz, &prompt_id, response.as_deref())?))
+        Ok(daily(self.core.complete_prompt(&Zone(zone), &prompt_id, response.as_deref())?))
     }
 
     /// Marks a prompt offered today as skipped.
-    pub fn skip_prompt(&self, tz: String, prompt_id: String) -> Result<DailyPrompt, MendError> {
-        Ok(daily(self.core.skip_prompt(&tz, &prompt_id)?))
+    pub fn skip_prompt(
+        &self,
+        zone: Arc<dyn TimeZoneRules>,
+        prompt_id: String,
+    ) -> Result<DailyPrompt, MendError> {
+        Ok(daily(self.core.skip_prompt(&Zone(zone), &prompt_id)?))
     }
 
-    /// Progress as of today in the time zone `tz`.
-    pub fn progress(&self, tz: String) -> Result<Progress, MendError> {
-        let p = self.core.progress(&tz)?;
+    /// Progress as of today, by local days in `zone`.
+    pub fn progress(&self, zone: Arc<dyn TimeZoneRules>) -> Result<Progress, MendError> {
+        let p = self.core.progress(&Zone(zone))?;
         let c = content()?;
         Ok(Progress {
             today: date(p.today),

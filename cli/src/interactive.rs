@@ -165,14 +165,14 @@ impl Menu {
 
     fn show_today(&mut self) -> Result<(), Failure> {
         self.alternative = 0;
-        let d = self.vault.today(self.tz.clone())?;
+        let d = self.vault.today(crate::zone::rules(&self.tz)?)?;
         crate::program::print_daily(&d);
         Ok(())
     }
 
     fn another(&mut self) -> Result<(), Failure> {
         let next = (self.alternative + 1).min(20);
-        let d = self.vault.another_prompt(self.tz.clone(), next)?;
+        let d = self.vault.another_prompt(crate::zone::rules(&self.tz)?, next)?;
         self.alternative = next;
         crate::program::print_daily(&d);
         Ok(())
@@ -181,18 +181,18 @@ impl Menu {
     /// Marks the prompt on screen as done (with an optional response) or skipped.
     fn settle(&mut self, done: bool) -> Result<(), Failure> {
         let shown = if self.alternative == 0 {
-            self.vault.today(self.tz.clone())?
+            self.vault.today(crate::zone::rules(&self.tz)?)?
         } else {
-            self.vault.another_prompt(self.tz.clone(), self.alternative)?
+            self.vault.another_prompt(crate::zone::rules(&self.tz)?, self.alternative)?
         };
         let id = shown.prompt.id;
         if done {
             let response = ask("Anything you want to remember about it? (Enter to skip): ")?
                 .filter(|r| !r.trim().is_empty());
-            self.vault.complete_prompt(self.tz.clone(), id, response)?;
+            self.vault.complete_prompt(crate::zone::rules(&self.tz)?, id, response)?;
             println!("Marked as done. Thank you for showing up today.");
         } else {
-            self.vault.skip_prompt(self.tz.clone(), id)?;
+            self.vault.skip_prompt(crate::zone::rules(&self.tz)?, id)?;
             println!("Skipped for today. It will come round again.");
         }
         Ok(())

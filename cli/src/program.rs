@@ -13,6 +13,7 @@ use crate::args::{DoneArgs, SkipArgs, StepArgs, TodayArgs};
 use crate::commands::open_unlocked;
 use crate::errors::Failure;
 use crate::output::print_json;
+use crate::zone::rules;
 
 fn kind_words(kind: PromptKind) -> &'static str {
     match kind {
@@ -75,10 +76,11 @@ pub fn print_daily(d: &DailyPrompt) {
 
 /// `mend today`.
 pub fn today(dir: &Path, tz: &str, args: TodayArgs) -> Result<(), Failure> {
+    let zone = rules(tz)?;
     let vault = open_unlocked(dir)?;
     let d = match args.another {
-        Some(n) => vault.another_prompt(tz.to_owned(), n)?,
-        None => vault.today(tz.to_owned())?,
+        Some(n) => vault.another_prompt(zone.clone(), n)?,
+        None => vault.today(zone)?,
     };
     if args.json {
         print_json(&daily_json(&d))
@@ -100,12 +102,13 @@ pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
         }
         other => other.map(str::to_owned),
     };
+    let zone = rules(tz)?;
     let vault = open_unlocked(dir)?;
     let id = match args.prompt {
         Some(id) => id,
-        None => vault.today(tz.to_owned())?.prompt.id,
+        None => vault.today(zone.clone())?.prompt.id,
     };
-    let d = vault.complete_prompt(tz.to_owned(), id, response)?;
+    let d = vault.complete_prompt(zone, id, response)?;
     if args.json {
         print_json(&daily_json(&d))
     } else {
@@ -116,12 +119,13 @@ pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
 
 /// `mend skip`.
 pub fn skip(dir: &Path, tz: &str, args: SkipArgs) -> Result<(), Failure> {
+    let zone = rules(tz)?;
     let vault = open_unlocked(dir)?;
     let id = match args.prompt {
         Some(id) => id,
-        None => vault.today(tz.to_owned())?.prompt.id,
+        None => vault.today(zone.clone())?.prompt.id,
     };
-    let d = vault.skip_prompt(tz.to_owned(), id)?;
+    let d = vault.skip_prompt(zone, id)?;
     if args.json {
         print_json(&daily_json(&d))
     } else {
@@ -195,9 +199,10 @@ fn progress_json(p: &Progress) -> serde_json::Value {
 
 /// `mend progress`.
 pub fn progress(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
+    let zone = rules(tz)?;
     let vault = open_unlocked(dir)?;
     if json {
-        print_json(&progress_json(&vault.progress(tz.to_owned())?));
+        print_json(&progress_json(&vault.progress(zone)?));
         return Ok(());
     }
     progress_for(&vault, tz)
@@ -205,7 +210,7 @@ pub fn progress(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
 
 /// Prints progress for people.
 pub fn progress_for(vault: &MendVault, tz: &str) -> Result<(), Failure> {
-    let p = vault.progress(tz.to_owned())?;
+    let p = vault.progress(rules(tz)?)?;
     println!("Week {} since you started ({}).", p.weeks_since_start + 1, p.started);
     println!(
         "You practised on {} of the last 7 days, and {} of the last 28.",

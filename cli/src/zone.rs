@@ -23,3 +23,27 @@ pub fn local() -> String {
     }
     "UTC".to_owned()
 }
+
+/// A time zone's rules from the IANA database (chrono-tz), for the core.
+struct Iana(chrono_tz::Tz);
+
+impl mend_ffi::TimeZoneRules for Iana {
+    fn offset_seconds(&self, utc_ms: i64) -> i32 {
+        use chrono::{Offset, TimeZone};
+        let Some(utc) = chrono::DateTime::from_timestamp_millis(utc_ms) else { return 0 };
+        self.0.offset_from_utc_datetime(&utc.naive_utc()).fix().local_minus_utc()
+    }
+}
+
+/// The rules of the time zone named `name`, e.g. `Europe/Paris`.
+pub fn rules(
+    name: &str,
+) -> Result<std::sync::Arc<dyn mend_ffi::TimeZoneRules>, crate::errors::Failure> {
+    let tz: chrono_tz::Tz = name.parse().map_err(|_| {
+        crate::errors::Failure::new(
+            crate::errors::EXIT_INVALID,
+            "the time zone is not a known IANA name such as Europe/Paris",
+        )
+    })?;
+    Ok(std::sync::Arc::new(Iana(tz)))
+}

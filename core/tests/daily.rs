@@ -11,7 +11,9 @@ use common::*;
 use mend_core::program::{Focus, Outcome, PromptRole};
 use mend_core::{Error, ManualClock, MemoryKeyStore, Role, Vault};
 
-const TZ: &str = "Europe/Berlin";
+fn tz() -> Iana {
+    zone("Europe/Berlin")
+}
 const HOUR: i64 = 3_600_000;
 const DAY: i64 = 24 * HOUR;
 
@@ -19,66 +21,70 @@ const DAY: i64 = 24 * HOUR;
 fn the_days_prompt_is_stable_all_day_and_changes_with_the_day() {
     let f = Fixture::new();
     // T0 is midnight UTC, 01:00 in Berlin.
-    let first = f.vault.today(TZ).unwrap();
+    let first = f.vault.today(&tz()).unwrap();
     assert_eq!(first.outcome, Outcome::Shown);
     assert_eq!(first.alternative, 0);
     assert!(matches!(first.prompt.focus, Focus::Step(_)));
     assert_eq!(first.prompt.role, PromptRole::Repairing);
     f.clock.advance(20 * HOUR); // 21:00 in Berlin, same day
-    assert_eq!(f.vault.today(TZ).unwrap().prompt.id, first.prompt.id);
-    f.vault.complete_prompt(TZ, &first.prompt.id, None).unwrap();
+    assert_eq!(f.vault.today(&tz()).unwrap().prompt.id, first.prompt.id);
+    f.vault.complete_prompt(&tz(), &first.prompt.id, None).unwrap();
     assert_eq!(
-        f.vault.today(TZ).unwrap().prompt.id,
+        f.vault.today(&tz()).unwrap().prompt.id,
         first.prompt.id,
         "acting today never changes today"
     );
     f.clock.advance(3 * HOUR); // past midnight in Berlin, still the same UTC day
-    let next = f.vault.today(TZ).unwrap();
+    let next = f.vault.today(&tz()).unwrap();
     assert_ne!(next.day, first.day);
     assert_ne!(next.prompt.id, first.prompt.id, "a prompt rests for 30 days");
     // In another time zone it is still the first day there.
-    let la = f.vault.today("America/Los_Angeles").unwrap();
+    let la = f.vault.today(&zone("America/Los_Angeles")).unwrap();
     assert_eq!(la.day, first.day, "in Los Angeles it is still the first day");
 }
 
 #[test]
 fn alternatives_are_other_prompts_and_leave_todays_alone() {
     let f = Fixture::new();
-    let today = f.vault.today(TZ).unwrap();
-    let one = f.vault.another_prompt(TZ, 1).unwrap();
-    let two = f.vault.another_prompt(TZ, 2).unwrap();
+    let today = f.vault.today(&tz()).unwrap();
+    let one = f.vault.another_prompt(&tz(), 1).unwrap();
+    let two = f.vault.another_prompt(&tz(), 2).unwrap();
     assert_eq!(one.alternative, 1);
     assert_ne!(one.prompt.id, today.prompt.id);
     assert_ne!(two.prompt.id, one.prompt.id);
-    assert_eq!(f.vault.another_prompt(TZ, 1).unwrap().prompt.id, one.prompt.id);
-    assert_eq!(f.vault.today(TZ).unwrap().prompt.id, today.prompt.id);
+    assert_eq!(f.vault.another_prompt(&tz(), 1).unwrap().prompt.id, one.prompt.id);
+    assert_eq!(f.vault.today(&tz()).unwrap().prompt.id, today.prompt.id);
     assert!(matches!(
-        f.vault.another_prompt(TZ, 0),
+        f.vault.another_prompt(&tz(), 0),
         Err(Error::InvalidInput { field: "alternative", .. })
     ));
     // An alternative can be done instead of the day's prompt.
-    let done = f.vault.complete_prompt(TZ, &one.prompt.id, Some("We walked.")).unwrap();
+    let done = f.vault.complete_prompt(&tz(), &one.prompt.id, Some("We walked.")).unwrap();
     assert_eq!((done.outcome, done.alternative), (Outcome::Done, 1));
 }
 
 #[test]
 fn done_and_skipped_are_kept_sealed_with_the_response_across_reopen() {
     let f = Fixture::new();
-    let today = f.vault.today(TZ).unwrap();
-    let skipped = f.vault.skip_prompt(TZ, &today.prompt.id).unwrap();
+    let today = f.vault.today(&tz()).unwrap();
+    let skipped = f.vault.skip_prompt(&tz(), &today.prompt.id).unwrap();
     assert_eq!(skipped.outcome, Outcome::Skipped);
     let done = f
         .vault
-        .complete_prompt(TZ, &today.prompt.id, Some("  I listened without defending myself. 🙏 \n"))
+        .complete_prompt(
+            &tz(),
+            &today.prompt.id,
+            Some("  I listened without defending myself. 🙏 \n"),
+        )
         .unwrap();
     assert_eq!(done.outcome, Outcome::Done);
     assert_eq!(done.response.as_deref(), Some("I listened without defending myself. 🙏"));
     // Skipping after doing changes nothing.
-    assert_eq!(f.vault.skip_prompt(TZ, &today.prompt.id).unwrap().outcome, Outcome::Done);
+    assert_eq!(f.vault.skip_prompt(&tz(), &today.prompt.id).unwrap().outcome, Outcome::Done);
     f.vault.lock();
     let v = f.reopen();
     v.unlock(PASSCODE).unwrap();
-    let again = v.today(TZ).unwrap();
+    let again = v.today(&tz()).unwrap();
     assert_eq!(again.prompt.id, today.prompt.id);
     assert_eq!(again.outcome, Outcome::Done);
     assert_eq!(again.response.as_deref(), Some("I listened without defending myself. 🙏"));
@@ -87,22 +93,23 @@ fn done_and_skipped_are_kept_sealed_with_the_response_across_reopen() {
 #[test]
 fn bad_requests_are_refused_with_typed_errors() {
     let f = Fixture::new();
-    let today = f.vault.today(TZ).unwrap();
+    let today = f.vault.today(&tz()).unwrap();
+    let impossible = mend_core::program::calendar::FixedOffset(25 * 3600);
     assert!(matches!(
-        f.vault.today("Not/AZone"),
+        f.vault.today(&impossible),
         Err(Error::InvalidInput { field: "time zone", .. })
     ));
-    assert!(matches!(f.vault.complete_prompt(TZ, "no-such-prompt", None), Err(Error::NotFound)));
+    assert!(matches!(f.vault.complete_prompt(&tz(), "no-such-prompt", None), Err(Error::NotFound)));
     let unseen = if today.prompt.id == "story-01" { "story-02" } else { "story-01" };
-    assert!(matches!(f.vault.complete_prompt(TZ, unseen, None), Err(Error::NotFound)));
+    assert!(matches!(f.vault.complete_prompt(&tz(), unseen, None), Err(Error::NotFound)));
     let long = "x".repeat(10_001);
     assert!(matches!(
-        f.vault.complete_prompt(TZ, &today.prompt.id, Some(&long)),
+        f.vault.complete_prompt(&tz(), &today.prompt.id, Some(&long)),
         Err(Error::InvalidInput { field: "response", .. })
     ));
     f.vault.lock();
-    assert!(matches!(f.vault.today(TZ), Err(Error::Locked)));
-    assert!(matches!(f.vault.skip_prompt(TZ, &today.prompt.id), Err(Error::Locked)));
+    assert!(matches!(f.vault.today(&tz()), Err(Error::Locked)));
+    assert!(matches!(f.vault.skip_prompt(&tz(), &today.prompt.id), Err(Error::Locked)));
 }
 
 #[test]
@@ -117,7 +124,7 @@ fn the_hurt_partner_gets_their_own_prompts() {
         Arc::new(ManualClock::new(T0)),
     )
     .unwrap();
-    let p = v.today(TZ).unwrap().prompt;
+    let p = v.today(&tz()).unwrap().prompt;
     assert_eq!(p.role, PromptRole::Hurt);
     assert!(matches!(p.focus, Focus::Theme(_)));
 }
@@ -128,8 +135,8 @@ fn practice_responses_never_reach_the_files() {
     let marker = "MARKERRESPONSE4419";
     let mut ids = Vec::new();
     for _ in 0..5 {
-        let today = f.vault.today(TZ).unwrap();
-        f.vault.complete_prompt(TZ, &today.prompt.id, Some(marker)).unwrap();
+        let today = f.vault.today(&tz()).unwrap();
+        f.vault.complete_prompt(&tz(), &today.prompt.id, Some(marker)).unwrap();
         ids.push(today.prompt.id);
         f.clock.advance(DAY);
     }
@@ -143,7 +150,7 @@ fn practice_responses_never_reach_the_files() {
 }
 
 /// Does today's prompt at `utc_ms`.
-fn practise_at(f: &Fixture, utc_ms: i64, tz: &str) {
+fn practise_at(f: &Fixture, utc_ms: i64, tz: &Iana) {
     f.clock.set(utc_ms);
     let p = f.vault.today(tz).unwrap();
     f.vault.complete_prompt(tz, &p.prompt.id, None).unwrap();
@@ -153,7 +160,7 @@ fn practise_at(f: &Fixture, utc_ms: i64, tz: &str) {
 fn progress_counts_local_days_across_midnight_and_a_daylight_saving_change() {
     // Europe/Berlin moves to summer time at 2026-03-29 02:00 local (01:00 UTC).
     let f = Fixture::new(); // started 2026-01-01 01:00 Berlin
-    let berlin = "Europe/Berlin";
+    let berlin = &zone("Europe/Berlin");
     practise_at(&f, 1_774_738_200_000, berlin); // 2026-03-28 23:50 CET  (22:50 UTC)
     practise_at(&f, 1_774_739_400_000, berlin); // 2026-03-29 00:10 CET  (23:10 UTC, Mar 28)
     practise_at(&f, 1_774_819_800_000, berlin); // 2026-03-29 23:30 CEST (21:30 UTC)
@@ -168,7 +175,7 @@ fn progress_counts_local_days_across_midnight_and_a_daylight_saving_change() {
     assert!(p.milestones.iter().any(|m| m.key == "twelve-weeks"));
     // Seen from New York (six hours behind), the same moments fall on two local days only:
     // Mar 28 16:50 and 17:10, Mar 29 17:30 and 19:00.
-    let ny = f.vault.progress("America/New_York").unwrap();
+    let ny = f.vault.progress(&zone("America/New_York")).unwrap();
     assert_eq!(ny.days_practised, 2);
     // A week later, the forgiving streak has moved on.
     f.clock.advance(7 * DAY);

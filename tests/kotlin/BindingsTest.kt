@@ -18,6 +18,7 @@ import app.mend.core.programThemes
 import app.mend.core.defaultKdfOptions
 import app.mend.core.vaultExists
 import app.mend.kit.FailingKeyStore
+import app.mend.kit.PlatformZone
 import app.mend.kit.SoftwareKeyStore
 import java.io.File
 import java.nio.file.Files
@@ -200,7 +201,7 @@ class BindingsTest {
         assertTrue(programThemes().size >= 5)
         assertTrue(helpResources().crisisLines.isNotEmpty())
         val v = newVault().third.vault
-        val tz = "Europe/Berlin"
+        val tz = PlatformZone(java.time.ZoneId.of("Europe/Berlin"))
         val today = v.today(tz)
         assertEquals(PracticeOutcome.SHOWN, today.outcome)
         assertEquals(today.prompt.id, v.today(tz).prompt.id)
@@ -213,7 +214,8 @@ class BindingsTest {
         val progress = v.progress(tz)
         assertEquals(1u, progress.daysPractisedLast7)
         assertEquals(listOf("first-practice"), progress.milestones.map { it.key })
-        assertEquals("time zone", assertFailsWith<MendException.InvalidInput> { v.today("Not/AZone") }.field)
+        val impossible = object : app.mend.core.TimeZoneRules { override fun offsetSeconds(utcMs: Long) = 25 * 3600 }
+        assertEquals("time zone", assertFailsWith<MendException.InvalidInput> { v.today(impossible) }.field)
     }
 
     @Test

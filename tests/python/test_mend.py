@@ -12,6 +12,8 @@ import tempfile
 import threading
 import time
 import traceback
+import zoneinfo
+from datetime import datetime, timezone
 
 import mend
 
@@ -58,6 +60,22 @@ class PythonKeyStore(mend.DeviceKeyStore):
 
     def destroy_key(self):
         self.key = None
+
+
+class PythonZone(mend.TimeZoneRules):
+    """A time zone's rules from Python's zoneinfo, as a platform would provide them."""
+
+    def __init__(self, name):
+        self.zone = zoneinfo.ZoneInfo(name)
+
+    def offset_seconds(self, utc_ms):
+        moment = datetime.fromtimestamp(utc_ms / 1000, tz=timezone.utc)
+        return int(moment.astimezone(self.zone).utcoffset().total_seconds())
+
+
+class Impossible(mend.TimeZoneRules):
+    def offset_seconds(self, utc_ms):
+        return 25 * 3600
 
 
 class Failing(mend.DeviceKeyStore):
@@ -289,7 +307,7 @@ def the_program_today_practice_and_progress():
     assert "988" in " ".join(mend.help_resources().crisis_lines)
     _, _, created = new_vault()
     v = created.vault
-    tz = "Europe/Berlin"
+    tz = PythonZone("Europe/Berlin")
     today = v.today(tz)
     assert today.outcome == mend.PracticeOutcome.SHOWN and today.prompt.step is not None
     assert v.today(tz).prompt.id == today.prompt.id
@@ -302,7 +320,7 @@ def the_program_today_practice_and_progress():
     assert progress.days_practised_last_7 == 1 and progress.days_practised == 1
     assert [m.key for m in progress.milestones] == ["first-practice"]
     assert sum(f.times_practised for f in progress.focuses) == 1
-    e = expect(mend.MendError.InvalidInput, lambda: v.today("Not/AZone"))
+    e = expect(mend.MendError.InvalidInput, lambda: v.today(Impossible()))
     assert e.field == "time zone"
     v.lock()
     expect(mend.MendError.Locked, lambda: v.today(tz))

@@ -2,7 +2,7 @@
 //! alternatives on request, and marked done (with an optional written response) or skipped.
 //! Everything is stored in the day's sealed practice record.
 
-use super::calendar;
+use super::calendar::{self, ZoneRules};
 use super::content::{Content, Prompt, PromptRole};
 use super::history::{Entry, Outcome};
 use super::practice::{self, DayRecord, MAX_RESPONSE_CHARS};
@@ -102,23 +102,22 @@ fn write_day(
 }
 
 impl Vault {
-    /// Today's prompt in the time zone `tz` (an IANA name such as `Europe/Paris`). The same
-    /// prompt all day; the first call of a day records it as shown.
-    pub fn today(&self, tz: &str) -> Result<DailyPrompt> {
-        self.offered_prompt(tz, 0)
+    /// Today's prompt, by the local day in `zone`. The same prompt all day; the first call of
+    /// a day records it as shown.
+    pub fn today(&self, zone: &dyn ZoneRules) -> Result<DailyPrompt> {
+        self.offered_prompt(zone, 0)
     }
 
     /// The `alternative`-th other prompt for today (1 = the first alternative). Asking does
     /// not change today's prompt or tomorrow's; the alternative is recorded as shown.
-    pub fn another_prompt(&self, tz: &str, alternative: u32) -> Result<DailyPrompt> {
+    pub fn another_prompt(&self, zone: &dyn ZoneRules, alternative: u32) -> Result<DailyPrompt> {
         if alternative == 0 || alternative > 20 {
             return Err(Error::invalid("alternative", InputProblem::OutOfRange));
         }
-        self.offered_prompt(tz, alternative)
+        self.offered_prompt(zone, alternative)
     }
 
-    fn offered_prompt(&self, tz: &str, alternative: u32) -> Result<DailyPrompt> {
-        let zone = calendar::zone(tz)?;
+    fn offered_prompt(&self, zone: &dyn ZoneRules, alternative: u32) -> Result<DailyPrompt> {
         let now = self.now_ms();
         let day = calendar::day_at(now, zone)?;
         let content = Content::english()?;
@@ -143,27 +142,26 @@ impl Vault {
     /// Marks a prompt shown today as done, with an optional written response (sealed).
     pub fn complete_prompt(
         &self,
-        tz: &str,
+        zone: &dyn ZoneRules,
         prompt_id: &str,
         response: Option<&str>,
     ) -> Result<DailyPrompt> {
         let response = check_response(response)?;
-        self.settle(tz, prompt_id, Outcome::Done, response)
+        self.settle(zone, prompt_id, Outcome::Done, response)
     }
 
     /// Marks a prompt shown today as skipped. Skipping never counts as practice.
-    pub fn skip_prompt(&self, tz: &str, prompt_id: &str) -> Result<DailyPrompt> {
-        self.settle(tz, prompt_id, Outcome::Skipped, None)
+    pub fn skip_prompt(&self, zone: &dyn ZoneRules, prompt_id: &str) -> Result<DailyPrompt> {
+        self.settle(zone, prompt_id, Outcome::Skipped, None)
     }
 
     fn settle(
         &self,
-        tz: &str,
+        zone: &dyn ZoneRules,
         prompt_id: &str,
         outcome: Outcome,
         response: Option<String>,
     ) -> Result<DailyPrompt> {
-        let zone = calendar::zone(tz)?;
         let now = self.now_ms();
         let day = calendar::day_at(now, zone)?;
         let content = Content::english()?;

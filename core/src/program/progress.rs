@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::calendar;
+use super::calendar::{self, ZoneRules};
 use super::content::{Content, Focus, PromptRole};
 use super::history::{History, Outcome};
 use crate::error::Result;
@@ -140,9 +140,8 @@ pub fn compute(
 }
 
 impl Vault {
-    /// Progress as of today in the time zone `tz`.
-    pub fn progress(&self, tz: &str) -> Result<Progress> {
-        let zone = calendar::zone(tz)?;
+    /// Progress as of today, by local days in `zone`.
+    pub fn progress(&self, zone: &dyn ZoneRules) -> Result<Progress> {
         let today = calendar::day_at(self.now_ms(), zone)?;
         let content = Content::english()?;
         self.with_session(|s, _| {

@@ -71,3 +71,19 @@ pub fn raw_files(path: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn count_hits(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).filter(|w| *w == needle).count()
 }
+
+/// A real IANA time zone (chrono-tz, a test-only dependency), as the platform would give it.
+pub struct Iana(pub chrono_tz::Tz);
+
+impl mend_core::program::calendar::ZoneRules for Iana {
+    fn offset_seconds(&self, utc_ms: i64) -> i32 {
+        use chrono::{Offset, TimeZone};
+        let utc = chrono::DateTime::from_timestamp_millis(utc_ms).unwrap().naive_utc();
+        self.0.offset_from_utc_datetime(&utc).fix().local_minus_utc()
+    }
+}
+
+/// The zone named `name`, e.g. `Europe/Berlin`.
+pub fn zone(name: &str) -> Iana {
+    Iana(name.parse().unwrap())
+}

@@ -174,20 +174,20 @@ final class BindingsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try programThemes().count, 5)
         XCTAssertFalse(try helpResources().crisisLines.isEmpty)
         let v = try newVault().2.vault
-        let tz = "Europe/Berlin"
-        let today = try v.today(tz: tz)
+        let tz = TestZone(TimeZone(identifier: "Europe/Berlin")!)
+        let today = try v.today(zone: tz)
         XCTAssertEqual(today.outcome, .shown)
-        XCTAssertEqual(try v.today(tz: tz).prompt.id, today.prompt.id)
-        let other = try v.anotherPrompt(tz: tz, alternative: 1)
+        XCTAssertEqual(try v.today(zone: tz).prompt.id, today.prompt.id)
+        let other = try v.anotherPrompt(zone: tz, alternative: 1)
         XCTAssertNotEqual(other.prompt.id, today.prompt.id)
-        XCTAssertEqual(try v.skipPrompt(tz: tz, promptId: other.prompt.id).outcome, .skipped)
-        let done = try v.completePrompt(tz: tz, promptId: today.prompt.id, response: "Écouté, sans me défendre. 🙏")
+        XCTAssertEqual(try v.skipPrompt(zone: tz, promptId: other.prompt.id).outcome, .skipped)
+        let done = try v.completePrompt(zone: tz, promptId: today.prompt.id, response: "Écouté, sans me défendre. 🙏")
         XCTAssertEqual(done.outcome, .done)
         XCTAssertEqual(done.response, "Écouté, sans me défendre. 🙏")
-        let progress = try v.progress(tz: tz)
+        let progress = try v.progress(zone: tz)
         XCTAssertEqual(progress.daysPractisedLast7, 1)
         XCTAssertEqual(progress.milestones.map(\.key), ["first-practice"])
-        expect({ try v.today(tz: "Not/AZone") }) {
+        expect({ try v.today(zone: TestZone(offset: 25 * 3600)) }) {
             if case .InvalidInput(let field, _) = $0 { return field == "time zone" } else { return false }
         }
     }

@@ -62,6 +62,12 @@ final class ViewModelTests: XCTestCase {
         XCTAssertTrue(model.canSubmit)
     }
 
+    func testPlatformZoneFollowsDaylightSaving() {
+        let berlin = PlatformZone(TimeZone(identifier: "Europe/Berlin")!)
+        XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_767_225_600_000), 3600) // 2026-01-01, winter
+        XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_782_864_000_000), 7200) // 2026-07-01, summer
+    }
+
     func testUnlockWithTheRightPasscode() async throws {
         let client = try await newClient()
         await client.lock()

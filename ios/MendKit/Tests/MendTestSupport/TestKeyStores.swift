@@ -67,3 +67,26 @@ public func tempVaultPath() -> String {
 
 /// A passcode as bytes.
 public func pass(_ text: String = "passcode-1") -> Data { Data(text.utf8) }
+
+/// Time zone rules for the binding tests (MendCore alone, without MendKit's PlatformZone).
+public final class TestZone: TimeZoneRules, @unchecked Sendable {
+    private let zone: TimeZone?
+    private let fixed: Int32
+
+    /// The rules of `zone`.
+    public init(_ zone: TimeZone) {
+        self.zone = zone
+        self.fixed = 0
+    }
+
+    /// A fixed offset, even an impossible one.
+    public init(offset: Int32) {
+        self.zone = nil
+        self.fixed = offset
+    }
+
+    public func offsetSeconds(utcMs: Int64) -> Int32 {
+        guard let zone else { return fixed }
+        return Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utcMs) / 1000)))
+    }
+}

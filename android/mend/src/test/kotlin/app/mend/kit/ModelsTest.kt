@@ -173,6 +173,13 @@ class ModelsTest {
     }
 
     @Test
+    fun platformZoneFollowsDaylightSaving() {
+        val berlin = PlatformZone(java.time.ZoneId.of("Europe/Berlin"))
+        assertEquals(3600, berlin.offsetSeconds(1_767_225_600_000)) // 2026-01-01, winter
+        assertEquals(7200, berlin.offsetSeconds(1_782_864_000_000)) // 2026-07-01, summer
+    }
+
+    @Test
     fun problemsMapFromEveryCoreError() {
         assertEquals(Problem.WrongPasscode(2), MendException.WrongPasscode(2u).toProblem())
         assertEquals(Problem.MustWait(9L), MendException.TooManyAttempts(9L).toProblem())
