@@ -62,7 +62,7 @@ final class ViewModelTests: XCTestCase {
         XCTAssertTrue(model.canSubmit)
     }
 
-    func testPlatformZoneFollowsDaylightSaving() {
+    func testPlatformZoneFollowsDaylightSaving() async {
         let berlin = PlatformZone(TimeZone(identifier: "Europe/Berlin")!)
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_767_225_600_000), 3600) // 2026-01-01, winter
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_782_864_000_000), 7200) // 2026-07-01, summer
