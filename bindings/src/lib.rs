@@ -18,9 +18,9 @@ pub use error::{DeviceKeyError, MendError};
 pub use journal::{Note, NoteDraft, NoteFilter, NotePage, NoteSummary};
 pub use key_store::{DeviceKeyStore, FileDeviceKeyStore};
 pub use program::{
-    DailyPrompt, FocusProgress, HelpInfo, Milestone, PracticeOutcome, Progress, PromptInfo,
-    PromptKind, StepInfo, ThemeInfo, TimeZoneRules, help_resources, program_step, program_steps,
-    program_themes,
+    DailyPrompt, FocusProgress, HelpInfo, Milestone, PhrasingFlag, PhrasingReason, PracticeOutcome,
+    Progress, PromptInfo, PromptKind, StepInfo, ThemeInfo, TimeZoneRules, check_letter_phrasing,
+    help_resources, program_step, program_steps, program_themes,
 };
 pub use vault::{
     KdfOptions, MendVault, NewVault, UnlockStatus, VaultRole, create_vault, default_kdf_options,

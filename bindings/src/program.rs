@@ -359,3 +359,61 @@ impl MendVault {
         })
     }
 }
+
+/// Why a span of a remorse-letter draft was flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PhrasingReason {
+    /// Asks the hurt partner to forgive.
+    AsksForgiveness,
+    /// Turns toward the writer's own pain and asks to be comforted.
+    AsksForComfort,
+    /// Hurries healing along.
+    RushesHealing,
+    /// Makes the harm sound smaller, or conditional.
+    Minimises,
+    /// Explains the affair as reasonable or inevitable.
+    Justifies,
+    /// Puts blame on the hurt partner, or shares it out.
+    Blames,
+}
+
+/// One flagged span: offsets count Unicode scalar values.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PhrasingFlag {
+    /// Where it starts.
+    pub start: u32,
+    /// Where it ends (exclusive).
+    pub end: u32,
+    /// The flagged words as written.
+    pub excerpt: String,
+    /// Why.
+    pub reason: PhrasingReason,
+}
+
+/// The longest draft the phrasing check reads, in bytes.
+const MAX_LETTER_BYTES: usize = 1024 * 1024;
+
+/// Checks a remorse-letter draft on the device and returns the spans worth another look.
+#[uniffi::export]
+pub fn check_letter_phrasing(text: String) -> Result<Vec<PhrasingFlag>, MendError> {
+    if text.len() > MAX_LETTER_BYTES {
+        return Err(mend_core::Error::invalid("letter", mend_core::InputProblem::TooLong).into());
+    }
+    use mend_core::program::phrasing::FlagReason as R;
+    Ok(mend_core::program::phrasing::check(&text)
+        .into_iter()
+        .map(|f| PhrasingFlag {
+            start: f.start as u32,
+            end: f.end as u32,
+            excerpt: f.excerpt,
+            reason: match f.reason {
+                R::AsksForgiveness => PhrasingReason::AsksForgiveness,
+                R::AsksForComfort => PhrasingReason::AsksForComfort,
+                R::RushesHealing => PhrasingReason::RushesHealing,
+                R::Minimises => PhrasingReason::Minimises,
+                R::Justifies => PhrasingReason::Justifies,
+                R::Blames => PhrasingReason::Blames,
+            },
+        })
+        .collect())
+}

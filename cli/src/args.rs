@@ -54,6 +54,16 @@ pub enum Command {
     Step(StepArgs),
     /// Show your progress.
     Progress(JsonFlag),
+    /// Tools for remorse letters.
+    #[command(subcommand)]
+    Letter(LetterCommand),
+}
+
+/// `mend letter …`.
+#[derive(Debug, Subcommand)]
+pub enum LetterCommand {
+    /// Check a draft (from standard input) for phrasing worth another look.
+    Check(JsonFlag),
 }
 
 /// `mend today`.

@@ -103,6 +103,9 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
         Command::Steps(flag) => program::steps(flag.json),
         Command::Step(args) => program::step(args),
         Command::Progress(flag) => program::progress(dir, tz, flag.json),
+        Command::Letter(crate::args::LetterCommand::Check(flag)) => {
+            program::check_letter(flag.json)
+        }
         Command::Init(args) => init(dir, &args),
         Command::Note(note) => run_note(dir, note),
         Command::Passcode(PasscodeCommand::Change) => {

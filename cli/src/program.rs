@@ -1,11 +1,12 @@
-//! The recovery program in the terminal: today's prompt, practice, the steps and progress.
+//! The recovery program in the terminal: today's prompt, practice, the steps, progress and
+//! the remorse-letter phrasing check.
 
 use std::io::Read;
 use std::path::Path;
 
 use mend_ffi::{
-    DailyPrompt, MendVault, PracticeOutcome, Progress, PromptKind, StepInfo, help_resources,
-    program_step, program_steps,
+    DailyPrompt, MendVault, PhrasingReason, PracticeOutcome, Progress, PromptKind, StepInfo,
+    check_letter_phrasing, help_resources, program_step, program_steps,
 };
 use serde_json::json;
 
@@ -255,5 +256,43 @@ pub fn help() -> Result<(), Failure> {
         println!("  - {line}");
     }
     println!("{}", h.local_note);
+    Ok(())
+}
+
+fn reason_words(reason: PhrasingReason) -> (&'static str, &'static str) {
+    match reason {
+        PhrasingReason::AsksForgiveness => ("asks-forgiveness", "asks your partner to forgive"),
+        PhrasingReason::AsksForComfort => ("asks-for-comfort", "turns toward your own pain"),
+        PhrasingReason::RushesHealing => ("rushes-healing", "hurries healing along"),
+        PhrasingReason::Minimises => ("minimises", "makes the harm sound smaller"),
+        PhrasingReason::Justifies => ("justifies", "sounds like a justification"),
+        PhrasingReason::Blames => ("blames", "puts blame on your partner"),
+    }
+}
+
+/// `mend letter check`: reads a draft from standard input and points at phrasing to revisit.
+pub fn check_letter(json: bool) -> Result<(), Failure> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|_| "the letter must be UTF-8 text")?;
+    let flags = check_letter_phrasing(text)?;
+    if json {
+        print_json(
+            &flags
+                .iter()
+                .map(|f| json!({"start": f.start, "end": f.end, "excerpt": f.excerpt, "reason": reason_words(f.reason).0}))
+                .collect::<Vec<_>>(),
+        );
+        return Ok(());
+    }
+    if flags.is_empty() {
+        println!(
+            "Nothing stood out. Read it once more from your partner's side before you share it."
+        );
+        return Ok(());
+    }
+    println!("A few places worth another look:");
+    for f in &flags {
+        println!("  \"{}\" {}", f.excerpt, reason_words(f.reason).1);
+    }
     Ok(())
 }

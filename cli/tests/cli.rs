@@ -234,3 +234,20 @@ fn todays_prompt_practice_steps_and_progress_from_scripts() {
         mend(&dir, &["today"], &[("MEND_PASSCODE", PASS), ("MEND_TZ", "Nowhere/Atall")], "");
     assert_eq!(bad_zone.status.code(), Some(6));
 }
+
+#[test]
+fn the_letter_check_points_at_phrasing_to_revisit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let flags = json(mend(
+        tmp.path(),
+        &["letter", "check", "--json"],
+        &[],
+        "I'm sorry if you were hurt. Please forgive me.",
+    ));
+    let reasons: Vec<&str> =
+        flags.as_array().unwrap().iter().map(|f| f["reason"].as_str().unwrap()).collect();
+    assert_eq!(reasons, ["minimises", "asks-forgiveness"]);
+    assert_eq!(flags[0]["excerpt"], "if you were hurt");
+    let clean = ok(mend(tmp.path(), &["letter", "check"], &[], "I lied to you, and I am sorry."));
+    assert!(clean.contains("Nothing stood out"));
+}

@@ -10,6 +10,8 @@ import app.mend.core.NoteDraft
 import app.mend.core.NoteFilter
 import app.mend.core.VaultRole
 import app.mend.core.PracticeOutcome
+import app.mend.core.PhrasingReason
+import app.mend.core.checkLetterPhrasing
 import app.mend.core.createVault
 import app.mend.core.helpResources
 import app.mend.core.programStep
@@ -216,6 +218,14 @@ class BindingsTest {
         assertEquals(listOf("first-practice"), progress.milestones.map { it.key })
         val impossible = object : app.mend.core.TimeZoneRules { override fun offsetSeconds(utcMs: Long) = 25 * 3600 }
         assertEquals("time zone", assertFailsWith<MendException.InvalidInput> { v.today(impossible) }.field)
+    }
+
+    @Test
+    fun theLetterPhrasingCheck() {
+        val flags = checkLetterPhrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
+        assertEquals(listOf(PhrasingReason.MINIMISES, PhrasingReason.ASKS_FORGIVENESS, PhrasingReason.BLAMES), flags.map { it.reason })
+        assertEquals("if you were hurt", flags[0].excerpt)
+        assertTrue(checkLetterPhrasing("I lied to you, and I am sorry.").isEmpty())
     }
 
     @Test

@@ -326,6 +326,17 @@ def the_program_today_practice_and_progress():
     expect(mend.MendError.Locked, lambda: v.today(tz))
 
 
+@test
+def the_letter_phrasing_check():
+    flags = mend.check_letter_phrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
+    assert [f.reason for f in flags] == [
+        mend.PhrasingReason.MINIMISES, mend.PhrasingReason.ASKS_FORGIVENESS, mend.PhrasingReason.BLAMES,
+    ]
+    assert flags[0].excerpt == "if you were hurt" and (flags[0].start, flags[0].end) == (10, 26)
+    assert mend.check_letter_phrasing("I lied to you, and I am sorry.") == []
+    expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

@@ -6,6 +6,7 @@ pub mod content;
 pub mod daily;
 pub mod history;
 mod node;
+pub mod phrasing;
 pub mod practice;
 pub mod progress;
 pub mod today;

@@ -192,6 +192,13 @@ final class BindingsTests: XCTestCase {
         }
     }
 
+    func testTheLetterPhrasingCheck() throws {
+        let flags = try checkLetterPhrasing(text: "I'm sorry if you were hurt. Please forgive me, but you never listened.")
+        XCTAssertEqual(flags.map(\.reason), [.minimises, .asksForgiveness, .blames])
+        XCTAssertEqual(flags.first?.excerpt, "if you were hurt")
+        XCTAssertTrue(try checkLetterPhrasing(text: "I lied to you, and I am sorry.").isEmpty)
+    }
+
     func testLockedAndErasedObjectsGiveTypedErrors() throws {
         let (path, _, created) = try newVault()
         let v = created.vault
