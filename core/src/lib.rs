@@ -19,6 +19,7 @@ pub mod journal;
 pub mod program;
 pub mod record;
 pub mod store;
+pub mod tools;
 pub mod vault;
 
 pub use clock::{Clock, ManualClock, SystemClock};

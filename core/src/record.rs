@@ -14,6 +14,8 @@ pub enum RecordKind {
     Note,
     /// One day's practice: prompts shown, done or skipped, and written responses.
     PracticeDay,
+    /// An entry of a step or hurt-partner tool (check-in, trigger, question, contact).
+    ToolEntry,
 }
 
 impl RecordKind {
@@ -22,6 +24,7 @@ impl RecordKind {
             RecordKind::Settings => 1,
             RecordKind::Note => 2,
             RecordKind::PracticeDay => 3,
+            RecordKind::ToolEntry => 4,
         }
     }
 
@@ -30,6 +33,7 @@ impl RecordKind {
             1 => Ok(RecordKind::Settings),
             2 => Ok(RecordKind::Note),
             3 => Ok(RecordKind::PracticeDay),
+            4 => Ok(RecordKind::ToolEntry),
             _ => Err(Error::Damaged("unknown record kind")),
         }
     }

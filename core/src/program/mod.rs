@@ -14,4 +14,4 @@ pub mod today;
 pub use content::{Content, Focus, Kind, Prompt, PromptRole, Step, Theme};
 pub use daily::DailyPrompt;
 pub use history::Outcome;
-pub use progress::{FocusProgress, Milestone, Progress};
+pub use progress::{CheckInWeek, FocusProgress, Milestone, Progress};

@@ -8,6 +8,7 @@ use super::calendar::{self, ZoneRules};
 use super::content::{Content, Focus, PromptRole};
 use super::history::{History, Outcome};
 use crate::error::Result;
+use crate::tools::{CheckIn, Entry, Tool};
 use crate::vault::Vault;
 
 /// The milestone keys this code knows how to reach, in the order they are shown.
@@ -44,7 +45,7 @@ pub struct Milestone {
 }
 
 /// Progress as of a day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     /// The day this is as of.
     pub today: i32,
@@ -63,6 +64,60 @@ pub struct Progress {
     pub focuses: Vec<FocusProgress>,
     /// Milestones reached, in the order of [`MILESTONES`].
     pub milestones: Vec<Milestone>,
+    /// Weekly averages of check-in scores over the last [`CHECK_IN_WEEKS`] weeks, oldest
+    /// first; weeks without check-ins are left out.
+    pub check_in_weeks: Vec<CheckInWeek>,
+}
+
+/// How many weeks of check-in averages progress shows.
+pub const CHECK_IN_WEEKS: i32 = 12;
+
+/// Average check-in scores for one week (Monday to Sunday).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInWeek {
+    /// The week's Monday.
+    pub monday: i32,
+    /// How many check-ins the week had.
+    pub count: u32,
+    /// Average safety, 0–10.
+    pub safety: f32,
+    /// Average trust, 0–10.
+    pub trust: f32,
+    /// Average connection, 0–10.
+    pub connection: f32,
+}
+
+/// The Monday of the week holding `day` (day 1 of the common era was a Monday).
+pub fn monday_of(day: i32) -> i32 {
+    day - (day - 1).rem_euclid(7)
+}
+
+/// Weekly averages of `check_ins` for the [`CHECK_IN_WEEKS`] weeks up to `today`.
+pub fn check_in_weeks<'c>(
+    check_ins: impl Iterator<Item = &'c CheckIn>,
+    today: i32,
+) -> Vec<CheckInWeek> {
+    let this_monday = monday_of(today);
+    let first_monday = this_monday - 7 * (CHECK_IN_WEEKS - 1);
+    let mut sums: std::collections::BTreeMap<i32, (u32, u32, u32, u32)> = Default::default();
+    for c in check_ins.filter(|c| c.day <= today && monday_of(c.day) >= first_monday) {
+        let s = sums.entry(monday_of(c.day)).or_default();
+        *s = (
+            s.0 + 1,
+            s.1 + u32::from(c.safety),
+            s.2 + u32::from(c.trust),
+            s.3 + u32::from(c.connection),
+        );
+    }
+    sums.into_iter()
+        .map(|(monday, (n, safety, trust, connection))| CheckInWeek {
+            monday,
+            count: n,
+            safety: safety as f32 / n as f32,
+            trust: trust as f32 / n as f32,
+            connection: connection as f32 / n as f32,
+        })
+        .collect()
 }
 
 /// Computes progress for `role` as of `today`.
@@ -136,6 +191,7 @@ pub fn compute(
         days_practised: practice_days.len() as u32,
         focuses,
         milestones,
+        check_in_weeks: Vec::new(),
     }
 }
 
@@ -147,7 +203,14 @@ impl Vault {
         self.with_session(|s, _| {
             let started_day = calendar::day_at(s.settings.created_ms, zone)?;
             let role = super::daily::prompt_role(s.settings.settings.role);
-            Ok(compute(content, role, &s.practice.history, started_day, today))
+            let mut progress = compute(content, role, &s.practice.history, started_day, today);
+            let check_ins =
+                s.tools.list(Tool::CheckIns).into_iter().filter_map(|r| match &r.entry {
+                    Entry::CheckIn(c) => Some(c),
+                    _ => None,
+                });
+            progress.check_in_weeks = check_in_weeks(check_ins, today);
+            Ok(progress)
         })
     }
 }
@@ -219,6 +282,41 @@ mod tests {
         );
         assert_eq!(p.days_practised_last_7, 0);
         assert_eq!(p.weeks_since_start, 14);
+    }
+
+    #[test]
+    fn check_ins_average_by_monday_to_sunday_weeks() {
+        // Day 739_000 is a Monday? Find the Monday and build around it.
+        let monday = monday_of(739_000);
+        assert_eq!(monday_of(monday + 6), monday);
+        assert_eq!(monday_of(monday + 7), monday + 7);
+        let c = |day: i32, s: u8, t: u8, k: u8| CheckIn {
+            day,
+            safety: s,
+            trust: t,
+            connection: k,
+            note: String::new(),
+        };
+        let list = [
+            c(monday, 2, 4, 6),
+            c(monday + 6, 4, 4, 4),      // Sunday: same week
+            c(monday + 7, 8, 8, 8),      // next Monday
+            c(monday - 7 * 12, 1, 1, 1), // thirteen weeks before the last: left out
+            c(monday + 20, 9, 9, 9),     // after today: left out
+        ];
+        let weeks = check_in_weeks(list.iter(), monday + 8);
+        assert_eq!(weeks.len(), 2);
+        assert_eq!((weeks[0].monday, weeks[0].count), (monday, 2));
+        assert_eq!((weeks[0].safety, weeks[0].trust, weeks[0].connection), (3.0, 4.0, 5.0));
+        assert_eq!((weeks[1].monday, weeks[1].count, weeks[1].safety), (monday + 7, 1, 8.0));
+        // 2026-11-23 was a Monday.
+        let d = |s: &str| {
+            chrono::Datelike::num_days_from_ce(
+                &chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap(),
+            )
+        };
+        assert_eq!(monday_of(d("2026-11-25")), d("2026-11-23"));
+        assert_eq!(monday_of(d("2026-11-29")), d("2026-11-23"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::program::content::Content;
 use crate::program::practice::PracticeLog;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::records;
+use crate::tools::ToolIndex;
 
 const SEAL_STATE_PLACE: Place = Place { table: "vault", column: "seal_state", row: 1 };
 
@@ -145,6 +146,8 @@ pub struct Session {
     pub notes: NoteIndex,
     /// The practice history.
     pub practice: PracticeLog,
+    /// The tool entries.
+    pub tools: ToolIndex,
     /// Lower-cased note bodies for search, built on the first search.
     pub search: Option<SearchCache>,
     /// Rows whose metadata failed to open; the rest of the vault still works.
@@ -178,6 +181,7 @@ impl Session {
             settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
             notes: NoteIndex::default(),
             practice: PracticeLog::new(Content::english()?),
+            tools: ToolIndex::default(),
             search: None,
             damaged_rows: Vec::new(),
         })
@@ -192,6 +196,7 @@ impl Session {
         let mut settings = None;
         let mut notes = NoteIndex::with_capacity(records::count(conn)? as usize);
         let mut practice = PracticeLog::new(Content::english()?);
+        let mut tools = ToolIndex::default();
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
             let loaded =
@@ -210,6 +215,7 @@ impl Session {
                         }
                         RecordKind::Note => notes.load(row, &head, fields),
                         RecordKind::PracticeDay => practice.load(row, &head, fields),
+                        RecordKind::ToolEntry => tools.load(row, &head, fields),
                     }
                 });
             match loaded {
@@ -224,7 +230,7 @@ impl Session {
         notes.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
         let lease = SealLease { used: reserved, reserved };
-        Ok(Self { keys, lease, settings, notes, practice, search: None, damaged_rows })
+        Ok(Self { keys, lease, settings, notes, practice, tools, search: None, damaged_rows })
     }
 
     /// The data key, for rewrapping into key slots.

@@ -1,0 +1,366 @@
+//! The entries of the step tools and the hurt partner's tools, each a sealed record:
+//! check-ins, triggers, questions and contact attempts. One enum holds them so that storing,
+//! indexing and deleting is written once; each kind validates its own fields.
+
+use crate::encoding::{Reader, Writer};
+use crate::error::{Error, InputProblem, Result};
+
+/// The longest free text in a tool entry, in characters.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+
+/// Who asked a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asker {
+    /// The vault's owner.
+    Me,
+    /// Their partner.
+    Partner,
+}
+
+/// Whether a question is about facts (what, when, who) or meaning (why, what it says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// What, when, who.
+    Fact,
+    /// Why, and what it means.
+    Meaning,
+}
+
+/// Where a question stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionStatus {
+    /// Not answered yet.
+    Open,
+    /// Answered.
+    Answered,
+    /// Answered, but worth coming back to.
+    Revisit,
+}
+
+/// A daily check-in: how safe, trusting and connected the hurt partner feels (0–10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckIn {
+    /// The local day it is for.
+    pub day: i32,
+    /// Safety, 0–10.
+    pub safety: u8,
+    /// Trust, 0–10.
+    pub trust: u8,
+    /// Connection, 0–10.
+    pub connection: u8,
+    /// A note.
+    pub note: String,
+}
+
+/// A trigger: what set it off, how strong it was, and what helped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// When, ms since the epoch.
+    pub at_ms: i64,
+    /// What set it off.
+    pub what: String,
+    /// How strong, 0–10.
+    pub intensity: u8,
+    /// What helped, if anything.
+    pub helped: String,
+}
+
+/// A question asked, or wanted, and its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question.
+    pub text: String,
+    /// Who asked it (or wants to).
+    pub asked_by: Asker,
+    /// Fact or meaning.
+    pub kind: QuestionKind,
+    /// The answer, once given.
+    pub answer: String,
+    /// Open, answered, or worth revisiting.
+    pub status: QuestionStatus,
+}
+
+/// A contact attempt by the affair partner, and how it was handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// When, ms since the epoch.
+    pub at_ms: i64,
+    /// How: a message, a call, in person…
+    pub channel: String,
+    /// What happened.
+    pub what_happened: String,
+    /// How it was handled.
+    pub how_handled: String,
+    /// When it was told to the partner, if it has been.
+    pub disclosed_at_ms: Option<i64>,
+}
+
+/// One tool entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A daily check-in.
+    CheckIn(CheckIn),
+    /// A trigger.
+    Trigger(Trigger),
+    /// A question.
+    Question(Question),
+    /// A contact attempt.
+    Contact(Contact),
+}
+
+/// Which tool an entry belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tool {
+    /// Daily check-ins.
+    CheckIns,
+    /// The trigger log.
+    Triggers,
+    /// The question log.
+    Questions,
+    /// The no-contact log.
+    Contacts,
+}
+
+fn text(field: &'static str, value: &str, required: bool) -> Result<String> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        return Err(Error::invalid(field, InputProblem::Empty));
+    }
+    if value.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::invalid(field, InputProblem::TooLong));
+    }
+    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(Error::invalid(field, InputProblem::BadCharacters));
+    }
+    Ok(value.to_owned())
+}
+
+fn score(field: &'static str, value: u8) -> Result<u8> {
+    if value > 10 { Err(Error::invalid(field, InputProblem::OutOfRange)) } else { Ok(value) }
+}
+
+impl Entry {
+    /// The tool it belongs to.
+    pub fn tool(&self) -> Tool {
+        match self {
+            Entry::CheckIn(_) => Tool::CheckIns,
+            Entry::Trigger(_) => Tool::Triggers,
+            Entry::Question(_) => Tool::Questions,
+            Entry::Contact(_) => Tool::Contacts,
+        }
+    }
+
+    /// Checks the entry and returns it tidied (texts trimmed).
+    pub fn validated(&self) -> Result<Entry> {
+        Ok(match self {
+            Entry::CheckIn(c) => Entry::CheckIn(CheckIn {
+                day: c.day,
+                safety: score("safety", c.safety)?,
+                trust: score("trust", c.trust)?,
+                connection: score("connection", c.connection)?,
+                note: text("note", &c.note, false)?,
+            }),
+            Entry::Trigger(t) => Entry::Trigger(Trigger {
+                at_ms: t.at_ms,
+                what: text("what", &t.what, true)?,
+                intensity: score("intensity", t.intensity)?,
+                helped: text("helped", &t.helped, false)?,
+            }),
+            Entry::Question(q) => Entry::Question(Question {
+                text: text("question", &q.text, true)?,
+                asked_by: q.asked_by,
+                kind: q.kind,
+                answer: text("answer", &q.answer, false)?,
+                status: q.status,
+            }),
+            Entry::Contact(c) => Entry::Contact(Contact {
+                at_ms: c.at_ms,
+                channel: text("channel", &c.channel, true)?,
+                what_happened: text("what happened", &c.what_happened, false)?,
+                how_handled: text("how handled", &c.how_handled, false)?,
+                disclosed_at_ms: c.disclosed_at_ms,
+            }),
+        })
+    }
+
+    /// Encodes the entry for its sealed metadata.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        match self {
+            Entry::CheckIn(c) => {
+                w.u8(1)
+                    .i64(i64::from(c.day))
+                    .u8(c.safety)
+                    .u8(c.trust)
+                    .u8(c.connection)
+                    .str(&c.note);
+            }
+            Entry::Trigger(t) => {
+                w.u8(2).i64(t.at_ms).str(&t.what).u8(t.intensity).str(&t.helped);
+            }
+            Entry::Question(q) => {
+                let asked = match q.asked_by {
+                    Asker::Me => 1,
+                    Asker::Partner => 2,
+                };
+                let kind = match q.kind {
+                    QuestionKind::Fact => 1,
+                    QuestionKind::Meaning => 2,
+                };
+                let status = match q.status {
+                    QuestionStatus::Open => 1,
+                    QuestionStatus::Answered => 2,
+                    QuestionStatus::Revisit => 3,
+                };
+                w.u8(3).str(&q.text).u8(asked).u8(kind).str(&q.answer).u8(status);
+            }
+            Entry::Contact(c) => {
+                w.u8(4).i64(c.at_ms).str(&c.channel).str(&c.what_happened).str(&c.how_handled);
+                match c.disclosed_at_ms {
+                    Some(at) => w.u8(1).i64(at),
+                    None => w.u8(0),
+                };
+            }
+        }
+        w.finish()
+    }
+
+    /// Decodes an entry from its sealed metadata.
+    pub fn decode(data: &[u8]) -> Result<Entry> {
+        const BAD: Error = Error::Damaged("bad tool entry");
+        let mut r = Reader::new(data);
+        let entry = match r.u8()? {
+            1 => Entry::CheckIn(CheckIn {
+                day: i32::try_from(r.i64()?).map_err(|_| BAD)?,
+                safety: r.u8()?,
+                trust: r.u8()?,
+                connection: r.u8()?,
+                note: r.str()?.to_owned(),
+            }),
+            2 => Entry::Trigger(Trigger {
+                at_ms: r.i64()?,
+                what: r.str()?.to_owned(),
+                intensity: r.u8()?,
+                helped: r.str()?.to_owned(),
+            }),
+            3 => Entry::Question(Question {
+                text: r.str()?.to_owned(),
+                asked_by: match r.u8()? {
+                    1 => Asker::Me,
+                    2 => Asker::Partner,
+                    _ => return Err(BAD),
+                },
+                kind: match r.u8()? {
+                    1 => QuestionKind::Fact,
+                    2 => QuestionKind::Meaning,
+                    _ => return Err(BAD),
+                },
+                answer: r.str()?.to_owned(),
+                status: match r.u8()? {
+                    1 => QuestionStatus::Open,
+                    2 => QuestionStatus::Answered,
+                    3 => QuestionStatus::Revisit,
+                    _ => return Err(BAD),
+                },
+            }),
+            4 => Entry::Contact(Contact {
+                at_ms: r.i64()?,
+                channel: r.str()?.to_owned(),
+                what_happened: r.str()?.to_owned(),
+                how_handled: r.str()?.to_owned(),
+                disclosed_at_ms: match r.u8()? {
+                    0 => None,
+                    1 => Some(r.i64()?),
+                    _ => return Err(BAD),
+                },
+            }),
+            _ => return Err(BAD),
+        };
+        r.finish()?;
+        Ok(entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<Entry> {
+        vec![
+            Entry::CheckIn(CheckIn {
+                day: 739_000,
+                safety: 3,
+                trust: 2,
+                connection: 5,
+                note: "Hard morning".into(),
+            }),
+            Entry::Trigger(Trigger {
+                at_ms: 5,
+                what: "A song in the café".into(),
+                intensity: 8,
+                helped: "Walking".into(),
+            }),
+            Entry::Question(Question {
+                text: "When did it start?".into(),
+                asked_by: Asker::Partner,
+                kind: QuestionKind::Fact,
+                answer: String::new(),
+                status: QuestionStatus::Open,
+            }),
+            Entry::Contact(Contact {
+                at_ms: 9,
+                channel: "message".into(),
+                what_happened: "They wrote".into(),
+                how_handled: "Did not reply; blocked".into(),
+                disclosed_at_ms: Some(10),
+            }),
+        ]
+    }
+
+    #[test]
+    fn entries_round_trip_and_reject_bad_bytes() {
+        for e in samples() {
+            assert_eq!(Entry::decode(&e.encode()).unwrap(), e);
+            let mut bad = e.encode();
+            bad.push(0);
+            assert!(Entry::decode(&bad).is_err());
+        }
+        assert!(Entry::decode(&[9]).is_err());
+    }
+
+    #[test]
+    fn validation_checks_scores_and_texts() {
+        let e = Entry::CheckIn(CheckIn {
+            day: 1,
+            safety: 11,
+            trust: 0,
+            connection: 0,
+            note: String::new(),
+        });
+        assert!(matches!(e.validated(), Err(Error::InvalidInput { field: "safety", .. })));
+        let e = Entry::Trigger(Trigger {
+            at_ms: 0,
+            what: "  ".into(),
+            intensity: 3,
+            helped: String::new(),
+        });
+        assert!(matches!(
+            e.validated(),
+            Err(Error::InvalidInput { field: "what", problem: InputProblem::Empty })
+        ));
+        let e = Entry::Question(Question {
+            text: "x".repeat(MAX_TEXT_CHARS + 1),
+            asked_by: Asker::Me,
+            kind: QuestionKind::Meaning,
+            answer: String::new(),
+            status: QuestionStatus::Open,
+        });
+        assert!(matches!(
+            e.validated(),
+            Err(Error::InvalidInput { field: "question", problem: InputProblem::TooLong })
+        ));
+        for e in samples() {
+            e.validated().unwrap();
+        }
+    }
+}
