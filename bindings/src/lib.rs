@@ -12,16 +12,18 @@ mod error;
 mod journal;
 mod key_store;
 mod program;
+mod tools;
 mod vault;
 
 pub use error::{DeviceKeyError, MendError};
 pub use journal::{Note, NoteDraft, NoteFilter, NotePage, NoteSummary};
 pub use key_store::{DeviceKeyStore, FileDeviceKeyStore};
 pub use program::{
-    DailyPrompt, FocusProgress, HelpInfo, Milestone, PhrasingFlag, PhrasingReason, PracticeOutcome,
-    Progress, PromptInfo, PromptKind, StepInfo, ThemeInfo, TimeZoneRules, check_letter_phrasing,
-    help_resources, program_step, program_steps, program_themes,
+    CheckInWeek, DailyPrompt, FocusProgress, HelpInfo, Milestone, PhrasingFlag, PhrasingReason,
+    PracticeOutcome, Progress, PromptInfo, PromptKind, StepInfo, ThemeInfo, TimeZoneRules,
+    check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
 };
+pub use tools::{Asker, QuestionKind, QuestionStatus, ToolEntry, ToolKind, ToolRecord};
 pub use vault::{
     KdfOptions, MendVault, NewVault, UnlockStatus, VaultRole, create_vault, default_kdf_options,
     vault_exists,

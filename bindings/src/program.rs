@@ -147,7 +147,7 @@ pub struct Milestone {
 }
 
 /// Progress as of today.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Progress {
     /// Today, `YYYY-MM-DD`.
     pub today: String,
@@ -165,6 +165,23 @@ pub struct Progress {
     pub focuses: Vec<FocusProgress>,
     /// Milestones reached.
     pub milestones: Vec<Milestone>,
+    /// Weekly averages of check-in scores, oldest first (the last 12 weeks with check-ins).
+    pub check_in_weeks: Vec<CheckInWeek>,
+}
+
+/// Average check-in scores of one week.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckInWeek {
+    /// The week's Monday, `YYYY-MM-DD`.
+    pub monday: String,
+    /// How many check-ins it had.
+    pub count: u32,
+    /// Average safety, 0–10.
+    pub safety: f32,
+    /// Average trust, 0–10.
+    pub trust: f32,
+    /// Average connection, 0–10.
+    pub connection: f32,
 }
 
 /// A time zone's rules, from the platform: Kotlin's `ZoneId.rules`, Swift's `TimeZone`.
@@ -354,6 +371,17 @@ impl MendVault {
                         text: text.text.clone(),
                         reached: date(m.day),
                     })
+                })
+                .collect(),
+            check_in_weeks: p
+                .check_in_weeks
+                .iter()
+                .map(|w| CheckInWeek {
+                    monday: date(w.monday),
+                    count: w.count,
+                    safety: w.safety,
+                    trust: w.trust,
+                    connection: w.connection,
                 })
                 .collect(),
         })

@@ -57,6 +57,128 @@ pub enum Command {
     /// Tools for remorse letters.
     #[command(subcommand)]
     Letter(LetterCommand),
+    /// Record today's check-in (safety, trust, connection), or list check-ins.
+    Checkin(CheckinArgs),
+    /// The trigger log: list, or add with `triggers add`.
+    Triggers(ToolArgs<TriggerCommand>),
+    /// The question log: list, add, or answer.
+    Questions(ToolArgs<QuestionCommand>),
+    /// The no-contact log: list, or add with `contacts add`.
+    Contacts(ToolArgs<ContactCommand>),
+}
+
+/// A tool: a subcommand, or none to list the entries.
+#[derive(Debug, Args)]
+pub struct ToolArgs<C: Subcommand> {
+    /// What to do; nothing lists the entries.
+    #[command(subcommand)]
+    pub command: Option<C>,
+    /// Print JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// `mend checkin`.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// How safe you feel, 0–10.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), requires_all = ["trust", "connection"])]
+    pub safety: Option<u8>,
+    /// How much trust you feel, 0–10.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub trust: Option<u8>,
+    /// How connected you feel, 0–10.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub connection: Option<u8>,
+    /// A note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `mend triggers …`.
+#[derive(Debug, Subcommand)]
+pub enum TriggerCommand {
+    /// Log a trigger.
+    Add {
+        /// What set it off.
+        #[arg(long)]
+        what: String,
+        /// How strong it was, 0–10.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+        intensity: u8,
+        /// What helped, if anything.
+        #[arg(long, default_value = "")]
+        helped: String,
+    },
+}
+
+/// Who asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AskerArg {
+    /// You.
+    Me,
+    /// Your partner.
+    Partner,
+}
+
+/// Fact or meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionKindArg {
+    /// What, when, who.
+    Fact,
+    /// Why, and what it means.
+    Meaning,
+}
+
+/// `mend questions …`.
+#[derive(Debug, Subcommand)]
+pub enum QuestionCommand {
+    /// Add a question.
+    Add {
+        /// The question.
+        #[arg(long)]
+        text: String,
+        /// Who asked it.
+        #[arg(long = "by", value_enum, default_value = "me")]
+        asked_by: AskerArg,
+        /// Fact or meaning.
+        #[arg(long, value_enum, default_value = "fact")]
+        kind: QuestionKindArg,
+    },
+    /// Record the answer to a question.
+    Answer {
+        /// The question's id.
+        id: String,
+        /// The answer.
+        #[arg(long)]
+        answer: String,
+        /// Mark it as worth coming back to.
+        #[arg(long)]
+        revisit: bool,
+    },
+}
+
+/// `mend contacts …`.
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Log a contact attempt.
+    Add {
+        /// How: message, call, in person…
+        #[arg(long)]
+        channel: String,
+        /// What happened.
+        #[arg(long, default_value = "")]
+        what: String,
+        /// How you handled it.
+        #[arg(long, default_value = "")]
+        handled: String,
+        /// You have told your partner about it.
+        #[arg(long)]
+        disclosed: bool,
+    },
 }
 
 /// `mend letter …`.

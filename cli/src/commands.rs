@@ -11,7 +11,7 @@ use mend_ffi::{
 
 use crate::args::{Command, InitArgs, NoteCommand, PasscodeCommand, RoleArg};
 use crate::errors::Failure;
-use crate::{output, paths, program, secrets};
+use crate::{output, paths, program, secrets, tools};
 
 /// Opens the vault in `dir`, locked.
 pub fn open(dir: &Path) -> Result<Arc<MendVault>, Failure> {
@@ -105,6 +105,14 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
         Command::Progress(flag) => program::progress(dir, tz, flag.json),
         Command::Letter(crate::args::LetterCommand::Check(flag)) => {
             program::check_letter(flag.json)
+        }
+        Command::Checkin(args) => tools::checkin(dir, program::today_date(tz)?, args),
+        Command::Triggers(args) => {
+            tools::triggers(dir, chrono::Utc::now().timestamp_millis(), args)
+        }
+        Command::Questions(args) => tools::questions(dir, args),
+        Command::Contacts(args) => {
+            tools::contacts(dir, chrono::Utc::now().timestamp_millis(), args)
         }
         Command::Init(args) => init(dir, &args),
         Command::Note(note) => run_note(dir, note),

@@ -9,6 +9,7 @@ mod output;
 mod paths;
 mod program;
 mod secrets;
+mod tools;
 mod zone;
 
 use clap::Parser;

@@ -195,6 +195,9 @@ fn progress_json(p: &Progress) -> serde_json::Value {
         "milestones": p.milestones.iter().map(|m| json!({
             "key": m.key, "title": m.title, "reached": m.reached,
         })).collect::<Vec<_>>(),
+        "check_in_weeks": p.check_in_weeks.iter().map(|w| json!({
+            "monday": w.monday, "count": w.count, "safety": w.safety, "trust": w.trust, "connection": w.connection,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -234,6 +237,16 @@ pub fn progress_for(vault: &MendVault, tz: &str) -> Result<(), Failure> {
         let last =
             f.last_practised.as_deref().map(|d| format!(", last on {d}")).unwrap_or_default();
         println!("  {name}: {times}{last}");
+    }
+    if !p.check_in_weeks.is_empty() {
+        println!();
+        println!("Check-ins, week by week (average out of 10):");
+        for w in &p.check_in_weeks {
+            println!(
+                "  week of {}: safety {:.1}, trust {:.1}, connection {:.1} ({} check-ins)",
+                w.monday, w.safety, w.trust, w.connection, w.count
+            );
+        }
     }
     if !p.milestones.is_empty() {
         println!();
@@ -295,4 +308,16 @@ pub fn check_letter(json: bool) -> Result<(), Failure> {
         println!("  \"{}\" {}", f.excerpt, reason_words(f.reason).1);
     }
     Ok(())
+}
+
+/// Today's local date, `YYYY-MM-DD`, in the time zone named `tz`.
+pub fn today_date(tz: &str) -> Result<String, Failure> {
+    use chrono::TimeZone;
+    let zone: chrono_tz::Tz = tz.parse().map_err(|_| {
+        Failure::new(
+            crate::errors::EXIT_INVALID,
+            "the time zone is not a known IANA name such as Europe/Paris",
+        )
+    })?;
+    Ok(zone.from_utc_datetime(&chrono::Utc::now().naive_utc()).date_naive().to_string())
 }

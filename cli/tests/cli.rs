@@ -251,3 +251,82 @@ fn the_letter_check_points_at_phrasing_to_revisit() {
     let clean = ok(mend(tmp.path(), &["letter", "check"], &[], "I lied to you, and I am sorry."));
     assert!(clean.contains("Nothing stood out"));
 }
+
+#[test]
+fn check_ins_triggers_questions_and_contacts_from_scripts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let p = [("MEND_PASSCODE", PASS), ("MEND_TZ", "Europe/Berlin")];
+    let c = json(mend(
+        &dir,
+        &[
+            "checkin",
+            "--safety",
+            "3",
+            "--trust",
+            "2",
+            "--connection",
+            "4",
+            "--note",
+            "Long day",
+            "--json",
+        ],
+        &p,
+        "",
+    ));
+    assert_eq!((c["tool"].as_str(), c["safety"].as_u64()), (Some("check-in"), Some(3)));
+    assert_eq!(json(mend(&dir, &["checkin", "--json"], &p, "")).as_array().unwrap().len(), 1);
+    let out_of_range =
+        mend(&dir, &["checkin", "--safety", "11", "--trust", "2", "--connection", "4"], &p, "");
+    assert_eq!(out_of_range.status.code(), Some(2), "clap rejects a score above 10");
+
+    ok(mend(
+        &dir,
+        &["triggers", "add", "--what", "A song", "--intensity", "7", "--helped", "Walking"],
+        &p,
+        "",
+    ));
+    let triggers = json(mend(&dir, &["triggers", "--json"], &p, ""));
+    assert_eq!(triggers[0]["what"], "A song");
+
+    let q = json(mend(
+        &dir,
+        &["questions", "add", "--text", "When did it start?", "--by", "partner", "--json"],
+        &p,
+        "",
+    ));
+    let id = q["id"].as_str().unwrap().to_owned();
+    assert_eq!(q["status"], "open");
+    let answered = json(mend(
+        &dir,
+        &["questions", "answer", &id, "--answer", "In March.", "--revisit", "--json"],
+        &p,
+        "",
+    ));
+    assert_eq!(
+        (answered["status"].as_str(), answered["answer"].as_str()),
+        (Some("revisit"), Some("In March."))
+    );
+    let missing = mend(&dir, &["questions", "answer", &"ab".repeat(16), "--answer", "x"], &p, "");
+    assert_eq!(missing.status.code(), Some(5));
+
+    let contact = json(mend(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "--channel",
+            "message",
+            "--handled",
+            "Did not reply",
+            "--disclosed",
+            "--json",
+        ],
+        &p,
+        "",
+    ));
+    assert!(contact["disclosed_at_ms"].is_i64());
+    let progress = json(mend(&dir, &["progress", "--json"], &p, ""));
+    assert_eq!(progress["check_in_weeks"][0]["count"], 1);
+}

@@ -6,11 +6,18 @@
 mod common;
 
 use common::*;
-use mend_core::tools::{Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Tool, Trigger};
+use mend_core::tools::{
+    Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Tool, Trigger,
+};
 use mend_core::{Error, NoteId};
 
 fn trigger(at_ms: i64, what: &str) -> Entry {
-    Entry::Trigger(Trigger { at_ms, what: what.into(), intensity: 7, helped: "Breathing slowly".into() })
+    Entry::Trigger(Trigger {
+        at_ms,
+        what: what.into(),
+        intensity: 7,
+        helped: "Breathing slowly".into(),
+    })
 }
 
 #[test]
@@ -28,7 +35,8 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
             status: QuestionStatus::Open,
         }))
         .unwrap();
-    let listed: Vec<NoteId> = f.vault.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect();
+    let listed: Vec<NoteId> =
+        f.vault.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect();
     assert_eq!(listed, vec![b.id, a.id]);
     assert_eq!(f.vault.entries(Tool::Questions).unwrap().len(), 1);
     assert!(f.vault.entries(Tool::Contacts).unwrap().is_empty());
@@ -43,14 +51,20 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
     f.clock.advance(60_000);
     let edited = f.vault.edit_entry(&q.id, &answered).unwrap();
     assert_eq!((edited.created_ms, edited.updated_ms), (q.created_ms, q.created_ms + 60_000));
-    assert!(matches!(f.vault.edit_entry(&q.id, &trigger(0, "x")), Err(Error::InvalidInput { field: "entry", .. })));
+    assert!(matches!(
+        f.vault.edit_entry(&q.id, &trigger(0, "x")),
+        Err(Error::InvalidInput { field: "entry", .. })
+    ));
     f.vault.delete_entry(&a.id).unwrap();
     assert!(matches!(f.vault.delete_entry(&a.id), Err(Error::NotFound)));
 
     f.vault.lock();
     let v = f.reopen();
     v.unlock(PASSCODE).unwrap();
-    assert_eq!(v.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), vec![b.id]);
+    assert_eq!(
+        v.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![b.id]
+    );
     assert_eq!(v.entries(Tool::Questions).unwrap()[0].entry, answered);
     v.lock();
     assert!(matches!(v.entries(Tool::Questions), Err(Error::Locked)));
@@ -64,7 +78,13 @@ fn check_ins_feed_weekly_averages() {
     let today = f.vault.today(&berlin).unwrap().day;
     for (offset, safety) in [(0, 2u8), (-1, 4), (-7, 6)] {
         f.vault
-            .add_entry(&Entry::CheckIn(CheckIn { day: today + offset, safety, trust: 5, connection: 5, note: String::new() }))
+            .add_entry(&Entry::CheckIn(CheckIn {
+                day: today + offset,
+                safety,
+                trust: 5,
+                connection: 5,
+                note: String::new(),
+            }))
             .unwrap();
     }
     let p = f.vault.progress(&berlin).unwrap();
@@ -78,8 +98,17 @@ fn check_ins_feed_weekly_averages() {
 #[test]
 fn bad_entries_are_refused_before_anything_is_written() {
     let f = Fixture::new();
-    let too_high = Entry::CheckIn(CheckIn { day: 1, safety: 4, trust: 11, connection: 4, note: String::new() });
-    assert!(matches!(f.vault.add_entry(&too_high), Err(Error::InvalidInput { field: "trust", .. })));
+    let too_high = Entry::CheckIn(CheckIn {
+        day: 1,
+        safety: 4,
+        trust: 11,
+        connection: 4,
+        note: String::new(),
+    });
+    assert!(matches!(
+        f.vault.add_entry(&too_high),
+        Err(Error::InvalidInput { field: "trust", .. })
+    ));
     let no_channel = Entry::Contact(Contact {
         at_ms: T0,
         channel: " ".into(),
@@ -87,14 +116,18 @@ fn bad_entries_are_refused_before_anything_is_written() {
         how_handled: String::new(),
         disclosed_at_ms: None,
     });
-    assert!(matches!(f.vault.add_entry(&no_channel), Err(Error::InvalidInput { field: "channel", .. })));
+    assert!(matches!(
+        f.vault.add_entry(&no_channel),
+        Err(Error::InvalidInput { field: "channel", .. })
+    ));
     assert!(f.vault.entries(Tool::CheckIns).unwrap().is_empty());
 }
 
 #[test]
 fn tool_entries_never_reach_the_files() {
     let f = Fixture::new();
-    let markers = ["MARKERTRIGGER5521", "MARKERQUESTION5521", "MARKERCONTACT5521", "MARKERNOTE5521"];
+    let markers =
+        ["MARKERTRIGGER5521", "MARKERQUESTION5521", "MARKERCONTACT5521", "MARKERNOTE5521"];
     f.vault.add_entry(&trigger(T0, markers[0])).unwrap();
     f.vault
         .add_entry(&Entry::Question(Question {
@@ -115,7 +148,13 @@ fn tool_entries_never_reach_the_files() {
         }))
         .unwrap();
     f.vault
-        .add_entry(&Entry::CheckIn(CheckIn { day: 1, safety: 1, trust: 1, connection: 1, note: markers[3].into() }))
+        .add_entry(&Entry::CheckIn(CheckIn {
+            day: 1,
+            safety: 1,
+            trust: 1,
+            connection: 1,
+            note: markers[3].into(),
+        }))
         .unwrap();
     f.vault.lock();
     for (file, bytes) in raw_files(&f.path()) {

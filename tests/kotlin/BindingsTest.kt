@@ -10,7 +10,12 @@ import app.mend.core.NoteDraft
 import app.mend.core.NoteFilter
 import app.mend.core.VaultRole
 import app.mend.core.PracticeOutcome
+import app.mend.core.Asker
 import app.mend.core.PhrasingReason
+import app.mend.core.QuestionKind
+import app.mend.core.QuestionStatus
+import app.mend.core.ToolEntry
+import app.mend.core.ToolKind
 import app.mend.core.checkLetterPhrasing
 import app.mend.core.createVault
 import app.mend.core.helpResources
@@ -226,6 +231,23 @@ class BindingsTest {
         assertEquals(listOf(PhrasingReason.MINIMISES, PhrasingReason.ASKS_FORGIVENESS, PhrasingReason.BLAMES), flags.map { it.reason })
         assertEquals("if you were hurt", flags[0].excerpt)
         assertTrue(checkLetterPhrasing("I lied to you, and I am sorry.").isEmpty())
+    }
+
+    @Test
+    fun theToolsAddEditDeleteAndList() {
+        val v = newVault(role = VaultRole.HURT).third.vault
+        val checkIn = v.addEntry(ToolEntry.CheckIn("2026-11-25", 3u, 2u, 4u, "Long day"))
+        assertEquals(32, checkIn.id.length)
+        val trigger = v.addEntry(ToolEntry.Trigger(1_000L, "A song 🎵", 7u, "Walking"))
+        val question = v.addEntry(ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN))
+        v.addEntry(ToolEntry.Contact(2_000L, "call", "", "Hung up", null))
+        for (kind in ToolKind.values()) assertEquals(1, v.entries(kind).size, kind.name)
+        val answered = v.editEntry(question.id, ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED))
+        assertEquals("I was afraid.", (answered.entry as ToolEntry.Question).answer)
+        assertEquals("safety", assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.CheckIn("2026-11-25", 11u, 2u, 4u, "")) }.field)
+        v.deleteEntry(trigger.id)
+        assertTrue(v.entries(ToolKind.TRIGGERS).isEmpty())
+        assertFailsWith<MendException.NotFound> { v.deleteEntry(trigger.id) }
     }
 
     @Test

@@ -337,6 +337,38 @@ def the_letter_phrasing_check():
     expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
 
 
+@test
+def the_tools_add_edit_delete_and_list():
+    _, _, created = new_vault(mend.VaultRole.HURT)
+    v = created.vault
+    check_in = v.add_entry(mend.ToolEntry.CHECK_IN(date="2026-11-25", safety=3, trust=2, connection=4, note="Long day"))
+    assert check_in.entry.safety == 3 and len(check_in.id) == 32
+    trigger = v.add_entry(mend.ToolEntry.TRIGGER(at_ms=1_000, what="A song 🎵", intensity=7, helped="Walking"))
+    question = v.add_entry(mend.ToolEntry.QUESTION(text="Why?", asked_by=mend.Asker.ME, kind=mend.QuestionKind.MEANING,
+                                                   answer="", status=mend.QuestionStatus.OPEN))
+    v.add_entry(mend.ToolEntry.CONTACT(at_ms=2_000, channel="call", what_happened="", how_handled="Hung up",
+                                       disclosed_at_ms=None))
+    for kind in [mend.ToolKind.CHECK_INS, mend.ToolKind.TRIGGERS, mend.ToolKind.QUESTIONS, mend.ToolKind.CONTACTS]:
+        assert len(v.entries(kind)) == 1, kind
+    answered = v.edit_entry(question.id, mend.ToolEntry.QUESTION(
+        text="Why?", asked_by=mend.Asker.ME, kind=mend.QuestionKind.MEANING, answer="I was afraid.",
+        status=mend.QuestionStatus.ANSWERED))
+    assert answered.entry.answer == "I was afraid."
+    e = expect(mend.MendError.InvalidInput, lambda: v.edit_entry(question.id, mend.ToolEntry.TRIGGER(
+        at_ms=1, what="x", intensity=1, helped="")))
+    assert e.field == "entry"
+    e = expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.CHECK_IN(
+        date="2026-11-25", safety=11, trust=2, connection=4, note="")))
+    assert e.field == "safety"
+    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.CHECK_IN(
+        date="25/11/2026", safety=1, trust=2, connection=4, note="")))
+    v.delete_entry(trigger.id)
+    assert v.entries(mend.ToolKind.TRIGGERS) == []
+    expect(mend.MendError.NotFound, lambda: v.delete_entry(trigger.id))
+    weeks = v.progress(PythonZone("Europe/Berlin")).check_in_weeks
+    assert [w.count for w in weeks] in ([1], []), weeks
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

@@ -199,6 +199,27 @@ final class BindingsTests: XCTestCase {
         XCTAssertTrue(try checkLetterPhrasing(text: "I lied to you, and I am sorry.").isEmpty)
     }
 
+    func testTheToolsAddEditDeleteAndList() throws {
+        let v = try newVault(role: .hurt).2.vault
+        let checkIn = try v.addEntry(entry: .checkIn(date: "2026-11-25", safety: 3, trust: 2, connection: 4, note: "Long day"))
+        XCTAssertEqual(checkIn.id.count, 32)
+        let trigger = try v.addEntry(entry: .trigger(atMs: 1_000, what: "A song 🎵", intensity: 7, helped: "Walking"))
+        let question = try v.addEntry(entry: .question(text: "Why?", askedBy: .me, kind: .meaning, answer: "", status: .open))
+        _ = try v.addEntry(entry: .contact(atMs: 2_000, channel: "call", whatHappened: "", howHandled: "Hung up", disclosedAtMs: nil))
+        for kind in [ToolKind.checkIns, .triggers, .questions, .contacts] {
+            XCTAssertEqual(try v.entries(tool: kind).count, 1)
+        }
+        let answered = try v.editEntry(id: question.id, entry: .question(text: "Why?", askedBy: .me, kind: .meaning, answer: "I was afraid.", status: .answered))
+        guard case .question(_, _, _, let answer, _) = answered.entry else { return XCTFail("not a question") }
+        XCTAssertEqual(answer, "I was afraid.")
+        expect({ try v.addEntry(entry: .checkIn(date: "2026-11-25", safety: 11, trust: 2, connection: 4, note: "")) }) {
+            if case .InvalidInput(let field, _) = $0 { return field == "safety" } else { return false }
+        }
+        try v.deleteEntry(id: trigger.id)
+        XCTAssertTrue(try v.entries(tool: .triggers).isEmpty)
+        expect({ try v.deleteEntry(id: trigger.id) }) { if case .NotFound = $0 { return true } else { return false } }
+    }
+
     func testLockedAndErasedObjectsGiveTypedErrors() throws {
         let (path, _, created) = try newVault()
         let v = created.vault

@@ -1,0 +1,252 @@
+//! The step tools and the hurt partner's tools as the UIs see them: one entry type with a
+//! variant per tool, and four calls to add, edit, delete and list entries.
+
+use mend_core::tools as core;
+
+use crate::error::MendError;
+use crate::vault::MendVault;
+
+/// Which tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ToolKind {
+    /// Daily check-ins.
+    CheckIns,
+    /// The trigger log.
+    Triggers,
+    /// The question log.
+    Questions,
+    /// The no-contact log.
+    Contacts,
+}
+
+/// Who asked a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Asker {
+    /// The vault's owner.
+    Me,
+    /// Their partner.
+    Partner,
+}
+
+/// Fact (what, when, who) or meaning (why, what it says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum QuestionKind {
+    /// What, when, who.
+    Fact,
+    /// Why, and what it means.
+    Meaning,
+}
+
+/// Where a question stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum QuestionStatus {
+    /// Not answered yet.
+    Open,
+    /// Answered.
+    Answered,
+    /// Worth coming back to.
+    Revisit,
+}
+
+/// One tool entry. Texts are up to 4,000 characters; scores are 0–10.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum ToolEntry {
+    /// A daily check-in of safety, trust and connection.
+    CheckIn {
+        /// The local day, `YYYY-MM-DD`.
+        date: String,
+        /// Safety, 0–10.
+        safety: u8,
+        /// Trust, 0–10.
+        trust: u8,
+        /// Connection, 0–10.
+        connection: u8,
+        /// A note.
+        note: String,
+    },
+    /// A trigger.
+    Trigger {
+        /// When, ms since the epoch.
+        at_ms: i64,
+        /// What set it off.
+        what: String,
+        /// How strong, 0–10.
+        intensity: u8,
+        /// What helped.
+        helped: String,
+    },
+    /// A question asked or wanted.
+    Question {
+        /// The question.
+        text: String,
+        /// Who asked it.
+        asked_by: Asker,
+        /// Fact or meaning.
+        kind: QuestionKind,
+        /// The answer, once given.
+        answer: String,
+        /// Where it stands.
+        status: QuestionStatus,
+    },
+    /// A contact attempt by the affair partner.
+    Contact {
+        /// When, ms since the epoch.
+        at_ms: i64,
+        /// How: a message, a call, in person…
+        channel: String,
+        /// What happened.
+        what_happened: String,
+        /// How it was handled.
+        how_handled: String,
+        /// When it was told to the partner, if it has been.
+        disclosed_at_ms: Option<i64>,
+    },
+}
+
+/// A stored entry.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ToolRecord {
+    /// Its id.
+    pub id: String,
+    /// When it was written, ms since the epoch.
+    pub created_at_ms: i64,
+    /// When it was last changed.
+    pub updated_at_ms: i64,
+    /// The entry.
+    pub entry: ToolEntry,
+}
+
+fn day_of(date: &str) -> Result<i32, MendError> {
+    let parsed = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| mend_core::Error::invalid("date", mend_core::InputProblem::BadFormat))?;
+    Ok(chrono::Datelike::num_days_from_ce(&parsed))
+}
+
+fn date_of(day: i32) -> String {
+    mend_core::program::calendar::date_of(day).map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn to_core(e: ToolEntry) -> Result<core::Entry, MendError> {
+    Ok(match e {
+        ToolEntry::CheckIn { date, safety, trust, connection, note } => {
+            core::Entry::CheckIn(core::CheckIn {
+                day: day_of(&date)?,
+                safety,
+                trust,
+                connection,
+                note,
+            })
+        }
+        ToolEntry::Trigger { at_ms, what, intensity, helped } => {
+            core::Entry::Trigger(core::Trigger { at_ms, what, intensity, helped })
+        }
+        ToolEntry::Question { text, asked_by, kind, answer, status } => {
+            core::Entry::Question(core::Question {
+                text,
+                asked_by: match asked_by {
+                    Asker::Me => core::Asker::Me,
+                    Asker::Partner => core::Asker::Partner,
+                },
+                kind: match kind {
+                    QuestionKind::Fact => core::QuestionKind::Fact,
+                    QuestionKind::Meaning => core::QuestionKind::Meaning,
+                },
+                answer,
+                status: match status {
+                    QuestionStatus::Open => core::QuestionStatus::Open,
+                    QuestionStatus::Answered => core::QuestionStatus::Answered,
+                    QuestionStatus::Revisit => core::QuestionStatus::Revisit,
+                },
+            })
+        }
+        ToolEntry::Contact { at_ms, channel, what_happened, how_handled, disclosed_at_ms } => {
+            core::Entry::Contact(core::Contact {
+                at_ms,
+                channel,
+                what_happened,
+                how_handled,
+                disclosed_at_ms,
+            })
+        }
+    })
+}
+
+fn from_core(e: core::Entry) -> ToolEntry {
+    match e {
+        core::Entry::CheckIn(c) => ToolEntry::CheckIn {
+            date: date_of(c.day),
+            safety: c.safety,
+            trust: c.trust,
+            connection: c.connection,
+            note: c.note,
+        },
+        core::Entry::Trigger(t) => ToolEntry::Trigger {
+            at_ms: t.at_ms,
+            what: t.what,
+            intensity: t.intensity,
+            helped: t.helped,
+        },
+        core::Entry::Question(q) => ToolEntry::Question {
+            text: q.text,
+            asked_by: match q.asked_by {
+                core::Asker::Me => Asker::Me,
+                core::Asker::Partner => Asker::Partner,
+            },
+            kind: match q.kind {
+                core::QuestionKind::Fact => QuestionKind::Fact,
+                core::QuestionKind::Meaning => QuestionKind::Meaning,
+            },
+            answer: q.answer,
+            status: match q.status {
+                core::QuestionStatus::Open => QuestionStatus::Open,
+                core::QuestionStatus::Answered => QuestionStatus::Answered,
+                core::QuestionStatus::Revisit => QuestionStatus::Revisit,
+            },
+        },
+        core::Entry::Contact(c) => ToolEntry::Contact {
+            at_ms: c.at_ms,
+            channel: c.channel,
+            what_happened: c.what_happened,
+            how_handled: c.how_handled,
+            disclosed_at_ms: c.disclosed_at_ms,
+        },
+    }
+}
+
+fn record(r: core::ToolRecord) -> ToolRecord {
+    ToolRecord {
+        id: r.id.to_string(),
+        created_at_ms: r.created_ms,
+        updated_at_ms: r.updated_ms,
+        entry: from_core(r.entry),
+    }
+}
+
+#[uniffi::export]
+impl MendVault {
+    /// Writes a new tool entry.
+    pub fn add_entry(&self, entry: ToolEntry) -> Result<ToolRecord, MendError> {
+        Ok(record(self.core.add_entry(&to_core(entry)?)?))
+    }
+
+    /// Replaces an entry with another of the same tool.
+    pub fn edit_entry(&self, id: String, entry: ToolEntry) -> Result<ToolRecord, MendError> {
+        Ok(record(self.core.edit_entry(&mend_core::NoteId::parse(&id)?, &to_core(entry)?)?))
+    }
+
+    /// Deletes an entry for good.
+    pub fn delete_entry(&self, id: String) -> Result<(), MendError> {
+        Ok(self.core.delete_entry(&mend_core::NoteId::parse(&id)?)?)
+    }
+
+    /// A tool's entries, newest first (at most 1,000).
+    pub fn entries(&self, tool: ToolKind) -> Result<Vec<ToolRecord>, MendError> {
+        let tool = match tool {
+            ToolKind::CheckIns => core::Tool::CheckIns,
+            ToolKind::Triggers => core::Tool::Triggers,
+            ToolKind::Questions => core::Tool::Questions,
+            ToolKind::Contacts => core::Tool::Contacts,
+        };
+        Ok(self.core.entries(tool)?.into_iter().map(record).collect())
+    }
+}

@@ -1,0 +1,161 @@
+//! The tools in the terminal: check-ins, the trigger log, the question log, the no-contact log.
+
+use std::path::Path;
+
+use mend_ffi::{Asker, QuestionKind, QuestionStatus, ToolEntry, ToolKind, ToolRecord};
+use serde_json::json;
+
+use crate::args::{
+    AskerArg, CheckinArgs, ContactCommand, QuestionCommand, QuestionKindArg, ToolArgs,
+    TriggerCommand,
+};
+use crate::commands::open_unlocked;
+use crate::errors::{EXIT_NOT_FOUND, Failure};
+use crate::output::{local_time, print_json};
+
+fn entry_json(r: &ToolRecord) -> serde_json::Value {
+    let mut v = match &r.entry {
+        ToolEntry::CheckIn { date, safety, trust, connection, note } => {
+            json!({"tool": "check-in", "date": date, "safety": safety, "trust": trust, "connection": connection, "note": note})
+        }
+        ToolEntry::Trigger { at_ms, what, intensity, helped } => {
+            json!({"tool": "trigger", "at_ms": at_ms, "what": what, "intensity": intensity, "helped": helped})
+        }
+        ToolEntry::Question { text, asked_by, kind, answer, status } => json!({
+            "tool": "question", "text": text, "asked_by": format!("{asked_by:?}").to_lowercase(),
+            "kind": format!("{kind:?}").to_lowercase(), "answer": answer, "status": format!("{status:?}").to_lowercase(),
+        }),
+        ToolEntry::Contact { at_ms, channel, what_happened, how_handled, disclosed_at_ms } => {
+            json!({
+                "tool": "contact", "at_ms": at_ms, "channel": channel, "what_happened": what_happened,
+                "how_handled": how_handled, "disclosed_at_ms": disclosed_at_ms,
+            })
+        }
+    };
+    v["id"] = json!(r.id);
+    v["created_at_ms"] = json!(r.created_at_ms);
+    v
+}
+
+fn print_entry(r: &ToolRecord) {
+    match &r.entry {
+        ToolEntry::CheckIn { date, safety, trust, connection, note } => {
+            println!(
+                "{date}  safety {safety}/10 · trust {trust}/10 · connection {connection}/10  {note}"
+            );
+        }
+        ToolEntry::Trigger { at_ms, what, intensity, helped } => {
+            let helped =
+                if helped.is_empty() { String::new() } else { format!(" · helped: {helped}") };
+            println!("{}  {what} ({intensity}/10){helped}", local_time(*at_ms));
+        }
+        ToolEntry::Question { text, asked_by, kind, answer, status } => {
+            let who = if *asked_by == Asker::Me { "you" } else { "your partner" };
+            println!("{}  [{status:?}, {kind:?}, asked by {who}] {text}", r.id);
+            if !answer.is_empty() {
+                println!("    answer: {answer}");
+            }
+        }
+        ToolEntry::Contact { at_ms, channel, what_happened, how_handled, disclosed_at_ms } => {
+            let told = if disclosed_at_ms.is_some() { "told your partner" } else { "not yet told" };
+            println!(
+                "{}  {channel}: {what_happened} · handled: {how_handled} · {told}",
+                local_time(*at_ms)
+            );
+        }
+    }
+}
+
+fn list(dir: &Path, tool: ToolKind, json_out: bool, empty: &str) -> Result<(), Failure> {
+    let records = open_unlocked(dir)?.entries(tool)?;
+    if json_out {
+        print_json(&records.iter().map(entry_json).collect::<Vec<_>>());
+    } else if records.is_empty() {
+        println!("{empty}");
+    } else {
+        records.iter().for_each(print_entry);
+    }
+    Ok(())
+}
+
+fn saved(r: &ToolRecord, json_out: bool) {
+    if json_out { print_json(&entry_json(r)) } else { println!("Saved.") }
+}
+
+/// `mend checkin`.
+pub fn checkin(dir: &Path, today: String, args: CheckinArgs) -> Result<(), Failure> {
+    let (Some(safety), Some(trust), Some(connection)) = (args.safety, args.trust, args.connection)
+    else {
+        return list(dir, ToolKind::CheckIns, args.json, "No check-ins yet.");
+    };
+    let entry = ToolEntry::CheckIn { date: today, safety, trust, connection, note: args.note };
+    saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+    Ok(())
+}
+
+/// `mend triggers`.
+pub fn triggers(dir: &Path, now_ms: i64, args: ToolArgs<TriggerCommand>) -> Result<(), Failure> {
+    match args.command {
+        None => list(dir, ToolKind::Triggers, args.json, "No triggers logged."),
+        Some(TriggerCommand::Add { what, intensity, helped }) => {
+            let entry = ToolEntry::Trigger { at_ms: now_ms, what, intensity, helped };
+            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            Ok(())
+        }
+    }
+}
+
+/// `mend questions`.
+pub fn questions(dir: &Path, args: ToolArgs<QuestionCommand>) -> Result<(), Failure> {
+    match args.command {
+        None => list(dir, ToolKind::Questions, args.json, "No questions yet."),
+        Some(QuestionCommand::Add { text, asked_by, kind }) => {
+            let entry = ToolEntry::Question {
+                text,
+                asked_by: if asked_by == AskerArg::Me { Asker::Me } else { Asker::Partner },
+                kind: if kind == QuestionKindArg::Fact {
+                    QuestionKind::Fact
+                } else {
+                    QuestionKind::Meaning
+                },
+                answer: String::new(),
+                status: QuestionStatus::Open,
+            };
+            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            Ok(())
+        }
+        Some(QuestionCommand::Answer { id, answer, revisit }) => {
+            let vault = open_unlocked(dir)?;
+            let current = vault
+                .entries(ToolKind::Questions)?
+                .into_iter()
+                .find(|r| r.id == id)
+                .ok_or(Failure::new(EXIT_NOT_FOUND, "no question has that id"))?;
+            let ToolEntry::Question { text, asked_by, kind, .. } = current.entry else {
+                return Err(Failure::new(EXIT_NOT_FOUND, "no question has that id"));
+            };
+            let status = if revisit { QuestionStatus::Revisit } else { QuestionStatus::Answered };
+            let entry = ToolEntry::Question { text, asked_by, kind, answer, status };
+            saved(&vault.edit_entry(id, entry)?, args.json);
+            Ok(())
+        }
+    }
+}
+
+/// `mend contacts`.
+pub fn contacts(dir: &Path, now_ms: i64, args: ToolArgs<ContactCommand>) -> Result<(), Failure> {
+    match args.command {
+        None => list(dir, ToolKind::Contacts, args.json, "No contact attempts logged."),
+        Some(ContactCommand::Add { channel, what, handled, disclosed }) => {
+            let entry = ToolEntry::Contact {
+                at_ms: now_ms,
+                channel,
+                what_happened: what,
+                how_handled: handled,
+                disclosed_at_ms: disclosed.then_some(now_ms),
+            };
+            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            Ok(())
+        }
+    }
+}
