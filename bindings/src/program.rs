@@ -205,7 +205,7 @@ fn content() -> Result<&'static Content, MendError> {
 }
 
 fn date(day: i32) -> String {
-    program::calendar::date_of(day).map(|d| d.to_string()).unwrap_or_default()
+    program::calendar::iso_date(day)
 }
 
 fn step_info(s: &program::Step) -> StepInfo {

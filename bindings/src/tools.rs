@@ -117,13 +117,11 @@ pub struct ToolRecord {
 }
 
 fn day_of(date: &str) -> Result<i32, MendError> {
-    let parsed = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| mend_core::Error::invalid("date", mend_core::InputProblem::BadFormat))?;
-    Ok(chrono::Datelike::num_days_from_ce(&parsed))
+    Ok(mend_core::program::calendar::parse_iso_date(date)?)
 }
 
 fn date_of(day: i32) -> String {
-    mend_core::program::calendar::date_of(day).map(|d| d.to_string()).unwrap_or_default()
+    mend_core::program::calendar::iso_date(day)
 }
 
 fn to_core(e: ToolEntry) -> Result<core::Entry, MendError> {

@@ -48,6 +48,35 @@ pub fn date_of(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day)
 }
 
+/// A day number as an ISO date, `YYYY-MM-DD` (written by hand: chrono's formatting machinery
+/// would add a few hundred kilobytes to the phone library).
+pub fn iso_date(day: i32) -> String {
+    use chrono::Datelike;
+    date_of(day)
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        .unwrap_or_default()
+}
+
+/// The day number of an ISO date, `YYYY-MM-DD`.
+pub fn parse_iso_date(text: &str) -> Result<i32> {
+    use chrono::Datelike;
+    const BAD: Error = Error::InvalidInput { field: "date", problem: InputProblem::BadFormat };
+    let mut parts = text.trim().split('-');
+    let mut next = |len: usize| -> Result<u32> {
+        let part = parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or(BAD)?;
+        part.parse().map_err(|_| BAD)
+    };
+    let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+    if parts.next().is_some() {
+        return Err(BAD);
+    }
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(BAD)?;
+    Ok(date.num_days_from_ce())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +116,17 @@ mod tests {
             "1960-05-02"
         );
         assert!(day_at(utc_ms, &FixedOffset(20 * 3600)).is_err());
+    }
+
+    #[test]
+    fn iso_dates_round_trip_and_bad_ones_are_refused() {
+        let day = parse_iso_date("2026-03-29").unwrap();
+        assert_eq!(iso_date(day), "2026-03-29");
+        assert_eq!(iso_date(parse_iso_date("0999-01-02").unwrap()), "0999-01-02");
+        for bad in
+            ["", "2026-3-29", "2026-02-30", "26-03-29", "2026-03-29-1", "2026/03/29", "２026-03-29"]
+        {
+            assert!(parse_iso_date(bad).is_err(), "{bad}");
+        }
     }
 }
