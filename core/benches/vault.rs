@@ -161,6 +161,42 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
+/// Today's prompt and progress on a vault with two years of daily practice and check-ins.
+fn program_benches(c: &mut Criterion) {
+    use mend_core::program::calendar::FixedOffset;
+    use mend_core::tools::{CheckIn, Entry};
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(1_704_067_200_000)); // 2024-01-01
+    let (vault, _) = Vault::create(
+        &dir.path().join("vault.db"),
+        PASSCODE,
+        Role::Repairing,
+        NO_KDF,
+        Arc::new(MemoryKeyStore::new()),
+        clock.clone(),
+    )
+    .unwrap();
+    let zone = FixedOffset(3600);
+    for i in 0..730 {
+        let today = vault.today(&zone).unwrap();
+        if i % 5 != 0 {
+            vault.complete_prompt(&zone, &today.prompt.id, Some("We talked for a while.")).unwrap();
+        }
+        let check_in =
+            CheckIn { day: today.day, safety: 5, trust: 4, connection: 6, note: String::new() };
+        vault.add_entry(&Entry::CheckIn(check_in)).unwrap();
+        clock.advance(86_400_000);
+    }
+    vault.today(&zone).unwrap();
+    let mut g = c.benchmark_group("program_two_years");
+    g.bench_function("today", |b| b.iter(|| black_box(vault.today(&zone).unwrap())));
+    g.bench_function("progress", |b| b.iter(|| black_box(vault.progress(&zone).unwrap())));
+    g.bench_function("today_and_progress", |b| {
+        b.iter(|| black_box((vault.today(&zone).unwrap(), vault.progress(&zone).unwrap())))
+    });
+    g.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(30)
@@ -168,5 +204,5 @@ fn config() -> Criterion {
         .measurement_time(Duration::from_secs(3))
 }
 
-criterion_group! { name = vault; config = config(); targets = benches }
+criterion_group! { name = vault; config = config(); targets = benches, program_benches }
 criterion_main!(vault);
