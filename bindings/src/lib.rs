@@ -23,7 +23,10 @@ pub use program::{
     PracticeOutcome, Progress, PromptInfo, PromptKind, StepInfo, ThemeInfo, TimeZoneRules,
     check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
 };
-pub use tools::{Asker, QuestionKind, QuestionStatus, ToolEntry, ToolKind, ToolRecord};
+pub use tools::{
+    Asker, QuestionKind, QuestionStatus, ReminderFiring, ReminderPurpose, ToolEntry, ToolKind,
+    ToolRecord,
+};
 pub use vault::{
     KdfOptions, MendVault, NewVault, UnlockStatus, VaultRole, create_vault, default_kdf_options,
     vault_exists,

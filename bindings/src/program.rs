@@ -192,7 +192,7 @@ pub trait TimeZoneRules: Send + Sync {
 }
 
 /// Lets the core use rules implemented on the other side of the FFI.
-struct Zone(Arc<dyn TimeZoneRules>);
+pub(crate) struct Zone(pub(crate) Arc<dyn TimeZoneRules>);
 
 impl program::calendar::ZoneRules for Zone {
     fn offset_seconds(&self, utc_ms: i64) -> i32 {

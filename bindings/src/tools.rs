@@ -17,6 +17,28 @@ pub enum ToolKind {
     Questions,
     /// The no-contact log.
     Contacts,
+    /// Reminders.
+    Reminders,
+}
+
+/// What a reminder is for. Its notification text is always neutral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ReminderPurpose {
+    /// The daily check-in.
+    CheckIn,
+    /// Today's practice.
+    Practice,
+}
+
+/// One upcoming notification, for the platform to schedule.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReminderFiring {
+    /// The reminder it comes from.
+    pub reminder_id: String,
+    /// When to show it, ms since the epoch.
+    pub at_ms: i64,
+    /// The notification's text: neutral, never naming a step or the topic.
+    pub text: String,
 }
 
 /// Who asked a question.
@@ -101,6 +123,19 @@ pub enum ToolEntry {
         /// When it was told to the partner, if it has been.
         disclosed_at_ms: Option<i64>,
     },
+    /// A reminder on some weekdays at a local time.
+    Reminder {
+        /// What it is for.
+        purpose: ReminderPurpose,
+        /// ISO weekdays, 1 (Monday) to 7 (Sunday).
+        weekdays: Vec<u8>,
+        /// Local hour, 0–23.
+        hour: u8,
+        /// Local minute, 0–59.
+        minute: u8,
+        /// Whether it fires.
+        enabled: bool,
+    },
 }
 
 /// A stored entry.
@@ -166,6 +201,33 @@ fn to_core(e: ToolEntry) -> Result<core::Entry, MendError> {
                 disclosed_at_ms,
             })
         }
+        ToolEntry::Reminder { purpose, weekdays, hour, minute, enabled } => {
+            let bad = |field| {
+                MendError::from(mend_core::Error::invalid(
+                    field,
+                    mend_core::InputProblem::OutOfRange,
+                ))
+            };
+            let mut mask = 0u8;
+            for d in weekdays {
+                if !(1..=7).contains(&d) {
+                    return Err(bad("weekdays"));
+                }
+                mask |= 1 << (d - 1);
+            }
+            if hour > 23 || minute > 59 {
+                return Err(bad("time of day"));
+            }
+            core::Entry::Reminder(core::Reminder {
+                purpose: match purpose {
+                    ReminderPurpose::CheckIn => core::ReminderPurpose::CheckIn,
+                    ReminderPurpose::Practice => core::ReminderPurpose::Practice,
+                },
+                weekdays: mask,
+                minute_of_day: u16::from(hour) * 60 + u16::from(minute),
+                enabled,
+            })
+        }
     })
 }
 
@@ -208,6 +270,16 @@ fn from_core(e: core::Entry) -> ToolEntry {
             how_handled: c.how_handled,
             disclosed_at_ms: c.disclosed_at_ms,
         },
+        core::Entry::Reminder(r) => ToolEntry::Reminder {
+            purpose: match r.purpose {
+                core::ReminderPurpose::CheckIn => ReminderPurpose::CheckIn,
+                core::ReminderPurpose::Practice => ReminderPurpose::Practice,
+            },
+            weekdays: (1..=7u8).filter(|d| r.weekdays & (1 << (d - 1)) != 0).collect(),
+            hour: (r.minute_of_day / 60) as u8,
+            minute: (r.minute_of_day % 60) as u8,
+            enabled: r.enabled,
+        },
     }
 }
 
@@ -244,7 +316,27 @@ impl MendVault {
             ToolKind::Triggers => core::Tool::Triggers,
             ToolKind::Questions => core::Tool::Questions,
             ToolKind::Contacts => core::Tool::Contacts,
+            ToolKind::Reminders => core::Tool::Reminders,
         };
         Ok(self.core.entries(tool)?.into_iter().map(record).collect())
+    }
+
+    /// The next `limit` notifications (1–500) of the enabled reminders, in `zone`, soonest
+    /// first: the platform schedules them.
+    pub fn upcoming_reminders(
+        &self,
+        zone: std::sync::Arc<dyn crate::program::TimeZoneRules>,
+        limit: u32,
+    ) -> Result<Vec<ReminderFiring>, MendError> {
+        Ok(self
+            .core
+            .upcoming_reminders(&crate::program::Zone(zone), limit)?
+            .into_iter()
+            .map(|f| ReminderFiring {
+                reminder_id: f.reminder.to_string(),
+                at_ms: f.at_ms,
+                text: f.text,
+            })
+            .collect())
     }
 }

@@ -65,6 +65,39 @@ pub enum Command {
     Questions(ToolArgs<QuestionCommand>),
     /// The no-contact log: list, or add with `contacts add`.
     Contacts(ToolArgs<ContactCommand>),
+    /// Reminders and when they next fire: list, add or delete.
+    Reminders(ToolArgs<ReminderCommand>),
+}
+
+/// What a reminder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReminderPurposeArg {
+    /// The daily check-in.
+    Checkin,
+    /// Today's practice.
+    Practice,
+}
+
+/// `mend reminders …`.
+#[derive(Debug, Subcommand)]
+pub enum ReminderCommand {
+    /// Add a reminder.
+    Add {
+        /// What it is for.
+        #[arg(long, value_enum)]
+        purpose: ReminderPurposeArg,
+        /// Which days: mon,wed,fri — or daily, weekdays, weekends.
+        #[arg(long, default_value = "daily")]
+        days: String,
+        /// The local time, e.g. 20:30.
+        #[arg(long)]
+        at: String,
+    },
+    /// Delete a reminder.
+    Delete {
+        /// The reminder's id.
+        id: String,
+    },
 }
 
 /// A tool: a subcommand, or none to list the entries.

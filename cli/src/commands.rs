@@ -111,6 +111,7 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
             tools::triggers(dir, chrono::Utc::now().timestamp_millis(), args)
         }
         Command::Questions(args) => tools::questions(dir, args),
+        Command::Reminders(args) => tools::reminders(dir, tz, args),
         Command::Contacts(args) => {
             tools::contacts(dir, chrono::Utc::now().timestamp_millis(), args)
         }

@@ -1,13 +1,16 @@
-//! The tools in the terminal: check-ins, the trigger log, the question log, the no-contact log.
+//! The tools in the terminal: check-ins, the trigger log, the question log, the no-contact log
+//! and reminders.
 
 use std::path::Path;
 
-use mend_ffi::{Asker, QuestionKind, QuestionStatus, ToolEntry, ToolKind, ToolRecord};
+use mend_ffi::{
+    Asker, QuestionKind, QuestionStatus, ReminderPurpose, ToolEntry, ToolKind, ToolRecord,
+};
 use serde_json::json;
 
 use crate::args::{
-    AskerArg, CheckinArgs, ContactCommand, QuestionCommand, QuestionKindArg, ToolArgs,
-    TriggerCommand,
+    AskerArg, CheckinArgs, ContactCommand, QuestionCommand, QuestionKindArg, ReminderCommand,
+    ReminderPurposeArg, ToolArgs, TriggerCommand,
 };
 use crate::commands::open_unlocked;
 use crate::errors::{EXIT_NOT_FOUND, Failure};
@@ -31,6 +34,10 @@ fn entry_json(r: &ToolRecord) -> serde_json::Value {
                 "how_handled": how_handled, "disclosed_at_ms": disclosed_at_ms,
             })
         }
+        ToolEntry::Reminder { purpose, weekdays, hour, minute, enabled } => json!({
+            "tool": "reminder", "purpose": format!("{purpose:?}").to_lowercase(), "weekdays": weekdays,
+            "time": format!("{hour:02}:{minute:02}"), "enabled": enabled,
+        }),
     };
     v["id"] = json!(r.id);
     v["created_at_ms"] = json!(r.created_at_ms);
@@ -62,6 +69,13 @@ fn print_entry(r: &ToolRecord) {
                 "{}  {channel}: {what_happened} · handled: {how_handled} · {told}",
                 local_time(*at_ms)
             );
+        }
+        ToolEntry::Reminder { purpose, weekdays, hour, minute, enabled } => {
+            const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let days: Vec<&str> =
+                weekdays.iter().map(|d| NAMES[usize::from(d.wrapping_sub(1)) % 7]).collect();
+            let off = if *enabled { "" } else { " (off)" };
+            println!("{}  {purpose:?} at {hour:02}:{minute:02} on {}{off}", r.id, days.join(", "));
         }
     }
 }
@@ -158,4 +172,82 @@ pub fn contacts(dir: &Path, now_ms: i64, args: ToolArgs<ContactCommand>) -> Resu
             Ok(())
         }
     }
+}
+
+/// `mend reminders`.
+pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Result<(), Failure> {
+    match args.command {
+        None => {
+            let vault = open_unlocked(dir)?;
+            let records = vault.entries(ToolKind::Reminders)?;
+            let upcoming = if records.is_empty() {
+                Vec::new()
+            } else {
+                vault.upcoming_reminders(crate::zone::rules(tz)?, 5)?
+            };
+            if args.json {
+                print_json(&json!({
+                    "reminders": records.iter().map(entry_json).collect::<Vec<_>>(),
+                    "upcoming": upcoming.iter().map(|f| json!({"reminder_id": f.reminder_id, "at_ms": f.at_ms, "text": f.text})).collect::<Vec<_>>(),
+                }));
+            } else if records.is_empty() {
+                println!("No reminders yet.");
+            } else {
+                records.iter().for_each(print_entry);
+                println!();
+                for f in &upcoming {
+                    println!("  next: {}  {}", crate::zone::local_time_in(tz, f.at_ms), f.text);
+                }
+            }
+            Ok(())
+        }
+        Some(ReminderCommand::Add { purpose, days, at }) => {
+            let (hour, minute) = at
+                .split_once(':')
+                .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)))
+                .ok_or(Failure::new(
+                    crate::errors::EXIT_INVALID,
+                    "the time must look like 20:30",
+                ))?;
+            let weekdays = parse_days(&days)?;
+            let entry = ToolEntry::Reminder {
+                purpose: if purpose == ReminderPurposeArg::Checkin {
+                    ReminderPurpose::CheckIn
+                } else {
+                    ReminderPurpose::Practice
+                },
+                weekdays,
+                hour,
+                minute,
+                enabled: true,
+            };
+            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            Ok(())
+        }
+        Some(ReminderCommand::Delete { id }) => {
+            open_unlocked(dir)?.delete_entry(id)?;
+            println!("Deleted.");
+            Ok(())
+        }
+    }
+}
+
+/// Reads `mon,tue,...`, `weekdays`, `weekends` or `daily`.
+fn parse_days(text: &str) -> Result<Vec<u8>, Failure> {
+    const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    match text.trim().to_lowercase().as_str() {
+        "daily" | "every" => return Ok((1..=7).collect()),
+        "weekdays" => return Ok((1..=5).collect()),
+        "weekends" => return Ok(vec![6, 7]),
+        _ => {}
+    }
+    text.split(',')
+        .map(|d| {
+            let d = d.trim().to_lowercase();
+            NAMES.iter().position(|n| d.starts_with(n)).map(|i| i as u8 + 1).ok_or(Failure::new(
+                crate::errors::EXIT_INVALID,
+                "days must look like mon,wed,fri or daily",
+            ))
+        })
+        .collect()
 }

@@ -47,3 +47,13 @@ pub fn rules(
     })?;
     Ok(std::sync::Arc::new(Iana(tz)))
 }
+
+/// `utc_ms` as a local date and time in the zone named `name` (UTC if the name is unknown).
+pub fn local_time_in(name: &str, utc_ms: i64) -> String {
+    use chrono::TimeZone;
+    let tz: chrono_tz::Tz = name.parse().unwrap_or(chrono_tz::UTC);
+    tz.timestamp_millis_opt(utc_ms)
+        .single()
+        .map(|t| t.format("%a %Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}

@@ -330,3 +330,32 @@ fn check_ins_triggers_questions_and_contacts_from_scripts() {
     let progress = json(mend(&dir, &["progress", "--json"], &p, ""));
     assert_eq!(progress["check_in_weeks"][0]["count"], 1);
 }
+
+#[test]
+fn reminders_are_set_listed_and_scheduled_in_the_local_zone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let p = [("MEND_PASSCODE", PASS), ("MEND_TZ", "Asia/Tokyo")];
+    ok(mend(
+        &dir,
+        &["reminders", "add", "--purpose", "checkin", "--at", "21:15", "--days", "daily"],
+        &p,
+        "",
+    ));
+    let bad = mend(&dir, &["reminders", "add", "--purpose", "practice", "--at", "25:00"], &p, "");
+    assert_eq!(bad.status.code(), Some(6));
+    let all = json(mend(&dir, &["reminders", "--json"], &p, ""));
+    assert_eq!(all["reminders"][0]["time"], "21:15");
+    let upcoming = all["upcoming"].as_array().unwrap();
+    assert_eq!(upcoming.len(), 5);
+    for f in upcoming {
+        assert_eq!(f["text"], "Time for your check-in");
+        // 21:15 in Tokyo (UTC+9, no daylight saving) is 12:15 UTC.
+        let ms = f["at_ms"].as_i64().unwrap();
+        assert_eq!(ms.rem_euclid(86_400_000), (12 * 60 + 15) * 60_000);
+    }
+    let id = all["reminders"][0]["id"].as_str().unwrap().to_owned();
+    ok(mend(&dir, &["reminders", "delete", &id], &p, ""));
+    assert!(ok(mend(&dir, &["reminders"], &p, "")).contains("No reminders yet."));
+}

@@ -14,6 +14,7 @@ import app.mend.core.Asker
 import app.mend.core.PhrasingReason
 import app.mend.core.QuestionKind
 import app.mend.core.QuestionStatus
+import app.mend.core.ReminderPurpose
 import app.mend.core.ToolEntry
 import app.mend.core.ToolKind
 import app.mend.core.checkLetterPhrasing
@@ -241,13 +242,26 @@ class BindingsTest {
         val trigger = v.addEntry(ToolEntry.Trigger(1_000L, "A song 🎵", 7u, "Walking"))
         val question = v.addEntry(ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN))
         v.addEntry(ToolEntry.Contact(2_000L, "call", "", "Hung up", null))
-        for (kind in ToolKind.values()) assertEquals(1, v.entries(kind).size, kind.name)
+        for (kind in listOf(ToolKind.CHECK_INS, ToolKind.TRIGGERS, ToolKind.QUESTIONS, ToolKind.CONTACTS)) assertEquals(1, v.entries(kind).size, kind.name)
         val answered = v.editEntry(question.id, ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED))
         assertEquals("I was afraid.", (answered.entry as ToolEntry.Question).answer)
         assertEquals("safety", assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.CheckIn("2026-11-25", 11u, 2u, 4u, "")) }.field)
         v.deleteEntry(trigger.id)
         assertTrue(v.entries(ToolKind.TRIGGERS).isEmpty())
         assertFailsWith<MendException.NotFound> { v.deleteEntry(trigger.id) }
+    }
+
+    @Test
+    fun remindersScheduleInThePlatformZone() {
+        val v = newVault().third.vault
+        val r = v.addEntry(ToolEntry.Reminder(ReminderPurpose.CHECK_IN, byteArrayOf(1, 2, 3, 4, 5, 6, 7), 21u, 15u, true))
+        val upcoming = v.upcomingReminders(PlatformZone(java.time.ZoneId.of("Asia/Tokyo")), 3u)
+        assertEquals(3, upcoming.size)
+        upcoming.forEach {
+            assertEquals("Time for your check-in", it.text)
+            assertEquals(r.id, it.reminderId)
+            assertEquals((12 * 60 + 15) * 60_000L, Math.floorMod(it.atMs, 86_400_000L))
+        }
     }
 
     @Test

@@ -369,6 +369,22 @@ def the_tools_add_edit_delete_and_list():
     assert [w.count for w in weeks] in ([1], []), weeks
 
 
+@test
+def reminders_schedule_in_the_platform_zone():
+    _, _, created = new_vault()
+    v = created.vault
+    r = v.add_entry(mend.ToolEntry.REMINDER(purpose=mend.ReminderPurpose.CHECK_IN, weekdays=bytes([1, 2, 3, 4, 5, 6, 7]),
+                                           hour=21, minute=15, enabled=True))
+    assert r.entry.weekdays == bytes([1, 2, 3, 4, 5, 6, 7]) and (r.entry.hour, r.entry.minute) == (21, 15)
+    upcoming = v.upcoming_reminders(PythonZone("Asia/Tokyo"), 3)
+    assert len(upcoming) == 3 and all(f.text == "Time for your check-in" for f in upcoming)
+    assert all(f.at_ms % 86_400_000 == (12 * 60 + 15) * 60_000 for f in upcoming)
+    assert all(f.reminder_id == r.id for f in upcoming)
+    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.REMINDER(
+        purpose=mend.ReminderPurpose.PRACTICE, weekdays=bytes([8]), hour=1, minute=0, enabled=True)))
+    expect(mend.MendError.InvalidInput, lambda: v.upcoming_reminders(PythonZone("UTC"), 0))
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

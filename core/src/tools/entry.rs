@@ -95,6 +95,28 @@ pub struct Contact {
     pub disclosed_at_ms: Option<i64>,
 }
 
+/// What a reminder is for; its notification text is always neutral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderPurpose {
+    /// The daily check-in.
+    CheckIn,
+    /// Today's practice.
+    Practice,
+}
+
+/// A reminder: on which weekdays, at what local time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    /// What it is for.
+    pub purpose: ReminderPurpose,
+    /// Weekdays as bits: Monday is bit 0, Sunday bit 6.
+    pub weekdays: u8,
+    /// Local time of day, in minutes after midnight (0–1439).
+    pub minute_of_day: u16,
+    /// Whether it fires.
+    pub enabled: bool,
+}
+
 /// One tool entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
@@ -106,6 +128,8 @@ pub enum Entry {
     Question(Question),
     /// A contact attempt.
     Contact(Contact),
+    /// A reminder.
+    Reminder(Reminder),
 }
 
 /// Which tool an entry belongs to.
@@ -119,6 +143,8 @@ pub enum Tool {
     Questions,
     /// The no-contact log.
     Contacts,
+    /// Reminders.
+    Reminders,
 }
 
 fn text(field: &'static str, value: &str, required: bool) -> Result<String> {
@@ -147,6 +173,7 @@ impl Entry {
             Entry::Trigger(_) => Tool::Triggers,
             Entry::Question(_) => Tool::Questions,
             Entry::Contact(_) => Tool::Contacts,
+            Entry::Reminder(_) => Tool::Reminders,
         }
     }
 
@@ -180,6 +207,15 @@ impl Entry {
                 how_handled: text("how handled", &c.how_handled, false)?,
                 disclosed_at_ms: c.disclosed_at_ms,
             }),
+            Entry::Reminder(r) => {
+                if r.weekdays == 0 || r.weekdays > 0x7f {
+                    return Err(Error::invalid("weekdays", InputProblem::OutOfRange));
+                }
+                if r.minute_of_day >= 24 * 60 {
+                    return Err(Error::invalid("time of day", InputProblem::OutOfRange));
+                }
+                Entry::Reminder(r.clone())
+            }
         })
     }
 
@@ -220,6 +256,17 @@ impl Entry {
                     Some(at) => w.u8(1).i64(at),
                     None => w.u8(0),
                 };
+            }
+            Entry::Reminder(r) => {
+                let purpose = match r.purpose {
+                    ReminderPurpose::CheckIn => 1,
+                    ReminderPurpose::Practice => 2,
+                };
+                w.u8(5)
+                    .u8(purpose)
+                    .u8(r.weekdays)
+                    .u32(u32::from(r.minute_of_day))
+                    .u8(u8::from(r.enabled));
             }
         }
         w.finish()
@@ -274,6 +321,20 @@ impl Entry {
                     _ => return Err(BAD),
                 },
             }),
+            5 => Entry::Reminder(Reminder {
+                purpose: match r.u8()? {
+                    1 => ReminderPurpose::CheckIn,
+                    2 => ReminderPurpose::Practice,
+                    _ => return Err(BAD),
+                },
+                weekdays: r.u8()?,
+                minute_of_day: u16::try_from(r.u32()?).map_err(|_| BAD)?,
+                enabled: match r.u8()? {
+                    0 => false,
+                    1 => true,
+                    _ => return Err(BAD),
+                },
+            }),
             _ => return Err(BAD),
         };
         r.finish()?;
@@ -306,6 +367,12 @@ mod tests {
                 kind: QuestionKind::Fact,
                 answer: String::new(),
                 status: QuestionStatus::Open,
+            }),
+            Entry::Reminder(Reminder {
+                purpose: ReminderPurpose::CheckIn,
+                weekdays: 0b0011111,
+                minute_of_day: 20 * 60 + 30,
+                enabled: true,
             }),
             Entry::Contact(Contact {
                 at_ms: 9,

@@ -3,11 +3,13 @@
 //! memory and listed newest first.
 
 pub mod entry;
+pub mod reminders;
 
 use std::collections::HashMap;
 
 pub use entry::{
-    Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Tool, Trigger,
+    Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Reminder,
+    ReminderPurpose, Tool, Trigger,
 };
 
 use crate::error::{Error, InputProblem, Result};
@@ -43,7 +45,7 @@ fn when(r: &ToolRecord) -> i64 {
         Entry::CheckIn(c) => i64::from(c.day) * 86_400_000,
         Entry::Trigger(t) => t.at_ms,
         Entry::Contact(c) => c.at_ms,
-        Entry::Question(_) => r.created_ms,
+        Entry::Question(_) | Entry::Reminder(_) => r.created_ms,
     }
 }
 

@@ -220,6 +220,18 @@ final class BindingsTests: XCTestCase {
         expect({ try v.deleteEntry(id: trigger.id) }) { if case .NotFound = $0 { return true } else { return false } }
     }
 
+    func testRemindersScheduleInThePlatformZone() throws {
+        let v = try newVault().2.vault
+        let r = try v.addEntry(entry: .reminder(purpose: .checkIn, weekdays: Data([1, 2, 3, 4, 5, 6, 7]), hour: 21, minute: 15, enabled: true))
+        let upcoming = try v.upcomingReminders(zone: TestZone(TimeZone(identifier: "Asia/Tokyo")!), limit: 3)
+        XCTAssertEqual(upcoming.count, 3)
+        for f in upcoming {
+            XCTAssertEqual(f.text, "Time for your check-in")
+            XCTAssertEqual(f.reminderId, r.id)
+            XCTAssertEqual(((f.atMs % 86_400_000) + 86_400_000) % 86_400_000, Int64((12 * 60 + 15) * 60_000))
+        }
+    }
+
     func testLockedAndErasedObjectsGiveTypedErrors() throws {
         let (path, _, created) = try newVault()
         let v = created.vault
