@@ -111,6 +111,42 @@ public final class MendClient: Sendable {
     /// Warms the search cache; call in the background right after unlock.
     public func prepareSearch() async throws { try await run { try $0.prepareSearch() } }
 
+    /// Today's prompt by the local day in `zone`; the same all day.
+    public func today(zone: TimeZoneRules = PlatformZone()) async throws -> DailyPrompt {
+        try await run { try $0.today(zone: zone) }
+    }
+
+    /// Another prompt for today (1 = the first alternative).
+    public func anotherPrompt(_ alternative: Int, zone: TimeZoneRules = PlatformZone()) async throws -> DailyPrompt {
+        try await run { try $0.anotherPrompt(zone: zone, alternative: UInt32(alternative)) }
+    }
+
+    /// Marks a prompt offered today as done, with an optional written response.
+    public func completePrompt(_ id: String, response: String?, zone: TimeZoneRules = PlatformZone()) async throws -> DailyPrompt {
+        try await run { try $0.completePrompt(zone: zone, promptId: id, response: response) }
+    }
+
+    /// Marks a prompt offered today as skipped.
+    public func skipPrompt(_ id: String, zone: TimeZoneRules = PlatformZone()) async throws -> DailyPrompt {
+        try await run { try $0.skipPrompt(zone: zone, promptId: id) }
+    }
+
+    /// Progress as of today.
+    public func progress(zone: TimeZoneRules = PlatformZone()) async throws -> MendCore.Progress {
+        try await run { try $0.progress(zone: zone) }
+    }
+
+    /// Writes a tool entry (check-in, trigger, question, contact, reminder).
+    public func addEntry(_ entry: ToolEntry) async throws -> ToolRecord { try await run { try $0.addEntry(entry: entry) } }
+
+    /// A tool's entries, newest first.
+    public func entries(_ tool: ToolKind) async throws -> [ToolRecord] { try await run { try $0.entries(tool: tool) } }
+
+    /// The next notifications to schedule, soonest first.
+    public func upcomingReminders(limit: Int, zone: TimeZoneRules = PlatformZone()) async throws -> [ReminderFiring] {
+        try await run { try $0.upcomingReminders(zone: zone, limit: UInt32(limit)) }
+    }
+
     /// Erases the vault and its device key for good.
     public func erase() async throws { try await run { try $0.erase() } }
 }

@@ -68,6 +68,30 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_782_864_000_000), 7200) // 2026-07-01, summer
     }
 
+    func testTodayShowsAlternativesAndRecordsPractice() async throws {
+        let client = try await newClient()
+        let model = TodayViewModel(client: client, zone: PlatformZone(TimeZone(identifier: "Europe/Berlin")!))
+        await model.refresh()
+        let first = try XCTUnwrap(model.prompt)
+        XCTAssertEqual(first.alternative, 0)
+        XCTAssertTrue(model.canSettle)
+        await model.another()
+        let other = try XCTUnwrap(model.prompt)
+        XCTAssertEqual(other.alternative, 1)
+        XCTAssertNotEqual(other.prompt.id, first.prompt.id)
+        await model.done(response: "We walked and I listened.")
+        XCTAssertEqual(model.prompt?.outcome, .done)
+        XCTAssertFalse(model.canSettle)
+        XCTAssertEqual(model.daysThisWeek, 1)
+        await model.refresh()
+        XCTAssertEqual(model.prompt?.prompt.id, first.prompt.id)
+        await model.skip()
+        XCTAssertEqual(model.prompt?.outcome, .skipped)
+        await client.lock()
+        await model.refresh()
+        XCTAssertEqual(model.problem, .locked)
+    }
+
     func testUnlockWithTheRightPasscode() async throws {
         let client = try await newClient()
         await client.lock()

@@ -2,6 +2,7 @@
 // dispatcher, passcodes are wiped after use, and the client closes its native handle.
 package app.mend.kit
 
+import app.mend.core.DailyPrompt
 import app.mend.core.DeviceKeyStore
 import app.mend.core.KdfOptions
 import app.mend.core.MendVault
@@ -10,6 +11,12 @@ import app.mend.core.NoteDraft
 import app.mend.core.NoteFilter
 import app.mend.core.NotePage
 import app.mend.core.NoteSummary
+import app.mend.core.Progress
+import app.mend.core.ReminderFiring
+import app.mend.core.TimeZoneRules
+import app.mend.core.ToolEntry
+import app.mend.core.ToolKind
+import app.mend.core.ToolRecord
 import app.mend.core.UnlockStatus
 import app.mend.core.VaultRole
 import app.mend.core.createVault
@@ -118,6 +125,34 @@ class MendClient private constructor(
 
     /** Warms the search cache; call in the background right after unlock. */
     suspend fun prepareSearch() = core { prepareSearch() }
+
+    /** Today's prompt by the local day in [zone]; the same all day. */
+    suspend fun today(zone: TimeZoneRules = PlatformZone()): DailyPrompt = core { today(zone) }
+
+    /** Another prompt for today (1 = the first alternative). */
+    suspend fun anotherPrompt(alternative: Int, zone: TimeZoneRules = PlatformZone()): DailyPrompt =
+        core { anotherPrompt(zone, alternative.toUInt()) }
+
+    /** Marks a prompt offered today as done, with an optional written response. */
+    suspend fun completePrompt(promptId: String, response: String?, zone: TimeZoneRules = PlatformZone()): DailyPrompt =
+        core { completePrompt(zone, promptId, response) }
+
+    /** Marks a prompt offered today as skipped. */
+    suspend fun skipPrompt(promptId: String, zone: TimeZoneRules = PlatformZone()): DailyPrompt =
+        core { skipPrompt(zone, promptId) }
+
+    /** Progress as of today. */
+    suspend fun progress(zone: TimeZoneRules = PlatformZone()): Progress = core { progress(zone) }
+
+    /** Writes a tool entry (check-in, trigger, question, contact, reminder). */
+    suspend fun addEntry(entry: ToolEntry): ToolRecord = core { addEntry(entry) }
+
+    /** A tool's entries, newest first. */
+    suspend fun entries(tool: ToolKind): List<ToolRecord> = core { entries(tool) }
+
+    /** The next notifications to schedule, soonest first. */
+    suspend fun upcomingReminders(limit: Int, zone: TimeZoneRules = PlatformZone()): List<ReminderFiring> =
+        core { upcomingReminders(zone, limit.toUInt()) }
 
     /** Erases the vault and its device key for good. */
     suspend fun erase() = core { erase() }

@@ -188,3 +188,31 @@ class ModelsTest {
         assertContentEquals(byteArrayOf(0, 0), byteArrayOf(1, 2).also { MendClient.wiping(it) {} })
     }
 }
+
+class TodayModelTest {
+    @Test
+    fun todayShowsAlternativesAndRecordsPractice() = runBlocking {
+        val client = MendClient.create(tempVaultPath(), pass(), app.mend.core.VaultRole.REPAIRING, SoftwareKeyStore(), SMALL_KDF).client
+        val zone = PlatformZone(java.time.ZoneId.of("Europe/Berlin"))
+        val model = TodayModel(client, zone)
+        model.refresh()
+        val first = assertNotNull(model.state.value.prompt)
+        assertEquals(0u, first.alternative)
+        assertTrue(model.state.value.canSettle)
+        model.another()
+        val other = assertNotNull(model.state.value.prompt)
+        assertEquals(1u, other.alternative)
+        kotlin.test.assertNotEquals(first.prompt.id, other.prompt.id)
+        model.done("We walked and I listened.")
+        assertEquals(app.mend.core.PracticeOutcome.DONE, model.state.value.prompt?.outcome)
+        assertFalse(model.state.value.canSettle)
+        assertEquals(1, model.state.value.daysThisWeek)
+        model.refresh()
+        assertEquals(first.prompt.id, model.state.value.prompt?.prompt?.id, "the day's prompt stays the same")
+        model.skip()
+        assertEquals(app.mend.core.PracticeOutcome.SKIPPED, model.state.value.prompt?.outcome)
+        client.lock()
+        model.refresh()
+        assertEquals(Problem.Locked, model.state.value.problem)
+    }
+}
