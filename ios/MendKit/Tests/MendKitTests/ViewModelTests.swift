@@ -92,6 +92,25 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(model.problem, .locked)
     }
 
+    func testCheckInsAreSavedForTheDayAndListed() async throws {
+        let client = try await newClient()
+        let model = CheckInViewModel(client: client, today: { "2026-03-29" })
+        await model.refresh()
+        XCTAssertFalse(model.savedToday)
+        model.set(safety: 12, trust: 3, connection: -1)
+        model.note = "A hard evening"
+        XCTAssertEqual([model.safety, model.trust, model.connection], [10, 3, 0])
+        await model.save()
+        XCTAssertTrue(model.savedToday)
+        XCTAssertEqual(model.note, "")
+        guard case .checkIn(let date, _, _, _, let note) = try XCTUnwrap(model.recent.first).entry else {
+            return XCTFail("not a check-in")
+        }
+        XCTAssertEqual(date, "2026-03-29")
+        XCTAssertEqual(note, "A hard evening")
+        XCTAssertEqual(CheckInViewModel.localToday().count, 10)
+    }
+
     func testUnlockWithTheRightPasscode() async throws {
         let client = try await newClient()
         await client.lock()

@@ -216,3 +216,21 @@ class TodayModelTest {
         assertEquals(Problem.Locked, model.state.value.problem)
     }
 }
+
+class CheckInModelTest {
+    @Test
+    fun checkInsAreSavedForTheDayAndListed() = runBlocking {
+        val client = MendClient.create(tempVaultPath(), pass(), app.mend.core.VaultRole.HURT, SoftwareKeyStore(), SMALL_KDF).client
+        val model = CheckInModel(client) { java.time.LocalDate.of(2026, 3, 29) }
+        model.refresh()
+        assertFalse(model.state.value.savedToday)
+        model.edit(safety = 12, trust = 3, connection = -1, note = "A hard evening")
+        assertEquals(Triple(10, 3, 0), Triple(model.state.value.safety, model.state.value.trust, model.state.value.connection))
+        model.save()
+        assertTrue(model.state.value.savedToday)
+        assertEquals("", model.state.value.note)
+        val saved = model.state.value.recent.single().entry as app.mend.core.ToolEntry.CheckIn
+        assertEquals("2026-03-29", saved.date)
+        assertEquals("A hard evening", saved.note)
+    }
+}
