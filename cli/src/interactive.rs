@@ -129,7 +129,7 @@ impl Menu {
             println!("  1  Write a note        4  Read a note       p  Progress");
             println!("  2  Browse notes        5  Edit a note       x  The six steps");
             println!("  3  Search notes        6  Delete a note     h  Help");
-            println!("  7  Change passcode     q  Lock and quit");
+            println!("  7  Change passcode     c  Check in          q  Lock and quit");
             let Some(choice) = ask("> ")? else {
                 return Ok(());
             };
@@ -141,6 +141,7 @@ impl Menu {
                 "p" => crate::program::progress_for(&self.vault, &self.tz),
                 "x" => self.steps(),
                 "h" => crate::program::help(),
+                "c" => self.check_in(),
                 "1" => self.write(),
                 "2" => self.browse(),
                 "3" => self.search(),
@@ -195,6 +196,37 @@ impl Menu {
             self.vault.skip_prompt(crate::zone::rules(&self.tz)?, id)?;
             println!("Skipped for today. It will come round again.");
         }
+        Ok(())
+    }
+
+    /// Asks for today's three scores (0–10) and a note, and saves the check-in.
+    fn check_in(&mut self) -> Result<(), Failure> {
+        let mut scores = [0u8; 3];
+        for (score, label) in scores.iter_mut().zip(["safe", "trusting", "connected"]) {
+            loop {
+                let Some(answer) = ask(&format!("How {label} do you feel today, from 0 to 10? "))?
+                else {
+                    return Ok(());
+                };
+                match answer.trim().parse::<u8>() {
+                    Ok(n) if n <= 10 => {
+                        *score = n;
+                        break;
+                    }
+                    _ => println!("Please type a number from 0 to 10."),
+                }
+            }
+        }
+        let note = ask("Anything you want to note? (Enter to skip): ")?.unwrap_or_default();
+        let entry = mend_ffi::ToolEntry::CheckIn {
+            date: crate::program::today_date(&self.tz)?,
+            safety: scores[0],
+            trust: scores[1],
+            connection: scores[2],
+            note,
+        };
+        self.vault.add_entry(entry)?;
+        println!("Saved. Thank you for checking in.");
         Ok(())
     }
 

@@ -176,6 +176,18 @@ fn the_interactive_client_onboards_then_writes_reads_and_locks() {
     assert!(out.contains("We walked without phones."));
     assert!(out.trim_end().ends_with("Locked. Take care of yourself."));
 
+    // The menu checks in, refusing scores above 10.
+    let out = ok(mend(
+        &dir,
+        &[],
+        &[("MEND_PASSCODE", PASS), ("MEND_TZ", "UTC")],
+        "c\n4\n11\n3\n6\nquiet day\nq\n",
+    ));
+    assert!(out.contains("Please type a number from 0 to 10."));
+    assert!(out.contains("Thank you for checking in."));
+    let listed = json(mend(&dir, &["checkin", "--json"], &p, ""));
+    assert_eq!((listed[0]["safety"].as_u64(), listed[0]["trust"].as_u64()), (Some(4), Some(3)));
+
     // A second run goes straight to unlock; searching and deleting work by list number.
     let out = ok(mend(&dir, &[], &p, "3\nphones\n6\n1\ny\n2\nq\n"));
     assert!(out.contains("You have 1 notes") || out.contains("You have 1 note"));
