@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 
-use super::node::{Fields, Node};
+use super::node::{Node, RawGroup, RawPrompt};
 
 mod generated {
-    use super::Node;
+    use super::{Node, RawGroup, RawPrompt};
     include!(concat!(env!("OUT_DIR"), "/content_en.rs"));
 }
 
@@ -184,34 +184,31 @@ pub mod rules {
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
 
-fn read_prompt(f: &Fields, role: PromptRole, focus: &Focus) -> Result<Prompt> {
-    let kind = match f.text("kind")?.as_str() {
+fn read_prompt(p: &RawPrompt, role: PromptRole, focus: &Focus) -> Result<Prompt> {
+    let kind = match p.kind {
         "action" => Kind::Action,
         "conversation" => Kind::Conversation,
         "reflection" => Kind::Reflection,
         _ => return Err(Error::Damaged("the built-in program content is malformed")),
     };
     Ok(Prompt {
-        id: f.text("id")?,
+        id: p.id.to_owned(),
         role,
         focus: focus.clone(),
         kind,
-        minutes: f.number("minutes")?,
-        text: f.text("text")?,
-        follow_up: f.opt_text("follow_up")?,
+        minutes: p.minutes,
+        text: p.text.to_owned(),
+        follow_up: p.follow_up.map(str::to_owned),
     })
 }
 
 impl Content {
     /// Reads the English content compiled into the library.
     pub fn parse_english() -> Result<Self> {
-        Self::read(
-            &generated::PROGRAM_EN,
-            &[&generated::PROMPTS_REPAIRING_EN, &generated::PROMPTS_HURT_EN],
-        )
+        Self::read(&generated::PROGRAM_EN, generated::PROMPT_GROUPS_EN)
     }
 
-    fn read(program: &'static Node, prompt_files: &[&'static Node]) -> Result<Self> {
+    fn read(program: &'static Node, groups: &[RawGroup]) -> Result<Self> {
         const BAD: Error = Error::Damaged("the built-in program content is malformed");
         let top = program.fields(&[
             "version",
@@ -300,28 +297,21 @@ impl Content {
             Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
 
         let mut prompts = Vec::new();
-        for file in prompt_files {
-            for group in file.fields(&["group"])?.node("group")?.items()? {
-                let g = group.fields(&["role", "step", "theme", "prompts"])?;
-                let role = match g.text("role")?.as_str() {
-                    "repairing" => PromptRole::Repairing,
-                    "hurt" => PromptRole::Hurt,
-                    _ => return Err(BAD),
-                };
-                let focus = match (g.opt_text("step")?, g.opt_text("theme")?) {
-                    (Some(key), None) => Focus::Step(
-                        steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
-                    ),
-                    (None, Some(key)) => Focus::Theme(key),
-                    _ => return Err(BAD),
-                };
-                for p in g.node("prompts")?.items()? {
-                    prompts.push(read_prompt(
-                        &p.fields(&["id", "kind", "minutes", "text", "follow_up"])?,
-                        role,
-                        &focus,
-                    )?);
+        for g in groups {
+            let role = match g.role {
+                "repairing" => PromptRole::Repairing,
+                "hurt" => PromptRole::Hurt,
+                _ => return Err(BAD),
+            };
+            let focus = match (g.step, g.theme) {
+                (Some(key), None) => {
+                    Focus::Step(steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?)
                 }
+                (None, Some(key)) => Focus::Theme(key.to_owned()),
+                _ => return Err(BAD),
+            };
+            for p in g.prompts {
+                prompts.push(read_prompt(p, role, &focus)?);
             }
         }
         Ok(Self {

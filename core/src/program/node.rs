@@ -1,5 +1,6 @@
-//! The compiled-in content as a static tree (made by build.rs from the TOML files), and
-//! strict readers that turn it into typed content: unknown keys and wrong types are errors.
+//! The compiled-in content (made by build.rs from the TOML files): the program file as a
+//! static tree with strict readers (unknown keys and wrong types are errors), and the prompts
+//! as compact typed tables.
 
 use crate::error::{Error, Result};
 
@@ -14,6 +15,34 @@ pub enum Node {
     Array(&'static [Node]),
     /// Named values.
     Table(&'static [(&'static str, Node)]),
+}
+
+/// A group of prompts as compiled in: who they are for and what they are about.
+#[derive(Debug)]
+pub struct RawGroup {
+    /// `repairing` or `hurt`.
+    pub role: &'static str,
+    /// The step's key, for the repairing partner's prompts.
+    pub step: Option<&'static str>,
+    /// The theme's key, for the hurt partner's prompts.
+    pub theme: Option<&'static str>,
+    /// The prompts.
+    pub prompts: &'static [RawPrompt],
+}
+
+/// One prompt as compiled in.
+#[derive(Debug)]
+pub struct RawPrompt {
+    /// Its stable id.
+    pub id: &'static str,
+    /// `action`, `conversation` or `reflection`.
+    pub kind: &'static str,
+    /// Roughly how many minutes.
+    pub minutes: u8,
+    /// The prompt.
+    pub text: &'static str,
+    /// A question to reflect on afterwards.
+    pub follow_up: Option<&'static str>,
 }
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
@@ -62,11 +91,6 @@ impl Fields {
     /// Required text.
     pub fn text(&self, key: &str) -> Result<String> {
         self.node(key)?.text()
-    }
-
-    /// Optional text.
-    pub fn opt_text(&self, key: &str) -> Result<Option<String>> {
-        self.get(key).map(Node::text).transpose()
     }
 
     /// A required list of texts.
