@@ -158,7 +158,7 @@ fn tool_entries_never_reach_the_files() {
         .unwrap();
     f.vault.lock();
     for (file, bytes) in raw_files(&f.path()) {
-        for m in markers {
+        for m in markers.iter().chain(["MARKERSHEET5521"].iter()) {
             assert_eq!(count_hits(&bytes, m.as_bytes()), 0, "{m} in {file}");
         }
     }

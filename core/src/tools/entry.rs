@@ -117,6 +117,83 @@ pub struct Reminder {
     pub enabled: bool,
 }
 
+/// The written tools made of named sections (the section titles are in the content).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Worksheet {
+    /// A remorse letter: what I did, the harm I see, my responsibility, what I'm changing.
+    RemorseLetter,
+    /// A story worksheet: unmet needs, why I didn't ask, why I hid it.
+    Story,
+    /// A validation practice note: what they felt, what I said, what I wish I'd said.
+    ValidationNote,
+}
+
+impl Worksheet {
+    /// How many sections it has.
+    pub fn sections(self) -> usize {
+        match self {
+            Worksheet::RemorseLetter => 4,
+            Worksheet::Story | Worksheet::ValidationNote => 3,
+        }
+    }
+
+    fn id(self) -> u8 {
+        match self {
+            Worksheet::RemorseLetter => 1,
+            Worksheet::Story => 2,
+            Worksheet::ValidationNote => 3,
+        }
+    }
+
+    fn from_id(id: u8) -> Result<Self> {
+        match id {
+            1 => Ok(Worksheet::RemorseLetter),
+            2 => Ok(Worksheet::Story),
+            3 => Ok(Worksheet::ValidationNote),
+            _ => Err(Error::Damaged("bad tool entry")),
+        }
+    }
+}
+
+/// A boundary agreed between partners, or a need of one's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    /// A need rather than a boundary.
+    pub is_need: bool,
+    /// In one sentence.
+    pub text: String,
+    /// Agreed together (for boundaries), or met lately (for needs).
+    pub agreed: bool,
+}
+
+/// The partner's answer to an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Not asked yet, or no answer yet.
+    Pending,
+    /// Yes.
+    Yes,
+    /// Not now.
+    NotNow,
+    /// No.
+    No,
+}
+
+/// Time together: a plan, whether permission was asked, the answer, and whether it was respected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeTogether {
+    /// When, ms since the epoch.
+    pub at_ms: i64,
+    /// What was offered.
+    pub plan: String,
+    /// Whether permission was asked first.
+    pub asked: bool,
+    /// The answer.
+    pub answer: Answer,
+    /// Whether the answer was respected.
+    pub respected: bool,
+}
+
 /// One tool entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
@@ -130,6 +207,14 @@ pub enum Entry {
     Contact(Contact),
     /// A reminder.
     Reminder(Reminder),
+    /// A written worksheet: a remorse letter, a story worksheet or a validation note.
+    Sections(Worksheet, Vec<String>),
+    /// A boundary or a need.
+    Boundary(Boundary),
+    /// An item of the cut-ties checklist, and whether it is done.
+    CutTie(String, bool),
+    /// Time together.
+    TimeTogether(TimeTogether),
 }
 
 /// Which tool an entry belongs to.
@@ -145,6 +230,18 @@ pub enum Tool {
     Contacts,
     /// Reminders.
     Reminders,
+    /// Remorse letter drafts.
+    RemorseLetters,
+    /// Story worksheets.
+    Stories,
+    /// Validation practice notes.
+    ValidationNotes,
+    /// Agreed boundaries, and needs.
+    Boundaries,
+    /// The cut-ties checklist.
+    CutTies,
+    /// Time-together plans and check-ins.
+    TimeTogether,
 }
 
 fn text(field: &'static str, value: &str, required: bool) -> Result<String> {
@@ -161,6 +258,14 @@ fn text(field: &'static str, value: &str, required: bool) -> Result<String> {
     Ok(value.to_owned())
 }
 
+fn flag(byte: u8) -> Result<bool> {
+    match byte {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(Error::Damaged("bad tool entry")),
+    }
+}
+
 fn score(field: &'static str, value: u8) -> Result<u8> {
     if value > 10 { Err(Error::invalid(field, InputProblem::OutOfRange)) } else { Ok(value) }
 }
@@ -174,6 +279,12 @@ impl Entry {
             Entry::Question(_) => Tool::Questions,
             Entry::Contact(_) => Tool::Contacts,
             Entry::Reminder(_) => Tool::Reminders,
+            Entry::Sections(Worksheet::RemorseLetter, _) => Tool::RemorseLetters,
+            Entry::Sections(Worksheet::Story, _) => Tool::Stories,
+            Entry::Sections(Worksheet::ValidationNote, _) => Tool::ValidationNotes,
+            Entry::Boundary(_) => Tool::Boundaries,
+            Entry::CutTie(..) => Tool::CutTies,
+            Entry::TimeTogether(_) => Tool::TimeTogether,
         }
     }
 
@@ -216,6 +327,32 @@ impl Entry {
                 }
                 Entry::Reminder(r.clone())
             }
+            Entry::Sections(kind, sections) => {
+                if sections.len() != kind.sections() {
+                    return Err(Error::invalid("sections", InputProblem::BadFormat));
+                }
+                let tidy = sections
+                    .iter()
+                    .map(|t| text("section", t, false))
+                    .collect::<Result<Vec<_>>>()?;
+                if tidy.iter().all(String::is_empty) {
+                    return Err(Error::invalid("sections", InputProblem::Empty));
+                }
+                Entry::Sections(*kind, tidy)
+            }
+            Entry::Boundary(b) => Entry::Boundary(Boundary {
+                is_need: b.is_need,
+                text: text("boundary", &b.text, true)?,
+                agreed: b.agreed,
+            }),
+            Entry::CutTie(item, done) => Entry::CutTie(text("item", item, true)?, *done),
+            Entry::TimeTogether(t) => Entry::TimeTogether(TimeTogether {
+                at_ms: t.at_ms,
+                plan: text("plan", &t.plan, true)?,
+                asked: t.asked,
+                answer: t.answer,
+                respected: t.respected,
+            }),
         })
     }
 
@@ -267,6 +404,32 @@ impl Entry {
                     .u8(r.weekdays)
                     .u32(u32::from(r.minute_of_day))
                     .u8(u8::from(r.enabled));
+            }
+            Entry::Sections(kind, sections) => {
+                w.u8(6).u8(kind.id()).u32(sections.len() as u32);
+                for section in sections {
+                    w.str(section);
+                }
+            }
+            Entry::Boundary(b) => {
+                w.u8(7).u8(u8::from(b.is_need)).str(&b.text).u8(u8::from(b.agreed));
+            }
+            Entry::CutTie(item, done) => {
+                w.u8(8).str(item).u8(u8::from(*done));
+            }
+            Entry::TimeTogether(t) => {
+                let answer = match t.answer {
+                    Answer::Pending => 0,
+                    Answer::Yes => 1,
+                    Answer::NotNow => 2,
+                    Answer::No => 3,
+                };
+                w.u8(9)
+                    .i64(t.at_ms)
+                    .str(&t.plan)
+                    .u8(u8::from(t.asked))
+                    .u8(answer)
+                    .u8(u8::from(t.respected));
             }
         }
         w.finish()
@@ -335,6 +498,35 @@ impl Entry {
                     _ => return Err(BAD),
                 },
             }),
+            6 => {
+                let kind = Worksheet::from_id(r.u8()?)?;
+                let n = r.u32()? as usize;
+                if n != kind.sections() {
+                    return Err(BAD);
+                }
+                let sections =
+                    (0..n).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>>>()?;
+                Entry::Sections(kind, sections)
+            }
+            7 => Entry::Boundary(Boundary {
+                is_need: flag(r.u8()?)?,
+                text: r.str()?.to_owned(),
+                agreed: flag(r.u8()?)?,
+            }),
+            8 => Entry::CutTie(r.str()?.to_owned(), flag(r.u8()?)?),
+            9 => Entry::TimeTogether(TimeTogether {
+                at_ms: r.i64()?,
+                plan: r.str()?.to_owned(),
+                asked: flag(r.u8()?)?,
+                answer: match r.u8()? {
+                    0 => Answer::Pending,
+                    1 => Answer::Yes,
+                    2 => Answer::NotNow,
+                    3 => Answer::No,
+                    _ => return Err(BAD),
+                },
+                respected: flag(r.u8()?)?,
+            }),
             _ => return Err(BAD),
         };
         r.finish()?;
@@ -374,6 +566,32 @@ mod tests {
                 minute_of_day: 20 * 60 + 30,
                 enabled: true,
             }),
+            Entry::Sections(
+                Worksheet::RemorseLetter,
+                vec![
+                    "I lied.".into(),
+                    "You stopped sleeping.".into(),
+                    "It was my choice.".into(),
+                    "I answer every question.".into(),
+                ],
+            ),
+            Entry::Sections(
+                Worksheet::Story,
+                vec!["Loneliness".into(), String::new(), "Fear".into()],
+            ),
+            Entry::Boundary(Boundary {
+                is_need: true,
+                text: "Space after nine".into(),
+                agreed: false,
+            }),
+            Entry::CutTie("Blocked on every app".into(), true),
+            Entry::TimeTogether(TimeTogether {
+                at_ms: 3,
+                plan: "A walk".into(),
+                asked: true,
+                answer: Answer::NotNow,
+                respected: true,
+            }),
             Entry::Contact(Contact {
                 at_ms: 9,
                 channel: "message".into(),
@@ -393,6 +611,22 @@ mod tests {
             assert!(Entry::decode(&bad).is_err());
         }
         assert!(Entry::decode(&[9]).is_err());
+    }
+
+    #[test]
+    fn worksheets_need_their_sections_and_some_words() {
+        let short = Entry::Sections(Worksheet::RemorseLetter, vec!["one".into(), "two".into()]);
+        assert!(matches!(short.validated(), Err(Error::InvalidInput { field: "sections", .. })));
+        let blank = Entry::Sections(
+            Worksheet::ValidationNote,
+            vec![" ".into(), String::new(), "\n".into()],
+        );
+        assert!(matches!(
+            blank.validated(),
+            Err(Error::InvalidInput { field: "sections", problem: InputProblem::Empty })
+        ));
+        let empty_item = Entry::CutTie(" ".into(), false);
+        assert!(matches!(empty_item.validated(), Err(Error::InvalidInput { field: "item", .. })));
     }
 
     #[test]

@@ -45,7 +45,12 @@ fn when(r: &ToolRecord) -> i64 {
         Entry::CheckIn(c) => i64::from(c.day) * 86_400_000,
         Entry::Trigger(t) => t.at_ms,
         Entry::Contact(c) => c.at_ms,
-        Entry::Question(_) | Entry::Reminder(_) => r.created_ms,
+        Entry::TimeTogether(t) => t.at_ms,
+        Entry::Question(_)
+        | Entry::Reminder(_)
+        | Entry::Sections(..)
+        | Entry::Boundary(_)
+        | Entry::CutTie(..) => r.created_ms,
     }
 }
 
