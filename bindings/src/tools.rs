@@ -19,6 +19,42 @@ pub enum ToolKind {
     Contacts,
     /// Reminders.
     Reminders,
+    /// Remorse letter drafts.
+    RemorseLetters,
+    /// Story worksheets.
+    Stories,
+    /// Validation practice notes.
+    ValidationNotes,
+    /// Agreed boundaries, and needs.
+    Boundaries,
+    /// The cut-ties checklist.
+    CutTies,
+    /// Time-together plans and check-ins.
+    TimeTogether,
+}
+
+/// The written tools made of sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum WorksheetKind {
+    /// What I did, the harm I see, my responsibility, what I'm changing.
+    RemorseLetter,
+    /// Unmet needs, why I didn't ask, why I hid it.
+    Story,
+    /// What they felt, what I said, what I wish I'd said.
+    ValidationNote,
+}
+
+/// The partner's answer to an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum InvitationAnswer {
+    /// Not asked yet, or no answer yet.
+    Pending,
+    /// Yes.
+    Yes,
+    /// Not now.
+    NotNow,
+    /// No.
+    No,
 }
 
 /// What a reminder is for. Its notification text is always neutral.
@@ -122,6 +158,43 @@ pub enum ToolEntry {
         how_handled: String,
         /// When it was told to the partner, if it has been.
         disclosed_at_ms: Option<i64>,
+    },
+    /// A worksheet: a remorse letter (4 sections), a story worksheet or a validation note (3).
+    Worksheet {
+        /// Which worksheet.
+        kind: WorksheetKind,
+        /// Its sections, in order.
+        sections: Vec<String>,
+    },
+    /// A boundary agreed between partners, or a need of one's own.
+    Boundary {
+        /// A need rather than a boundary.
+        is_need: bool,
+        /// In one sentence.
+        text: String,
+        /// Agreed together (boundaries), or met lately (needs).
+        agreed: bool,
+    },
+    /// An item of the cut-ties checklist.
+    CutTie {
+        /// What to cut.
+        item: String,
+        /// Whether it is done.
+        done: bool,
+    },
+    /// Time together: what was offered, whether it was asked first, the answer, and whether
+    /// the answer was respected.
+    TimeTogether {
+        /// When, ms since the epoch.
+        at_ms: i64,
+        /// What was offered.
+        plan: String,
+        /// Whether permission was asked first.
+        asked: bool,
+        /// The answer.
+        answer: InvitationAnswer,
+        /// Whether the answer was respected.
+        respected: bool,
     },
     /// A reminder on some weekdays at a local time.
     Reminder {
@@ -228,6 +301,32 @@ fn to_core(e: ToolEntry) -> Result<core::Entry, MendError> {
                 enabled,
             })
         }
+        ToolEntry::Worksheet { kind, sections } => core::Entry::Sections(
+            match kind {
+                WorksheetKind::RemorseLetter => core::Worksheet::RemorseLetter,
+                WorksheetKind::Story => core::Worksheet::Story,
+                WorksheetKind::ValidationNote => core::Worksheet::ValidationNote,
+            },
+            sections,
+        ),
+        ToolEntry::Boundary { is_need, text, agreed } => {
+            core::Entry::Boundary(core::Boundary { is_need, text, agreed })
+        }
+        ToolEntry::CutTie { item, done } => core::Entry::CutTie(item, done),
+        ToolEntry::TimeTogether { at_ms, plan, asked, answer, respected } => {
+            core::Entry::TimeTogether(core::TimeTogether {
+                at_ms,
+                plan,
+                asked,
+                answer: match answer {
+                    InvitationAnswer::Pending => core::Answer::Pending,
+                    InvitationAnswer::Yes => core::Answer::Yes,
+                    InvitationAnswer::NotNow => core::Answer::NotNow,
+                    InvitationAnswer::No => core::Answer::No,
+                },
+                respected,
+            })
+        }
     })
 }
 
@@ -280,6 +379,30 @@ fn from_core(e: core::Entry) -> ToolEntry {
             minute: (r.minute_of_day % 60) as u8,
             enabled: r.enabled,
         },
+        core::Entry::Sections(kind, sections) => ToolEntry::Worksheet {
+            kind: match kind {
+                core::Worksheet::RemorseLetter => WorksheetKind::RemorseLetter,
+                core::Worksheet::Story => WorksheetKind::Story,
+                core::Worksheet::ValidationNote => WorksheetKind::ValidationNote,
+            },
+            sections,
+        },
+        core::Entry::Boundary(b) => {
+            ToolEntry::Boundary { is_need: b.is_need, text: b.text, agreed: b.agreed }
+        }
+        core::Entry::CutTie(item, done) => ToolEntry::CutTie { item, done },
+        core::Entry::TimeTogether(t) => ToolEntry::TimeTogether {
+            at_ms: t.at_ms,
+            plan: t.plan,
+            asked: t.asked,
+            answer: match t.answer {
+                core::Answer::Pending => InvitationAnswer::Pending,
+                core::Answer::Yes => InvitationAnswer::Yes,
+                core::Answer::NotNow => InvitationAnswer::NotNow,
+                core::Answer::No => InvitationAnswer::No,
+            },
+            respected: t.respected,
+        },
     }
 }
 
@@ -317,6 +440,12 @@ impl MendVault {
             ToolKind::Questions => core::Tool::Questions,
             ToolKind::Contacts => core::Tool::Contacts,
             ToolKind::Reminders => core::Tool::Reminders,
+            ToolKind::RemorseLetters => core::Tool::RemorseLetters,
+            ToolKind::Stories => core::Tool::Stories,
+            ToolKind::ValidationNotes => core::Tool::ValidationNotes,
+            ToolKind::Boundaries => core::Tool::Boundaries,
+            ToolKind::CutTies => core::Tool::CutTies,
+            ToolKind::TimeTogether => core::Tool::TimeTogether,
         };
         Ok(self.core.entries(tool)?.into_iter().map(record).collect())
     }

@@ -38,6 +38,7 @@ fn entry_json(r: &ToolRecord) -> serde_json::Value {
             "tool": "reminder", "purpose": format!("{purpose:?}").to_lowercase(), "weekdays": weekdays,
             "time": format!("{hour:02}:{minute:02}"), "enabled": enabled,
         }),
+        other => json!({ "tool": format!("{other:?}") }),
     };
     v["id"] = json!(r.id);
     v["created_at_ms"] = json!(r.created_at_ms);
@@ -77,6 +78,7 @@ fn print_entry(r: &ToolRecord) {
             let off = if *enabled { "" } else { " (off)" };
             println!("{}  {purpose:?} at {hour:02}:{minute:02} on {}{off}", r.id, days.join(", "));
         }
+        other => println!("{}  {other:?}", r.id),
     }
 }
 

@@ -265,6 +265,21 @@ class BindingsTest {
     }
 
     @Test
+    fun theStepToolsWorksheetsBoundariesCutTiesAndTimeTogether() {
+        val v = newVault().third.vault
+        v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.REMORSE_LETTER, listOf("I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question.")))
+        assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.STORY, listOf("one"))) }
+        val tie = v.addEntry(ToolEntry.CutTie("Leave the shared gym", false))
+        v.addEntry(ToolEntry.Boundary(false, "No contact with them at all", true))
+        v.addEntry(ToolEntry.TimeTogether(1_000L, "A walk", true, app.mend.core.InvitationAnswer.NOT_NOW, true))
+        assertEquals(1, v.entries(ToolKind.REMORSE_LETTERS).size)
+        assertEquals(1, v.entries(ToolKind.BOUNDARIES).size)
+        assertEquals(1, v.entries(ToolKind.TIME_TOGETHER).size)
+        val done = v.editEntry(tie.id, ToolEntry.CutTie("Leave the shared gym", true))
+        assertTrue((done.entry as ToolEntry.CutTie).done)
+    }
+
+    @Test
     fun lockedAndErasedObjectsGiveTypedErrors() {
         val (path, _, created) = newVault()
         val v = created.vault

@@ -385,6 +385,29 @@ def reminders_schedule_in_the_platform_zone():
     expect(mend.MendError.InvalidInput, lambda: v.upcoming_reminders(PythonZone("UTC"), 0))
 
 
+@test
+def the_step_tools_worksheets_boundaries_cut_ties_and_time_together():
+    _, _, created = new_vault()
+    v = created.vault
+    letter = v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.REMORSE_LETTER, sections=[
+        "I lied to you for months.", "You stopped sleeping.", "It was my choice.", "I answer every question."]))
+    assert letter.entry.sections[2] == "It was my choice."
+    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.WORKSHEET(
+        kind=mend.WorksheetKind.STORY, sections=["only one"])))
+    v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.STORY, sections=["Loneliness", "", "Fear"]))
+    v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.VALIDATION_NOTE, sections=["Scared", "It makes sense", ""]))
+    v.add_entry(mend.ToolEntry.BOUNDARY(is_need=False, text="No contact with them at all", agreed=True))
+    tie = v.add_entry(mend.ToolEntry.CUT_TIE(item="Leave the shared gym", done=False))
+    v.add_entry(mend.ToolEntry.TIME_TOGETHER(at_ms=1_000, plan="A walk after dinner", asked=True,
+                                            answer=mend.InvitationAnswer.NOT_NOW, respected=True))
+    for kind in [mend.ToolKind.REMORSE_LETTERS, mend.ToolKind.STORIES, mend.ToolKind.VALIDATION_NOTES,
+                 mend.ToolKind.BOUNDARIES, mend.ToolKind.CUT_TIES, mend.ToolKind.TIME_TOGETHER]:
+        assert len(v.entries(kind)) == 1, kind
+    done = v.edit_entry(tie.id, mend.ToolEntry.CUT_TIE(item="Leave the shared gym", done=True))
+    assert done.entry.done is True
+    assert v.entries(mend.ToolKind.TIME_TOGETHER)[0].entry.answer == mend.InvitationAnswer.NOT_NOW
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

@@ -8,8 +8,8 @@ pub mod reminders;
 use std::collections::HashMap;
 
 pub use entry::{
-    Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Reminder,
-    ReminderPurpose, Tool, Trigger,
+    Answer, Asker, Boundary, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus,
+    Reminder, ReminderPurpose, TimeTogether, Tool, Trigger, Worksheet,
 };
 
 use crate::error::{Error, InputProblem, Result};

@@ -232,6 +232,23 @@ final class BindingsTests: XCTestCase {
         }
     }
 
+    func testTheStepToolsWorksheetsBoundariesCutTiesAndTimeTogether() throws {
+        let v = try newVault().2.vault
+        _ = try v.addEntry(entry: .worksheet(kind: .remorseLetter, sections: ["I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question."]))
+        expect({ try v.addEntry(entry: .worksheet(kind: .story, sections: ["one"])) }) {
+            if case .InvalidInput = $0 { return true } else { return false }
+        }
+        let tie = try v.addEntry(entry: .cutTie(item: "Leave the shared gym", done: false))
+        _ = try v.addEntry(entry: .boundary(isNeed: false, text: "No contact with them at all", agreed: true))
+        _ = try v.addEntry(entry: .timeTogether(atMs: 1_000, plan: "A walk", asked: true, answer: .notNow, respected: true))
+        XCTAssertEqual(try v.entries(tool: .remorseLetters).count, 1)
+        XCTAssertEqual(try v.entries(tool: .boundaries).count, 1)
+        XCTAssertEqual(try v.entries(tool: .timeTogether).count, 1)
+        let done = try v.editEntry(id: tie.id, entry: .cutTie(item: "Leave the shared gym", done: true))
+        guard case .cutTie(_, let isDone) = done.entry else { return XCTFail("not a cut-tie item") }
+        XCTAssertTrue(isDone)
+    }
+
     func testLockedAndErasedObjectsGiveTypedErrors() throws {
         let (path, _, created) = try newVault()
         let v = created.vault
