@@ -469,3 +469,25 @@ impl MendVault {
             .collect())
     }
 }
+
+/// The title and section headings of a written tool, from the program's content.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WorksheetInfo {
+    /// The title.
+    pub title: String,
+    /// The section headings, in order; an entry has one section per heading.
+    pub sections: Vec<String>,
+}
+
+/// The title and section headings of the worksheet `kind`.
+#[uniffi::export]
+pub fn worksheet_info(kind: WorksheetKind) -> Result<WorksheetInfo, MendError> {
+    let kind = match kind {
+        WorksheetKind::RemorseLetter => core::Worksheet::RemorseLetter,
+        WorksheetKind::Story => core::Worksheet::Story,
+        WorksheetKind::ValidationNote => core::Worksheet::ValidationNote,
+    };
+    let text =
+        mend_core::program::Content::english()?.worksheet(kind).ok_or(MendError::NotFound)?;
+    Ok(WorksheetInfo { title: text.title.clone(), sections: text.sections.clone() })
+}

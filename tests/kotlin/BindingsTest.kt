@@ -269,6 +269,7 @@ class BindingsTest {
         val v = newVault().third.vault
         v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.REMORSE_LETTER, listOf("I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question.")))
         assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.STORY, listOf("one"))) }
+        assertEquals(4, app.mend.core.worksheetInfo(app.mend.core.WorksheetKind.REMORSE_LETTER).sections.size)
         val tie = v.addEntry(ToolEntry.CutTie("Leave the shared gym", false))
         v.addEntry(ToolEntry.Boundary(false, "No contact with them at all", true))
         v.addEntry(ToolEntry.TimeTogether(1_000L, "A walk", true, app.mend.core.InvitationAnswer.NOT_NOW, true))

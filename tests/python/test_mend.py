@@ -389,6 +389,9 @@ def reminders_schedule_in_the_platform_zone():
 def the_step_tools_worksheets_boundaries_cut_ties_and_time_together():
     _, _, created = new_vault()
     v = created.vault
+    info = mend.worksheet_info(mend.WorksheetKind.REMORSE_LETTER)
+    assert info.sections[0] == "What I did" and len(info.sections) == 4
+    assert len(mend.worksheet_info(mend.WorksheetKind.STORY).sections) == 3
     letter = v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.REMORSE_LETTER, sections=[
         "I lied to you for months.", "You stopped sleeping.", "It was my choice.", "I answer every question."]))
     assert letter.entry.sections[2] == "It was my choice."

@@ -90,6 +90,17 @@ pub struct MilestoneText {
     pub text: String,
 }
 
+/// The title and section headings of a written tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorksheetText {
+    /// `remorse-letter`, `story` or `validation-note`.
+    pub key: String,
+    /// The title.
+    pub title: String,
+    /// The section headings, in order.
+    pub sections: Vec<String>,
+}
+
 /// Whose prompt it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PromptRole {
@@ -162,6 +173,8 @@ pub struct Content {
     pub notifications: Notifications,
     /// Milestone texts.
     pub milestones: Vec<MilestoneText>,
+    /// The written tools' titles and headings.
+    pub worksheets: Vec<WorksheetText>,
 }
 
 /// Minimum counts the content must meet.
@@ -218,6 +231,7 @@ impl Content {
             "help",
             "notifications",
             "milestone",
+            "worksheet",
         ])?;
         let steps = top
             .node("step")?
@@ -292,6 +306,19 @@ impl Content {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let worksheets = top
+            .node("worksheet")?
+            .items()?
+            .iter()
+            .map(|n| {
+                let f = n.fields(&["key", "title", "sections"])?;
+                Ok(WorksheetText {
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    sections: f.texts("sections")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let n = top.node("notifications")?.fields(&["check_in", "practice"])?;
         let notifications =
             Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
@@ -323,6 +350,7 @@ impl Content {
             help,
             notifications,
             milestones,
+            worksheets,
         })
     }
 
@@ -345,6 +373,16 @@ impl Content {
         self.prompts.iter().find(|p| p.id == id)
     }
 
+    /// The title and headings of a written tool.
+    pub fn worksheet(&self, kind: crate::tools::Worksheet) -> Option<&WorksheetText> {
+        let key = match kind {
+            crate::tools::Worksheet::RemorseLetter => "remorse-letter",
+            crate::tools::Worksheet::Story => "story",
+            crate::tools::Worksheet::ValidationNote => "validation-note",
+        };
+        self.worksheets.iter().find(|w| w.key == key)
+    }
+
     /// The text of the milestone with `key`.
     pub fn milestone(&self, key: &str) -> Option<&MilestoneText> {
         self.milestones.iter().find(|m| m.key == key)
@@ -355,6 +393,16 @@ impl Content {
         let mut problems = Vec::new();
         let mut say = |p: String| problems.push(p);
 
+        use crate::tools::Worksheet;
+        for kind in [Worksheet::RemorseLetter, Worksheet::Story, Worksheet::ValidationNote] {
+            match self.worksheet(kind) {
+                Some(w) if w.sections.len() == kind.sections() => {}
+                _ => say(format!(
+                    "the {kind:?} worksheet needs {} section headings",
+                    kind.sections()
+                )),
+            }
+        }
         for key in super::progress::MILESTONES {
             if self.milestone(key).is_none() {
                 say(format!("milestone {key} has no text"));
@@ -509,6 +557,12 @@ impl Content {
             if let Some(f) = &p.follow_up {
                 out.push((format!("prompt {} follow-up", p.id), f, repairing));
             }
+        }
+        for w in &self.worksheets {
+            out.push((format!("worksheet {}", w.key), &w.title, false));
+            out.extend(
+                w.sections.iter().map(|t| (format!("worksheet {}", w.key), t.as_str(), false)),
+            );
         }
         for m in &self.milestones {
             out.push((format!("milestone {}", m.key), &m.title, false));

@@ -238,6 +238,7 @@ final class BindingsTests: XCTestCase {
         expect({ try v.addEntry(entry: .worksheet(kind: .story, sections: ["one"])) }) {
             if case .InvalidInput = $0 { return true } else { return false }
         }
+        XCTAssertEqual(try worksheetInfo(kind: .validationNote).sections.count, 3)
         let tie = try v.addEntry(entry: .cutTie(item: "Leave the shared gym", done: false))
         _ = try v.addEntry(entry: .boundary(isNeed: false, text: "No contact with them at all", agreed: true))
         _ = try v.addEntry(entry: .timeTogether(atMs: 1_000, plan: "A walk", asked: true, answer: .notNow, respected: true))
