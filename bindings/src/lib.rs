@@ -24,8 +24,8 @@ pub use program::{
     check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
 };
 pub use tools::{
-    Asker, QuestionKind, QuestionStatus, ReminderFiring, ReminderPurpose, ToolEntry, ToolKind,
-    ToolRecord,
+    Asker, InvitationAnswer, QuestionKind, QuestionStatus, ReminderFiring, ReminderPurpose,
+    ToolEntry, ToolKind, ToolRecord, WorksheetInfo, WorksheetKind, worksheet_info,
 };
 pub use vault::{
     KdfOptions, MendVault, NewVault, UnlockStatus, VaultRole, create_vault, default_kdf_options,

@@ -129,7 +129,8 @@ impl Menu {
             println!("  1  Write a note        4  Read a note       p  Progress");
             println!("  2  Browse notes        5  Edit a note       x  The six steps");
             println!("  3  Search notes        6  Delete a note     h  Help");
-            println!("  7  Change passcode     c  Check in          q  Lock and quit");
+            println!("  7  Change passcode     c  Check in          l  Logs and worksheets");
+            println!("  q  Lock and quit");
             let Some(choice) = ask("> ")? else {
                 return Ok(());
             };
@@ -142,6 +143,7 @@ impl Menu {
                 "x" => self.steps(),
                 "h" => crate::program::help(),
                 "c" => self.check_in(),
+                "l" => self.tools(),
                 "1" => self.write(),
                 "2" => self.browse(),
                 "3" => self.search(),
@@ -196,6 +198,118 @@ impl Menu {
             self.vault.skip_prompt(crate::zone::rules(&self.tz)?, id)?;
             println!("Skipped for today. It will come round again.");
         }
+        Ok(())
+    }
+
+    /// The logs and worksheets: pick one, see its entries, add one.
+    fn tools(&mut self) -> Result<(), Failure> {
+        use mend_ffi::{InvitationAnswer, ToolEntry, ToolKind, WorksheetKind};
+        for (i, (_, name)) in crate::tools::MENU.iter().enumerate() {
+            println!("  {:>2}  {name}", i + 1);
+        }
+        let Some(choice) = ask("Which one? (number, or Enter to go back): ")? else {
+            return Ok(());
+        };
+        let Some((tool, name)) = choice
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| crate::tools::MENU.get(n.wrapping_sub(1)))
+        else {
+            return Ok(());
+        };
+        println!();
+        println!("{name}");
+        crate::tools::print_all(&self.vault.entries(*tool)?);
+        if !yes(ask("Add one? (y/N): ")?) {
+            return Ok(());
+        }
+        let line = |label: &str| -> Result<String, Failure> { Ok(ask(label)?.unwrap_or_default()) };
+        let now = chrono::Utc::now().timestamp_millis();
+        let worksheet = |kind: WorksheetKind| -> Result<ToolEntry, Failure> {
+            let info = mend_ffi::worksheet_info(kind)?;
+            println!("{}", info.title);
+            let sections = info
+                .sections
+                .iter()
+                .map(|heading| line(&format!("{heading}: ")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ToolEntry::Worksheet { kind, sections })
+        };
+        let entry = match tool {
+            ToolKind::Questions => ToolEntry::Question {
+                text: line("The question: ")?,
+                asked_by: if yes(ask("Did your partner ask it? (y/N): ")?) {
+                    mend_ffi::Asker::Partner
+                } else {
+                    mend_ffi::Asker::Me
+                },
+                kind: if yes(ask("Is it about why, or what it means? (y/N): ")?) {
+                    mend_ffi::QuestionKind::Meaning
+                } else {
+                    mend_ffi::QuestionKind::Fact
+                },
+                answer: String::new(),
+                status: mend_ffi::QuestionStatus::Open,
+            },
+            ToolKind::Contacts => ToolEntry::Contact {
+                at_ms: now,
+                channel: line("How (message, call, in person…): ")?,
+                what_happened: line("What happened: ")?,
+                how_handled: line("How you handled it: ")?,
+                disclosed_at_ms: yes(ask("Have you told your partner? (y/N): ")?).then_some(now),
+            },
+            ToolKind::CutTies => ToolEntry::CutTie {
+                item: line("What to cut: ")?,
+                done: yes(ask("Done already? (y/N): ")?),
+            },
+            ToolKind::Boundaries => ToolEntry::Boundary {
+                is_need: yes(ask(
+                    "Is this a need of yours rather than a shared boundary? (y/N): ",
+                )?),
+                text: line("In one sentence: ")?,
+                agreed: yes(ask("Agreed together (or met lately)? (y/N): ")?),
+            },
+            ToolKind::RemorseLetters => worksheet(WorksheetKind::RemorseLetter)?,
+            ToolKind::Stories => worksheet(WorksheetKind::Story)?,
+            ToolKind::ValidationNotes => worksheet(WorksheetKind::ValidationNote)?,
+            ToolKind::TimeTogether => ToolEntry::TimeTogether {
+                at_ms: now,
+                plan: line("What you offered: ")?,
+                asked: yes(ask("Did you ask first? (y/N): ")?),
+                answer: match line("Their answer (yes / not now / no / not yet): ")?
+                    .trim()
+                    .to_lowercase()
+                    .as_str()
+                {
+                    "yes" => InvitationAnswer::Yes,
+                    "not now" => InvitationAnswer::NotNow,
+                    "no" => InvitationAnswer::No,
+                    _ => InvitationAnswer::Pending,
+                },
+                respected: yes(ask("Did you respect the answer? (y/N): ")?),
+            },
+            ToolKind::Triggers => ToolEntry::Trigger {
+                at_ms: now,
+                what: line("What set it off: ")?,
+                intensity: line("How strong, 0 to 10: ")?.trim().parse().unwrap_or(11),
+                helped: line("What helped, if anything: ")?,
+            },
+            ToolKind::CheckIns | ToolKind::Reminders => return self.check_in(),
+        };
+        if let ToolEntry::Worksheet { sections, .. } = &entry
+            && *tool == ToolKind::RemorseLetters
+        {
+            let flags = mend_ffi::check_letter_phrasing(sections.join("\n"))?;
+            if !flags.is_empty() {
+                println!("A few places worth another look before you share it:");
+                for f in &flags {
+                    println!("  \"{}\"", f.excerpt);
+                }
+            }
+        }
+        self.vault.add_entry(entry)?;
+        println!("Saved.");
         Ok(())
     }
 

@@ -38,7 +38,17 @@ fn entry_json(r: &ToolRecord) -> serde_json::Value {
             "tool": "reminder", "purpose": format!("{purpose:?}").to_lowercase(), "weekdays": weekdays,
             "time": format!("{hour:02}:{minute:02}"), "enabled": enabled,
         }),
-        other => json!({ "tool": format!("{other:?}") }),
+        ToolEntry::Worksheet { kind, sections } => {
+            json!({"tool": "worksheet", "kind": format!("{kind:?}").to_lowercase(), "sections": sections})
+        }
+        ToolEntry::Boundary { is_need, text, agreed } => {
+            json!({"tool": if *is_need { "need" } else { "boundary" }, "text": text, "agreed": agreed})
+        }
+        ToolEntry::CutTie { item, done } => json!({"tool": "cut-tie", "item": item, "done": done}),
+        ToolEntry::TimeTogether { at_ms, plan, asked, answer, respected } => json!({
+            "tool": "time-together", "at_ms": at_ms, "plan": plan, "asked": asked,
+            "answer": format!("{answer:?}").to_lowercase(), "respected": respected,
+        }),
     };
     v["id"] = json!(r.id);
     v["created_at_ms"] = json!(r.created_at_ms);
@@ -78,7 +88,32 @@ fn print_entry(r: &ToolRecord) {
             let off = if *enabled { "" } else { " (off)" };
             println!("{}  {purpose:?} at {hour:02}:{minute:02} on {}{off}", r.id, days.join(", "));
         }
-        other => println!("{}  {other:?}", r.id),
+        ToolEntry::Worksheet { kind, sections } => {
+            let headings = mend_ffi::worksheet_info(*kind).map(|w| w.sections).unwrap_or_default();
+            println!("{}  {}", r.id, local_time(r.created_at_ms));
+            for (heading, text) in headings.iter().zip(sections) {
+                if !text.is_empty() {
+                    println!("    {heading}: {text}");
+                }
+            }
+        }
+        ToolEntry::Boundary { is_need, text, agreed } => {
+            let what = if *is_need { "Need" } else { "Boundary" };
+            let state = match (is_need, agreed) {
+                (false, true) => " (agreed)",
+                (true, true) => " (met lately)",
+                _ => "",
+            };
+            println!("{}  {what}: {text}{state}", r.id);
+        }
+        ToolEntry::CutTie { item, done } => {
+            println!("{}  [{}] {item}", r.id, if *done { "x" } else { " " });
+        }
+        ToolEntry::TimeTogether { at_ms, plan, asked, answer, respected } => {
+            let asked = if *asked { "asked first" } else { "not asked first" };
+            let kept = if *respected { "answer respected" } else { "answer not respected" };
+            println!("{}  {plan} · {asked} · answer: {answer:?} · {kept}", local_time(*at_ms));
+        }
     }
 }
 
@@ -252,4 +287,26 @@ fn parse_days(text: &str) -> Result<Vec<u8>, Failure> {
             ))
         })
         .collect()
+}
+
+/// The tools the interactive client offers, with their names for people.
+pub const MENU: [(ToolKind, &str); 10] = [
+    (ToolKind::Questions, "Questions"),
+    (ToolKind::Contacts, "Contact attempts (no-contact log)"),
+    (ToolKind::CutTies, "Cut-ties checklist"),
+    (ToolKind::Boundaries, "Boundaries and needs"),
+    (ToolKind::RemorseLetters, "Remorse letter drafts"),
+    (ToolKind::Stories, "Story worksheets"),
+    (ToolKind::ValidationNotes, "Validation practice notes"),
+    (ToolKind::TimeTogether, "Time together"),
+    (ToolKind::Triggers, "Triggers"),
+    (ToolKind::CheckIns, "Check-ins"),
+];
+
+/// Prints a tool's entries for people.
+pub fn print_all(records: &[ToolRecord]) {
+    if records.is_empty() {
+        println!("Nothing here yet.");
+    }
+    records.iter().for_each(print_entry);
 }

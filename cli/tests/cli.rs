@@ -188,6 +188,14 @@ fn the_interactive_client_onboards_then_writes_reads_and_locks() {
     let listed = json(mend(&dir, &["checkin", "--json"], &p, ""));
     assert_eq!((listed[0]["safety"].as_u64(), listed[0]["trust"].as_u64()), (Some(4), Some(3)));
 
+    // Logs and worksheets: a remorse letter draft is saved and its phrasing checked.
+    let letter = "l\n5\ny\nI lied to you.\nYou stopped sleeping.\nIt was a mistake.\nI answer every question.\nq\n";
+    let out = ok(mend(&dir, &[], &p, letter));
+    assert!(out.contains("worth another look") && out.contains("\"mistake\""), "{out}");
+    assert!(!out.contains("\"You stopped\""), "describing the harm is not blame");
+    let out = ok(mend(&dir, &[], &p, "l\n5\nn\nq\n"));
+    assert!(out.contains("What I did: I lied to you."), "{out}");
+
     // A second run goes straight to unlock; searching and deleting work by list number.
     let out = ok(mend(&dir, &[], &p, "3\nphones\n6\n1\ny\n2\nq\n"));
     assert!(out.contains("You have 1 notes") || out.contains("You have 1 note"));

@@ -154,7 +154,6 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
             "you drove me",
             "our marriage was already",
             "our relationship was already",
-            "you stopped",
         ],
     ),
 ];
@@ -292,6 +291,7 @@ mod tests {
             "I'm changing how I handle loneliness: I will tell you when I feel it.",
             "I will answer every question you ask, for as long as you need.",
             "I don't expect you to forgive me.",
+            "You stopped sleeping because of what I did.",
             "",
             "Écrit avec remords : je t'ai menti.",
         ] {
