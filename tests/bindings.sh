@@ -52,7 +52,7 @@ kotlin_suite() {
   [ -d "$OUT/android-classes/app" ] || { echo "the Android-only Kotlin failed to compile" >&2; return 1; }
   java -cp "$OUT/kotlin-classes:$cp:$khome/lib/kotlin-stdlib.jar" \
     -Djna.library.path="$TARGET/debug" -Djna.tmpdir="$OUT/jna-tmp" \
-    app.mend.tests.RunTestsKt app.mend.tests.BindingsTest app.mend.kit.ModelsTest app.mend.kit.TodayModelTest app.mend.kit.CheckInModelTest
+    app.mend.tests.RunTestsKt app.mend.tests.BindingsTest app.mend.kit.ModelsTest app.mend.kit.TodayModelTest app.mend.kit.CheckInModelTest app.mend.kit.ProgramModelsTest
 }
 
 swift_suite() {

@@ -139,6 +139,14 @@ public final class MendClient: Sendable {
     /// Writes a tool entry (check-in, trigger, question, contact, reminder).
     public func addEntry(_ entry: ToolEntry) async throws -> ToolRecord { try await run { try $0.addEntry(entry: entry) } }
 
+    /// Replaces a tool entry with another of the same tool.
+    public func editEntry(id: String, _ entry: ToolEntry) async throws -> ToolRecord {
+        try await run { try $0.editEntry(id: id, entry: entry) }
+    }
+
+    /// Deletes a tool entry for good.
+    public func deleteEntry(id: String) async throws { try await run { try $0.deleteEntry(id: id) } }
+
     /// A tool's entries, newest first.
     public func entries(_ tool: ToolKind) async throws -> [ToolRecord] { try await run { try $0.entries(tool: tool) } }
 

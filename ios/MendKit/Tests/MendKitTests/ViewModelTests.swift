@@ -111,6 +111,42 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(CheckInViewModel.localToday().count, 10)
     }
 
+    func testProgramProgressToolsAndReminders() async throws {
+        let client = try await newClient()
+        let zone = PlatformZone(TimeZone(identifier: "Asia/Tokyo")!)
+        let program = ProgramViewModel()
+        program.refresh()
+        XCTAssertEqual(program.steps.count, 6)
+        program.open(5)
+        XCTAssertEqual(program.open?.key, "validation")
+
+        let today = TodayViewModel(client: client, zone: zone)
+        await today.refresh()
+        await today.done(response: nil)
+        let progress = ProgressViewModel(client: client, zone: zone)
+        await progress.refresh()
+        XCTAssertEqual(progress.progress?.daysPractised, 1)
+
+        let ties = ToolViewModel(client: client, tool: .cutTies)
+        await ties.add(.cutTie(item: "Leave the shared gym", done: false))
+        let id = try XCTUnwrap(ties.entries.first?.id)
+        await ties.edit(id: id, .cutTie(item: "Leave the shared gym", done: true))
+        guard case .cutTie(_, let done) = try XCTUnwrap(ties.entries.first).entry else { return XCTFail("not a cut tie") }
+        XCTAssertTrue(done)
+        await ties.add(.cutTie(item: " ", done: false))
+        XCTAssertEqual(ties.problem, .invalid(field: "item", reason: "must not be empty"))
+        await ties.delete(id: id)
+        XCTAssertTrue(ties.entries.isEmpty)
+
+        let reminders = RemindersViewModel(client: client, zone: zone)
+        await reminders.add(.reminder(purpose: .checkIn, weekdays: Data([1, 2, 3, 4, 5, 6, 7]), hour: 21, minute: 15, enabled: true))
+        XCTAssertEqual(reminders.reminders.count, 1)
+        XCTAssertEqual(reminders.upcoming.count, 20)
+        XCTAssertEqual(reminders.upcoming.first?.text, "Time for your check-in")
+        await reminders.delete(id: try XCTUnwrap(reminders.reminders.first?.id))
+        XCTAssertTrue(reminders.upcoming.isEmpty)
+    }
+
     func testUnlockWithTheRightPasscode() async throws {
         let client = try await newClient()
         await client.lock()

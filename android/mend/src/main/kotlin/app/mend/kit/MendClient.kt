@@ -147,6 +147,12 @@ class MendClient private constructor(
     /** Writes a tool entry (check-in, trigger, question, contact, reminder). */
     suspend fun addEntry(entry: ToolEntry): ToolRecord = core { addEntry(entry) }
 
+    /** Replaces a tool entry with another of the same tool. */
+    suspend fun editEntry(id: String, entry: ToolEntry): ToolRecord = core { editEntry(id, entry) }
+
+    /** Deletes a tool entry for good. */
+    suspend fun deleteEntry(id: String) = core { deleteEntry(id) }
+
     /** A tool's entries, newest first. */
     suspend fun entries(tool: ToolKind): List<ToolRecord> = core { entries(tool) }
 

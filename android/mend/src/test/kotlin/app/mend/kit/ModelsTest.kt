@@ -234,3 +234,42 @@ class CheckInModelTest {
         assertEquals("A hard evening", saved.note)
     }
 }
+
+class ProgramModelsTest {
+    @Test
+    fun programProgressToolsAndReminders() = runBlocking {
+        val client = MendClient.create(tempVaultPath(), pass(), app.mend.core.VaultRole.REPAIRING, SoftwareKeyStore(), SMALL_KDF).client
+        val zone = PlatformZone(java.time.ZoneId.of("Asia/Tokyo"))
+
+        val program = ProgramModel()
+        program.refresh()
+        assertEquals(6, program.state.value.steps.size)
+        program.open(5)
+        assertEquals("validation", program.state.value.open?.key)
+
+        val today = TodayModel(client, zone)
+        today.refresh()
+        today.done(null)
+        val progress = ProgressModel(client, zone)
+        progress.refresh()
+        assertEquals(1u, progress.state.value.progress?.daysPractised)
+
+        val ties = ToolModel(client, app.mend.core.ToolKind.CUT_TIES)
+        ties.add(app.mend.core.ToolEntry.CutTie("Leave the shared gym", false))
+        val id = ties.state.value.entries.single().id
+        ties.edit(id, app.mend.core.ToolEntry.CutTie("Leave the shared gym", true))
+        assertTrue((ties.state.value.entries.single().entry as app.mend.core.ToolEntry.CutTie).done)
+        ties.add(app.mend.core.ToolEntry.CutTie(" ", false))
+        assertEquals("item", (ties.state.value.problem as? Problem.Invalid)?.field)
+        ties.delete(id)
+        assertTrue(ties.state.value.entries.isEmpty())
+
+        val reminders = RemindersModel(client, zone)
+        reminders.add(app.mend.core.ToolEntry.Reminder(app.mend.core.ReminderPurpose.CHECK_IN, byteArrayOf(1, 2, 3, 4, 5, 6, 7), 21u, 15u, true))
+        assertEquals(1, reminders.state.value.reminders.size)
+        assertEquals(20, reminders.state.value.upcoming.size)
+        assertEquals("Time for your check-in", reminders.state.value.upcoming.first().text)
+        reminders.delete(reminders.state.value.reminders.single().id)
+        assertTrue(reminders.state.value.upcoming.isEmpty())
+    }
+}
