@@ -233,22 +233,20 @@ impl Content {
             "milestone",
             "worksheet",
         ])?;
-        let steps = top
-            .node("step")?
-            .items()?
-            .iter()
-            .map(|n| {
-                let f = n.fields(&[
-                    "number",
-                    "key",
-                    "title",
-                    "summary",
-                    "why",
-                    "practices",
-                    "phrases",
-                    "cautions",
-                    "reflections",
-                ])?;
+        let steps = top.each(
+            "step",
+            &[
+                "number",
+                "key",
+                "title",
+                "summary",
+                "why",
+                "practices",
+                "phrases",
+                "cautions",
+                "reflections",
+            ],
+            |f| {
                 Ok(Step {
                     number: f.number("number")?,
                     key: f.text("key")?,
@@ -260,14 +258,10 @@ impl Content {
                     cautions: f.texts("cautions")?,
                     reflections: f.texts("reflections")?,
                 })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let themes = top
-            .node("theme")?
-            .items()?
-            .iter()
-            .map(|n| {
-                let f = n.fields(&["key", "title", "summary", "practices", "reflections"])?;
+            },
+        )?;
+        let themes =
+            top.each("theme", &["key", "title", "summary", "practices", "reflections"], |f| {
                 Ok(Theme {
                     key: f.text("key")?,
                     title: f.text("title")?,
@@ -275,8 +269,7 @@ impl Content {
                     practices: f.texts("practices")?,
                     reflections: f.texts("reflections")?,
                 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+            })?;
         let h = top.node("help")?.fields(&[
             "intro",
             "therapist",
@@ -293,32 +286,20 @@ impl Content {
             local_note: h.text("local_note")?,
             coercion: h.text("coercion")?,
         };
-        let milestones = top
-            .node("milestone")?
-            .items()?
-            .iter()
-            .map(|n| {
-                let f = n.fields(&["key", "title", "text"])?;
-                Ok(MilestoneText {
-                    key: f.text("key")?,
-                    title: f.text("title")?,
-                    text: f.text("text")?,
-                })
+        let milestones = top.each("milestone", &["key", "title", "text"], |f| {
+            Ok(MilestoneText {
+                key: f.text("key")?,
+                title: f.text("title")?,
+                text: f.text("text")?,
             })
-            .collect::<Result<Vec<_>>>()?;
-        let worksheets = top
-            .node("worksheet")?
-            .items()?
-            .iter()
-            .map(|n| {
-                let f = n.fields(&["key", "title", "sections"])?;
-                Ok(WorksheetText {
-                    key: f.text("key")?,
-                    title: f.text("title")?,
-                    sections: f.texts("sections")?,
-                })
+        })?;
+        let worksheets = top.each("worksheet", &["key", "title", "sections"], |f| {
+            Ok(WorksheetText {
+                key: f.text("key")?,
+                title: f.text("title")?,
+                sections: f.texts("sections")?,
             })
-            .collect::<Result<Vec<_>>>()?;
+        })?;
         let n = top.node("notifications")?.fields(&["check_in", "practice"])?;
         let notifications =
             Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };

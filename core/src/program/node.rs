@@ -88,6 +88,16 @@ impl Fields {
         self.get(key).ok_or(BAD)
     }
 
+    /// Reads every table in the list under `key`, each with only `allowed` keys, with `read`.
+    pub fn each<T>(
+        &self,
+        key: &str,
+        allowed: &[&str],
+        read: impl Fn(&Fields) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        self.node(key)?.items()?.iter().map(|n| read(&n.fields(allowed)?)).collect()
+    }
+
     /// Required text.
     pub fn text(&self, key: &str) -> Result<String> {
         self.node(key)?.text()
