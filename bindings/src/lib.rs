@@ -1,33 +1,42 @@
 //! Mend's core exposed through UniFFI to Kotlin, Swift and Python.
 //!
-//! This crate is the only place with `#[uniffi::export]`. Every exported method is a thin
-//! call into `mend-core`; the types here are plain records for the UIs, and
-//! [`MendError`] is the small error enum the UIs act on. Every call is synchronous: Kotlin
-//! calls from `Dispatchers.IO`, Swift from a detached task.
+//! The records, enums and foreign traits the apps see are defined once, in `mend-core`, and
+//! derive UniFFI there. This crate holds only what the FFI itself needs: the exported
+//! objects ([`MendVault`]) and functions, each a one-line call into the core, and
+//! [`MendError`], the small error enum the apps act on, with its one conversion. Every call
+//! is synchronous: Kotlin calls through one serial executor, Swift through a serial queue.
 
 uniffi::setup_scaffolding!("mend");
 
-mod convert;
 mod error;
 mod journal;
-mod key_store;
 mod program;
 mod tools;
 mod vault;
 
-pub use error::{DeviceKeyError, MendError};
-pub use journal::{Note, NoteDraft, NoteFilter, NotePage, NoteSummary};
-pub use key_store::{DeviceKeyStore, FileDeviceKeyStore};
+pub use error::MendError;
 pub use program::{
-    CheckInWeek, DailyPrompt, FocusProgress, HelpInfo, Milestone, PhrasingFlag, PhrasingReason,
-    PracticeOutcome, Progress, PromptInfo, PromptKind, StepInfo, ThemeInfo, TimeZoneRules,
-    check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
-};
-pub use tools::{
-    Asker, InvitationAnswer, QuestionKind, QuestionStatus, ReminderFiring, ReminderPurpose,
-    ToolEntry, ToolKind, ToolRecord, WorksheetInfo, WorksheetKind, worksheet_info,
+    check_letter_phrasing, help_resources, limits, program_step, program_steps, program_themes,
+    worksheet_info,
 };
 pub use vault::{
-    KdfOptions, MendVault, NewVault, UnlockStatus, VaultRole, create_vault, default_kdf_options,
-    vault_exists,
+    MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store, vault_exists,
+};
+
+/// The core's types, re-exported for Rust callers (the terminal client and the benches).
+pub use mend_core::{
+    CalendarDate, DataChange, DeviceKeyError, DeviceKeyStore, InputField, InputProblem, KdfParams,
+    LengthUnit, Limits, LockState, Note, NoteDraft, NotePage, NoteQuery, NoteSummary, RecordId,
+    Role, TimeZoneRules, Timestamp, UnlockStatus, VaultListener, Weekday,
+    calendar::FixedOffset,
+    program::{
+        CheckInWeek, DailyPrompt, Focus, FocusProgress, Help, Milestone, PracticeOutcome,
+        ProgramPage, ProgramProgress, Prompt, PromptKind, Step, Theme, WorksheetText,
+    },
+    tools::{
+        Asker, Boundary, CheckIn, Contact, CutTie, InvitationAnswer, Question, QuestionKind,
+        QuestionStatus, Reminder, ReminderFiring, ReminderPurpose, TimeTogether, ToolEntry,
+        ToolKind, ToolRecord, Trigger, Worksheet, WorksheetKind,
+        phrasing::{PhrasingFlag, PhrasingReason},
+    },
 };

@@ -1,62 +1,44 @@
-//! The vault as the UIs see it: create, open, unlock, lock, passcodes, recovery, erase.
+//! The vault as the apps see it: create, open, unlock, lock, passcodes, the recovery code,
+//! the time zone, change events and erase.
 
 use std::sync::Arc;
 
+use mend_core::{
+    DeviceKeyStore, KdfParams, LockState, Role, SystemClock, TimeZoneRules, Timestamp,
+    UnlockStatus, Vault, VaultListener,
+};
 use zeroize::Zeroizing;
 
 use crate::error::MendError;
-use crate::key_store::{DeviceKeyStore, ForeignKeyStore};
-
-/// Whose vault this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum VaultRole {
-    /// The partner who had the affair and is working to repair the harm.
-    Repairing,
-    /// The partner who was betrayed.
-    Hurt,
-}
-
-/// Argon2id cost parameters for a new vault's key slots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct KdfOptions {
-    /// Memory in KiB (default 65536, i.e. 64 MiB).
-    pub memory_kib: u32,
-    /// Passes over the memory (default 3).
-    pub iterations: u32,
-    /// Lanes (default 1).
-    pub parallelism: u32,
-}
-
-/// The lock screen's facts, readable while locked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct UnlockStatus {
-    /// Failed attempts since the last success.
-    pub failed_attempts: u32,
-    /// Attempts left before each further attempt has to wait.
-    pub attempts_left: u32,
-    /// When the next attempt is allowed (ms since the epoch), if a delay applies now.
-    pub retry_at_ms: Option<i64>,
-}
 
 /// A newly created vault, unlocked, and its recovery code.
 #[derive(uniffi::Record)]
 pub struct NewVault {
     /// The vault, unlocked.
     pub vault: Arc<MendVault>,
-    /// The one-time recovery code. Show it once and never store it.
+    /// The one-time recovery code: show it once, never store it, then ask the person to
+    /// confirm they kept it ([`MendVault::confirm_recovery_code`]).
     pub recovery_code: String,
 }
 
-/// The KDF parameters new vaults get unless told otherwise.
+/// The key-derivation parameters new vaults get unless told otherwise.
 #[uniffi::export]
-pub fn default_kdf_options() -> KdfOptions {
-    mend_core::KdfParams::DEFAULT.into()
+pub fn default_kdf_params() -> KdfParams {
+    KdfParams::DEFAULT
 }
 
 /// Whether a vault exists at `path`.
 #[uniffi::export]
 pub fn vault_exists(path: String) -> bool {
-    mend_core::Vault::exists(path.as_ref())
+    Vault::exists(path.as_ref())
+}
+
+/// A device key kept in a file readable only by its owner (mode 0600), for desktops. Weaker
+/// than a phone's keystore: whoever copies the file along with the vault can try passcodes
+/// offline.
+#[uniffi::export]
+pub fn file_device_key_store(path: String) -> Arc<dyn DeviceKeyStore> {
+    Arc::new(mend_core::FileKeyStore::new(path))
 }
 
 /// Creates a vault at `path` with `passcode` (UTF-8 bytes; wiped after use).
@@ -64,29 +46,27 @@ pub fn vault_exists(path: String) -> bool {
 pub fn create_vault(
     path: String,
     passcode: Vec<u8>,
-    role: VaultRole,
-    kdf: KdfOptions,
+    role: Role,
+    kdf: KdfParams,
     key_store: Arc<dyn DeviceKeyStore>,
 ) -> Result<NewVault, MendError> {
     let passcode = Zeroizing::new(passcode);
-    let (vault, code) = mend_core::Vault::create(
-        path.as_ref(),
-        &passcode,
-        role.into(),
-        kdf.into(),
-        Arc::new(ForeignKeyStore(key_store)),
-        Arc::new(mend_core::SystemClock),
-    )?;
-    Ok(NewVault {
-        vault: Arc::new(MendVault { core: vault }),
-        recovery_code: code.display().to_string(),
-    })
+    let (core, code) =
+        Vault::create(path.as_ref(), &passcode, role, kdf, key_store, Arc::new(SystemClock))?;
+    Ok(NewVault { vault: Arc::new(MendVault { core }), recovery_code: code.display().to_string() })
 }
 
 /// An encrypted vault. Safe to share between threads; every call is synchronous.
 #[derive(uniffi::Object)]
 pub struct MendVault {
-    pub(crate) core: mend_core::Vault,
+    pub(crate) core: Vault,
+}
+
+impl MendVault {
+    /// The core vault, for Rust callers.
+    pub fn core(&self) -> &Vault {
+        &self.core
+    }
 }
 
 #[uniffi::export]
@@ -94,22 +74,34 @@ impl MendVault {
     /// Opens the vault at `path`, locked.
     #[uniffi::constructor]
     pub fn open(path: String, key_store: Arc<dyn DeviceKeyStore>) -> Result<Arc<Self>, MendError> {
-        let core = mend_core::Vault::open(
-            path.as_ref(),
-            Arc::new(ForeignKeyStore(key_store)),
-            Arc::new(mend_core::SystemClock),
-        )?;
+        let core = Vault::open(path.as_ref(), key_store, Arc::new(SystemClock))?;
         Ok(Arc::new(Self { core }))
     }
 
-    /// Whether the vault is unlocked.
+    /// Sets the time zone whose days the vault counts in: once after opening, and again when
+    /// the device's zone changes.
+    pub fn set_time_zone(&self, zone: Arc<dyn TimeZoneRules>) {
+        self.core.set_time_zone(zone)
+    }
+
+    /// Registers the listener that hears lock-state and data changes (`None` removes it).
+    pub fn set_listener(&self, listener: Option<Arc<dyn VaultListener>>) {
+        self.core.set_listener(listener)
+    }
+
+    /// Locked, unlocked or erased; answers at once, even while an unlock is under way.
+    pub fn lock_state(&self) -> LockState {
+        self.core.lock_state()
+    }
+
+    /// Whether the vault is unlocked; answers at once.
     pub fn is_unlocked(&self) -> bool {
         self.core.is_unlocked()
     }
 
-    /// Failed attempts and any delay in force.
+    /// Failed attempts and any wait in force, for the lock screen.
     pub fn unlock_status(&self) -> Result<UnlockStatus, MendError> {
-        Ok(self.core.unlock_status()?.into())
+        Ok(self.core.unlock_status()?)
     }
 
     /// Unlocks with the passcode (UTF-8 bytes; wiped after use).
@@ -128,7 +120,7 @@ impl MendVault {
     }
 
     /// Opens with the recovery code, sets a new passcode and returns the new recovery code
-    /// (the old one stops working). Leaves the vault unlocked.
+    /// (the old one stops working), unconfirmed. Leaves the vault unlocked.
     pub fn recover(
         &self,
         recovery_code: String,
@@ -139,19 +131,41 @@ impl MendVault {
         Ok(code.display().to_string())
     }
 
+    /// Whether the person confirmed they kept the latest recovery code. False after an
+    /// unlock means the code was never shown (the app stopped first): offer a new one.
+    pub fn recovery_code_confirmed(&self) -> Result<bool, MendError> {
+        Ok(self.core.recovery_code_confirmed()?)
+    }
+
+    /// Records that the person kept the latest recovery code.
+    pub fn confirm_recovery_code(&self) -> Result<(), MendError> {
+        Ok(self.core.confirm_recovery_code()?)
+    }
+
+    /// Makes a new recovery code (the old one stops working) and returns it, unconfirmed.
+    pub fn new_recovery_code(&self) -> Result<String, MendError> {
+        Ok(self.core.new_recovery_code()?.display().to_string())
+    }
+
     /// Whose vault this is.
-    pub fn role(&self) -> Result<VaultRole, MendError> {
-        Ok(self.core.role()?.into())
+    pub fn role(&self) -> Result<Role, MendError> {
+        Ok(self.core.role()?)
     }
 
-    /// When the vault was started, ms since the epoch.
-    pub fn started_at_ms(&self) -> Result<i64, MendError> {
-        Ok(self.core.started_ms()?)
+    /// When the vault was started.
+    pub fn started_at(&self) -> Result<Timestamp, MendError> {
+        Ok(self.core.started_at()?)
     }
 
-    /// Records that failed their integrity check at unlock and were left out.
-    pub fn damaged_record_count(&self) -> Result<u32, MendError> {
-        Ok(self.core.damaged_record_count()?)
+    /// When the local day changes next: screens showing "today" refresh then.
+    pub fn next_day_starts(&self) -> Result<Timestamp, MendError> {
+        Ok(self.core.next_day_starts()?)
+    }
+
+    /// How many records failed their integrity check at unlock and were left out of every
+    /// list; screens say so when it is not zero.
+    pub fn damaged_record_count(&self) -> Result<i32, MendError> {
+        Ok(i32::try_from(self.core.damaged_record_count()?).unwrap_or(i32::MAX))
     }
 
     /// Erases everything, irreversibly. Afterwards every call fails with `Closed`.

@@ -115,14 +115,14 @@ pub struct ToolArgs<C: Subcommand> {
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
     /// How safe you feel, 0–10.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), requires_all = ["trust", "connection"])]
-    pub safety: Option<u8>,
+    #[arg(long, requires_all = ["trust", "connection"])]
+    pub safety: Option<i32>,
     /// How much trust you feel, 0–10.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
-    pub trust: Option<u8>,
+    #[arg(long)]
+    pub trust: Option<i32>,
     /// How connected you feel, 0–10.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
-    pub connection: Option<u8>,
+    #[arg(long)]
+    pub connection: Option<i32>,
     /// A note.
     #[arg(long, default_value = "")]
     pub note: String,
@@ -140,8 +140,8 @@ pub enum TriggerCommand {
         #[arg(long)]
         what: String,
         /// How strong it was, 0–10.
-        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
-        intensity: u8,
+        #[arg(long)]
+        intensity: i32,
         /// What helped, if anything.
         #[arg(long, default_value = "")]
         helped: String,
@@ -224,9 +224,9 @@ pub enum LetterCommand {
 /// `mend today`.
 #[derive(Debug, Args)]
 pub struct TodayArgs {
-    /// Show another prompt instead (1 = the first alternative, 2 = the next…).
-    #[arg(long, num_args = 0..=1, default_missing_value = "1", value_parser = clap::value_parser!(u32).range(1..=20))]
-    pub another: Option<u32>,
+    /// Ask for another prompt for today (the next one each time; today's stays).
+    #[arg(long)]
+    pub another: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -261,8 +261,7 @@ pub struct SkipArgs {
 #[derive(Debug, Args)]
 pub struct StepArgs {
     /// The step's number, 1 to 6.
-    #[arg(value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub number: u8,
+    pub number: i32,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -338,8 +337,8 @@ pub struct NoteAddArgs {
     #[arg(long)]
     pub title: String,
     /// The program step (1–6) it belongs to.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub step: Option<u8>,
+    #[arg(long)]
+    pub step: Option<i32>,
     /// A tag; repeat for more.
     #[arg(long = "tag")]
     pub tags: Vec<String>,
@@ -352,17 +351,17 @@ pub struct NoteAddArgs {
 #[derive(Debug, Args)]
 pub struct NoteListArgs {
     /// Only notes of this step.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub step: Option<u8>,
+    #[arg(long)]
+    pub step: Option<i32>,
     /// Only notes with this tag.
     #[arg(long)]
     pub tag: Option<String>,
     /// Skip this many notes.
     #[arg(long, default_value_t = 0)]
-    pub offset: u32,
+    pub offset: i32,
     /// Show at most this many notes (1–500).
     #[arg(long, default_value_t = 50)]
-    pub limit: u32,
+    pub limit: i32,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -394,8 +393,8 @@ pub struct NoteEditArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// A new step (1–6).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6), conflicts_with = "no_step")]
-    pub step: Option<u8>,
+    #[arg(long, conflicts_with = "no_step")]
+    pub step: Option<i32>,
     /// Remove the step.
     #[arg(long)]
     pub no_step: bool,
@@ -420,14 +419,14 @@ pub struct NoteSearchArgs {
     #[arg(required = true)]
     pub words: Vec<String>,
     /// Only notes of this step.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub step: Option<u8>,
+    #[arg(long)]
+    pub step: Option<i32>,
     /// Only notes with this tag.
     #[arg(long)]
     pub tag: Option<String>,
     /// Show at most this many notes (1–500).
     #[arg(long, default_value_t = 50)]
-    pub limit: u32,
+    pub limit: i32,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

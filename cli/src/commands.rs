@@ -5,25 +5,33 @@ use std::path::Path;
 use std::sync::Arc;
 
 use mend_ffi::{
-    KdfOptions, MendError, MendVault, NoteDraft, NoteFilter, VaultRole, create_vault,
-    default_kdf_options, vault_exists,
+    KdfParams, MendError, MendVault, NoteDraft, NoteQuery, RecordId, Role, create_vault,
+    default_kdf_params, vault_exists,
 };
 
 use crate::args::{Command, InitArgs, NoteCommand, PasscodeCommand, RoleArg};
 use crate::errors::Failure;
 use crate::{output, paths, program, secrets, tools};
 
-/// Opens the vault in `dir`, locked.
-pub fn open(dir: &Path) -> Result<Arc<MendVault>, Failure> {
-    Ok(MendVault::open(paths::database(dir), paths::key_store(dir))?)
+/// Opens the vault in `dir`, locked, counting days in the time zone `tz`.
+pub fn open(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
+    let zone = crate::zone::rules(tz)?;
+    let vault = MendVault::open(paths::database(dir), paths::key_store(dir))?;
+    vault.set_time_zone(zone);
+    Ok(vault)
 }
 
 /// Opens the vault in `dir` and unlocks it with the passcode.
-pub fn open_unlocked(dir: &Path) -> Result<Arc<MendVault>, Failure> {
-    let vault = open(dir)?;
+pub fn open_unlocked(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
+    let vault = open(dir, tz)?;
     let passcode = secrets::passcode("Passcode: ")?;
     vault.unlock(passcode.as_bytes().to_vec())?;
     Ok(vault)
+}
+
+/// A record id as typed.
+pub fn record_id(text: &str) -> Result<RecordId, Failure> {
+    Ok(RecordId::parse(text).map_err(MendError::from)?)
 }
 
 /// Reads a note body from standard input, dropping one trailing newline.
@@ -56,20 +64,25 @@ pub fn show_recovery_code(code: &str) {
 /// Creates a vault in `dir`.
 pub fn init(dir: &Path, args: &InitArgs) -> Result<(), Failure> {
     let role = match args.role {
-        RoleArg::Repairing => VaultRole::Repairing,
-        RoleArg::Hurt => VaultRole::Hurt,
+        RoleArg::Repairing => Role::Repairing,
+        RoleArg::Hurt => Role::Hurt,
     };
-    let defaults = default_kdf_options();
-    let kdf = KdfOptions {
+    let defaults = default_kdf_params();
+    let kdf = KdfParams {
         memory_kib: args.kdf_memory_kib.unwrap_or(defaults.memory_kib),
         iterations: args.kdf_iterations.unwrap_or(defaults.iterations),
         parallelism: defaults.parallelism,
     };
-    create(dir, role, kdf)
+    let vault = create(dir, role, kdf)?;
+    // Printed to standard output: that is as shown as it gets for a script.
+    vault.confirm_recovery_code()?;
+    vault.lock();
+    Ok(())
 }
 
-/// Creates a vault in `dir` and shows its recovery code; shared with onboarding.
-pub fn create(dir: &Path, role: VaultRole, kdf: KdfOptions) -> Result<(), Failure> {
+/// Creates a vault in `dir` and shows its recovery code; shared with onboarding. Returns
+/// the vault unlocked, its recovery code not yet confirmed.
+pub fn create(dir: &Path, role: Role, kdf: KdfParams) -> Result<Arc<MendVault>, Failure> {
     if vault_exists(paths::database(dir)) {
         return Err(MendError::AlreadyExists.into());
     }
@@ -82,16 +95,15 @@ pub fn create(dir: &Path, role: VaultRole, kdf: KdfOptions) -> Result<(), Failur
         kdf,
         paths::key_store(dir),
     )?;
-    created.vault.lock();
     println!("Your vault is ready.");
     show_recovery_code(&created.recovery_code);
     eprintln!();
     eprintln!("{}", paths::DEVICE_KEY_NOTE);
-    Ok(())
+    Ok(created.vault)
 }
 
-fn filter(step: Option<u8>, tag: Option<String>) -> NoteFilter {
-    NoteFilter { step, tag }
+fn query(step: Option<i32>, tag: Option<String>, words: Option<String>) -> NoteQuery {
+    NoteQuery { step, tag, words }
 }
 
 /// Runs a subcommand; `tz` is the person's time zone.
@@ -106,19 +118,15 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
         Command::Letter(crate::args::LetterCommand::Check(flag)) => {
             program::check_letter(flag.json)
         }
-        Command::Checkin(args) => tools::checkin(dir, program::today_date(tz)?, args),
-        Command::Triggers(args) => {
-            tools::triggers(dir, chrono::Utc::now().timestamp_millis(), args)
-        }
-        Command::Questions(args) => tools::questions(dir, args),
+        Command::Checkin(args) => tools::checkin(dir, tz, args),
+        Command::Triggers(args) => tools::triggers(dir, tz, args),
+        Command::Questions(args) => tools::questions(dir, tz, args),
         Command::Reminders(args) => tools::reminders(dir, tz, args),
-        Command::Contacts(args) => {
-            tools::contacts(dir, chrono::Utc::now().timestamp_millis(), args)
-        }
+        Command::Contacts(args) => tools::contacts(dir, tz, args),
         Command::Init(args) => init(dir, &args),
-        Command::Note(note) => run_note(dir, note),
+        Command::Note(note) => run_note(dir, tz, note),
         Command::Passcode(PasscodeCommand::Change) => {
-            let vault = open(dir)?;
+            let vault = open(dir, tz)?;
             let current = secrets::passcode("Current passcode: ")?;
             let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
             vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
@@ -126,21 +134,22 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Recover => {
-            let vault = open(dir)?;
+            let vault = open(dir, tz)?;
             let code = secrets::recovery_code()?;
             let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
             let new_code = vault.recover(code.to_string(), new.as_bytes().to_vec())?;
-            vault.lock();
             println!("Your new passcode is set. Your old recovery code no longer works.");
             show_recovery_code(&new_code);
+            vault.confirm_recovery_code()?;
+            vault.lock();
             Ok(())
         }
-        Command::Status(flag) => status(dir, flag.json),
+        Command::Status(flag) => status(dir, tz, flag.json),
         Command::Erase(args) => {
             if !args.yes {
                 return Err("erasing cannot be undone; add --yes to confirm".into());
             }
-            let vault = open(dir)?;
+            let vault = open(dir, tz)?;
             vault.erase()?;
             // Leave no empty folder behind if nothing else is in it.
             let _ = std::fs::remove_dir(dir);
@@ -150,21 +159,21 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
     }
 }
 
-fn status(dir: &Path, json: bool) -> Result<(), Failure> {
+fn status(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
     let exists = vault_exists(paths::database(dir));
-    let status = if exists { Some(open(dir)?.unlock_status()?) } else { None };
+    let status = if exists { Some(open(dir, tz)?.unlock_status()?) } else { None };
     if json {
         output::print_json(&serde_json::json!({
             "exists": exists,
             "failed_attempts": status.map(|s| s.failed_attempts),
             "attempts_left": status.map(|s| s.attempts_left),
-            "retry_at_ms": status.and_then(|s| s.retry_at_ms),
+            "retry_at_ms": status.and_then(|s| s.retry_at).map(|t| t.ms()),
         }));
         return Ok(());
     }
     match status {
         None => println!("There is no vault here yet. Run `mend init` to create one."),
-        Some(s) => match s.retry_at_ms {
+        Some(s) => match s.retry_at {
             Some(at) => println!(
                 "Locked. Please wait {} before the next try.",
                 crate::errors::wait_words(at)
@@ -175,11 +184,11 @@ fn status(dir: &Path, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
+fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
     match command {
         NoteCommand::Add(a) => {
             let body = read_body()?;
-            let vault = open_unlocked(dir)?;
+            let vault = open_unlocked(dir, tz)?;
             let s =
                 vault.add_note(NoteDraft { title: a.title, body, step: a.step, tags: a.tags })?;
             if a.json {
@@ -190,8 +199,8 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
             Ok(())
         }
         NoteCommand::List(a) => {
-            let vault = open_unlocked(dir)?;
-            let page = vault.list_notes(filter(a.step, a.tag), a.offset, a.limit)?;
+            let vault = open_unlocked(dir, tz)?;
+            let page = vault.notes(query(a.step, a.tag, None), a.offset, a.limit)?;
             if a.json {
                 output::page_json(&page)
             } else {
@@ -200,8 +209,8 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
             Ok(())
         }
         NoteCommand::Show(a) => {
-            let vault = open_unlocked(dir)?;
-            let note = vault.get_note(a.id)?;
+            let vault = open_unlocked(dir, tz)?;
+            let note = vault.note(record_id(&a.id)?)?;
             if a.json {
                 output::note_json(&note)
             } else {
@@ -222,8 +231,9 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
                 );
             }
             let body = if a.body { Some(read_body()?) } else { None };
-            let vault = open_unlocked(dir)?;
-            let current = vault.get_note(a.id.clone())?;
+            let vault = open_unlocked(dir, tz)?;
+            let id = record_id(&a.id)?;
+            let current = vault.note(id)?;
             let draft = NoteDraft {
                 title: a.title.unwrap_or(current.summary.title),
                 body: body.unwrap_or(current.body),
@@ -236,7 +246,7 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
                     a.tags
                 },
             };
-            let s = vault.edit_note(a.id, draft)?;
+            let s = vault.edit_note(id, draft)?;
             if a.json {
                 output::summary_json(&s)
             } else {
@@ -245,14 +255,15 @@ fn run_note(dir: &Path, command: NoteCommand) -> Result<(), Failure> {
             Ok(())
         }
         NoteCommand::Delete(a) => {
-            let vault = open_unlocked(dir)?;
-            vault.delete_note(a.id)?;
+            let vault = open_unlocked(dir, tz)?;
+            vault.delete_note(record_id(&a.id)?)?;
             println!("Deleted.");
             Ok(())
         }
         NoteCommand::Search(a) => {
-            let vault = open_unlocked(dir)?;
-            let page = vault.search_notes(a.words.join(" "), filter(a.step, a.tag), 0, a.limit)?;
+            let vault = open_unlocked(dir, tz)?;
+            let words = Some(a.words.join(" "));
+            let page = vault.notes(query(a.step, a.tag, words), 0, a.limit)?;
             if a.json {
                 output::page_json(&page)
             } else {

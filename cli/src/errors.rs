@@ -2,7 +2,7 @@
 //!
 //! Messages are fixed text: nothing a person wrote is ever repeated back.
 
-use mend_ffi::{DeviceKeyError, MendError};
+use mend_ffi::{MendError, Timestamp};
 
 /// Exit code for an error that is not one of the kinds below.
 pub const EXIT_FAILURE: i32 = 1;
@@ -57,10 +57,10 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-/// How long until `retry_at_ms`, in words.
-pub fn wait_words(retry_at_ms: i64) -> String {
+/// How long until `retry_at`, in words.
+pub fn wait_words(retry_at: Timestamp) -> String {
     let now = chrono::Utc::now().timestamp_millis();
-    let secs = ((retry_at_ms - now).max(0) + 999) / 1000;
+    let secs = ((retry_at.ms() - now).max(0) + 999) / 1000;
     if secs < 90 { format!("{secs} seconds") } else { format!("{} minutes", (secs + 59) / 60) }
 }
 
@@ -80,12 +80,12 @@ impl From<MendError> for Failure {
                 EXIT_WRONG_SECRET,
                 format!("that recovery code didn't match ({attempts_left} tries left before a short wait)"),
             ),
-            MendError::TooManyAttempts { retry_at_ms } => (
+            MendError::TooManyAttempts { retry_at } => (
                 EXIT_WAIT,
-                format!("too many tries for now; please wait {} and try again", wait_words(retry_at_ms)),
+                format!("too many tries for now; please wait {} and try again", wait_words(retry_at)),
             ),
             MendError::NotFound => (EXIT_NOT_FOUND, "no note has that id".to_owned()),
-            MendError::InvalidInput { field, reason } => (EXIT_INVALID, format!("the {field} {reason}")),
+            MendError::InvalidInput { field, problem } => (EXIT_INVALID, format!("the {field} {problem}")),
             MendError::NoVault => {
                 (EXIT_NO_VAULT, "there is no vault here yet; run `mend init` to create one".to_owned())
             }
@@ -95,17 +95,15 @@ impl From<MendError> for Failure {
                 "this vault was written by a newer version of Mend; please update Mend (the vault was not changed)".to_owned(),
             ),
             MendError::Damaged { detail } => (EXIT_FAILURE, format!("some data is damaged ({detail})")),
-            MendError::DeviceKey { reason } => (
+            MendError::DeviceKeyMissing => (
                 EXIT_FAILURE,
-                match reason {
-                    DeviceKeyError::KeyMissing | DeviceKeyError::Rejected => {
-                        "this vault's device key is missing or does not match; the vault cannot be opened on this computer".to_owned()
-                    }
-                    _ => "the device key could not be used".to_owned(),
-                },
+                "this vault's device key is missing or does not match; the vault cannot be opened on this computer".to_owned(),
             ),
+            MendError::DeviceKeyUnavailable => {
+                (EXIT_FAILURE, "the device key could not be used right now".to_owned())
+            }
             MendError::StorageFull => (EXIT_FAILURE, "the disk is full; nothing was saved".to_owned()),
-            MendError::Storage { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
+            MendError::Other { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
         };
         Self { message, code }
     }

@@ -6,14 +6,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use mend_ffi::{
-    MendError, MendVault, NoteDraft, NoteFilter, NoteSummary, VaultRole, default_kdf_options,
-    vault_exists,
+    MendError, MendVault, NoteDraft, NoteQuery, NoteSummary, RecordId, Role, Timestamp,
+    default_kdf_params, limits, vault_exists,
 };
 
 use crate::errors::{EXIT_NOT_FOUND, Failure, wait_words};
 use crate::{commands, output, paths, secrets};
 
-const PAGE: u32 = 20;
+const PAGE: i32 = 20;
 
 /// Reads one line after showing `prompt`; `None` at the end of input.
 fn ask(prompt: &str) -> Result<Option<String>, Failure> {
@@ -48,13 +48,15 @@ pub fn run(dir: &Path, tz: &str) -> Result<(), Failure> {
     if !vault_exists(paths::database(dir)) && !onboard(dir)? {
         return Ok(());
     }
-    let vault = commands::open(dir)?;
+    let vault = commands::open(dir, tz)?;
     if !unlock(&vault)? {
         return Ok(());
     }
-    let result =
-        Menu { vault: vault.clone(), tz: tz.to_owned(), last_list: Vec::new(), alternative: 0 }
-            .run();
+    if !vault.recovery_code_confirmed()? && !replace_unseen_recovery_code(&vault)? {
+        vault.lock();
+        return Ok(());
+    }
+    let result = Menu { vault: vault.clone(), last_list: Vec::new(), on_screen: None }.run();
     vault.lock();
     println!("Locked. Take care of yourself.");
     result
@@ -73,16 +75,34 @@ fn onboard(dir: &Path) -> Result<bool, Failure> {
     let role = loop {
         match ask("Choose 1 or 2: ")?.as_deref().map(str::trim) {
             None => return Ok(false),
-            Some("1") => break VaultRole::Repairing,
-            Some("2") => break VaultRole::Hurt,
+            Some("1") => break Role::Repairing,
+            Some("2") => break Role::Hurt,
             Some(_) => println!("Please type 1 or 2."),
         }
     };
-    commands::create(dir, role, default_kdf_options())?;
+    let vault = commands::create(dir, role, default_kdf_params())?;
+    println!();
+    if ask("Press Enter once you have written the recovery code down.")?.is_none() {
+        vault.lock();
+        return Ok(false);
+    }
+    vault.confirm_recovery_code()?;
+    vault.lock();
+    Ok(true)
+}
+
+/// The last recovery code was never confirmed as kept (the client stopped before it was
+/// shown, or before the person said so): make and show a new one. `false` if they gave up.
+fn replace_unseen_recovery_code(vault: &MendVault) -> Result<bool, Failure> {
+    println!();
+    println!("Your recovery code was not confirmed last time, so here is a new one.");
+    println!("The earlier code no longer works.");
+    commands::show_recovery_code(&vault.new_recovery_code()?);
     println!();
     if ask("Press Enter once you have written the recovery code down.")?.is_none() {
         return Ok(false);
     }
+    vault.confirm_recovery_code()?;
     Ok(true)
 }
 
@@ -90,7 +110,7 @@ fn onboard(dir: &Path) -> Result<bool, Failure> {
 fn unlock(vault: &Arc<MendVault>) -> Result<bool, Failure> {
     let from_env = std::env::var_os("MEND_PASSCODE").is_some();
     loop {
-        if let Some(at) = vault.unlock_status()?.retry_at_ms {
+        if let Some(at) = vault.unlock_status()?.retry_at {
             return Err(Failure::from(format!(
                 "too many tries for now; please wait {} and try again",
                 wait_words(at)
@@ -109,10 +129,9 @@ fn unlock(vault: &Arc<MendVault>) -> Result<bool, Failure> {
 
 struct Menu {
     vault: Arc<MendVault>,
-    tz: String,
     last_list: Vec<NoteSummary>,
-    /// Which of today's prompts is on screen: 0 is the day's own.
-    alternative: u32,
+    /// The id of the prompt on screen, when it is another than the day's own.
+    on_screen: Option<String>,
 }
 
 impl Menu {
@@ -139,7 +158,7 @@ impl Menu {
                 "d" => self.settle(true),
                 "s" => self.settle(false),
                 "a" => self.another(),
-                "p" => crate::program::progress_for(&self.vault, &self.tz),
+                "p" => crate::program::progress_for(&self.vault),
                 "x" => self.steps(),
                 "h" => crate::program::help(),
                 "c" => self.check_in(),
@@ -167,35 +186,43 @@ impl Menu {
     }
 
     fn show_today(&mut self) -> Result<(), Failure> {
-        self.alternative = 0;
-        let d = self.vault.today(crate::zone::rules(&self.tz)?)?;
+        self.on_screen = None;
+        let d = self.vault.today_prompt()?;
         crate::program::print_daily(&d);
         Ok(())
     }
 
     fn another(&mut self) -> Result<(), Failure> {
-        let next = (self.alternative + 1).min(20);
-        let d = self.vault.another_prompt(crate::zone::rules(&self.tz)?, next)?;
-        self.alternative = next;
+        let current = match &self.on_screen {
+            Some(_) => None,
+            None => Some(self.vault.today_prompt()?),
+        };
+        if current.is_some_and(|d| !d.more_available) {
+            println!("That was the last one for today. Tomorrow brings a new one.");
+            return Ok(());
+        }
+        let d = self.vault.another_prompt()?;
+        self.on_screen = Some(d.prompt.id.clone());
         crate::program::print_daily(&d);
+        if !d.more_available {
+            println!("\n(That is the last other prompt for today.)");
+        }
         Ok(())
     }
 
     /// Marks the prompt on screen as done (with an optional response) or skipped.
     fn settle(&mut self, done: bool) -> Result<(), Failure> {
-        let shown = if self.alternative == 0 {
-            self.vault.today(crate::zone::rules(&self.tz)?)?
-        } else {
-            self.vault.another_prompt(crate::zone::rules(&self.tz)?, self.alternative)?
+        let id = match &self.on_screen {
+            Some(id) => id.clone(),
+            None => self.vault.today_prompt()?.prompt.id,
         };
-        let id = shown.prompt.id;
         if done {
             let response = ask("Anything you want to remember about it? (Enter to skip): ")?
                 .filter(|r| !r.trim().is_empty());
-            self.vault.complete_prompt(crate::zone::rules(&self.tz)?, id, response)?;
+            self.vault.complete_prompt(id, response)?;
             println!("Marked as done. Thank you for showing up today.");
         } else {
-            self.vault.skip_prompt(crate::zone::rules(&self.tz)?, id)?;
+            self.vault.skip_prompt(id)?;
             println!("Skipped for today. It will come round again.");
         }
         Ok(())
@@ -225,7 +252,7 @@ impl Menu {
             return Ok(());
         }
         let line = |label: &str| -> Result<String, Failure> { Ok(ask(label)?.unwrap_or_default()) };
-        let now = chrono::Utc::now().timestamp_millis();
+        let now = Timestamp::from_ms(chrono::Utc::now().timestamp_millis());
         let worksheet = |kind: WorksheetKind| -> Result<ToolEntry, Failure> {
             let info = mend_ffi::worksheet_info(kind)?;
             println!("{}", info.title);
@@ -234,10 +261,10 @@ impl Menu {
                 .iter()
                 .map(|heading| line(&format!("{heading}: ")))
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(ToolEntry::Worksheet { kind, sections })
+            Ok(ToolEntry::Worksheet(mend_ffi::Worksheet { kind, sections }))
         };
         let entry = match tool {
-            ToolKind::Questions => ToolEntry::Question {
+            ToolKind::Questions => ToolEntry::Question(mend_ffi::Question {
                 text: line("The question: ")?,
                 asked_by: if yes(ask("Did your partner ask it? (y/N): ")?) {
                     mend_ffi::Asker::Partner
@@ -251,30 +278,30 @@ impl Menu {
                 },
                 answer: String::new(),
                 status: mend_ffi::QuestionStatus::Open,
-            },
-            ToolKind::Contacts => ToolEntry::Contact {
-                at_ms: now,
+            }),
+            ToolKind::Contacts => ToolEntry::Contact(mend_ffi::Contact {
+                at: now,
                 channel: line("How (message, call, in person…): ")?,
                 what_happened: line("What happened: ")?,
                 how_handled: line("How you handled it: ")?,
-                disclosed_at_ms: yes(ask("Have you told your partner? (y/N): ")?).then_some(now),
-            },
-            ToolKind::CutTies => ToolEntry::CutTie {
+                disclosed_at: yes(ask("Have you told your partner? (y/N): ")?).then_some(now),
+            }),
+            ToolKind::CutTies => ToolEntry::CutTie(mend_ffi::CutTie {
                 item: line("What to cut: ")?,
                 done: yes(ask("Done already? (y/N): ")?),
-            },
-            ToolKind::Boundaries => ToolEntry::Boundary {
+            }),
+            ToolKind::Boundaries => ToolEntry::Boundary(mend_ffi::Boundary {
                 is_need: yes(ask(
                     "Is this a need of yours rather than a shared boundary? (y/N): ",
                 )?),
                 text: line("In one sentence: ")?,
                 agreed: yes(ask("Agreed together (or met lately)? (y/N): ")?),
-            },
+            }),
             ToolKind::RemorseLetters => worksheet(WorksheetKind::RemorseLetter)?,
             ToolKind::Stories => worksheet(WorksheetKind::Story)?,
             ToolKind::ValidationNotes => worksheet(WorksheetKind::ValidationNote)?,
-            ToolKind::TimeTogether => ToolEntry::TimeTogether {
-                at_ms: now,
+            ToolKind::TimeTogether => ToolEntry::TimeTogether(mend_ffi::TimeTogether {
+                at: now,
                 plan: line("What you offered: ")?,
                 asked: yes(ask("Did you ask first? (y/N): ")?),
                 answer: match line("Their answer (yes / not now / no / not yet): ")?
@@ -288,16 +315,16 @@ impl Menu {
                     _ => InvitationAnswer::Pending,
                 },
                 respected: yes(ask("Did you respect the answer? (y/N): ")?),
-            },
-            ToolKind::Triggers => ToolEntry::Trigger {
-                at_ms: now,
+            }),
+            ToolKind::Triggers => ToolEntry::Trigger(mend_ffi::Trigger {
+                at: now,
                 what: line("What set it off: ")?,
-                intensity: line("How strong, 0 to 10: ")?.trim().parse().unwrap_or(11),
+                intensity: line("How strong, 0 to 10: ")?.trim().parse().unwrap_or(-1),
                 helped: line("What helped, if anything: ")?,
-            },
+            }),
             ToolKind::CheckIns | ToolKind::Reminders => return self.check_in(),
         };
-        if let ToolEntry::Worksheet { sections, .. } = &entry
+        if let ToolEntry::Worksheet(mend_ffi::Worksheet { sections, .. }) = &entry
             && *tool == ToolKind::RemorseLetters
         {
             let flags = mend_ffi::check_letter_phrasing(sections.join("\n"))?;
@@ -315,31 +342,26 @@ impl Menu {
 
     /// Asks for today's three scores (0–10) and a note, and saves the check-in.
     fn check_in(&mut self) -> Result<(), Failure> {
-        let mut scores = [0u8; 3];
+        let max = limits().max_score;
+        let mut scores = [0i32; 3];
         for (score, label) in scores.iter_mut().zip(["safe", "trusting", "connected"]) {
             loop {
-                let Some(answer) = ask(&format!("How {label} do you feel today, from 0 to 10? "))?
+                let Some(answer) =
+                    ask(&format!("How {label} do you feel today, from 0 to {max}? "))?
                 else {
                     return Ok(());
                 };
-                match answer.trim().parse::<u8>() {
-                    Ok(n) if n <= 10 => {
+                match answer.trim().parse::<i32>() {
+                    Ok(n) if (0..=max).contains(&n) => {
                         *score = n;
                         break;
                     }
-                    _ => println!("Please type a number from 0 to 10."),
+                    _ => println!("Please type a number from 0 to {max}."),
                 }
             }
         }
         let note = ask("Anything you want to note? (Enter to skip): ")?.unwrap_or_default();
-        let entry = mend_ffi::ToolEntry::CheckIn {
-            date: crate::program::today_date(&self.tz)?,
-            safety: scores[0],
-            trust: scores[1],
-            connection: scores[2],
-            note,
-        };
-        self.vault.add_entry(entry)?;
+        self.vault.check_in(scores[0], scores[1], scores[2], note)?;
         println!("Saved. Thank you for checking in.");
         Ok(())
     }
@@ -350,24 +372,26 @@ impl Menu {
         else {
             return Ok(());
         };
-        match answer.trim().parse::<u8>() {
-            Ok(n) if (1..=6).contains(&n) => {
+        match answer.trim().parse::<i32>() {
+            Ok(n) if (1..=limits().steps).contains(&n) => {
                 crate::program::step(crate::args::StepArgs { number: n, json: false })
             }
             _ => Ok(()),
         }
     }
 
-    fn ask_step(current: Option<u8>) -> Result<Option<u8>, Failure> {
+    fn ask_step(current: Option<i32>) -> Result<Option<i32>, Failure> {
+        let steps = limits().steps;
         loop {
             let hint = current.map(|s| format!(" [{s}]")).unwrap_or_default();
-            let answer = ask(&format!("Step 1–6, or Enter for none{hint}: "))?.unwrap_or_default();
+            let answer =
+                ask(&format!("Step 1–{steps}, or Enter for none{hint}: "))?.unwrap_or_default();
             match answer.trim() {
                 "" => return Ok(current),
                 "-" => return Ok(None),
-                s => match s.parse::<u8>() {
-                    Ok(n) if (1..=6).contains(&n) => return Ok(Some(n)),
-                    _ => println!("Please type a number from 1 to 6."),
+                s => match s.parse::<i32>() {
+                    Ok(n) if (1..=steps).contains(&n) => return Ok(Some(n)),
+                    _ => println!("Please type a number from 1 to {steps}."),
                 },
             }
         }
@@ -395,7 +419,7 @@ impl Menu {
 
     fn show_list(
         &mut self,
-        mut fetch: impl FnMut(u32) -> Result<mend_ffi::NotePage, MendError>,
+        mut fetch: impl FnMut(i32) -> Result<mend_ffi::NotePage, MendError>,
     ) -> Result<(), Failure> {
         let mut offset = 0;
         self.last_list.clear();
@@ -403,7 +427,7 @@ impl Menu {
             let page = fetch(offset)?;
             output::page_text(&page, offset as usize + 1, false);
             self.last_list.extend(page.notes.iter().cloned());
-            offset += page.notes.len() as u32;
+            offset += page.notes.len() as i32;
             if offset >= page.total || page.notes.is_empty() {
                 return Ok(());
             }
@@ -417,7 +441,7 @@ impl Menu {
 
     fn browse(&mut self) -> Result<(), Failure> {
         let vault = self.vault.clone();
-        self.show_list(|offset| vault.list_notes(NoteFilter::default(), offset, PAGE))
+        self.show_list(|offset| vault.notes(NoteQuery::default(), offset, PAGE))
     }
 
     fn search(&mut self) -> Result<(), Failure> {
@@ -425,13 +449,12 @@ impl Menu {
             return Ok(());
         };
         let vault = self.vault.clone();
-        self.show_list(|offset| {
-            vault.search_notes(words.clone(), NoteFilter::default(), offset, PAGE)
-        })
+        let query = NoteQuery { words: Some(words), ..NoteQuery::default() };
+        self.show_list(|offset| vault.notes(query.clone(), offset, PAGE))
     }
 
     /// Asks which note: a number from the last list, or an id.
-    fn pick(&self) -> Result<Option<String>, Failure> {
+    fn pick(&self) -> Result<Option<RecordId>, Failure> {
         let Some(answer) = ask("Which note? (its number from the last list, or its id): ")? else {
             return Ok(None);
         };
@@ -441,20 +464,20 @@ impl Menu {
         }
         if let Ok(n) = answer.parse::<usize>() {
             return match self.last_list.get(n.wrapping_sub(1)) {
-                Some(s) => Ok(Some(s.id.clone())),
+                Some(s) => Ok(Some(s.id)),
                 None => Err(Failure::new(
                     EXIT_NOT_FOUND,
                     "no note has that number; browse or search first",
                 )),
             };
         }
-        Ok(Some(answer.to_owned()))
+        Ok(Some(commands::record_id(answer)?))
     }
 
     fn read(&mut self) -> Result<(), Failure> {
         if let Some(id) = self.pick()? {
             println!();
-            output::note_text(&self.vault.get_note(id)?);
+            output::note_text(&self.vault.note(id)?);
         }
         Ok(())
     }
@@ -463,7 +486,7 @@ impl Menu {
         let Some(id) = self.pick()? else {
             return Ok(());
         };
-        let current = self.vault.get_note(id.clone())?;
+        let current = self.vault.note(id)?;
         println!("Press Enter to keep what is there.");
         let title = ask(&format!("Title [{}]: ", current.summary.title))?
             .filter(|t| !t.trim().is_empty())
@@ -481,7 +504,7 @@ impl Menu {
         let Some(id) = self.pick()? else {
             return Ok(());
         };
-        let note = self.vault.get_note(id.clone())?;
+        let note = self.vault.note(id)?;
         let title = if note.summary.title.is_empty() { "this note" } else { &note.summary.title };
         if yes(ask(&format!("Delete \"{title}\" for good? This cannot be undone. (y/N): "))?) {
             self.vault.delete_note(id)?;

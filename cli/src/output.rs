@@ -7,9 +7,9 @@ use serde::Serialize;
 /// A note summary in `--json` output. Field names are stable.
 #[derive(Serialize)]
 pub struct SummaryJson<'a> {
-    id: &'a str,
+    id: String,
     title: &'a str,
-    step: Option<u8>,
+    step: Option<i32>,
     tags: &'a [String],
     created_at: String,
     updated_at: String,
@@ -27,7 +27,7 @@ pub struct NoteJson<'a> {
 #[derive(Serialize)]
 pub struct PageJson<'a> {
     notes: Vec<SummaryJson<'a>>,
-    total: u32,
+    total: i32,
 }
 
 fn rfc3339(ms: i64) -> String {
@@ -46,12 +46,12 @@ pub fn local_time(ms: i64) -> String {
 impl<'a> From<&'a NoteSummary> for SummaryJson<'a> {
     fn from(s: &'a NoteSummary) -> Self {
         Self {
-            id: &s.id,
+            id: s.id.to_string(),
             title: &s.title,
             step: s.step,
             tags: &s.tags,
-            created_at: rfc3339(s.created_at_ms),
-            updated_at: rfc3339(s.updated_at_ms),
+            created_at: rfc3339(s.created_at.ms()),
+            updated_at: rfc3339(s.updated_at.ms()),
         }
     }
 }
@@ -85,7 +85,7 @@ fn label(s: &NoteSummary) -> String {
     let step = s.step.map(|n| format!("  · step {n}")).unwrap_or_default();
     let tags =
         if s.tags.is_empty() { String::new() } else { format!("  · {}", s.tags.join(", ")) };
-    format!("{}  {title}{step}{tags}", local_time(s.created_at_ms))
+    format!("{}  {title}{step}{tags}", local_time(s.created_at.ms()))
 }
 
 /// Prints a page for people, numbered from `first_number`.
@@ -109,8 +109,8 @@ pub fn page_text(p: &NotePage, first_number: usize, with_ids: bool) {
 /// Prints a whole note for people.
 pub fn note_text(n: &Note) {
     println!("{}", label(&n.summary));
-    if n.summary.updated_at_ms != n.summary.created_at_ms {
-        println!("(edited {})", local_time(n.summary.updated_at_ms));
+    if n.summary.edited {
+        println!("(edited {})", local_time(n.summary.updated_at.ms()));
     }
     println!();
     println!("{}", n.body);

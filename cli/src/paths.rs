@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use mend_ffi::{DeviceKeyStore, FileDeviceKeyStore};
+use mend_ffi::{DeviceKeyStore, file_device_key_store};
 
 /// The vault directory: the one given, or the user's data directory.
 pub fn vault_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
@@ -26,7 +26,7 @@ pub fn database(dir: &Path) -> String {
 
 /// The desktop device key store of a vault directory.
 pub fn key_store(dir: &Path) -> Arc<dyn DeviceKeyStore> {
-    FileDeviceKeyStore::new(dir.join("device.key").to_string_lossy().into_owned())
+    file_device_key_store(dir.join("device.key").to_string_lossy().into_owned())
 }
 
 /// Creates the vault directory, readable only by its owner.

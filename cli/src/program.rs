@@ -5,8 +5,8 @@ use std::io::Read;
 use std::path::Path;
 
 use mend_ffi::{
-    DailyPrompt, MendVault, PhrasingReason, PracticeOutcome, Progress, PromptKind, StepInfo,
-    check_letter_phrasing, help_resources, program_step, program_steps,
+    DailyPrompt, Focus, MendVault, PhrasingReason, PracticeOutcome, ProgramProgress, PromptKind,
+    Step, check_letter_phrasing, help_resources, program_step, program_steps,
 };
 use serde_json::json;
 
@@ -14,7 +14,24 @@ use crate::args::{DoneArgs, SkipArgs, StepArgs, TodayArgs};
 use crate::commands::open_unlocked;
 use crate::errors::Failure;
 use crate::output::print_json;
-use crate::zone::rules;
+
+/// A step's number or a theme's key.
+fn focus_parts(focus: &Focus) -> (Option<i32>, Option<&str>) {
+    match focus {
+        Focus::Step { number } => (Some(*number), None),
+        Focus::Theme { key } => (None, Some(key)),
+    }
+}
+
+/// A step's or theme's name for people.
+fn focus_name(focus: &Focus) -> String {
+    match focus {
+        Focus::Step { number } => {
+            program_step(*number).map(|s| format!("Step {number}: {}", s.title)).unwrap_or_default()
+        }
+        Focus::Theme { key } => key.replace('-', " "),
+    }
+}
 
 fn kind_words(kind: PromptKind) -> &'static str {
     match kind {
@@ -25,16 +42,18 @@ fn kind_words(kind: PromptKind) -> &'static str {
 }
 
 fn daily_json(d: &DailyPrompt) -> serde_json::Value {
+    let (step, theme) = focus_parts(&d.prompt.focus);
     json!({
-        "date": d.date,
+        "date": d.date.to_string(),
         "id": d.prompt.id,
-        "step": d.prompt.step,
-        "theme": d.prompt.theme,
+        "step": step,
+        "theme": theme,
         "kind": format!("{:?}", d.prompt.kind).to_lowercase(),
         "minutes": d.prompt.minutes,
         "text": d.prompt.text,
         "follow_up": d.prompt.follow_up,
-        "alternative": d.alternative,
+        "alternative": d.is_alternative,
+        "more_available": d.more_available,
         "outcome": format!("{:?}", d.outcome).to_lowercase(),
         "response": d.response,
     })
@@ -42,18 +61,8 @@ fn daily_json(d: &DailyPrompt) -> serde_json::Value {
 
 /// Prints a prompt for people.
 pub fn print_daily(d: &DailyPrompt) {
-    let focus = match (&d.prompt.step, &d.prompt.theme) {
-        (Some(n), _) => {
-            program_step(*n).map(|s| format!("Step {n}: {}", s.title)).unwrap_or_default()
-        }
-        (None, Some(theme)) => theme.replace('-', " "),
-        _ => String::new(),
-    };
-    let heading = if d.alternative == 0 {
-        "Today".to_owned()
-    } else {
-        format!("Another for today ({})", d.alternative)
-    };
+    let focus = focus_name(&d.prompt.focus);
+    let heading = if d.is_alternative { "Another for today" } else { "Today" };
     println!(
         "{heading} · {focus} · {} · about {} minutes",
         kind_words(d.prompt.kind),
@@ -77,12 +86,8 @@ pub fn print_daily(d: &DailyPrompt) {
 
 /// `mend today`.
 pub fn today(dir: &Path, tz: &str, args: TodayArgs) -> Result<(), Failure> {
-    let zone = rules(tz)?;
-    let vault = open_unlocked(dir)?;
-    let d = match args.another {
-        Some(n) => vault.another_prompt(zone.clone(), n)?,
-        None => vault.today(zone)?,
-    };
+    let vault = open_unlocked(dir, tz)?;
+    let d = if args.another { vault.another_prompt()? } else { vault.today_prompt()? };
     if args.json {
         print_json(&daily_json(&d))
     } else {
@@ -103,13 +108,12 @@ pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
         }
         other => other.map(str::to_owned),
     };
-    let zone = rules(tz)?;
-    let vault = open_unlocked(dir)?;
+    let vault = open_unlocked(dir, tz)?;
     let id = match args.prompt {
         Some(id) => id,
-        None => vault.today(zone.clone())?.prompt.id,
+        None => vault.today_prompt()?.prompt.id,
     };
-    let d = vault.complete_prompt(zone, id, response)?;
+    let d = vault.complete_prompt(id, response)?;
     if args.json {
         print_json(&daily_json(&d))
     } else {
@@ -120,13 +124,12 @@ pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
 
 /// `mend skip`.
 pub fn skip(dir: &Path, tz: &str, args: SkipArgs) -> Result<(), Failure> {
-    let zone = rules(tz)?;
-    let vault = open_unlocked(dir)?;
+    let vault = open_unlocked(dir, tz)?;
     let id = match args.prompt {
         Some(id) => id,
-        None => vault.today(zone.clone())?.prompt.id,
+        None => vault.today_prompt()?.prompt.id,
     };
-    let d = vault.skip_prompt(zone, id)?;
+    let d = vault.skip_prompt(id)?;
     if args.json {
         print_json(&daily_json(&d))
     } else {
@@ -135,7 +138,7 @@ pub fn skip(dir: &Path, tz: &str, args: SkipArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn step_json(s: &StepInfo) -> serde_json::Value {
+fn step_json(s: &Step) -> serde_json::Value {
     json!({
         "number": s.number, "key": s.key, "title": s.title, "summary": s.summary, "why": s.why,
         "practices": s.practices, "phrases": s.phrases, "cautions": s.cautions, "reflections": s.reflections,
@@ -184,37 +187,42 @@ pub fn step(args: StepArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn progress_json(p: &Progress) -> serde_json::Value {
+fn progress_json(p: &ProgramProgress) -> serde_json::Value {
     json!({
-        "today": p.today, "started": p.started, "weeks_since_start": p.weeks_since_start,
+        "today": p.today.to_string(), "started": p.started.to_string(),
+        "weeks_since_start": p.weeks_since_start,
         "days_practised_last_7": p.days_practised_last_7, "days_practised_last_28": p.days_practised_last_28,
         "days_practised": p.days_practised,
-        "focuses": p.focuses.iter().map(|f| json!({
-            "step": f.step, "theme": f.theme, "times_practised": f.times_practised, "last_practised": f.last_practised,
-        })).collect::<Vec<_>>(),
+        "focuses": p.focuses.iter().map(|f| {
+            let (step, theme) = focus_parts(&f.focus);
+            json!({
+                "step": step, "theme": theme, "times_practised": f.times_practised,
+                "last_practised": f.last_practised.map(|d| d.to_string()),
+            })
+        }).collect::<Vec<_>>(),
         "milestones": p.milestones.iter().map(|m| json!({
-            "key": m.key, "title": m.title, "reached": m.reached,
+            "key": m.key, "title": m.title, "reached": m.reached.to_string(),
         })).collect::<Vec<_>>(),
         "check_in_weeks": p.check_in_weeks.iter().map(|w| json!({
-            "monday": w.monday, "count": w.count, "safety": w.safety, "trust": w.trust, "connection": w.connection,
+            "monday": w.monday.to_string(), "count": w.count, "safety": w.safety, "trust": w.trust,
+            "connection": w.connection,
         })).collect::<Vec<_>>(),
     })
 }
 
 /// `mend progress`.
 pub fn progress(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
-    let zone = rules(tz)?;
-    let vault = open_unlocked(dir)?;
+    let vault = open_unlocked(dir, tz)?;
     if json {
-        print_json(&progress_json(&vault.progress(zone)?));
+        print_json(&progress_json(&vault.progress()?));
         return Ok(());
     }
-    progress_for(&vault, tz)
+    progress_for(&vault)
 }
 
 /// Prints progress for people.
-pub fn progress_for(vault: &MendVault, tz: &str) -> Result<(), Failure> {
-    let p = vault.progress(rules(tz)?)?;
+pub fn progress_for(vault: &MendVault) -> Result<(), Failure> {
+    let p = vault.progress()?;
     println!("Week {} since you started ({}).", p.weeks_since_start + 1, p.started);
     println!(
         "You practised on {} of the last 7 days, and {} of the last 28.",
@@ -222,20 +230,13 @@ pub fn progress_for(vault: &MendVault, tz: &str) -> Result<(), Failure> {
     );
     println!();
     for f in &p.focuses {
-        let name = match (&f.step, &f.theme) {
-            (Some(n), _) => {
-                program_step(*n).map(|s| format!("{n}. {}", s.title)).unwrap_or_default()
-            }
-            (None, Some(t)) => t.replace('-', " "),
-            _ => String::new(),
-        };
+        let name = focus_name(&f.focus);
         let times = match f.times_practised {
             0 => "not practised".to_owned(),
             1 => "practised once".to_owned(),
             n => format!("practised {n} times"),
         };
-        let last =
-            f.last_practised.as_deref().map(|d| format!(", last on {d}")).unwrap_or_default();
+        let last = f.last_practised.map(|d| format!(", last on {d}")).unwrap_or_default();
         println!("  {name}: {times}{last}");
     }
     if !p.check_in_weeks.is_empty() {
@@ -308,16 +309,4 @@ pub fn check_letter(json: bool) -> Result<(), Failure> {
         println!("  \"{}\" {}", f.excerpt, reason_words(f.reason).1);
     }
     Ok(())
-}
-
-/// Today's local date, `YYYY-MM-DD`, in the time zone named `tz`.
-pub fn today_date(tz: &str) -> Result<String, Failure> {
-    use chrono::TimeZone;
-    let zone: chrono_tz::Tz = tz.parse().map_err(|_| {
-        Failure::new(
-            crate::errors::EXIT_INVALID,
-            "the time zone is not a known IANA name such as Europe/Paris",
-        )
-    })?;
-    Ok(zone.from_utc_datetime(&chrono::Utc::now().naive_utc()).date_naive().to_string())
 }

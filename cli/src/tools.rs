@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use mend_ffi::{
-    Asker, QuestionKind, QuestionStatus, ReminderPurpose, ToolEntry, ToolKind, ToolRecord,
+    Asker, Boundary, CheckIn, Contact, CutTie, Question, QuestionKind, QuestionStatus, Reminder,
+    ReminderPurpose, TimeTogether, Timestamp, ToolEntry, ToolKind, ToolRecord, Trigger, Weekday,
+    Worksheet,
 };
 use serde_json::json;
 
@@ -12,92 +14,94 @@ use crate::args::{
     AskerArg, CheckinArgs, ContactCommand, QuestionCommand, QuestionKindArg, ReminderCommand,
     ReminderPurposeArg, ToolArgs, TriggerCommand,
 };
-use crate::commands::open_unlocked;
+use crate::commands::{open_unlocked, record_id};
 use crate::errors::{EXIT_NOT_FOUND, Failure};
 use crate::output::{local_time, print_json};
 
 fn entry_json(r: &ToolRecord) -> serde_json::Value {
     let mut v = match &r.entry {
-        ToolEntry::CheckIn { date, safety, trust, connection, note } => {
-            json!({"tool": "check-in", "date": date, "safety": safety, "trust": trust, "connection": connection, "note": note})
+        ToolEntry::CheckIn(CheckIn { date, safety, trust, connection, note }) => {
+            json!({"tool": "check-in", "date": date.to_string(), "safety": safety, "trust": trust, "connection": connection, "note": note})
         }
-        ToolEntry::Trigger { at_ms, what, intensity, helped } => {
-            json!({"tool": "trigger", "at_ms": at_ms, "what": what, "intensity": intensity, "helped": helped})
+        ToolEntry::Trigger(Trigger { at, what, intensity, helped }) => {
+            json!({"tool": "trigger", "at_ms": at.ms(), "what": what, "intensity": intensity, "helped": helped})
         }
-        ToolEntry::Question { text, asked_by, kind, answer, status } => json!({
+        ToolEntry::Question(Question { text, asked_by, kind, answer, status }) => json!({
             "tool": "question", "text": text, "asked_by": format!("{asked_by:?}").to_lowercase(),
             "kind": format!("{kind:?}").to_lowercase(), "answer": answer, "status": format!("{status:?}").to_lowercase(),
         }),
-        ToolEntry::Contact { at_ms, channel, what_happened, how_handled, disclosed_at_ms } => {
+        ToolEntry::Contact(Contact { at, channel, what_happened, how_handled, disclosed_at }) => {
             json!({
-                "tool": "contact", "at_ms": at_ms, "channel": channel, "what_happened": what_happened,
-                "how_handled": how_handled, "disclosed_at_ms": disclosed_at_ms,
+                "tool": "contact", "at_ms": at.ms(), "channel": channel, "what_happened": what_happened,
+                "how_handled": how_handled, "disclosed_at_ms": disclosed_at.map(|t| t.ms()),
             })
         }
-        ToolEntry::Reminder { purpose, weekdays, hour, minute, enabled } => json!({
-            "tool": "reminder", "purpose": format!("{purpose:?}").to_lowercase(), "weekdays": weekdays,
+        ToolEntry::Reminder(Reminder { purpose, weekdays, hour, minute, enabled }) => json!({
+            "tool": "reminder", "purpose": format!("{purpose:?}").to_lowercase(),
+            "weekdays": weekdays.iter().map(|d| *d as u8 + 1).collect::<Vec<_>>(),
             "time": format!("{hour:02}:{minute:02}"), "enabled": enabled,
         }),
-        ToolEntry::Worksheet { kind, sections } => {
+        ToolEntry::Worksheet(Worksheet { kind, sections }) => {
             json!({"tool": "worksheet", "kind": format!("{kind:?}").to_lowercase(), "sections": sections})
         }
-        ToolEntry::Boundary { is_need, text, agreed } => {
+        ToolEntry::Boundary(Boundary { is_need, text, agreed }) => {
             json!({"tool": if *is_need { "need" } else { "boundary" }, "text": text, "agreed": agreed})
         }
-        ToolEntry::CutTie { item, done } => json!({"tool": "cut-tie", "item": item, "done": done}),
-        ToolEntry::TimeTogether { at_ms, plan, asked, answer, respected } => json!({
-            "tool": "time-together", "at_ms": at_ms, "plan": plan, "asked": asked,
+        ToolEntry::CutTie(CutTie { item, done }) => {
+            json!({"tool": "cut-tie", "item": item, "done": done})
+        }
+        ToolEntry::TimeTogether(TimeTogether { at, plan, asked, answer, respected }) => json!({
+            "tool": "time-together", "at_ms": at.ms(), "plan": plan, "asked": asked,
             "answer": format!("{answer:?}").to_lowercase(), "respected": respected,
         }),
     };
-    v["id"] = json!(r.id);
-    v["created_at_ms"] = json!(r.created_at_ms);
+    v["id"] = json!(r.id.to_string());
+    v["created_at_ms"] = json!(r.created_at.ms());
     v
 }
 
 fn print_entry(r: &ToolRecord) {
     match &r.entry {
-        ToolEntry::CheckIn { date, safety, trust, connection, note } => {
+        ToolEntry::CheckIn(CheckIn { date, safety, trust, connection, note }) => {
             println!(
                 "{date}  safety {safety}/10 · trust {trust}/10 · connection {connection}/10  {note}"
             );
         }
-        ToolEntry::Trigger { at_ms, what, intensity, helped } => {
+        ToolEntry::Trigger(Trigger { at, what, intensity, helped }) => {
             let helped =
                 if helped.is_empty() { String::new() } else { format!(" · helped: {helped}") };
-            println!("{}  {what} ({intensity}/10){helped}", local_time(*at_ms));
+            println!("{}  {what} ({intensity}/10){helped}", local_time(at.ms()));
         }
-        ToolEntry::Question { text, asked_by, kind, answer, status } => {
+        ToolEntry::Question(Question { text, asked_by, kind, answer, status }) => {
             let who = if *asked_by == Asker::Me { "you" } else { "your partner" };
             println!("{}  [{status:?}, {kind:?}, asked by {who}] {text}", r.id);
             if !answer.is_empty() {
                 println!("    answer: {answer}");
             }
         }
-        ToolEntry::Contact { at_ms, channel, what_happened, how_handled, disclosed_at_ms } => {
-            let told = if disclosed_at_ms.is_some() { "told your partner" } else { "not yet told" };
+        ToolEntry::Contact(Contact { at, channel, what_happened, how_handled, disclosed_at }) => {
+            let told = if disclosed_at.is_some() { "told your partner" } else { "not yet told" };
             println!(
                 "{}  {channel}: {what_happened} · handled: {how_handled} · {told}",
-                local_time(*at_ms)
+                local_time(at.ms())
             );
         }
-        ToolEntry::Reminder { purpose, weekdays, hour, minute, enabled } => {
-            const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-            let days: Vec<&str> =
-                weekdays.iter().map(|d| NAMES[usize::from(d.wrapping_sub(1)) % 7]).collect();
+        ToolEntry::Reminder(Reminder { purpose, weekdays, hour, minute, enabled }) => {
+            let days: Vec<String> =
+                weekdays.iter().map(|d| format!("{d:?}")[..3].to_owned()).collect();
             let off = if *enabled { "" } else { " (off)" };
             println!("{}  {purpose:?} at {hour:02}:{minute:02} on {}{off}", r.id, days.join(", "));
         }
-        ToolEntry::Worksheet { kind, sections } => {
+        ToolEntry::Worksheet(Worksheet { kind, sections }) => {
             let headings = mend_ffi::worksheet_info(*kind).map(|w| w.sections).unwrap_or_default();
-            println!("{}  {}", r.id, local_time(r.created_at_ms));
+            println!("{}  {}", r.id, local_time(r.created_at.ms()));
             for (heading, text) in headings.iter().zip(sections) {
                 if !text.is_empty() {
                     println!("    {heading}: {text}");
                 }
             }
         }
-        ToolEntry::Boundary { is_need, text, agreed } => {
+        ToolEntry::Boundary(Boundary { is_need, text, agreed }) => {
             let what = if *is_need { "Need" } else { "Boundary" };
             let state = match (is_need, agreed) {
                 (false, true) => " (agreed)",
@@ -106,19 +110,19 @@ fn print_entry(r: &ToolRecord) {
             };
             println!("{}  {what}: {text}{state}", r.id);
         }
-        ToolEntry::CutTie { item, done } => {
+        ToolEntry::CutTie(CutTie { item, done }) => {
             println!("{}  [{}] {item}", r.id, if *done { "x" } else { " " });
         }
-        ToolEntry::TimeTogether { at_ms, plan, asked, answer, respected } => {
+        ToolEntry::TimeTogether(TimeTogether { at, plan, asked, answer, respected }) => {
             let asked = if *asked { "asked first" } else { "not asked first" };
             let kept = if *respected { "answer respected" } else { "answer not respected" };
-            println!("{}  {plan} · {asked} · answer: {answer:?} · {kept}", local_time(*at_ms));
+            println!("{}  {plan} · {asked} · answer: {answer:?} · {kept}", local_time(at.ms()));
         }
     }
 }
 
-fn list(dir: &Path, tool: ToolKind, json_out: bool, empty: &str) -> Result<(), Failure> {
-    let records = open_unlocked(dir)?.entries(tool)?;
+fn list(dir: &Path, tz: &str, tool: ToolKind, json_out: bool, empty: &str) -> Result<(), Failure> {
+    let records = open_unlocked(dir, tz)?.entries(tool)?;
     if json_out {
         print_json(&records.iter().map(entry_json).collect::<Vec<_>>());
     } else if records.is_empty() {
@@ -134,34 +138,38 @@ fn saved(r: &ToolRecord, json_out: bool) {
 }
 
 /// `mend checkin`.
-pub fn checkin(dir: &Path, today: String, args: CheckinArgs) -> Result<(), Failure> {
+pub fn checkin(dir: &Path, tz: &str, args: CheckinArgs) -> Result<(), Failure> {
     let (Some(safety), Some(trust), Some(connection)) = (args.safety, args.trust, args.connection)
     else {
-        return list(dir, ToolKind::CheckIns, args.json, "No check-ins yet.");
+        return list(dir, tz, ToolKind::CheckIns, args.json, "No check-ins yet.");
     };
-    let entry = ToolEntry::CheckIn { date: today, safety, trust, connection, note: args.note };
-    saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+    let vault = open_unlocked(dir, tz)?;
+    saved(&vault.check_in(safety, trust, connection, args.note)?, args.json);
     Ok(())
 }
 
+fn now() -> Timestamp {
+    Timestamp::from_ms(chrono::Utc::now().timestamp_millis())
+}
+
 /// `mend triggers`.
-pub fn triggers(dir: &Path, now_ms: i64, args: ToolArgs<TriggerCommand>) -> Result<(), Failure> {
+pub fn triggers(dir: &Path, tz: &str, args: ToolArgs<TriggerCommand>) -> Result<(), Failure> {
     match args.command {
-        None => list(dir, ToolKind::Triggers, args.json, "No triggers logged."),
+        None => list(dir, tz, ToolKind::Triggers, args.json, "No triggers logged."),
         Some(TriggerCommand::Add { what, intensity, helped }) => {
-            let entry = ToolEntry::Trigger { at_ms: now_ms, what, intensity, helped };
-            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            let entry = ToolEntry::Trigger(Trigger { at: now(), what, intensity, helped });
+            saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
     }
 }
 
 /// `mend questions`.
-pub fn questions(dir: &Path, args: ToolArgs<QuestionCommand>) -> Result<(), Failure> {
+pub fn questions(dir: &Path, tz: &str, args: ToolArgs<QuestionCommand>) -> Result<(), Failure> {
     match args.command {
-        None => list(dir, ToolKind::Questions, args.json, "No questions yet."),
+        None => list(dir, tz, ToolKind::Questions, args.json, "No questions yet."),
         Some(QuestionCommand::Add { text, asked_by, kind }) => {
-            let entry = ToolEntry::Question {
+            let entry = ToolEntry::Question(Question {
                 text,
                 asked_by: if asked_by == AskerArg::Me { Asker::Me } else { Asker::Partner },
                 kind: if kind == QuestionKindArg::Fact {
@@ -171,22 +179,23 @@ pub fn questions(dir: &Path, args: ToolArgs<QuestionCommand>) -> Result<(), Fail
                 },
                 answer: String::new(),
                 status: QuestionStatus::Open,
-            };
-            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            });
+            saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
         Some(QuestionCommand::Answer { id, answer, revisit }) => {
-            let vault = open_unlocked(dir)?;
+            let id = record_id(&id)?;
+            let vault = open_unlocked(dir, tz)?;
             let current = vault
                 .entries(ToolKind::Questions)?
                 .into_iter()
                 .find(|r| r.id == id)
                 .ok_or(Failure::new(EXIT_NOT_FOUND, "no question has that id"))?;
-            let ToolEntry::Question { text, asked_by, kind, .. } = current.entry else {
+            let ToolEntry::Question(question) = current.entry else {
                 return Err(Failure::new(EXIT_NOT_FOUND, "no question has that id"));
             };
             let status = if revisit { QuestionStatus::Revisit } else { QuestionStatus::Answered };
-            let entry = ToolEntry::Question { text, asked_by, kind, answer, status };
+            let entry = ToolEntry::Question(Question { answer, status, ..question });
             saved(&vault.edit_entry(id, entry)?, args.json);
             Ok(())
         }
@@ -194,18 +203,19 @@ pub fn questions(dir: &Path, args: ToolArgs<QuestionCommand>) -> Result<(), Fail
 }
 
 /// `mend contacts`.
-pub fn contacts(dir: &Path, now_ms: i64, args: ToolArgs<ContactCommand>) -> Result<(), Failure> {
+pub fn contacts(dir: &Path, tz: &str, args: ToolArgs<ContactCommand>) -> Result<(), Failure> {
     match args.command {
-        None => list(dir, ToolKind::Contacts, args.json, "No contact attempts logged."),
+        None => list(dir, tz, ToolKind::Contacts, args.json, "No contact attempts logged."),
         Some(ContactCommand::Add { channel, what, handled, disclosed }) => {
-            let entry = ToolEntry::Contact {
-                at_ms: now_ms,
+            let at = now();
+            let entry = ToolEntry::Contact(Contact {
+                at,
                 channel,
                 what_happened: what,
                 how_handled: handled,
-                disclosed_at_ms: disclosed.then_some(now_ms),
-            };
-            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+                disclosed_at: disclosed.then_some(at),
+            });
+            saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
     }
@@ -215,17 +225,14 @@ pub fn contacts(dir: &Path, now_ms: i64, args: ToolArgs<ContactCommand>) -> Resu
 pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Result<(), Failure> {
     match args.command {
         None => {
-            let vault = open_unlocked(dir)?;
+            let vault = open_unlocked(dir, tz)?;
             let records = vault.entries(ToolKind::Reminders)?;
-            let upcoming = if records.is_empty() {
-                Vec::new()
-            } else {
-                vault.upcoming_reminders(crate::zone::rules(tz)?, 5)?
-            };
+            let upcoming =
+                if records.is_empty() { Vec::new() } else { vault.upcoming_reminders(5)? };
             if args.json {
                 print_json(&json!({
                     "reminders": records.iter().map(entry_json).collect::<Vec<_>>(),
-                    "upcoming": upcoming.iter().map(|f| json!({"reminder_id": f.reminder_id, "at_ms": f.at_ms, "text": f.text})).collect::<Vec<_>>(),
+                    "upcoming": upcoming.iter().map(|f| json!({"reminder_id": f.reminder_id.to_string(), "at_ms": f.at.ms(), "text": f.text})).collect::<Vec<_>>(),
                 }));
             } else if records.is_empty() {
                 println!("No reminders yet.");
@@ -233,7 +240,7 @@ pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Resul
                 records.iter().for_each(print_entry);
                 println!();
                 for f in &upcoming {
-                    println!("  next: {}  {}", crate::zone::local_time_in(tz, f.at_ms), f.text);
+                    println!("  next: {}  {}", crate::zone::local_time_in(tz, f.at.ms()), f.text);
                 }
             }
             Ok(())
@@ -241,13 +248,13 @@ pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Resul
         Some(ReminderCommand::Add { purpose, days, at }) => {
             let (hour, minute) = at
                 .split_once(':')
-                .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)))
+                .and_then(|(h, m)| Some((h.parse::<i32>().ok()?, m.parse::<i32>().ok()?)))
                 .ok_or(Failure::new(
                     crate::errors::EXIT_INVALID,
                     "the time must look like 20:30",
                 ))?;
             let weekdays = parse_days(&days)?;
-            let entry = ToolEntry::Reminder {
+            let entry = ToolEntry::Reminder(Reminder {
                 purpose: if purpose == ReminderPurposeArg::Checkin {
                     ReminderPurpose::CheckIn
                 } else {
@@ -257,12 +264,12 @@ pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Resul
                 hour,
                 minute,
                 enabled: true,
-            };
-            saved(&open_unlocked(dir)?.add_entry(entry)?, args.json);
+            });
+            saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
         Some(ReminderCommand::Delete { id }) => {
-            open_unlocked(dir)?.delete_entry(id)?;
+            open_unlocked(dir, tz)?.delete_entry(record_id(&id)?)?;
             println!("Deleted.");
             Ok(())
         }
@@ -270,21 +277,23 @@ pub fn reminders(dir: &Path, tz: &str, args: ToolArgs<ReminderCommand>) -> Resul
 }
 
 /// Reads `mon,tue,...`, `weekdays`, `weekends` or `daily`.
-fn parse_days(text: &str) -> Result<Vec<u8>, Failure> {
+fn parse_days(text: &str) -> Result<Vec<Weekday>, Failure> {
     const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     match text.trim().to_lowercase().as_str() {
-        "daily" | "every" => return Ok((1..=7).collect()),
-        "weekdays" => return Ok((1..=5).collect()),
-        "weekends" => return Ok(vec![6, 7]),
+        "daily" | "every" => return Ok(Weekday::ALL.to_vec()),
+        "weekdays" => return Ok(Weekday::ALL[..5].to_vec()),
+        "weekends" => return Ok(Weekday::ALL[5..].to_vec()),
         _ => {}
     }
     text.split(',')
         .map(|d| {
             let d = d.trim().to_lowercase();
-            NAMES.iter().position(|n| d.starts_with(n)).map(|i| i as u8 + 1).ok_or(Failure::new(
-                crate::errors::EXIT_INVALID,
-                "days must look like mon,wed,fri or daily",
-            ))
+            NAMES.iter().position(|n| d.starts_with(n)).map(|i| Weekday::ALL[i]).ok_or(
+                Failure::new(
+                    crate::errors::EXIT_INVALID,
+                    "days must look like mon,wed,fri or daily",
+                ),
+            )
         })
         .collect()
 }

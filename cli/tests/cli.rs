@@ -113,7 +113,10 @@ fn errors_go_to_stderr_with_distinct_exit_codes_and_no_user_text() {
         mend(&dir, &["note", "add", "--title", &secret_title], &[("MEND_PASSCODE", PASS)], "body");
     assert_eq!(bad.status.code(), Some(6));
     let stderr = String::from_utf8(bad.stderr).unwrap();
-    assert!(stderr.contains("title is too long") && !stderr.contains("SECRET"), "{stderr}");
+    assert!(
+        stderr.contains("title must be at most 200 characters") && !stderr.contains("SECRET"),
+        "{stderr}"
+    );
 
     // The successful add reset the count; five more wrong tries start the delay.
     for _ in 0..5 {
@@ -212,7 +215,8 @@ fn todays_prompt_practice_steps_and_progress_from_scripts() {
     let today = json(mend(&dir, &["today", "--json"], &p, ""));
     let id = today["id"].as_str().unwrap().to_owned();
     assert_eq!(today["outcome"], "shown");
-    assert_eq!(today["alternative"], 0);
+    assert_eq!(today["alternative"], false);
+    assert_eq!(today["more_available"], true);
     assert!(today["text"].as_str().unwrap().len() > 20);
     assert_eq!(
         json(mend(&dir, &["today", "--json"], &p, ""))["id"],
@@ -221,7 +225,7 @@ fn todays_prompt_practice_steps_and_progress_from_scripts() {
     );
     let other = json(mend(&dir, &["today", "--another", "--json"], &p, ""));
     assert_ne!(other["id"], id.as_str());
-    assert_eq!(other["alternative"], 1);
+    assert_eq!(other["alternative"], true);
     let skipped =
         json(mend(&dir, &["skip", "--prompt", other["id"].as_str().unwrap(), "--json"], &p, ""));
     assert_eq!(skipped["outcome"], "skipped");
@@ -299,7 +303,9 @@ fn check_ins_triggers_questions_and_contacts_from_scripts() {
     assert_eq!(json(mend(&dir, &["checkin", "--json"], &p, "")).as_array().unwrap().len(), 1);
     let out_of_range =
         mend(&dir, &["checkin", "--safety", "11", "--trust", "2", "--connection", "4"], &p, "");
-    assert_eq!(out_of_range.status.code(), Some(2), "clap rejects a score above 10");
+    assert_eq!(out_of_range.status.code(), Some(6), "the core rejects a score above 10");
+    let stderr = String::from_utf8(out_of_range.stderr).unwrap();
+    assert!(stderr.contains("safety score must be from 0 to 10"), "{stderr}");
 
     ok(mend(
         &dir,

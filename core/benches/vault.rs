@@ -16,7 +16,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mend_core::crypto::kdf;
 use mend_core::{
-    KdfParams, ManualClock, MemoryKeyStore, NoteDraft, NoteFilter, Page, Role, SystemClock, Vault,
+    KdfParams, ManualClock, MemoryKeyStore, NoteDraft, NoteQuery, Role, SystemClock, Vault,
 };
 
 const NOTES: usize = 10_000;
@@ -46,7 +46,7 @@ pub fn note(i: usize) -> NoteDraft {
     NoteDraft {
         title: format!("Note {i}: {}", WORDS[i % WORDS.len()]),
         body,
-        step: Some(1 + (i % 6) as u8),
+        step: Some(1 + (i % 6) as i32),
         tags: vec![WORDS[(i * 7) % WORDS.len()].to_owned()],
     }
 }
@@ -91,20 +91,16 @@ fn clock_ms(clock: &ManualClock) -> i64 {
 
 fn benches(c: &mut Criterion) {
     let s = setup();
-    let all = NoteFilter::default();
+    let all = NoteQuery::default();
 
     let mut g = c.benchmark_group("list_newest_50");
-    g.bench_function("mend", |b| {
-        b.iter(|| black_box(s.vault.list_notes(&all, Page::first(50)).unwrap()))
-    });
+    g.bench_function("mend", |b| b.iter(|| black_box(s.vault.notes(&all, 0, 50).unwrap())));
     g.bench_function("sqlite", |b| b.iter(|| black_box(s.plain.newest(50))));
     g.finish();
 
     let mut g = c.benchmark_group("search_two_words");
     g.bench_function("mend", |b| {
-        b.iter(|| {
-            black_box(s.vault.search_notes("lighthouse KEEPER", &all, Page::first(50)).unwrap())
-        })
+        b.iter(|| black_box(s.vault.notes(&search("lighthouse KEEPER"), 0, 50).unwrap()))
     });
     g.bench_function("sqlite", |b| {
         b.iter(|| black_box(s.plain.search(&["lighthouse", "keeper"], 50)))
@@ -115,9 +111,7 @@ fn benches(c: &mut Criterion) {
                 s.vault.lock();
                 s.vault.unlock(PASSCODE).unwrap();
             },
-            |()| {
-                black_box(s.vault.search_notes("lighthouse keeper", &all, Page::first(50)).unwrap())
-            },
+            |()| black_box(s.vault.notes(&search("lighthouse keeper"), 0, 50).unwrap()),
             BatchSize::PerIteration,
         )
     });
@@ -163,8 +157,8 @@ fn benches(c: &mut Criterion) {
 
 /// Today's prompt and progress on a vault with two years of daily practice and check-ins.
 fn program_benches(c: &mut Criterion) {
-    use mend_core::program::calendar::FixedOffset;
-    use mend_core::tools::{CheckIn, Entry};
+    use mend_core::calendar::FixedOffset;
+    use mend_core::tools::{CheckIn, ToolEntry};
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(1_704_067_200_000)); // 2024-01-01
     let (vault, _) = Vault::create(
@@ -176,23 +170,23 @@ fn program_benches(c: &mut Criterion) {
         clock.clone(),
     )
     .unwrap();
-    let zone = FixedOffset(3600);
+    vault.set_time_zone(std::sync::Arc::new(FixedOffset(3600)));
     for i in 0..730 {
-        let today = vault.today(&zone).unwrap();
+        let today = vault.today_prompt().unwrap();
         if i % 5 != 0 {
-            vault.complete_prompt(&zone, &today.prompt.id, Some("We talked for a while.")).unwrap();
+            vault.complete_prompt(&today.prompt.id, Some("We talked for a while.")).unwrap();
         }
         let check_in =
-            CheckIn { day: today.day, safety: 5, trust: 4, connection: 6, note: String::new() };
-        vault.add_entry(&Entry::CheckIn(check_in)).unwrap();
+            CheckIn { date: today.date, safety: 5, trust: 4, connection: 6, note: String::new() };
+        vault.add_entry(&ToolEntry::CheckIn(check_in)).unwrap();
         clock.advance(86_400_000);
     }
-    vault.today(&zone).unwrap();
+    vault.today_prompt().unwrap();
     let mut g = c.benchmark_group("program_two_years");
-    g.bench_function("today", |b| b.iter(|| black_box(vault.today(&zone).unwrap())));
-    g.bench_function("progress", |b| b.iter(|| black_box(vault.progress(&zone).unwrap())));
+    g.bench_function("today", |b| b.iter(|| black_box(vault.today_prompt().unwrap())));
+    g.bench_function("progress", |b| b.iter(|| black_box(vault.progress().unwrap())));
     g.bench_function("today_and_progress", |b| {
-        b.iter(|| black_box((vault.today(&zone).unwrap(), vault.progress(&zone).unwrap())))
+        b.iter(|| black_box((vault.today_prompt().unwrap(), vault.progress().unwrap())))
     });
     g.finish();
 }
@@ -206,3 +200,8 @@ fn config() -> Criterion {
 
 criterion_group! { name = vault; config = config(); targets = benches, program_benches }
 criterion_main!(vault);
+
+/// A query for notes containing `words`.
+fn search(words: &str) -> NoteQuery {
+    NoteQuery { words: Some(words.into()), ..NoteQuery::default() }
+}

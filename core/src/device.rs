@@ -14,7 +14,9 @@ use zeroize::Zeroizing;
 
 use crate::crypto::{Algorithm, Cipher, Place, SecretKey, envelope, random};
 
-/// How a platform key store failed. Fixed reasons, no platform text.
+/// How a platform key store failed. Fixed reasons, no platform text; the Kotlin and Swift
+/// key stores throw these.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DeviceKeyError {
     /// The device key does not exist (erased, or the vault came from another device).
@@ -31,8 +33,18 @@ pub enum DeviceKeyError {
     Failed,
 }
 
+#[cfg(feature = "uniffi")]
+impl From<uniffi::UnexpectedUniFFICallbackError> for DeviceKeyError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        // The foreign exception's message is dropped: it could name anything.
+        DeviceKeyError::Failed
+    }
+}
+
 /// A platform key store: wraps and unwraps small secrets with a key that never leaves the
-/// device, and destroys that key on erase.
+/// device, and destroys that key on erase. Phones implement it with their hardware keystore
+/// (Android Keystore, the Secure Enclave); [`FileKeyStore`] is the desktop fallback.
+#[cfg_attr(feature = "uniffi", uniffi::export(with_foreign))]
 pub trait DeviceKeyStore: Send + Sync {
     /// Wraps `plain` with the device key, creating the key if it does not exist yet.
     fn wrap(&self, plain: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError>;

@@ -80,6 +80,9 @@ impl<'a> Reader<'a> {
     pub fn str(&mut self) -> Result<&'a str> {
         std::str::from_utf8(self.bytes()?).map_err(|_| BAD)
     }
+    pub fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
     pub fn finish(self) -> Result<()> {
         if self.rest.is_empty() { Ok(()) } else { Err(BAD) }
     }

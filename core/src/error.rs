@@ -41,8 +41,8 @@ pub enum Error {
     /// Input was rejected before anything was written.
     #[error("the {field} {problem}")]
     InvalidInput {
-        /// Which input was rejected, e.g. `title`.
-        field: &'static str,
+        /// Which input was rejected.
+        field: InputField,
         /// What is wrong with it.
         problem: InputProblem,
     },
@@ -77,27 +77,205 @@ pub enum Error {
     Crypto,
 }
 
-/// Why an input was rejected. Fixed reasons so that no input is ever echoed back.
+/// Which input was rejected: a screen names it in its own words.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputField {
+    /// A passcode.
+    Passcode,
+    /// A recovery code.
+    RecoveryCode,
+    /// A note's title.
+    Title,
+    /// A note's body.
+    Body,
+    /// A note, or a check-in's note.
+    Note,
+    /// A program step number.
+    Step,
+    /// One tag.
+    Tag,
+    /// The list of tags.
+    Tags,
+    /// A page size.
+    PageLimit,
+    /// Search words.
+    Query,
+    /// A record id.
+    Id,
+    /// A calendar date.
+    Date,
+    /// An instant.
+    Time,
+    /// A time zone's offset.
+    TimeZone,
+    /// A written response to a prompt.
+    Response,
+    /// A prompt id.
+    Prompt,
+    /// A remorse-letter draft given to the phrasing check.
+    Letter,
+    /// Key-derivation parameters.
+    KdfParameters,
+    /// How many items to return.
+    Limit,
+    /// A reminder's weekdays.
+    Weekdays,
+    /// A reminder's hour.
+    Hour,
+    /// A reminder's minute.
+    Minute,
+    /// A check-in's safety score.
+    Safety,
+    /// A check-in's trust score.
+    Trust,
+    /// A check-in's connection score.
+    Connection,
+    /// A trigger's intensity.
+    Intensity,
+    /// What set a trigger off.
+    What,
+    /// What helped with a trigger.
+    Helped,
+    /// A question's text.
+    Question,
+    /// A question's answer.
+    Answer,
+    /// How the affair partner made contact.
+    Channel,
+    /// What happened at a contact.
+    WhatHappened,
+    /// How a contact was handled.
+    HowHandled,
+    /// A worksheet's sections, as a whole.
+    Sections,
+    /// One section of a worksheet.
+    Section,
+    /// A boundary or a need.
+    Boundary,
+    /// An item of the cut-ties checklist.
+    Item,
+    /// A time-together plan.
+    Plan,
+    /// A tool entry, as a whole (e.g. edited into another tool's entry).
+    Entry,
+}
+
+impl InputField {
+    /// The field's name in plain words, for the terminal client and logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputField::Passcode => "passcode",
+            InputField::RecoveryCode => "recovery code",
+            InputField::Title => "title",
+            InputField::Body => "body",
+            InputField::Note => "note",
+            InputField::Step => "step",
+            InputField::Tag => "tag",
+            InputField::Tags => "tags",
+            InputField::PageLimit => "page limit",
+            InputField::Query => "search",
+            InputField::Id => "id",
+            InputField::Date => "date",
+            InputField::Time => "time",
+            InputField::TimeZone => "time zone",
+            InputField::Response => "response",
+            InputField::Prompt => "prompt",
+            InputField::Letter => "letter",
+            InputField::KdfParameters => "key-derivation parameters",
+            InputField::Limit => "limit",
+            InputField::Weekdays => "weekdays",
+            InputField::Hour => "hour",
+            InputField::Minute => "minute",
+            InputField::Safety => "safety score",
+            InputField::Trust => "trust score",
+            InputField::Connection => "connection score",
+            InputField::Intensity => "intensity",
+            InputField::What => "what happened",
+            InputField::Helped => "what helped",
+            InputField::Question => "question",
+            InputField::Answer => "answer",
+            InputField::Channel => "channel",
+            InputField::WhatHappened => "account of what happened",
+            InputField::HowHandled => "how it was handled",
+            InputField::Sections => "worksheet",
+            InputField::Section => "section",
+            InputField::Boundary => "boundary",
+            InputField::Item => "item",
+            InputField::Plan => "plan",
+            InputField::Entry => "entry",
+        }
+    }
+}
+
+impl std::fmt::Display for InputField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a length limit counts.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LengthUnit {
+    /// Characters (Unicode scalar values).
+    Characters,
+    /// Bytes of UTF-8.
+    Bytes,
+}
+
+impl LengthUnit {
+    fn name(self, count: u32) -> &'static str {
+        match (self, count) {
+            (LengthUnit::Characters, 1) => "character",
+            (LengthUnit::Characters, _) => "characters",
+            (LengthUnit::Bytes, 1) => "byte",
+            (LengthUnit::Bytes, _) => "bytes",
+        }
+    }
+}
+
+/// Why an input was rejected, with the limit it broke. Fixed reasons, so that no input is
+/// ever echoed back; a screen translates them.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum InputProblem {
     /// Required but empty.
     #[error("must not be empty")]
     Empty,
-    /// Longer than allowed.
-    #[error("is too long")]
-    TooLong,
     /// Shorter than allowed.
-    #[error("is too short")]
-    TooShort,
+    #[error("must be at least {min} {}", unit.name(*min))]
+    TooShort {
+        /// The least allowed.
+        min: u32,
+        /// What is counted.
+        unit: LengthUnit,
+    },
+    /// Longer than allowed.
+    #[error("must be at most {max} {}", unit.name(*max))]
+    TooLong {
+        /// The most allowed.
+        max: u32,
+        /// What is counted.
+        unit: LengthUnit,
+    },
     /// More items than allowed.
-    #[error("has too many items")]
-    TooMany,
+    #[error("can have at most {max}")]
+    TooMany {
+        /// The most allowed.
+        max: u32,
+    },
     /// Outside the allowed range.
-    #[error("is out of range")]
-    OutOfRange,
-    /// Contains characters that are not allowed (e.g. control characters).
-    #[error("contains characters that are not allowed")]
-    BadCharacters,
+    #[error("must be from {min} to {max}")]
+    OutOfRange {
+        /// The least allowed.
+        min: i64,
+        /// The most allowed.
+        max: i64,
+    },
+    /// Contains control characters.
+    #[error("must not contain control characters")]
+    ControlCharacters,
     /// Not in the expected format.
     #[error("is not in the expected format")]
     BadFormat,
@@ -105,8 +283,19 @@ pub enum InputProblem {
 
 impl Error {
     /// Builds an [`Error::InvalidInput`].
-    pub fn invalid(field: &'static str, problem: InputProblem) -> Self {
+    pub fn invalid(field: InputField, problem: InputProblem) -> Self {
         Error::InvalidInput { field, problem }
+    }
+
+    /// An input outside `min..=max`.
+    pub fn out_of_range(field: InputField, min: i64, max: i64) -> Self {
+        Error::invalid(field, InputProblem::OutOfRange { min, max })
+    }
+
+    /// An input longer than `max` characters.
+    pub fn too_long(field: InputField, max: usize) -> Self {
+        let max = u32::try_from(max).unwrap_or(u32::MAX);
+        Error::invalid(field, InputProblem::TooLong { max, unit: LengthUnit::Characters })
     }
 }
 

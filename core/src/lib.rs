@@ -1,7 +1,10 @@
 //! Mend's core: everything the phone apps and the terminal client share.
 //!
-//! The core owns every rule and every byte on disk. It knows nothing of UniFFI; the
-//! `mend-ffi` crate wraps it for Kotlin, Swift and Python.
+//! The core owns every rule and every byte on disk. Its records, enums and errors are the
+//! types the apps see: behind the `uniffi` feature they derive UniFFI's traits, so the
+//! `mend-ffi` crate exports them without copies. Without the feature the core knows nothing
+//! of UniFFI. Layers depend one way: crypto → store → vault → features (journal, program,
+//! tools) → FFI.
 //!
 //! - [`vault`]: creating, unlocking, locking and erasing an encrypted vault, its key slots
 //!   and the attempt limits.
@@ -9,21 +12,37 @@
 //! - [`crypto`]: envelopes, padding, key derivation and randomness.
 //! - [`store`]: the SQLite file, its settings, schema and sealed record rows.
 //! - [`device`]: the platform key store that binds a vault to one device.
+//! - [`program`]: the recovery program's content, today's prompt, practice and progress.
+//! - [`tools`]: the step tools and the hurt partner's tools, and the phrasing check.
+//! - [`calendar`], [`clock`]: local days in the person's time zone, instants, injected time.
+//! - [`events`]: what the apps hear when the vault locks or data changes.
+//! - [`limits`]: every limit a screen shows.
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("mend_core");
+
+pub mod calendar;
 pub mod clock;
 pub mod crypto;
 pub mod device;
 mod encoding;
 pub mod error;
+pub mod events;
 pub mod journal;
+pub mod limits;
 pub mod program;
 pub mod record;
 pub mod store;
+pub mod text;
 pub mod tools;
 pub mod vault;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use calendar::{CalendarDate, TimeZoneRules, Weekday};
+pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use device::{DeviceKeyError, DeviceKeyStore, FileKeyStore, MemoryKeyStore};
-pub use error::{Error, InputProblem, Result};
-pub use journal::{Note, NoteDraft, NoteFilter, NoteId, NoteSummary, Page};
+pub use error::{Error, InputField, InputProblem, LengthUnit, Result};
+pub use events::{DataChange, LockState, VaultListener};
+pub use journal::{Note, NoteDraft, NoteId, NotePage, NoteQuery, NoteSummary};
+pub use limits::{Limits, limits};
+pub use record::RecordId;
 pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus, Vault};

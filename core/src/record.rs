@@ -3,7 +3,7 @@
 
 use crate::crypto::random;
 use crate::encoding::{Reader, Writer};
-use crate::error::{Error, InputProblem, Result};
+use crate::error::{Error, InputField, InputProblem, Result};
 
 /// The kinds of record a vault holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,9 +39,15 @@ impl RecordKind {
     }
 }
 
-/// A record's stable random id.
+/// A record's stable random id. Crosses the FFI as its 32-character hex form.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordId([u8; 16]);
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(RecordId, String, {
+    lower: |id| id.to_string(),
+    try_lift: |text| Ok(RecordId::parse(&text)?),
+});
 
 impl RecordId {
     /// A new random id.
@@ -56,7 +62,8 @@ impl RecordId {
 
     /// Parses the 32-character hex form.
     pub fn parse(text: &str) -> Result<Self> {
-        const BAD: Error = Error::InvalidInput { field: "id", problem: InputProblem::BadFormat };
+        const BAD: Error =
+            Error::InvalidInput { field: InputField::Id, problem: InputProblem::BadFormat };
         let text = text.trim();
         if text.len() != 32 || !text.is_ascii() {
             return Err(BAD);

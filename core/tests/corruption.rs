@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use common::*;
-use mend_core::{Error, NoteDraft, NoteFilter, Page, Vault};
+use mend_core::{Error, NoteDraft, NoteQuery, Vault};
 
 /// A small deterministic generator so that a failure can be replayed from its seed.
 struct XorShift(u64);
@@ -31,7 +31,7 @@ fn read_everything(
     expected: &HashMap<String, (String, String)>,
 ) -> Result<usize, Error> {
     vault.unlock(PASSCODE)?;
-    let page = vault.list_notes(&NoteFilter::default(), Page::first(500))?;
+    let page = vault.notes(&NoteQuery::default(), 0, 500)?;
     let mut good = 0;
     for summary in &page.notes {
         let (title, body) = expected
@@ -47,7 +47,7 @@ fn read_everything(
             Err(other) => return Err(other),
         }
     }
-    let _ = vault.search_notes("body", &NoteFilter::default(), Page::first(10))?;
+    let _ = vault.search_notes("body", &NoteQuery::default(), 0, 10)?;
     Ok(good)
 }
 
@@ -59,7 +59,7 @@ fn random_byte_flips_give_clear_errors_never_panics_or_wrong_plaintext() {
         let d = NoteDraft {
             title: format!("title {i}"),
             body: format!("body {i} {}", "lorem ipsum ".repeat(i * 7)),
-            step: Some(1 + (i % 6) as u8),
+            step: Some(1 + (i % 6) as i32),
             tags: vec![format!("tag{}", i % 3)],
         };
         let id = f.vault.add_note(&d).unwrap().id;

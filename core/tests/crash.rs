@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use mend_core::{
-    Error, FileKeyStore, KdfParams, NoteDraft, NoteFilter, NoteId, Page, Role, SystemClock, Vault,
+    Error, FileKeyStore, KdfParams, NoteDraft, NoteId, NoteQuery, Role, SystemClock, Vault,
 };
 
 const CHILD_ENV: &str = "MEND_CRASH_CHILD_DIR";
@@ -31,7 +31,7 @@ fn note_for(seq: u64) -> NoteDraft {
     NoteDraft {
         title: format!("t{seq}"),
         body: format!("b{seq} {}", "x".repeat((seq % 900) as usize)),
-        step: Some(1 + (seq % 6) as u8),
+        step: Some(1 + (seq % 6) as i32),
         tags: vec![format!("s{}", seq % 5)],
     }
 }
@@ -44,8 +44,7 @@ fn open_vault(dir: &Path) -> Vault {
 fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
     let mut out = Vec::new();
     loop {
-        let page = Page { offset: out.len() as u32, limit: 500 };
-        let batch = vault.list_notes(&NoteFilter::default(), page).unwrap();
+        let batch = vault.notes(&NoteQuery::default(), out.len() as i32, 500).unwrap();
         let done = batch.notes.len() < 500;
         out.extend(batch.notes);
         if done {
@@ -71,6 +70,15 @@ fn crash_child() {
         println!("START");
         let _ = vault.unlock(b"not-the-passcode");
         println!("DONE");
+        return;
+    }
+    if std::env::var("MEND_CRASH_MODE").as_deref() == Ok("recover") {
+        let code = std::env::var("MEND_CRASH_CODE").unwrap();
+        println!("TRY");
+        let _new_code = vault.recover(&code, &passcode(env_u64("MEND_CRASH_PASS"))).unwrap();
+        // Committed, but the new code is not shown yet: the parent kills the child here.
+        println!("RECOVERED");
+        std::thread::sleep(Duration::from_secs(60));
         return;
     }
     let mut pass = env_u64("MEND_CRASH_PASS");
@@ -300,9 +308,76 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
         assert!(!rest.contains(&"DONE".to_owned()), "the attempt finished before the kill");
         assert!(started.elapsed() < Duration::from_secs(30));
         let vault = open_vault(dir.path());
-        assert_eq!(vault.unlock_status().unwrap().failed_attempts, expected);
+        assert_eq!(vault.unlock_status().unwrap().failed_attempts, expected as i32);
     }
     let vault = open_vault(dir.path());
     vault.unlock(PASSCODE).unwrap();
     assert_eq!(vault.unlock_status().unwrap().failed_attempts, 0);
+}
+
+#[test]
+fn a_recovery_code_lost_to_a_kill_is_replaced_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
+    let (vault, code) = Vault::create(
+        &dir.path().join("vault.db"),
+        &passcode(0),
+        Role::Repairing,
+        TEST_KDF,
+        device,
+        Arc::new(SystemClock),
+    )
+    .unwrap();
+    vault.confirm_recovery_code().unwrap();
+    drop(vault);
+    let (mut pass, mut code) = (0u64, code.display().to_string());
+    for round in 1..=6u64 {
+        let mut child = spawn_child(
+            dir.path(),
+            &[
+                ("MEND_CRASH_MODE", "recover".to_owned()),
+                ("MEND_CRASH_CODE", code.clone()),
+                ("MEND_CRASH_PASS", round.to_string()),
+            ],
+        );
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Even rounds: killed right after the commit, before the code is shown. Odd rounds:
+        // killed at a moment anywhere in the recovery.
+        let wait_for = if round % 2 == 0 { "RECOVERED" } else { "TRY" };
+        // The test harness may print its own words before the child's first line.
+        while let Some(Ok(line)) = lines.next() {
+            if line.ends_with(wait_for) {
+                break;
+            }
+        }
+        if round % 2 == 1 {
+            std::thread::sleep(Duration::from_millis(round * 3));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let vault = open_vault(dir.path());
+        if vault.unlock(&passcode(round)).is_ok() {
+            // The recovery committed: the person set this passcode, the code was never seen.
+            assert!(!vault.recovery_code_confirmed().unwrap());
+            let fresh = vault.new_recovery_code().unwrap();
+            vault.confirm_recovery_code().unwrap();
+            vault.lock();
+            // The fresh code works, and the one the killed child made does not exist anywhere.
+            let next = vault.recover(&fresh.display(), &passcode(round)).unwrap();
+            vault.confirm_recovery_code().unwrap();
+            (pass, code) = (round, next.display().to_string());
+        } else {
+            assert_eq!(round % 2, 1, "a recovery killed after its commit must have committed");
+            // Killed before the commit: the old passcode and the old code still work.
+            vault.unlock(&passcode(pass)).unwrap();
+            assert!(vault.recovery_code_confirmed().unwrap());
+        }
+        vault.lock();
+    }
+    let vault = open_vault(dir.path());
+    vault.unlock(&passcode(pass)).unwrap();
+    assert!(matches!(vault.unlock_status(), Ok(s) if s.failed_attempts == 0));
+    vault.lock();
+    assert!(vault.recover(&code, &passcode(99)).is_ok());
 }

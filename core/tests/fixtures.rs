@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::*;
-use mend_core::{ManualClock, MemoryKeyStore, NoteDraft, NoteFilter, Page, Role, Vault};
+use mend_core::{ManualClock, MemoryKeyStore, NoteDraft, NoteQuery, Role, Vault};
 
 /// The device key of every fixture vault (test data, not a secret).
 const FIXTURE_DEVICE_KEY: [u8; 32] = [0x42; 32];
@@ -87,7 +87,7 @@ fn the_schema_v1_fixture_opens_upgrades_and_reads_back() {
     vault.unlock(FIXTURE_PASSCODE).unwrap();
     assert_eq!(vault.role().unwrap(), Role::Repairing);
     assert_eq!(vault.damaged_record_count().unwrap(), 0);
-    let page = vault.list_notes(&NoteFilter::default(), Page::first(10)).unwrap();
+    let page = vault.notes(&NoteQuery::default(), 0, 10).unwrap();
     let mut expected = fixture_notes();
     expected.reverse();
     assert_eq!(page.notes.len(), expected.len());

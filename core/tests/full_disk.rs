@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use common::*;
-use mend_core::{Error, ManualClock, MemoryKeyStore, NoteDraft, NoteFilter, Page, Role, Vault};
+use mend_core::{Error, ManualClock, MemoryKeyStore, NoteDraft, NoteQuery, Role, Vault};
 
 struct Tmpfs(tempfile::TempDir);
 
@@ -69,7 +69,7 @@ fn a_full_disk_gives_a_clear_error_and_loses_nothing() {
     drop(vault);
     let vault = Vault::open(&path, device.clone(), clock.clone()).unwrap();
     vault.unlock(PASSCODE).unwrap();
-    let page = vault.list_notes(&NoteFilter::default(), Page::first(500)).unwrap();
+    let page = vault.notes(&NoteQuery::default(), 0, 500).unwrap();
     assert_eq!(page.total as usize, kept.len());
     for id in &kept {
         assert_eq!(vault.note(id).unwrap().body.len(), 20_000);

@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use mend_core::{Error, NoteDraft, NoteFilter, NoteId, Page};
+use mend_core::{Error, InputField, InputProblem, NoteDraft, NoteId, NoteQuery};
 
-fn tagged(title: &str, body: &str, step: Option<u8>, tags: &[&str]) -> NoteDraft {
+fn tagged(title: &str, body: &str, step: Option<i32>, tags: &[&str]) -> NoteDraft {
     NoteDraft {
         title: title.into(),
         body: body.into(),
@@ -24,20 +24,20 @@ fn notes_are_listed_newest_first_with_paging_and_totals() {
         f.clock.advance(1_000);
         ids.push(f.vault.add_note(&draft(&format!("note {i}"), "b")).unwrap().id);
     }
-    let all = NoteFilter::default();
-    let first = f.vault.list_notes(&all, Page::first(50)).unwrap();
+    let all = NoteQuery::default();
+    let first = f.vault.notes(&all, 0, 50).unwrap();
     assert_eq!(first.total, 120);
     assert_eq!(first.notes.len(), 50);
     assert_eq!(first.notes[0].id, ids[119]);
     assert_eq!(first.notes[49].id, ids[70]);
-    let last = f.vault.list_notes(&all, Page { offset: 100, limit: 50 }).unwrap();
+    let last = f.vault.notes(&all, 100, 50).unwrap();
     assert_eq!(last.notes.len(), 20);
     assert_eq!(last.notes[19].id, ids[0]);
-    assert!(f.vault.list_notes(&all, Page { offset: 500, limit: 50 }).unwrap().notes.is_empty());
-    for bad in [0, 501] {
+    assert!(f.vault.notes(&all, 500, 50).unwrap().notes.is_empty());
+    for bad in [0, 501, -1] {
         assert!(matches!(
-            f.vault.list_notes(&all, Page::first(bad)),
-            Err(Error::InvalidInput { field: "page limit", .. })
+            f.vault.notes(&all, 0, bad),
+            Err(Error::InvalidInput { field: InputField::PageLimit, .. })
         ));
     }
 }
@@ -49,25 +49,25 @@ fn filters_by_step_and_tag_ignoring_case() {
     f.vault.add_note(&tagged("b", "", Some(2), &["evening", "walk"])).unwrap();
     f.vault.add_note(&tagged("c", "", Some(2), &["Morning"])).unwrap();
     f.vault.add_note(&tagged("d", "", None, &[])).unwrap();
-    let titles = |filter: NoteFilter| {
-        let mut t: Vec<String> = f
-            .vault
-            .list_notes(&filter, Page::first(50))
-            .unwrap()
-            .notes
-            .into_iter()
-            .map(|n| n.title)
-            .collect();
+    let titles = |filter: NoteQuery| {
+        let mut t: Vec<String> =
+            f.vault.notes(&filter, 0, 50).unwrap().notes.into_iter().map(|n| n.title).collect();
         t.sort();
         t
     };
-    assert_eq!(titles(NoteFilter { step: Some(2), tag: None }), ["b", "c"]);
-    assert_eq!(titles(NoteFilter { step: None, tag: Some("EVENING".into()) }), ["a", "b"]);
-    assert_eq!(titles(NoteFilter { step: Some(2), tag: Some("evening".into()) }), ["b"]);
-    assert!(titles(NoteFilter { step: Some(5), tag: None }).is_empty());
+    assert_eq!(titles(NoteQuery { step: Some(2), tag: None, words: None }), ["b", "c"]);
+    assert_eq!(
+        titles(NoteQuery { step: None, tag: Some("EVENING".into()), words: None }),
+        ["a", "b"]
+    );
+    assert_eq!(
+        titles(NoteQuery { step: Some(2), tag: Some("evening".into()), words: None }),
+        ["b"]
+    );
+    assert!(titles(NoteQuery { step: Some(5), tag: None, words: None }).is_empty());
     assert!(matches!(
-        f.vault.list_notes(&NoteFilter { step: Some(7), tag: None }, Page::first(5)),
-        Err(Error::InvalidInput { field: "step", .. })
+        f.vault.notes(&NoteQuery { step: Some(7), tag: None, words: None }, 0, 5),
+        Err(Error::InvalidInput { field: InputField::Step, .. })
     ));
 }
 
@@ -86,15 +86,9 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
         ))
         .unwrap();
     let emoji = f.vault.add_note(&draft("💬 talk", "שלום — we listened 🙏")).unwrap();
-    let all = NoteFilter::default();
+    let all = NoteQuery::default();
     let ids = |q: &str| -> Vec<NoteId> {
-        f.vault
-            .search_notes(q, &all, Page::first(50))
-            .unwrap()
-            .notes
-            .into_iter()
-            .map(|n| n.id)
-            .collect()
+        f.vault.search_notes(q, &all, 0, 50).unwrap().notes.into_iter().map(|n| n.id).collect()
     };
     f.vault.prepare_search().unwrap();
     assert_eq!(ids("ÉVENING"), [walk.id]);
@@ -112,11 +106,17 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
     let added = f.vault.add_note(&draft("new", "parlé again")).unwrap();
     assert_eq!(ids("parlé"), [added.id]);
     // Search also filters.
-    let step5 = NoteFilter { step: Some(5), tag: None };
-    assert_eq!(f.vault.search_notes("walked", &step5, Page::first(5)).unwrap().total, 0);
+    let step5 = NoteQuery { step: Some(5), tag: None, words: None };
+    assert_eq!(f.vault.search_notes("walked", &step5, 0, 5).unwrap().total, 0);
+    // Blank words are no search: the query lists every note.
+    let count = f.vault.note_count().unwrap() as i32;
+    assert_eq!(f.vault.search_notes("   ", &all, 0, 5).unwrap().total, count);
     assert!(matches!(
-        f.vault.search_notes("   ", &all, Page::first(5)),
-        Err(Error::InvalidInput { field: "query", .. })
+        f.vault.search_notes(&"w ".repeat(21), &all, 0, 5),
+        Err(Error::InvalidInput {
+            field: InputField::Query,
+            problem: InputProblem::TooMany { max: 20 }
+        })
     ));
 }
 
@@ -126,8 +126,9 @@ fn edit_keeps_the_creation_time_and_delete_removes_the_note() {
     let s = f.vault.add_note(&tagged("t", "first", Some(3), &["x"])).unwrap();
     f.clock.advance(60_000);
     let e = f.vault.edit_note(&s.id, &tagged("t2", "second", None, &["y", "Y"])).unwrap();
-    assert_eq!(e.created_ms, s.created_ms);
-    assert_eq!(e.updated_ms, s.created_ms + 60_000);
+    assert_eq!(e.created_at, s.created_at);
+    assert_eq!(e.updated_at, s.created_at.plus_ms(60_000));
+    assert!(e.edited && !s.edited);
     assert_eq!(e.tags, ["y"]);
     let n = f.vault.note(&s.id).unwrap();
     assert_eq!((n.summary.title.as_str(), n.body.as_str(), n.summary.step), ("t2", "second", None));
@@ -149,7 +150,7 @@ fn a_one_mebibyte_body_round_trips_and_a_larger_one_is_refused_whole() {
     let too_big = format!("{body}!");
     assert!(matches!(
         v.add_note(&draft("big", &too_big)),
-        Err(Error::InvalidInput { field: "body", .. })
+        Err(Error::InvalidInput { field: InputField::Body, .. })
     ));
     assert_eq!(v.note_count().unwrap(), 1);
 }
@@ -158,7 +159,7 @@ fn a_one_mebibyte_body_round_trips_and_a_larger_one_is_refused_whole() {
 fn the_role_is_kept_sealed_and_read_back() {
     let f = Fixture::new();
     assert_eq!(f.vault.role().unwrap(), mend_core::Role::Repairing);
-    assert_eq!(f.vault.started_ms().unwrap(), T0);
+    assert_eq!(f.vault.started_at().unwrap().ms(), T0);
     f.vault.lock();
     let v = f.reopen();
     v.unlock(PASSCODE).unwrap();
@@ -175,7 +176,7 @@ fn calls_from_many_threads_at_once_are_safe() {
                 for i in 0..25 {
                     let s = v.add_note(&draft(&format!("t{t} n{i}"), "body")).unwrap();
                     assert_eq!(v.note(&s.id).unwrap().summary.title, format!("t{t} n{i}"));
-                    v.list_notes(&NoteFilter::default(), Page::first(10)).unwrap();
+                    v.notes(&NoteQuery::default(), 0, 10).unwrap();
                 }
             });
         }
@@ -190,7 +191,7 @@ fn notes_written_in_the_same_millisecond_keep_the_order_they_were_written_in() {
         (0..30).map(|i| f.vault.add_note(&draft(&format!("n{i}"), "b")).unwrap().id).collect();
     let listed: Vec<NoteId> = f
         .vault
-        .list_notes(&NoteFilter::default(), Page::first(50))
+        .notes(&NoteQuery::default(), 0, 50)
         .unwrap()
         .notes
         .into_iter()

@@ -8,15 +8,15 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use mend_core::{Error, NoteDraft, NoteFilter, NoteId, Page, Vault};
+use mend_core::{Error, NoteDraft, NoteId, NoteQuery, Vault};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &["trust", "Évening", "walk", "café", "🙏", "question", "honest", "שלום"];
 
 #[derive(Debug, Clone)]
 enum Op {
-    Add { title: usize, body: Vec<usize>, step: Option<u8>, tag: Option<usize> },
-    Edit { pick: usize, body: Vec<usize>, step: Option<u8> },
+    Add { title: usize, body: Vec<usize>, step: Option<i32>, tag: Option<usize> },
+    Edit { pick: usize, body: Vec<usize>, step: Option<i32> },
     Delete { pick: usize },
     Advance { ms: i64 },
     Lock,
@@ -25,7 +25,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     let words = || prop::collection::vec(0..WORDS.len(), 0..5);
-    let step = || prop::option::of(1u8..=6);
+    let step = || prop::option::of(1i32..=6);
     prop_oneof![
         4 => (0..WORDS.len(), words(), step(), prop::option::of(0..3usize))
             .prop_map(|(title, body, step, tag)| Op::Add { title, body, step, tag }),
@@ -41,7 +41,7 @@ fn op() -> impl Strategy<Value = Op> {
 struct ModelNote {
     title: String,
     body: String,
-    step: Option<u8>,
+    step: Option<i32>,
     tags: Vec<String>,
     created_ms: i64,
     seq: usize,
@@ -59,13 +59,13 @@ fn model_order(model: &BTreeMap<NoteId, ModelNote>) -> Vec<NoteId> {
 }
 
 fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
-    let page = vault.list_notes(&NoteFilter::default(), Page::first(500)).unwrap();
+    let page = vault.notes(&NoteQuery::default(), 0, 500).unwrap();
     let listed: Vec<NoteId> = page.notes.iter().map(|n| n.id).collect();
     assert_eq!(listed, model_order(model));
     for (id, m) in model {
         let n = vault.note(id).unwrap();
         assert_eq!(
-            (&n.summary.title, &n.body, n.summary.step, &n.summary.tags, n.summary.created_ms),
+            (&n.summary.title, &n.body, n.summary.step, &n.summary.tags, n.summary.created_at.ms()),
             (&m.title, &m.body, m.step, &m.tags, m.created_ms)
         );
     }
@@ -80,7 +80,7 @@ fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
             })
             .collect();
         let found: Vec<NoteId> = vault
-            .search_notes(word, &NoteFilter::default(), Page::first(500))
+            .search_notes(word, &NoteQuery::default(), 0, 500)
             .unwrap()
             .notes
             .iter()
@@ -88,9 +88,9 @@ fn check(vault: &Vault, model: &BTreeMap<NoteId, ModelNote>) {
             .collect();
         assert_eq!(found, expected, "search {word}");
     }
-    for step in 1..=6u8 {
-        let filter = NoteFilter { step: Some(step), tag: None };
-        let n = vault.list_notes(&filter, Page::first(500)).unwrap().total as usize;
+    for step in 1..=6 {
+        let filter = NoteQuery { step: Some(step), tag: None, words: None };
+        let n = vault.notes(&filter, 0, 500).unwrap().total as usize;
         assert_eq!(n, model.values().filter(|m| m.step == Some(step)).count());
     }
 }
@@ -122,7 +122,7 @@ proptest! {
                     let s = vault.add_note(&d).unwrap();
                     model.insert(s.id, ModelNote {
                         title: d.title.clone(), body: d.body.clone(), step, tags: d.tags.clone(),
-                        created_ms: s.created_ms,
+                        created_ms: s.created_at.ms(),
                         seq: written,
                     });
                     written += 1;

@@ -7,19 +7,26 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::*;
-use mend_core::Error;
-use mend_core::tools::reminders::instant_of;
-use mend_core::tools::{Entry, Reminder, ReminderPurpose};
+use std::sync::Arc;
+
+use mend_core::tools::firing::{instant_of, next_midnight};
+use mend_core::tools::{Reminder, ReminderPurpose, ToolEntry};
+use mend_core::{Error, InputField, Timestamp, Weekday};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp_millis()
 }
 
-fn every_day_at(hour: u16, minute: u16, purpose: ReminderPurpose) -> Entry {
-    Entry::Reminder(Reminder {
+fn at(ms: i64) -> Timestamp {
+    Timestamp::from_ms(ms)
+}
+
+fn every_day_at(hour: i32, minute: i32, purpose: ReminderPurpose) -> ToolEntry {
+    ToolEntry::Reminder(Reminder {
         purpose,
-        weekdays: 0x7f,
-        minute_of_day: hour * 60 + minute,
+        weekdays: Weekday::ALL.to_vec(),
+        hour,
+        minute,
         enabled: true,
     })
 }
@@ -43,39 +50,41 @@ fn local_times_become_the_right_instants_across_daylight_saving() {
 #[test]
 fn upcoming_reminders_follow_weekdays_and_the_clock_change() {
     let f = Fixture::new();
-    let berlin = zone("Europe/Berlin");
+    f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
     // Saturday 2026-03-28, 12:00 UTC.
     f.clock.set(utc(2026, 3, 28, 12, 0));
     let check_in = f.vault.add_entry(&every_day_at(20, 0, ReminderPurpose::CheckIn)).unwrap();
     // Mondays only, 07:30.
     f.vault
-        .add_entry(&Entry::Reminder(Reminder {
+        .add_entry(&ToolEntry::Reminder(Reminder {
             purpose: ReminderPurpose::Practice,
-            weekdays: 1,
-            minute_of_day: 7 * 60 + 30,
+            weekdays: vec![Weekday::Monday],
+            hour: 7,
+            minute: 30,
             enabled: true,
         }))
         .unwrap();
     f.vault
-        .add_entry(&Entry::Reminder(Reminder {
+        .add_entry(&ToolEntry::Reminder(Reminder {
             purpose: ReminderPurpose::Practice,
-            weekdays: 0x7f,
-            minute_of_day: 9 * 60,
+            weekdays: Weekday::ALL.to_vec(),
+            hour: 9,
+            minute: 0,
             enabled: false,
         }))
         .unwrap();
-    let next = f.vault.upcoming_reminders(&berlin, 4).unwrap();
-    let times: Vec<i64> = next.iter().map(|n| n.at_ms).collect();
+    let next = f.vault.upcoming_reminders(4).unwrap();
+    let times: Vec<Timestamp> = next.iter().map(|n| n.at).collect();
     assert_eq!(
         times,
         vec![
-            utc(2026, 3, 28, 19, 0), // Saturday 20:00 CET
-            utc(2026, 3, 29, 18, 0), // Sunday 20:00 CEST: an hour earlier in UTC
-            utc(2026, 3, 30, 5, 30), // Monday 07:30 CEST
-            utc(2026, 3, 30, 18, 0), // Monday 20:00 CEST
+            at(utc(2026, 3, 28, 19, 0)), // Saturday 20:00 CET
+            at(utc(2026, 3, 29, 18, 0)), // Sunday 20:00 CEST: an hour earlier in UTC
+            at(utc(2026, 3, 30, 5, 30)), // Monday 07:30 CEST
+            at(utc(2026, 3, 30, 18, 0)), // Monday 20:00 CEST
         ]
     );
-    assert_eq!(next[0].reminder, check_in.id);
+    assert_eq!(next[0].reminder_id, check_in.id);
     assert_eq!(next[0].text, "Time for your check-in");
     for n in &next {
         let lower = n.text.to_lowercase();
@@ -85,31 +94,51 @@ fn upcoming_reminders_follow_weekdays_and_the_clock_change() {
     }
     // Past the last firing of today, today's is no longer listed.
     f.clock.set(utc(2026, 3, 28, 19, 1));
-    assert_eq!(f.vault.upcoming_reminders(&berlin, 1).unwrap()[0].at_ms, utc(2026, 3, 29, 18, 0));
+    assert_eq!(f.vault.upcoming_reminders(1).unwrap()[0].at, at(utc(2026, 3, 29, 18, 0)));
+}
+
+#[test]
+fn the_day_rolls_over_at_local_midnight_even_on_a_short_day() {
+    let berlin = zone("Europe/Berlin");
+    // Saturday 2026-03-28 23:30 CET: the next day starts at midnight CET.
+    let now = at(utc(2026, 3, 28, 22, 30));
+    assert_eq!(next_midnight(now, &berlin).unwrap(), at(utc(2026, 3, 28, 23, 0)));
+    // Sunday 2026-03-29 has 23 hours: Monday starts at 22:00 UTC.
+    let now = at(utc(2026, 3, 29, 12, 0));
+    assert_eq!(next_midnight(now, &berlin).unwrap(), at(utc(2026, 3, 29, 22, 0)));
+    let f = Fixture::new();
+    f.vault.set_time_zone(Arc::new(zone("Asia/Tokyo")));
+    f.clock.set(utc(2026, 3, 29, 12, 0)); // 21:00 in Tokyo
+    assert_eq!(f.vault.next_day_starts().unwrap(), at(utc(2026, 3, 29, 15, 0)));
 }
 
 #[test]
 fn bad_reminders_are_refused() {
     let f = Fixture::new();
-    let none = Entry::Reminder(Reminder {
+    let none = ToolEntry::Reminder(Reminder {
         purpose: ReminderPurpose::CheckIn,
-        weekdays: 0,
-        minute_of_day: 60,
+        weekdays: vec![],
+        hour: 1,
+        minute: 0,
         enabled: true,
     });
-    assert!(matches!(f.vault.add_entry(&none), Err(Error::InvalidInput { field: "weekdays", .. })));
-    let late = Entry::Reminder(Reminder {
+    assert!(matches!(
+        f.vault.add_entry(&none),
+        Err(Error::InvalidInput { field: InputField::Weekdays, .. })
+    ));
+    let late = ToolEntry::Reminder(Reminder {
         purpose: ReminderPurpose::CheckIn,
-        weekdays: 1,
-        minute_of_day: 1440,
+        weekdays: vec![Weekday::Monday],
+        hour: 1,
+        minute: 60,
         enabled: true,
     });
     assert!(matches!(
         f.vault.add_entry(&late),
-        Err(Error::InvalidInput { field: "time of day", .. })
+        Err(Error::InvalidInput { field: InputField::Minute, .. })
     ));
     assert!(matches!(
-        f.vault.upcoming_reminders(&zone("UTC"), 0),
-        Err(Error::InvalidInput { field: "limit", .. })
+        f.vault.upcoming_reminders(0),
+        Err(Error::InvalidInput { field: InputField::Limit, .. })
     ));
 }

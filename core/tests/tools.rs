@@ -6,14 +6,17 @@
 mod common;
 
 use common::*;
-use mend_core::tools::{
-    Asker, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus, Tool, Trigger,
-};
-use mend_core::{Error, NoteId};
+use std::sync::Arc;
 
-fn trigger(at_ms: i64, what: &str) -> Entry {
-    Entry::Trigger(Trigger {
-        at_ms,
+use mend_core::tools::{
+    Asker, CheckIn, Contact, Question, QuestionKind, QuestionStatus, ToolEntry, ToolKind as Tool,
+    Trigger,
+};
+use mend_core::{CalendarDate, Error, InputField, NoteId, Timestamp};
+
+fn trigger(at_ms: i64, what: &str) -> ToolEntry {
+    ToolEntry::Trigger(Trigger {
+        at: Timestamp::from_ms(at_ms),
         what: what.into(),
         intensity: 7,
         helped: "Breathing slowly".into(),
@@ -27,7 +30,7 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
     let b = f.vault.add_entry(&trigger(T0 + 5_000, "Their street")).unwrap();
     let q = f
         .vault
-        .add_entry(&Entry::Question(Question {
+        .add_entry(&ToolEntry::Question(Question {
             text: "When did it start?".into(),
             asked_by: Asker::Partner,
             kind: QuestionKind::Fact,
@@ -41,7 +44,7 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
     assert_eq!(f.vault.entries(Tool::Questions).unwrap().len(), 1);
     assert!(f.vault.entries(Tool::Contacts).unwrap().is_empty());
 
-    let answered = Entry::Question(Question {
+    let answered = ToolEntry::Question(Question {
         text: "When did it start?".into(),
         asked_by: Asker::Partner,
         kind: QuestionKind::Fact,
@@ -50,10 +53,13 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
     });
     f.clock.advance(60_000);
     let edited = f.vault.edit_entry(&q.id, &answered).unwrap();
-    assert_eq!((edited.created_ms, edited.updated_ms), (q.created_ms, q.created_ms + 60_000));
+    assert_eq!(
+        (edited.created_at, edited.updated_at),
+        (q.created_at, q.created_at.plus_ms(60_000))
+    );
     assert!(matches!(
         f.vault.edit_entry(&q.id, &trigger(0, "x")),
-        Err(Error::InvalidInput { field: "entry", .. })
+        Err(Error::InvalidInput { field: InputField::Entry, .. })
     ));
     f.vault.delete_entry(&a.id).unwrap();
     assert!(matches!(f.vault.delete_entry(&a.id), Err(Error::NotFound)));
@@ -74,12 +80,12 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
 #[test]
 fn check_ins_feed_weekly_averages() {
     let f = Fixture::new();
-    let berlin = zone("Europe/Berlin");
-    let today = f.vault.today(&berlin).unwrap().day;
-    for (offset, safety) in [(0, 2u8), (-1, 4), (-7, 6)] {
+    f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
+    let today = f.vault.today_prompt().unwrap().date.day_number().unwrap();
+    for (offset, safety) in [(0, 2), (-1, 4), (-7, 6)] {
         f.vault
-            .add_entry(&Entry::CheckIn(CheckIn {
-                day: today + offset,
+            .add_entry(&ToolEntry::CheckIn(CheckIn {
+                date: CalendarDate::from_day_number(today + offset),
                 safety,
                 trust: 5,
                 connection: 5,
@@ -87,9 +93,9 @@ fn check_ins_feed_weekly_averages() {
             }))
             .unwrap();
     }
-    let p = f.vault.progress(&berlin).unwrap();
+    let p = f.vault.progress().unwrap();
     assert!(!p.check_in_weeks.is_empty());
-    let total: u32 = p.check_in_weeks.iter().map(|w| w.count).sum();
+    let total: i32 = p.check_in_weeks.iter().map(|w| w.count).sum();
     assert_eq!(total, 3);
     let last = p.check_in_weeks.last().unwrap();
     assert!(last.safety >= 2.0 && last.safety <= 4.0);
@@ -98,8 +104,8 @@ fn check_ins_feed_weekly_averages() {
 #[test]
 fn bad_entries_are_refused_before_anything_is_written() {
     let f = Fixture::new();
-    let too_high = Entry::CheckIn(CheckIn {
-        day: 1,
+    let too_high = ToolEntry::CheckIn(CheckIn {
+        date: CalendarDate { year: 2026, month: 1, day: 2 },
         safety: 4,
         trust: 11,
         connection: 4,
@@ -107,18 +113,18 @@ fn bad_entries_are_refused_before_anything_is_written() {
     });
     assert!(matches!(
         f.vault.add_entry(&too_high),
-        Err(Error::InvalidInput { field: "trust", .. })
+        Err(Error::InvalidInput { field: InputField::Trust, .. })
     ));
-    let no_channel = Entry::Contact(Contact {
-        at_ms: T0,
+    let no_channel = ToolEntry::Contact(Contact {
+        at: Timestamp::from_ms(T0),
         channel: " ".into(),
         what_happened: String::new(),
         how_handled: String::new(),
-        disclosed_at_ms: None,
+        disclosed_at: None,
     });
     assert!(matches!(
         f.vault.add_entry(&no_channel),
-        Err(Error::InvalidInput { field: "channel", .. })
+        Err(Error::InvalidInput { field: InputField::Channel, .. })
     ));
     assert!(f.vault.entries(Tool::CheckIns).unwrap().is_empty());
 }
@@ -130,7 +136,7 @@ fn tool_entries_never_reach_the_files() {
         ["MARKERTRIGGER5521", "MARKERQUESTION5521", "MARKERCONTACT5521", "MARKERNOTE5521"];
     f.vault.add_entry(&trigger(T0, markers[0])).unwrap();
     f.vault
-        .add_entry(&Entry::Question(Question {
+        .add_entry(&ToolEntry::Question(Question {
             text: markers[1].into(),
             asked_by: Asker::Me,
             kind: QuestionKind::Meaning,
@@ -139,17 +145,17 @@ fn tool_entries_never_reach_the_files() {
         }))
         .unwrap();
     f.vault
-        .add_entry(&Entry::Contact(Contact {
-            at_ms: T0,
+        .add_entry(&ToolEntry::Contact(Contact {
+            at: Timestamp::from_ms(T0),
             channel: "message".into(),
             what_happened: markers[2].into(),
             how_handled: markers[2].into(),
-            disclosed_at_ms: Some(T0),
+            disclosed_at: Some(Timestamp::from_ms(T0)),
         }))
         .unwrap();
     f.vault
-        .add_entry(&Entry::CheckIn(CheckIn {
-            day: 1,
+        .add_entry(&ToolEntry::CheckIn(CheckIn {
+            date: CalendarDate { year: 2026, month: 1, day: 2 },
             safety: 1,
             trust: 1,
             connection: 1,
@@ -162,4 +168,31 @@ fn tool_entries_never_reach_the_files() {
             assert_eq!(count_hits(&bytes, m.as_bytes()), 0, "{m} in {file}");
         }
     }
+}
+
+#[test]
+fn a_check_in_is_stamped_with_the_local_day_and_one_per_day() {
+    let f = Fixture::new();
+    // 2026-01-01T23:30Z is still the 1st in New York and already the 2nd in Berlin.
+    f.clock.set(T0 + 23 * 3_600_000 + 30 * 60_000);
+    f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
+    assert_eq!(f.vault.todays_check_in().unwrap(), None);
+    let first = f.vault.check_in(3, 4, 5, "first").unwrap();
+    let ToolEntry::CheckIn(c) = &first.entry else { panic!("not a check-in") };
+    assert_eq!(c.date, CalendarDate { year: 2026, month: 1, day: 2 });
+    // A second check-in the same day replaces the first.
+    let second = f.vault.check_in(6, 6, 6, "second").unwrap();
+    assert_eq!(second.id, first.id);
+    assert_eq!(f.vault.entries(Tool::CheckIns).unwrap().len(), 1);
+    assert_eq!(f.vault.todays_check_in().unwrap().unwrap().entry, second.entry);
+    // In New York it is still the 1st: today's check-in is not there yet.
+    f.vault.set_time_zone(Arc::new(zone("America/New_York")));
+    assert_eq!(f.vault.todays_check_in().unwrap(), None);
+    let ny = f.vault.check_in(1, 1, 1, "").unwrap();
+    let ToolEntry::CheckIn(c) = &ny.entry else { panic!("not a check-in") };
+    assert_eq!(c.date, CalendarDate { year: 2026, month: 1, day: 1 });
+    assert!(matches!(
+        f.vault.check_in(11, 1, 1, ""),
+        Err(Error::InvalidInput { field: InputField::Safety, .. })
+    ));
 }

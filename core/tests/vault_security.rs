@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use common::*;
 use mend_core::vault::attempts::{FREE_ATTEMPTS, delay_after};
-use mend_core::{Clock, Error, MemoryKeyStore, NoteDraft, NoteFilter, Page, Vault};
+use mend_core::{Clock, Error, InputField, MemoryKeyStore, NoteDraft, NoteQuery, Vault};
 
 #[test]
 fn a_copied_vault_does_not_open_without_the_device_secret() {
@@ -40,10 +40,10 @@ fn every_read_and_write_fails_after_lock() {
     f.vault.lock();
     assert!(!f.vault.is_unlocked());
     let v = &f.vault;
-    let all = NoteFilter::default();
+    let all = NoteQuery::default();
     assert!(matches!(v.note(&id), Err(Error::Locked)));
-    assert!(matches!(v.list_notes(&all, Page::first(10)), Err(Error::Locked)));
-    assert!(matches!(v.search_notes("t", &all, Page::first(10)), Err(Error::Locked)));
+    assert!(matches!(v.notes(&all, 0, 10), Err(Error::Locked)));
+    assert!(matches!(v.search_notes("t", &all, 0, 10), Err(Error::Locked)));
     assert!(matches!(v.note_count(), Err(Error::Locked)));
     assert!(matches!(v.prepare_search(), Err(Error::Locked)));
     assert!(matches!(v.add_note(&draft("t", "b")), Err(Error::Locked)));
@@ -70,8 +70,8 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
     for failures in FREE_ATTEMPTS..FREE_ATTEMPTS + 10 {
         let status = f.vault.unlock_status().unwrap();
         let wait = delay_after(failures);
-        assert_eq!(status.failed_attempts, failures);
-        let expected_at = status.retry_at_ms.expect("a delay applies");
+        assert_eq!(status.failed_attempts, failures as i32);
+        let expected_at = status.retry_at.expect("a delay applies").ms();
         assert_eq!(expected_at - f.clock.now_ms(), wait);
         match f.vault.unlock(PASSCODE) {
             Err(Error::TooManyAttempts { retry_at_ms }) => assert_eq!(retry_at_ms, expected_at),
@@ -90,7 +90,7 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
     // The counter lives in the file: a restarted app sees the same delay.
     let reopened = f.reopen();
     let status = reopened.unlock_status().unwrap();
-    assert_eq!(status.failed_attempts, FREE_ATTEMPTS + 10);
+    assert_eq!(status.failed_attempts, (FREE_ATTEMPTS + 10) as i32);
     assert!(matches!(reopened.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
     f.clock.advance(3_600_000);
     reopened.unlock(PASSCODE).unwrap();
@@ -181,13 +181,13 @@ fn marker_strings_never_reach_the_files_even_after_delete() {
         let note = NoteDraft {
             title: format!("{} {i}", markers[0]),
             body: format!("{} {i} {}", markers[1], "words ".repeat(100)),
-            step: Some(1 + (i % 6) as u8),
+            step: Some(1 + (i % 6)),
             tags: vec![format!("{}{i}", markers[2])],
         };
         ids.push(f.vault.add_note(&note).unwrap().id);
     }
     f.vault.edit_note(&ids[0], &draft(markers[3], markers[3])).unwrap();
-    let hits = f.vault.search_notes("markerbody7731", &NoteFilter::default(), Page::first(50));
+    let hits = f.vault.search_notes("markerbody7731", &NoteQuery::default(), 0, 50);
     assert_eq!(hits.unwrap().total, 19);
     let scan = |when: &str| {
         for (file, bytes) in raw_files(&f.path()) {
@@ -217,7 +217,7 @@ fn passcode_change_leaves_exactly_the_new_passcode_working() {
     ));
     assert!(matches!(
         f.vault.change_passcode(PASSCODE, b"123"),
-        Err(Error::InvalidInput { field: "passcode", .. })
+        Err(Error::InvalidInput { field: InputField::Passcode, .. })
     ));
     f.vault.change_passcode(PASSCODE, b"new-passcode").unwrap();
     f.vault.lock();
@@ -241,7 +241,7 @@ fn recovery_sets_a_new_passcode_and_replaces_the_recovery_code() {
     ));
     assert!(matches!(
         f.vault.recover("not a code", b"new-passcode"),
-        Err(Error::InvalidInput { field: "recovery code", .. })
+        Err(Error::InvalidInput { field: InputField::RecoveryCode, .. })
     ));
     let new_code = f.vault.recover(&f.recovery.display(), b"new-passcode").unwrap();
     assert!(f.vault.is_unlocked());
@@ -313,15 +313,13 @@ fn error_messages_never_contain_user_text() {
         f.vault
             .add_note(&NoteDraft { tags: vec![secret.repeat(10)], ..draft("t", "b") })
             .unwrap_err(),
-        f.vault
-            .search_notes(&secret.repeat(100), &NoteFilter::default(), Page::first(1))
-            .unwrap_err(),
+        f.vault.search_notes(&secret.repeat(100), &NoteQuery::default(), 0, 1).unwrap_err(),
         f.vault.recover(secret, b"new-passcode").unwrap_err(),
         f.vault.change_passcode(secret.as_bytes(), b"new-passcode").unwrap_err(),
         f.vault.note(&mend_core::NoteId::parse(&"ab".repeat(16)).unwrap()).unwrap_err(),
         mend_core::NoteId::parse(secret).unwrap_err(),
         f.vault
-            .list_notes(&NoteFilter { step: Some(9), tag: Some(secret.into()) }, Page::first(1))
+            .notes(&NoteQuery { step: Some(9), tag: Some(secret.into()), words: None }, 0, 1)
             .unwrap_err(),
     ];
     for err in attempts {

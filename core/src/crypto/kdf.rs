@@ -5,9 +5,10 @@
 
 use zeroize::Zeroizing;
 
-use crate::error::{Error, InputProblem, Result};
+use crate::error::{Error, InputField, InputProblem, Result};
 
 /// Argon2id cost parameters.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KdfParams {
     /// Memory in KiB.
@@ -34,7 +35,11 @@ impl KdfParams {
             && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)
             && self.memory_kib >= 8 * self.parallelism
             && self.memory_kib <= Self::MAX_MEMORY_KIB;
-        if ok { Ok(()) } else { Err(Error::invalid("kdf parameters", InputProblem::OutOfRange)) }
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::invalid(InputField::KdfParameters, InputProblem::BadFormat))
+        }
     }
 }
 
@@ -49,7 +54,7 @@ pub fn stretch(params: KdfParams, secret: &[u8], salt: &[u8]) -> Result<Zeroizin
     params.validate()?;
     let argon_params =
         argon2::Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
-            .map_err(|_| Error::invalid("kdf parameters", InputProblem::OutOfRange))?;
+            .map_err(|_| Error::invalid(InputField::KdfParameters, InputProblem::BadFormat))?;
     let argon =
         argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, argon_params);
     let mut out = Zeroizing::new([0u8; 32]);

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use zeroize::Zeroize;
 
 use super::note::{NoteId, NoteSummary, decode_fields};
+use crate::clock::Timestamp;
 use crate::error::Result;
 use crate::record::RecordHead;
 
@@ -39,7 +40,7 @@ impl Drop for Entry {
 }
 
 /// (created, row, id): the sort key and the note it points to.
-type OrderKey = (i64, i64, NoteId);
+type OrderKey = (Timestamp, i64, NoteId);
 
 /// All notes of an unlocked vault.
 #[derive(Default)]
@@ -62,10 +63,11 @@ impl NoteIndex {
             title,
             step,
             tags,
-            created_ms: head.created_ms,
-            updated_ms: head.updated_ms,
+            created_at: Timestamp::from_ms(head.created_ms),
+            updated_at: Timestamp::from_ms(head.updated_ms),
+            edited: head.updated_ms != head.created_ms,
         };
-        self.order.push((summary.created_ms, row, summary.id));
+        self.order.push((summary.created_at, row, summary.id));
         self.entries.insert(summary.id, Entry::new(row, summary));
         Ok(())
     }
@@ -77,9 +79,9 @@ impl NoteIndex {
 
     /// Adds or replaces a note.
     pub fn put(&mut self, row: i64, summary: NoteSummary) {
-        let key = (summary.created_ms, row, summary.id);
+        let key = (summary.created_at, row, summary.id);
         if let Some(old) = self.entries.insert(summary.id, Entry::new(row, summary)) {
-            let old_key = (old.summary.created_ms, old.row, old.summary.id);
+            let old_key = (old.summary.created_at, old.row, old.summary.id);
             if old_key == key {
                 return;
             }
@@ -94,7 +96,7 @@ impl NoteIndex {
     /// Removes a note.
     pub fn remove(&mut self, id: &NoteId) -> Option<Entry> {
         let entry = self.entries.remove(id)?;
-        if let Ok(pos) = self.order.binary_search(&(entry.summary.created_ms, entry.row, *id)) {
+        if let Ok(pos) = self.order.binary_search(&(entry.summary.created_at, entry.row, *id)) {
             self.order.remove(pos);
         }
         Some(entry)

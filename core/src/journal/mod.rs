@@ -9,11 +9,13 @@ pub mod search;
 
 pub use note::{Note, NoteDraft, NoteId, NoteSummary};
 
-use crate::error::{Error, InputProblem, Result};
+use crate::clock::Timestamp;
+use crate::error::{Error, InputField, Result};
+use crate::events::DataChange;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
 use crate::vault::Vault;
-use crate::vault::session::Session;
+use crate::vault::session::{self, Session};
 use std::collections::HashMap;
 
 use index::Entry;
@@ -23,50 +25,42 @@ use search::SearchCache;
 /// The most notes one page may hold.
 pub const MAX_PAGE_LIMIT: u32 = 500;
 
-/// Which notes to list.
+/// Which notes to list: filtered by step and tag, and searched for words when given.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NoteFilter {
+pub struct NoteQuery {
     /// Only notes of this step.
-    pub step: Option<u8>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub step: Option<i32>,
     /// Only notes with this tag (ignoring case).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub tag: Option<String>,
-}
-
-/// A window into a newest-first list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    /// How many notes to skip.
-    pub offset: u32,
-    /// How many notes to return at most (1–500).
-    pub limit: u32,
-}
-
-impl Page {
-    /// The first page of `limit` notes.
-    pub fn first(limit: u32) -> Self {
-        Self { offset: 0, limit }
-    }
+    /// Only notes whose title, tags or body contain every one of these words (ignoring
+    /// case). Blank means no search.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub words: Option<String>,
 }
 
 /// One page of notes and how many match in all.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotePage {
     /// The notes on this page, newest first.
     pub notes: Vec<NoteSummary>,
     /// How many notes match in all.
-    pub total: u32,
+    pub total: i32,
 }
 
 struct Matcher {
-    step: Option<u8>,
+    step: Option<i32>,
     tag: Option<String>,
 }
 
 impl Matcher {
-    fn new(filter: &NoteFilter) -> Result<Self> {
-        note::validate_step(filter.step)?;
-        let tag = filter.tag.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        Ok(Self { step: filter.step, tag: tag.map(str::to_lowercase) })
+    fn new(query: &NoteQuery) -> Result<Self> {
+        note::validate_step(query.step)?;
+        let tag = query.tag.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        Ok(Self { step: query.step, tag: tag.map(str::to_lowercase) })
     }
 
     fn is_everything(&self) -> bool {
@@ -79,26 +73,36 @@ impl Matcher {
     }
 }
 
-fn check_page(page: Page) -> Result<()> {
-    if page.limit == 0 || page.limit > MAX_PAGE_LIMIT {
-        return Err(Error::invalid("page limit", InputProblem::OutOfRange));
+/// A checked window into a newest-first list.
+struct Page {
+    offset: usize,
+    limit: usize,
+}
+
+impl Page {
+    fn new(offset: i32, limit: i32) -> Result<Self> {
+        let max = i64::from(MAX_PAGE_LIMIT);
+        if !(1..=max).contains(&i64::from(limit)) {
+            return Err(Error::out_of_range(InputField::PageLimit, 1, max));
+        }
+        let offset = usize::try_from(offset)
+            .map_err(|_| Error::out_of_range(InputField::PageLimit, 0, i64::from(i32::MAX)))?;
+        Ok(Self { offset, limit: limit as usize })
     }
-    Ok(())
 }
 
 /// Takes one page from a newest-first stream of matching entries and counts them all.
 fn paginate<'a>(entries: impl Iterator<Item = &'a Entry>, page: Page) -> NotePage {
-    let (offset, limit) = (page.offset as usize, page.limit as usize);
+    let (offset, limit) = (page.offset, page.limit);
     let mut notes = Vec::with_capacity(limit.min(64));
-    let mut total = 0u32;
+    let mut total = 0usize;
     for entry in entries {
-        let i = total as usize;
-        if i >= offset && i < offset + limit {
+        if total >= offset && total < offset + limit {
             notes.push(entry.summary.clone());
         }
         total += 1;
     }
-    NotePage { notes, total }
+    NotePage { notes, total: i32::try_from(total).unwrap_or(i32::MAX) }
 }
 
 fn body_str(plain: &[u8]) -> Result<&str> {
@@ -109,34 +113,54 @@ fn body_text(plain: &[u8]) -> Result<String> {
     body_str(plain).map(str::to_owned)
 }
 
-/// Decrypts every note body in one pass over the body table.
-fn build_search_cache(s: &Session, conn: &Connection) -> Result<SearchCache> {
-    let by_row: HashMap<i64, &Entry> = s.notes.newest_first().map(|e| (e.row, e)).collect();
-    let mut cache = SearchCache::with_capacity(by_row.len());
+/// What building the search cache needs, read under the vault's lock.
+struct SealedBodies {
+    keys: std::sync::Arc<crate::crypto::KeyRing>,
+    notes: Vec<(i64, NoteId, String, Vec<String>)>,
+    bodies: HashMap<i64, Vec<u8>>,
+    version: u64,
+}
+
+/// Reads every note's sealed body in one pass over the body table (quick: no decryption).
+fn sealed_bodies(s: &Session, conn: &Connection) -> Result<SealedBodies> {
+    let notes: Vec<(i64, NoteId, String, Vec<String>)> = s
+        .notes
+        .newest_first()
+        .map(|e| (e.row, e.summary.id, e.summary.title.clone(), e.summary.tags.clone()))
+        .collect();
+    let wanted: std::collections::HashSet<i64> = notes.iter().map(|n| n.0).collect();
+    let mut bodies = HashMap::with_capacity(notes.len());
     records::for_each_body(conn, |row, sealed| {
-        let Some(entry) = by_row.get(&row) else {
-            return Ok(());
-        };
-        let summary = &entry.summary;
-        let body = s.open_sealed_body(row, sealed).and_then(|plain| {
-            cache.put(summary.id, &summary.title, &summary.tags, body_str(&plain)?);
-            Ok(())
-        });
-        match body {
-            Ok(()) => {}
-            // A damaged body can still be found by its title and tags.
-            Err(Error::Damaged(_)) => cache.put(summary.id, &summary.title, &summary.tags, ""),
-            Err(other) => return Err(other),
+        if wanted.contains(&row) {
+            bodies.insert(row, sealed.to_vec());
         }
         Ok(())
     })?;
+    Ok(SealedBodies { keys: s.shared_keys(), notes, bodies, version: s.notes_version })
+}
+
+/// Decrypts every body into a search cache; runs without the vault's lock.
+fn build_search_cache(sealed: &SealedBodies) -> Result<SearchCache> {
+    let mut cache = SearchCache::with_capacity(sealed.notes.len());
+    for (row, id, title, tags) in &sealed.notes {
+        let Some(body) = sealed.bodies.get(row) else {
+            continue;
+        };
+        match session::open_sealed_body(&sealed.keys, *row, body) {
+            Ok(plain) => cache.put(*id, title, tags, body_str(&plain)?),
+            // A damaged body can still be found by its title and tags.
+            Err(Error::Damaged(_)) => cache.put(*id, title, tags, ""),
+            Err(other) => return Err(other),
+        }
+    }
     Ok(cache)
 }
 
-/// Builds the search cache unless it is there already.
+/// Builds the search cache unless it is there already, under the lock (used by a search
+/// that finds no cache: it needs the answer now anyway).
 fn ensure_search_cache(s: &mut Session, conn: &Connection) -> Result<()> {
     if s.search.is_none() {
-        s.search = Some(build_search_cache(s, conn)?);
+        s.search = Some(build_search_cache(&sealed_bodies(s, conn)?)?);
     }
     Ok(())
 }
@@ -146,7 +170,7 @@ impl Vault {
     pub fn add_note(&self, draft: &NoteDraft) -> Result<NoteSummary> {
         let draft = draft.validated()?;
         let now = self.now_ms();
-        self.with_session(|s, conn| {
+        let summary = self.with_session(|s, conn| {
             let meta = RecordMeta {
                 id: RecordId::generate()?,
                 kind: RecordKind::Note,
@@ -165,28 +189,32 @@ impl Vault {
                 title: draft.title.clone(),
                 step: draft.step,
                 tags: draft.tags.clone(),
-                created_ms: now,
-                updated_ms: now,
+                created_at: Timestamp::from_ms(now),
+                updated_at: Timestamp::from_ms(now),
+                edited: false,
             };
             s.notes.put(row, summary.clone());
+            s.notes_version += 1;
             if let Some(cache) = s.search.as_mut() {
                 cache.put(meta.id, &draft.title, &draft.tags, &draft.body);
             }
             Ok(summary)
-        })
+        })?;
+        self.changed(DataChange::Notes);
+        Ok(summary)
     }
 
     /// Replaces a note's title, body, step and tags.
     pub fn edit_note(&self, id: &NoteId, draft: &NoteDraft) -> Result<NoteSummary> {
         let draft = draft.validated()?;
         let now = self.now_ms();
-        self.with_session(|s, conn| {
+        let summary = self.with_session(|s, conn| {
             let entry = s.notes.get(id).ok_or(Error::NotFound)?;
-            let (row, created_ms) = (entry.row, entry.summary.created_ms);
+            let (row, created_at) = (entry.row, entry.summary.created_at);
             let meta = RecordMeta {
                 id: *id,
                 kind: RecordKind::Note,
-                created_ms,
+                created_ms: created_at.ms(),
                 updated_ms: now,
                 fields: note::encode_fields(&draft.title, draft.step, &draft.tags),
             };
@@ -199,17 +227,21 @@ impl Vault {
                 title: draft.title.clone(),
                 step: draft.step,
                 tags: draft.tags.clone(),
-                created_ms,
-                updated_ms: now,
+                created_at,
+                updated_at: Timestamp::from_ms(now),
+                edited: now != created_at.ms(),
             };
             s.notes.put(row, summary.clone());
+            s.notes_version += 1;
             if let Some(cache) = s.search.as_mut() {
                 cache.put(*id, &draft.title, &draft.tags, &draft.body);
             }
             // Old envelopes are overwritten in place (secure_delete); fold the log too.
             db::checkpoint_after_commit(conn);
             Ok(summary)
-        })
+        })?;
+        self.changed(DataChange::Notes);
+        Ok(summary)
     }
 
     /// Deletes a note. Its bytes are overwritten in the file, not just unlinked.
@@ -218,12 +250,15 @@ impl Vault {
             let row = s.notes.get(id).ok_or(Error::NotFound)?.row;
             s.write(conn, |tx, _| records::delete(tx, row))?;
             s.notes.remove(id);
+            s.notes_version += 1;
             if let Some(cache) = s.search.as_mut() {
                 cache.remove(id);
             }
             db::checkpoint_after_commit(conn);
             Ok(())
-        })
+        })?;
+        self.changed(DataChange::Notes);
+        Ok(())
     }
 
     /// Reads a whole note.
@@ -240,36 +275,25 @@ impl Vault {
         self.with_session(|s, _| Ok(s.notes.len() as u32))
     }
 
-    /// Lists notes newest first, filtered by step and tag, one page at a time.
-    pub fn list_notes(&self, filter: &NoteFilter, page: Page) -> Result<NotePage> {
-        check_page(page)?;
-        let matcher = Matcher::new(filter)?;
-        self.with_session(|s, _| {
-            if matcher.is_everything() {
-                let notes = s
-                    .notes
-                    .newest_page(page.offset as usize, page.limit as usize)
-                    .map(|e| e.summary.clone())
-                    .collect();
-                return Ok(NotePage { notes, total: s.notes.len() as u32 });
-            }
-            Ok(paginate(s.notes.newest_first().filter(|e| matcher.matches(e)), page))
-        })
-    }
-
-    /// Decrypts every body for search now, so the first search is as fast as the rest.
-    /// UIs call it in the background right after unlock; searching without it works too.
-    pub fn prepare_search(&self) -> Result<()> {
-        self.with_session(|s, conn| ensure_search_cache(s, conn))
-    }
-
-    /// Finds notes whose title, tags or body contain every word of `query`, ignoring case;
-    /// newest first, filtered and paged like [`Vault::list_notes`].
-    pub fn search_notes(&self, query: &str, filter: &NoteFilter, page: Page) -> Result<NotePage> {
-        check_page(page)?;
-        let terms = search::terms(query)?;
-        let matcher = Matcher::new(filter)?;
+    /// The journal's one list: notes newest first, filtered by step and tag, searched for
+    /// the query's words when it has any, one page at a time (`limit` 1–500).
+    pub fn notes(&self, query: &NoteQuery, offset: i32, limit: i32) -> Result<NotePage> {
+        let page = Page::new(offset, limit)?;
+        let matcher = Matcher::new(query)?;
+        let words = query.words.as_deref().filter(|w| !w.trim().is_empty());
+        let terms = words.map(search::terms).transpose()?;
         self.with_session(|s, conn| {
+            let Some(terms) = terms else {
+                if matcher.is_everything() {
+                    let notes = s
+                        .notes
+                        .newest_page(page.offset, page.limit)
+                        .map(|e| e.summary.clone())
+                        .collect();
+                    return Ok(NotePage { notes, total: s.notes.len() as i32 });
+                }
+                return Ok(paginate(s.notes.newest_first().filter(|e| matcher.matches(e)), page));
+            };
             ensure_search_cache(s, conn)?;
             let cache = s.search.as_ref().ok_or(Error::Locked)?;
             let hits = s
@@ -278,5 +302,49 @@ impl Vault {
                 .filter(|e| matcher.matches(e) && cache.matches(&e.summary.id, &terms));
             Ok(paginate(hits, page))
         })
+    }
+
+    /// Every tag in use, once each (ignoring case), in alphabetical order: the journal's
+    /// tag filter offers these.
+    pub fn tags_in_use(&self) -> Result<Vec<String>> {
+        self.with_session(|s, _| {
+            let mut by_lower: std::collections::BTreeMap<String, String> = Default::default();
+            for e in s.notes.newest_first() {
+                for (tag, lower) in e.summary.tags.iter().zip(&e.tags_lower) {
+                    by_lower.entry(lower.clone()).or_insert_with(|| tag.clone());
+                }
+            }
+            Ok(by_lower.into_values().collect())
+        })
+    }
+
+    /// Decrypts every body for search now, so the first search is as fast as the rest. Apps
+    /// call it in the background right after unlock. Decryption runs without the vault's
+    /// lock, so lists and the lock state answer meanwhile.
+    pub fn prepare_search(&self) -> Result<()> {
+        // A note written while the cache was being built makes it stale; try again then,
+        // and in the end build it under the lock.
+        for _ in 0..3 {
+            let sealed = self.with_session(|s, conn| {
+                if s.search.is_some() { Ok(None) } else { sealed_bodies(s, conn).map(Some) }
+            })?;
+            let Some(sealed) = sealed else {
+                return Ok(());
+            };
+            let cache = build_search_cache(&sealed)?;
+            let installed = self.with_session(|s, _| {
+                if s.notes_version != sealed.version
+                    || !std::sync::Arc::ptr_eq(&s.shared_keys(), &sealed.keys)
+                {
+                    return Ok(false);
+                }
+                s.search.get_or_insert(cache);
+                Ok(true)
+            })?;
+            if installed {
+                return Ok(());
+            }
+        }
+        self.with_session(|s, conn| ensure_search_cache(s, conn))
     }
 }

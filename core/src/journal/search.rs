@@ -9,12 +9,13 @@ use std::collections::HashMap;
 use zeroize::Zeroizing;
 
 use super::note::NoteId;
-use crate::error::{Error, InputProblem, Result};
+use crate::error::{Error, InputField, InputProblem, Result};
+use crate::text::TextRule;
 
 /// The longest query, in characters.
-pub const MAX_QUERY_CHARS: usize = 500;
+pub const MAX_QUERY_CHARS: u32 = 500;
 /// The most words in one query.
-pub const MAX_QUERY_WORDS: usize = 20;
+pub const MAX_QUERY_WORDS: u32 = 20;
 
 /// Each note's searchable text, lower-cased.
 #[derive(Default)]
@@ -67,9 +68,7 @@ fn push_lowercase(out: &mut String, part: &str) {
 
 /// Splits a query into lower-cased words.
 pub fn terms(query: &str) -> Result<Vec<String>> {
-    if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(Error::invalid("query", InputProblem::TooLong));
-    }
+    TextRule::line(MAX_QUERY_CHARS).check(InputField::Query, query)?;
     let words: Vec<String> = query
         .split_whitespace()
         .map(|w| {
@@ -79,10 +78,13 @@ pub fn terms(query: &str) -> Result<Vec<String>> {
         })
         .collect();
     if words.is_empty() {
-        return Err(Error::invalid("query", InputProblem::Empty));
+        return Err(Error::invalid(InputField::Query, InputProblem::Empty));
     }
-    if words.len() > MAX_QUERY_WORDS {
-        return Err(Error::invalid("query", InputProblem::TooMany));
+    if words.len() > MAX_QUERY_WORDS as usize {
+        return Err(Error::invalid(
+            InputField::Query,
+            InputProblem::TooMany { max: MAX_QUERY_WORDS },
+        ));
     }
     Ok(words)
 }

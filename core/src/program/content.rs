@@ -7,6 +7,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
+use crate::tools::WorksheetKind;
+use crate::vault::Role;
 
 use super::node::{Node, RawGroup, RawPrompt};
 
@@ -16,10 +18,11 @@ mod generated {
 }
 
 /// One of the six steps for the partner who had the affair.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// 1 to 6.
-    pub number: u8,
+    pub number: i32,
     /// A stable key, e.g. `honesty`.
     pub key: String,
     /// The step's title.
@@ -39,6 +42,7 @@ pub struct Step {
 }
 
 /// A theme of the hurt partner's companion track.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     /// A stable key, e.g. `feelings`.
@@ -54,6 +58,7 @@ pub struct Theme {
 }
 
 /// Help resources, shown one tap away.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
     /// A first line.
@@ -80,6 +85,7 @@ pub struct Notifications {
 }
 
 /// A moment worth marking in the progress view.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MilestoneText {
     /// A stable key known to the progress code, e.g. `seven-days`.
@@ -91,6 +97,7 @@ pub struct MilestoneText {
 }
 
 /// The title and section headings of a written tool.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorksheetText {
     /// `remorse-letter`, `story` or `validation-note`.
@@ -101,18 +108,10 @@ pub struct WorksheetText {
     pub sections: Vec<String>,
 }
 
-/// Whose prompt it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PromptRole {
-    /// For the partner who had the affair.
-    Repairing,
-    /// For the hurt partner.
-    Hurt,
-}
-
 /// What a prompt asks for.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum PromptKind {
     /// Something to do.
     Action,
     /// Something to say or ask.
@@ -121,33 +120,42 @@ pub enum Kind {
     Reflection,
 }
 
-impl Kind {
+impl PromptKind {
     /// Every kind.
-    pub const ALL: [Kind; 3] = [Kind::Action, Kind::Conversation, Kind::Reflection];
+    pub const ALL: [PromptKind; 3] =
+        [PromptKind::Action, PromptKind::Conversation, PromptKind::Reflection];
 }
 
 /// What a prompt is about: a step (1–6) or a companion theme.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Focus {
-    /// One of the six steps, by number.
-    Step(u8),
-    /// A companion theme, by key.
-    Theme(String),
+    /// One of the six steps.
+    Step {
+        /// The step's number, 1 to 6.
+        number: i32,
+    },
+    /// A theme of the hurt partner's track.
+    Theme {
+        /// The theme's key.
+        key: String,
+    },
 }
 
 /// One daily prompt.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     /// A stable id, e.g. `honesty-07`.
     pub id: String,
     /// Whose prompt it is.
-    pub role: PromptRole,
+    pub role: Role,
     /// The step or theme it belongs to.
     pub focus: Focus,
     /// What it asks for.
-    pub kind: Kind,
+    pub kind: PromptKind,
     /// Roughly how many minutes it takes.
-    pub minutes: u8,
+    pub minutes: i32,
     /// The prompt.
     pub text: String,
     /// An optional question to reflect on afterwards.
@@ -197,11 +205,11 @@ pub mod rules {
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
 
-fn read_prompt(p: &RawPrompt, role: PromptRole, focus: &Focus) -> Result<Prompt> {
+fn read_prompt(p: &RawPrompt, role: Role, focus: &Focus) -> Result<Prompt> {
     let kind = match p.kind {
-        "action" => Kind::Action,
-        "conversation" => Kind::Conversation,
-        "reflection" => Kind::Reflection,
+        "action" => PromptKind::Action,
+        "conversation" => PromptKind::Conversation,
+        "reflection" => PromptKind::Reflection,
         _ => return Err(Error::Damaged("the built-in program content is malformed")),
     };
     Ok(Prompt {
@@ -209,7 +217,7 @@ fn read_prompt(p: &RawPrompt, role: PromptRole, focus: &Focus) -> Result<Prompt>
         role,
         focus: focus.clone(),
         kind,
-        minutes: p.minutes,
+        minutes: i32::from(p.minutes),
         text: p.text.to_owned(),
         follow_up: p.follow_up.map(str::to_owned),
     })
@@ -307,15 +315,15 @@ impl Content {
         let mut prompts = Vec::new();
         for g in groups {
             let role = match g.role {
-                "repairing" => PromptRole::Repairing,
-                "hurt" => PromptRole::Hurt,
+                "repairing" => Role::Repairing,
+                "hurt" => Role::Hurt,
                 _ => return Err(BAD),
             };
             let focus = match (g.step, g.theme) {
-                (Some(key), None) => {
-                    Focus::Step(steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?)
-                }
-                (None, Some(key)) => Focus::Theme(key.to_owned()),
+                (Some(key), None) => Focus::Step {
+                    number: steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
+                },
+                (None, Some(key)) => Focus::Theme { key: key.to_owned() },
                 _ => return Err(BAD),
             };
             for p in g.prompts {
@@ -345,7 +353,7 @@ impl Content {
     }
 
     /// The step with `number`.
-    pub fn step(&self, number: u8) -> Option<&Step> {
+    pub fn step(&self, number: i32) -> Option<&Step> {
         self.steps.iter().find(|s| s.number == number)
     }
 
@@ -355,13 +363,8 @@ impl Content {
     }
 
     /// The title and headings of a written tool.
-    pub fn worksheet(&self, kind: crate::tools::Worksheet) -> Option<&WorksheetText> {
-        let key = match kind {
-            crate::tools::Worksheet::RemorseLetter => "remorse-letter",
-            crate::tools::Worksheet::Story => "story",
-            crate::tools::Worksheet::ValidationNote => "validation-note",
-        };
-        self.worksheets.iter().find(|w| w.key == key)
+    pub fn worksheet(&self, kind: WorksheetKind) -> Option<&WorksheetText> {
+        self.worksheets.iter().find(|w| w.key == kind.key())
     }
 
     /// The text of the milestone with `key`.
@@ -374,8 +377,9 @@ impl Content {
         let mut problems = Vec::new();
         let mut say = |p: String| problems.push(p);
 
-        use crate::tools::Worksheet;
-        for kind in [Worksheet::RemorseLetter, Worksheet::Story, Worksheet::ValidationNote] {
+        for kind in
+            [WorksheetKind::RemorseLetter, WorksheetKind::Story, WorksheetKind::ValidationNote]
+        {
             match self.worksheet(kind) {
                 Some(w) if w.sections.len() == kind.sections() => {}
                 _ => say(format!(
@@ -390,7 +394,7 @@ impl Content {
             }
         }
 
-        let numbers: Vec<u8> = self.steps.iter().map(|s| s.number).collect();
+        let numbers: Vec<i32> = self.steps.iter().map(|s| s.number).collect();
         if numbers != [1, 2, 3, 4, 5, 6] {
             say(format!("steps must be numbered 1 to 6 in order, found {numbers:?}"));
         }
@@ -436,12 +440,12 @@ impl Content {
             if !(1..=60).contains(&p.minutes) {
                 say(format!("prompt {} takes {} minutes", p.id, p.minutes));
             }
-            if let Focus::Theme(key) = &p.focus
+            if let Focus::Theme { key } = &p.focus
                 && !self.themes.iter().any(|t| &t.key == key)
             {
                 say(format!("prompt {} names unknown theme {key}", p.id));
             }
-            if p.role == PromptRole::Repairing && !matches!(p.focus, Focus::Step(_)) {
+            if p.role == Role::Repairing && !matches!(p.focus, Focus::Step { .. }) {
                 say(format!("prompt {} is for the repairing partner but has no step", p.id));
             }
         }
@@ -449,7 +453,9 @@ impl Content {
             let of_step: Vec<&Prompt> = self
                 .prompts
                 .iter()
-                .filter(|p| p.role == PromptRole::Repairing && p.focus == Focus::Step(s.number))
+                .filter(|p| {
+                    p.role == Role::Repairing && p.focus == Focus::Step { number: s.number }
+                })
                 .collect();
             if of_step.len() < rules::MIN_PROMPTS_PER_STEP {
                 say(format!(
@@ -459,18 +465,18 @@ impl Content {
                     rules::MIN_PROMPTS_PER_STEP
                 ));
             }
-            for kind in Kind::ALL {
+            for kind in PromptKind::ALL {
                 if !of_step.iter().any(|p| p.kind == kind) {
                     say(format!("step {} has no {kind:?} prompt", s.number));
                 }
             }
         }
-        let hurt = self.prompts.iter().filter(|p| p.role == PromptRole::Hurt).count();
+        let hurt = self.prompts.iter().filter(|p| p.role == Role::Hurt).count();
         if hurt < rules::MIN_HURT_PROMPTS {
             say(format!("the hurt partner has {hurt} prompts, needs {}", rules::MIN_HURT_PROMPTS));
         }
         for t in &self.themes {
-            if !self.prompts.iter().any(|p| p.focus == Focus::Theme(t.key.clone())) {
+            if !self.prompts.iter().any(|p| p.focus == Focus::Theme { key: t.key.clone() }) {
                 say(format!("theme {} has no prompts", t.key));
             }
         }
@@ -533,7 +539,7 @@ impl Content {
             }
         }
         for p in &self.prompts {
-            let repairing = p.role == PromptRole::Repairing;
+            let repairing = p.role == Role::Repairing;
             out.push((format!("prompt {}", p.id), &p.text, repairing));
             if let Some(f) = &p.follow_up {
                 out.push((format!("prompt {} follow-up", p.id), f, repairing));
@@ -576,16 +582,15 @@ mod tests {
     #[test]
     fn every_step_and_role_has_enough_prompts_of_every_kind() {
         let c = Content::english().unwrap();
-        for step in 1..=6u8 {
-            let n = c.prompts.iter().filter(|p| p.focus == Focus::Step(step)).count();
+        for step in 1..=6 {
+            let n = c.prompts.iter().filter(|p| p.focus == Focus::Step { number: step }).count();
             assert!(n >= rules::MIN_PROMPTS_PER_STEP, "step {step}: {n}");
         }
         assert!(
-            c.prompts.iter().filter(|p| p.role == PromptRole::Hurt).count()
-                >= rules::MIN_HURT_PROMPTS
+            c.prompts.iter().filter(|p| p.role == Role::Hurt).count() >= rules::MIN_HURT_PROMPTS
         );
         assert_eq!(c.step(3).unwrap().key, "remorse");
-        assert_eq!(c.prompt("remorse-01").unwrap().focus, Focus::Step(3));
+        assert_eq!(c.prompt("remorse-01").unwrap().focus, Focus::Step { number: 3 });
     }
 
     #[test]
@@ -595,7 +600,8 @@ mod tests {
         c.prompts[2].text = "Say it was a mistake!".to_owned();
         c.steps[0].phrases.truncate(2);
         c.notifications.check_in = "Time to work on the affair".to_owned();
-        c.prompts.retain(|p| !(p.focus == Focus::Step(6) && p.kind == Kind::Action));
+        c.prompts
+            .retain(|p| !(p.focus == Focus::Step { number: 6 } && p.kind == PromptKind::Action));
         let problems = c.problems().join("\n");
         for expected in [
             "is used twice",

@@ -2,51 +2,49 @@
 //! alternatives on request, and marked done (with an optional written response) or skipped.
 //! Everything is stored in the day's sealed practice record.
 
-use super::calendar::{self, ZoneRules};
-use super::content::{Content, Prompt, PromptRole};
-use super::history::{Entry, Outcome};
+use super::content::{Content, Prompt};
+use super::history::{Entry, PracticeOutcome};
 use super::practice::{self, DayRecord, MAX_RESPONSE_CHARS};
 use super::today;
-use crate::error::{Error, InputProblem, Result};
+use crate::calendar::CalendarDate;
+use crate::error::{Error, InputField, Result};
+use crate::events::DataChange;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::records;
+use crate::text::TextRule;
+use crate::vault::Vault;
 use crate::vault::session::Session;
-use crate::vault::{Role, Vault};
 use rusqlite::Connection;
 
+/// The most other prompts a person can ask for in one day.
+pub const MAX_ALTERNATIVES: u32 = 20;
+
 /// A prompt offered on a day, and what became of it.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DailyPrompt {
-    /// The local calendar day (days from the common era).
-    pub day: i32,
+    /// The local day.
+    pub date: CalendarDate,
     /// The prompt.
     pub prompt: Prompt,
-    /// 0 for the day's prompt, 1 and up for the alternatives asked for.
-    pub alternative: u32,
+    /// Whether this is another prompt asked for, rather than the day's own.
+    pub is_alternative: bool,
+    /// Whether another prompt can still be asked for today.
+    pub more_available: bool,
     /// Shown, done or skipped.
-    pub outcome: Outcome,
+    pub outcome: PracticeOutcome,
     /// The written response, if one was saved.
     pub response: Option<String>,
 }
 
-pub(crate) fn prompt_role(role: Role) -> PromptRole {
-    match role {
-        Role::Repairing => PromptRole::Repairing,
-        Role::Hurt => PromptRole::Hurt,
-    }
-}
+const RESPONSE: TextRule = TextRule::lines(MAX_RESPONSE_CHARS);
 
 fn check_response(response: Option<&str>) -> Result<Option<String>> {
-    let Some(text) = response.map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(text) = response else {
         return Ok(None);
     };
-    if text.chars().count() > MAX_RESPONSE_CHARS {
-        return Err(Error::invalid("response", InputProblem::TooLong));
-    }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(Error::invalid("response", InputProblem::BadCharacters));
-    }
-    Ok(Some(text.to_owned()))
+    let text = RESPONSE.tidy(InputField::Response, text)?;
+    Ok(Some(text).filter(|t| !t.is_empty()))
 }
 
 /// The written responses stored for `day`.
@@ -102,77 +100,94 @@ fn write_day(
 }
 
 impl Vault {
-    /// Today's prompt, by the local day in `zone`. The same prompt all day; the first call of
-    /// a day records it as shown.
-    pub fn today(&self, zone: &dyn ZoneRules) -> Result<DailyPrompt> {
-        self.offered_prompt(zone, 0)
+    /// Today's prompt, by the local day in the vault's time zone. The same prompt all day;
+    /// the first call of a day records it as shown.
+    pub fn today_prompt(&self) -> Result<DailyPrompt> {
+        self.offered_prompt(false)
     }
 
-    /// The `alternative`-th other prompt for today (1 = the first alternative). Asking does
-    /// not change today's prompt or tomorrow's; the alternative is recorded as shown.
-    pub fn another_prompt(&self, zone: &dyn ZoneRules, alternative: u32) -> Result<DailyPrompt> {
-        if alternative == 0 || alternative > 20 {
-            return Err(Error::invalid("alternative", InputProblem::OutOfRange));
-        }
-        self.offered_prompt(zone, alternative)
+    /// Another prompt for today, the next after those already offered. Asking does not
+    /// change today's prompt or tomorrow's; the alternative is recorded as shown. When none
+    /// is left ([`DailyPrompt::more_available`] was false), an out-of-range error.
+    pub fn another_prompt(&self) -> Result<DailyPrompt> {
+        self.offered_prompt(true)
     }
 
-    fn offered_prompt(&self, zone: &dyn ZoneRules, alternative: u32) -> Result<DailyPrompt> {
+    fn offered_prompt(&self, another: bool) -> Result<DailyPrompt> {
         let now = self.now_ms();
-        let day = calendar::day_at(now, zone)?;
+        let day = self.today()?;
         let content = Content::english()?;
-        self.with_session(|s, conn| {
+        let mut wrote = false;
+        let daily = self.with_session(|s, conn| {
             let seed = s.keys().derive_secret(b"prompts")?;
-            let role = prompt_role(s.settings.settings.role);
-            let list = today::ranked(content, role, &seed, day, &s.practice.history);
-            let prompt = list
-                .get(alternative as usize)
-                .copied()
-                .ok_or(Error::invalid("alternative", InputProblem::OutOfRange))?;
+            let list =
+                today::ranked(content, s.settings.settings.role, &seed, day, &s.practice.history);
+            let offered = s.practice.history.day(day).len();
+            // The day's own prompt first; each "another" the next in the day's ranking.
+            let position = if another { offered.max(1) } else { 0 };
+            let available = list.len().min(MAX_ALTERNATIVES as usize + 1);
+            if position >= available {
+                return Err(Error::out_of_range(
+                    InputField::Prompt,
+                    0,
+                    i64::from(MAX_ALTERNATIVES),
+                ));
+            }
+            let prompt = list[position];
             let seen_today = s.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id);
             if !seen_today {
+                if another && offered == 0 {
+                    // Asking for another before seeing the day's own: the day's own is shown too.
+                    let first = list[0].id.clone();
+                    write_day(s, conn, day, now, |entries, _| {
+                        entries.push(Entry { prompt_id: first, outcome: PracticeOutcome::Shown });
+                    })?;
+                }
                 write_day(s, conn, day, now, |entries, _| {
-                    entries.push(Entry { prompt_id: prompt.id.clone(), outcome: Outcome::Shown });
+                    entries.push(Entry {
+                        prompt_id: prompt.id.clone(),
+                        outcome: PracticeOutcome::Shown,
+                    });
                 })?;
+                wrote = true;
             }
-            daily(s, conn, day, prompt, alternative)
-        })
+            let more = s.practice.history.day(day).len() < available;
+            daily(s, conn, day, prompt, position > 0, more)
+        })?;
+        if wrote {
+            self.changed(DataChange::Practice);
+        }
+        Ok(daily)
     }
 
     /// Marks a prompt shown today as done, with an optional written response (sealed).
-    pub fn complete_prompt(
-        &self,
-        zone: &dyn ZoneRules,
-        prompt_id: &str,
-        response: Option<&str>,
-    ) -> Result<DailyPrompt> {
+    pub fn complete_prompt(&self, prompt_id: &str, response: Option<&str>) -> Result<DailyPrompt> {
         let response = check_response(response)?;
-        self.settle(zone, prompt_id, Outcome::Done, response)
+        self.settle(prompt_id, PracticeOutcome::Done, response)
+            .inspect(|_| self.changed(DataChange::Practice))
     }
 
     /// Marks a prompt shown today as skipped. Skipping never counts as practice.
-    pub fn skip_prompt(&self, zone: &dyn ZoneRules, prompt_id: &str) -> Result<DailyPrompt> {
-        self.settle(zone, prompt_id, Outcome::Skipped, None)
+    pub fn skip_prompt(&self, prompt_id: &str) -> Result<DailyPrompt> {
+        self.settle(prompt_id, PracticeOutcome::Skipped, None)
+            .inspect(|_| self.changed(DataChange::Practice))
     }
 
     fn settle(
         &self,
-        zone: &dyn ZoneRules,
         prompt_id: &str,
-        outcome: Outcome,
+        outcome: PracticeOutcome,
         response: Option<String>,
     ) -> Result<DailyPrompt> {
         let now = self.now_ms();
-        let day = calendar::day_at(now, zone)?;
+        let day = self.today()?;
         let content = Content::english()?;
         let prompt = content.prompt(prompt_id).ok_or(Error::NotFound)?;
         self.with_session(|s, conn| {
             let seed = s.keys().derive_secret(b"prompts")?;
-            let role = prompt_role(s.settings.settings.role);
-            let position = today::ranked(content, role, &seed, day, &s.practice.history)
-                .iter()
-                .position(|p| p.id == prompt.id)
-                .unwrap_or(0) as u32;
+            let list =
+                today::ranked(content, s.settings.settings.role, &seed, day, &s.practice.history);
+            let position = list.iter().position(|p| p.id == prompt.id).unwrap_or(0);
             // Only a prompt offered today can be settled today.
             if !s.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id) {
                 return Err(Error::NotFound);
@@ -186,7 +201,9 @@ impl Vault {
                     responses.push((prompt.id.clone(), text));
                 }
             })?;
-            daily(s, conn, day, prompt, position)
+            let available = list.len().min(MAX_ALTERNATIVES as usize + 1);
+            let more = s.practice.history.day(day).len() < available;
+            daily(s, conn, day, prompt, position > 0, more)
         })
     }
 }
@@ -197,7 +214,8 @@ fn daily(
     conn: &Connection,
     day: i32,
     prompt: &Prompt,
-    alternative: u32,
+    is_alternative: bool,
+    more_available: bool,
 ) -> Result<DailyPrompt> {
     let outcome = s
         .practice
@@ -205,8 +223,15 @@ fn daily(
         .day(day)
         .iter()
         .find(|e| e.prompt_id == prompt.id)
-        .map_or(Outcome::Shown, |e| e.outcome);
+        .map_or(PracticeOutcome::Shown, |e| e.outcome);
     let response =
         responses_of(s, conn, day)?.into_iter().find(|(id, _)| id == &prompt.id).map(|(_, t)| t);
-    Ok(DailyPrompt { day, prompt: prompt.clone(), alternative, outcome, response })
+    Ok(DailyPrompt {
+        date: CalendarDate::from_day_number(day),
+        prompt: prompt.clone(),
+        is_alternative,
+        more_available,
+        outcome,
+        response,
+    })
 }

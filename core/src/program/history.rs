@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::content::{Content, Focus};
 
 /// What happened with a prompt on a day.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Outcome {
+pub enum PracticeOutcome {
     /// It was offered.
     Shown,
     /// It was skipped.
@@ -24,7 +25,7 @@ pub struct Entry {
     /// The prompt's id.
     pub prompt_id: String,
     /// Its outcome.
-    pub outcome: Outcome,
+    pub outcome: PracticeOutcome,
 }
 
 /// The practice history.
@@ -45,7 +46,7 @@ impl History {
     }
 
     /// Records `outcome` for a prompt on `day`; a stronger outcome replaces a weaker one.
-    pub fn record(&mut self, day: i32, prompt_id: &str, outcome: Outcome) {
+    pub fn record(&mut self, day: i32, prompt_id: &str, outcome: PracticeOutcome) {
         let entries = self.days.entry(day).or_default();
         let outcome = match entries.iter_mut().find(|e| e.prompt_id == prompt_id) {
             Some(e) => {
@@ -60,7 +61,7 @@ impl History {
         self.shown_on.entry(prompt_id.to_owned()).or_default().insert(day);
         if let Some(focus) = self.focus_of.get(prompt_id) {
             self.focus_shown_on.entry(focus.clone()).or_default().insert(day);
-            if outcome == Outcome::Done {
+            if outcome == PracticeOutcome::Done {
                 self.done_on.entry(focus.clone()).or_default().insert(day);
             }
         }
@@ -105,15 +106,22 @@ mod tests {
     fn only_what_happened_before_a_day_counts() {
         let content = Content::english().unwrap();
         let mut h = History::new(content);
-        h.record(10, "honesty-01", Outcome::Shown);
-        h.record(10, "honesty-01", Outcome::Done);
-        h.record(10, "honesty-01", Outcome::Shown);
-        h.record(12, "remorse-01", Outcome::Skipped);
-        assert_eq!(h.day(10), [Entry { prompt_id: "honesty-01".into(), outcome: Outcome::Done }]);
+        h.record(10, "honesty-01", PracticeOutcome::Shown);
+        h.record(10, "honesty-01", PracticeOutcome::Done);
+        h.record(10, "honesty-01", PracticeOutcome::Shown);
+        h.record(12, "remorse-01", PracticeOutcome::Skipped);
+        assert_eq!(
+            h.day(10),
+            [Entry { prompt_id: "honesty-01".into(), outcome: PracticeOutcome::Done }]
+        );
         assert_eq!(h.last_shown("honesty-01", 10), None);
         assert_eq!(h.last_shown("honesty-01", 11), Some(10));
-        assert_eq!(h.last_practised(&Focus::Step(1), 11), Some(10));
-        assert_eq!(h.last_practised(&Focus::Step(3), 20), None, "a skip is not practice");
+        assert_eq!(h.last_practised(&Focus::Step { number: 1 }, 11), Some(10));
+        assert_eq!(
+            h.last_practised(&Focus::Step { number: 3 }, 20),
+            None,
+            "a skip is not practice"
+        );
         assert_eq!(h.last_shown("remorse-01", 20), Some(12));
     }
 }

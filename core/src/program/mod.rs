@@ -1,17 +1,18 @@
-//! The recovery program: its content (steps, companion themes, prompts, help), compiled in
-//! from `content/<language>/*.toml` and checked by tests.
+//! The recovery program: its content (steps, the hurt partner's themes, prompts, help),
+//! compiled in from `content/<language>/*.toml` and checked by tests; today's prompt, the
+//! practice history and progress.
 
-pub mod calendar;
 pub mod content;
 pub mod daily;
 pub mod history;
 mod node;
-pub mod phrasing;
+pub mod pages;
 pub mod practice;
 pub mod progress;
 pub mod today;
 
-pub use content::{Content, Focus, Kind, Prompt, PromptRole, Step, Theme};
+pub use content::{Content, Focus, Help, Prompt, PromptKind, Step, Theme, WorksheetText};
 pub use daily::DailyPrompt;
-pub use history::Outcome;
-pub use progress::{CheckInWeek, FocusProgress, Milestone, Progress};
+pub use history::PracticeOutcome;
+pub use pages::ProgramPage;
+pub use progress::{CheckInWeek, FocusProgress, Milestone, ProgramProgress};

@@ -4,27 +4,27 @@
 use std::collections::HashMap;
 
 use super::content::Content;
-use super::history::{Entry, History, Outcome};
+use super::history::{Entry, History, PracticeOutcome};
 use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::record::{RecordHead, RecordId};
 
 /// The longest written response to a prompt, in characters.
-pub const MAX_RESPONSE_CHARS: usize = 10_000;
+pub const MAX_RESPONSE_CHARS: u32 = 10_000;
 
-fn outcome_id(o: Outcome) -> u8 {
+fn outcome_id(o: PracticeOutcome) -> u8 {
     match o {
-        Outcome::Shown => 1,
-        Outcome::Skipped => 2,
-        Outcome::Done => 3,
+        PracticeOutcome::Shown => 1,
+        PracticeOutcome::Skipped => 2,
+        PracticeOutcome::Done => 3,
     }
 }
 
-fn outcome_from(id: u8) -> Result<Outcome> {
+fn outcome_from(id: u8) -> Result<PracticeOutcome> {
     match id {
-        1 => Ok(Outcome::Shown),
-        2 => Ok(Outcome::Skipped),
-        3 => Ok(Outcome::Done),
+        1 => Ok(PracticeOutcome::Shown),
+        2 => Ok(PracticeOutcome::Skipped),
+        3 => Ok(PracticeOutcome::Done),
         _ => Err(Error::Damaged("unknown practice outcome")),
     }
 }
@@ -133,8 +133,8 @@ mod tests {
     #[test]
     fn days_and_responses_round_trip() {
         let entries = vec![
-            Entry { prompt_id: "honesty-01".into(), outcome: Outcome::Done },
-            Entry { prompt_id: "story-03".into(), outcome: Outcome::Shown },
+            Entry { prompt_id: "honesty-01".into(), outcome: PracticeOutcome::Done },
+            Entry { prompt_id: "story-03".into(), outcome: PracticeOutcome::Shown },
         ];
         assert_eq!(decode_day(&encode_day(739_000, &entries)).unwrap(), (739_000, entries));
         let responses = vec![("honesty-01".to_owned(), "We talked. 🙏".to_owned())];

@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use super::calendar::{self, ZoneRules};
-use super::content::{Content, Focus, PromptRole};
-use super::history::{History, Outcome};
+use super::content::{Content, Focus};
+use super::history::{History, PracticeOutcome};
+use crate::calendar::CalendarDate;
 use crate::error::Result;
-use crate::tools::{CheckIn, Entry, Tool};
-use crate::vault::Vault;
+use crate::tools::{CheckIn, ToolEntry, ToolKind};
+use crate::vault::{Role, Vault};
 
 /// The milestone keys this code knows how to reach, in the order they are shown.
 pub const MILESTONES: [&str; 9] = [
@@ -25,41 +25,48 @@ pub const MILESTONES: [&str; 9] = [
 ];
 
 /// How one step or theme has been practised.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FocusProgress {
     /// The step or theme.
     pub focus: Focus,
     /// Prompts of it done, in all.
-    pub times_practised: u32,
+    pub times_practised: i32,
     /// The last day one was done.
-    pub last_practised_day: Option<i32>,
+    pub last_practised: Option<CalendarDate>,
 }
 
 /// A milestone reached.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Milestone {
-    /// Its key (its words are in the content).
-    pub key: &'static str,
+    /// A stable key, e.g. `seven-days`.
+    pub key: String,
+    /// A short title, from the content.
+    pub title: String,
+    /// A sentence or two, from the content.
+    pub text: String,
     /// The day it was reached.
-    pub day: i32,
+    pub reached: CalendarDate,
 }
 
-/// Progress as of a day.
+/// Progress through the program as of a day.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Progress {
+pub struct ProgramProgress {
     /// The day this is as of.
-    pub today: i32,
+    pub today: CalendarDate,
     /// The day the vault was started.
-    pub started_day: i32,
+    pub started: CalendarDate,
     /// Whole weeks since the start.
-    pub weeks_since_start: u32,
+    pub weeks_since_start: i32,
     /// Days with at least one prompt done, among the last 7 (today included): a forgiving
     /// streak, "5 of the last 7 days".
-    pub days_practised_last_7: u32,
+    pub days_practised_last_7: i32,
     /// The same among the last 28 days.
-    pub days_practised_last_28: u32,
+    pub days_practised_last_28: i32,
     /// Days with practice, in all.
-    pub days_practised: u32,
+    pub days_practised: i32,
     /// Each step (repairing partner) or theme (hurt partner), in program order.
     pub focuses: Vec<FocusProgress>,
     /// Milestones reached, in the order of [`MILESTONES`].
@@ -73,12 +80,13 @@ pub struct Progress {
 pub const CHECK_IN_WEEKS: i32 = 12;
 
 /// Average check-in scores for one week (Monday to Sunday).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckInWeek {
     /// The week's Monday.
-    pub monday: i32,
+    pub monday: CalendarDate,
     /// How many check-ins the week had.
-    pub count: u32,
+    pub count: i32,
     /// Average safety, 0–10.
     pub safety: f32,
     /// Average trust, 0–10.
@@ -99,19 +107,17 @@ pub fn check_in_weeks<'c>(
 ) -> Vec<CheckInWeek> {
     let this_monday = monday_of(today);
     let first_monday = this_monday - 7 * (CHECK_IN_WEEKS - 1);
-    let mut sums: std::collections::BTreeMap<i32, (u32, u32, u32, u32)> = Default::default();
-    for c in check_ins.filter(|c| c.day <= today && monday_of(c.day) >= first_monday) {
-        let s = sums.entry(monday_of(c.day)).or_default();
-        *s = (
-            s.0 + 1,
-            s.1 + u32::from(c.safety),
-            s.2 + u32::from(c.trust),
-            s.3 + u32::from(c.connection),
-        );
+    let mut sums: std::collections::BTreeMap<i32, (i32, i32, i32, i32)> = Default::default();
+    for (day, c) in check_ins.filter_map(|c| Some((c.date.day_number().ok()?, c))) {
+        if day > today || monday_of(day) < first_monday {
+            continue;
+        }
+        let s = sums.entry(monday_of(day)).or_default();
+        *s = (s.0 + 1, s.1 + c.safety, s.2 + c.trust, s.3 + c.connection);
     }
     sums.into_iter()
         .map(|(monday, (n, safety, trust, connection))| CheckInWeek {
-            monday,
+            monday: CalendarDate::from_day_number(monday),
             count: n,
             safety: safety as f32 / n as f32,
             trust: trust as f32 / n as f32,
@@ -123,26 +129,26 @@ pub fn check_in_weeks<'c>(
 /// Computes progress for `role` as of `today`.
 pub fn compute(
     content: &Content,
-    role: PromptRole,
+    role: Role,
     history: &History,
     started_day: i32,
     today: i32,
-) -> Progress {
+) -> ProgramProgress {
     let focuses_of_role: Vec<Focus> = match role {
-        PromptRole::Repairing => content.steps.iter().map(|s| Focus::Step(s.number)).collect(),
-        PromptRole::Hurt => content.themes.iter().map(|t| Focus::Theme(t.key.clone())).collect(),
+        Role::Repairing => content.steps.iter().map(|s| Focus::Step { number: s.number }).collect(),
+        Role::Hurt => content.themes.iter().map(|t| Focus::Theme { key: t.key.clone() }).collect(),
     };
     let focus_of = |id: &str| content.prompt(id).map(|p| &p.focus);
 
     let mut practice_days = BTreeSet::new();
     let mut focuses: Vec<FocusProgress> = focuses_of_role
         .iter()
-        .map(|f| FocusProgress { focus: f.clone(), times_practised: 0, last_practised_day: None })
+        .map(|f| FocusProgress { focus: f.clone(), times_practised: 0, last_practised: None })
         .collect();
     // The day each focus was first practised, for the "every focus" milestone.
     let mut first_done: Vec<Option<i32>> = vec![None; focuses.len()];
     for (day, entries) in history.days().filter(|(d, _)| *d <= today) {
-        for e in entries.iter().filter(|e| e.outcome == Outcome::Done) {
+        for e in entries.iter().filter(|e| e.outcome == PracticeOutcome::Done) {
             practice_days.insert(day);
             let Some(i) =
                 focus_of(&e.prompt_id).and_then(|f| focuses_of_role.iter().position(|x| x == f))
@@ -150,11 +156,11 @@ pub fn compute(
                 continue;
             };
             focuses[i].times_practised += 1;
-            focuses[i].last_practised_day = Some(day);
+            focuses[i].last_practised = Some(CalendarDate::from_day_number(day));
             first_done[i].get_or_insert(day);
         }
     }
-    let within = |days: i32| practice_days.range(today - days + 1..=today).count() as u32;
+    let within = |days: i32| practice_days.range(today - days + 1..=today).count() as i32;
 
     let mut milestones = Vec::new();
     let nth_day = |n: usize| practice_days.iter().nth(n - 1).copied();
@@ -177,18 +183,24 @@ pub fn compute(
         ("one-year", Some(started_day + 365).filter(|d| *d <= today)),
     ];
     for (key, day) in reached {
-        if let Some(day) = day {
-            milestones.push(Milestone { key, day });
-        }
+        let (Some(day), Some(words)) = (day, content.milestone(key)) else {
+            continue;
+        };
+        milestones.push(Milestone {
+            key: key.to_owned(),
+            title: words.title.clone(),
+            text: words.text.clone(),
+            reached: CalendarDate::from_day_number(day),
+        });
     }
 
-    Progress {
-        today,
-        started_day,
-        weeks_since_start: u32::try_from((today - started_day).max(0) / 7).unwrap_or(0),
+    ProgramProgress {
+        today: CalendarDate::from_day_number(today),
+        started: CalendarDate::from_day_number(started_day),
+        weeks_since_start: (today - started_day).max(0) / 7,
         days_practised_last_7: within(7),
         days_practised_last_28: within(28),
-        days_practised: practice_days.len() as u32,
+        days_practised: practice_days.len() as i32,
         focuses,
         milestones,
         check_in_weeks: Vec::new(),
@@ -196,17 +208,17 @@ pub fn compute(
 }
 
 impl Vault {
-    /// Progress as of today, by local days in `zone`.
-    pub fn progress(&self, zone: &dyn ZoneRules) -> Result<Progress> {
-        let today = calendar::day_at(self.now_ms(), zone)?;
+    /// Progress as of today, by local days in the vault's time zone.
+    pub fn progress(&self) -> Result<ProgramProgress> {
         let content = Content::english()?;
+        let today = self.today()?;
         self.with_session(|s, _| {
-            let started_day = calendar::day_at(s.settings.created_ms, zone)?;
-            let role = super::daily::prompt_role(s.settings.settings.role);
+            let started_day = self.day_of(s.settings.created_ms)?;
+            let role = s.settings.settings.role;
             let mut progress = compute(content, role, &s.practice.history, started_day, today);
             let check_ins =
-                s.tools.list(Tool::CheckIns).into_iter().filter_map(|r| match &r.entry {
-                    Entry::CheckIn(c) => Some(c),
+                s.tools.list(ToolKind::CheckIns).into_iter().filter_map(|r| match &r.entry {
+                    ToolEntry::CheckIn(c) => Some(c),
                     _ => None,
                 });
             progress.check_in_weeks = check_in_weeks(check_ins, today);
@@ -220,8 +232,8 @@ mod tests {
     use super::*;
 
     fn done(h: &mut History, day: i32, id: &str) {
-        h.record(day, id, Outcome::Shown);
-        h.record(day, id, Outcome::Done);
+        h.record(day, id, PracticeOutcome::Shown);
+        h.record(day, id, PracticeOutcome::Done);
     }
 
     #[test]
@@ -234,17 +246,20 @@ mod tests {
         done(&mut h, 1002, "remorse-01");
         done(&mut h, 1003, "remorse-02");
         done(&mut h, 1003, "validation-01");
-        h.record(1005, "story-01", Outcome::Skipped);
+        h.record(1005, "story-01", PracticeOutcome::Skipped);
         done(&mut h, 1008, "honesty-02");
         done(&mut h, 1009, "pursuit-01");
         done(&mut h, 1012, "story-02"); // after "today": not counted
-        let p = compute(c, PromptRole::Repairing, &h, start, 1009);
+        let p = compute(c, Role::Repairing, &h, start, 1009);
         assert_eq!(p.days_practised, 5);
         assert_eq!(p.days_practised_last_7, 3, "1003, 1008 and 1009 are within 1003..=1009");
         assert_eq!(p.days_practised_last_28, 5);
         assert_eq!(p.weeks_since_start, 1);
-        let by_step: Vec<(u32, Option<i32>)> =
-            p.focuses.iter().map(|f| (f.times_practised, f.last_practised_day)).collect();
+        let by_step: Vec<(i32, Option<i32>)> = p
+            .focuses
+            .iter()
+            .map(|f| (f.times_practised, f.last_practised.map(|d| d.day_number().unwrap())))
+            .collect();
         assert_eq!(
             by_step,
             vec![
@@ -256,7 +271,16 @@ mod tests {
                 (0, None)
             ]
         );
-        assert_eq!(p.milestones, vec![Milestone { key: "first-practice", day: 1000 }]);
+        let first = c.milestone("first-practice").unwrap();
+        assert_eq!(
+            p.milestones,
+            vec![Milestone {
+                key: "first-practice".into(),
+                title: first.title.clone(),
+                text: first.text.clone(),
+                reached: CalendarDate::from_day_number(1000),
+            }]
+        );
     }
 
     #[test]
@@ -267,8 +291,12 @@ mod tests {
         for (i, day) in (2000..2040).enumerate() {
             done(&mut h, day, &format!("{}-{:02}", steps[i % 6], 1 + i / 6));
         }
-        let p = compute(c, PromptRole::Repairing, &h, 2000, 2100);
-        let got: Vec<(&str, i32)> = p.milestones.iter().map(|m| (m.key, m.day)).collect();
+        let p = compute(c, Role::Repairing, &h, 2000, 2100);
+        let got: Vec<(&str, i32)> = p
+            .milestones
+            .iter()
+            .map(|m| (m.key.as_str(), m.reached.day_number().unwrap()))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -290,8 +318,8 @@ mod tests {
         let monday = monday_of(739_000);
         assert_eq!(monday_of(monday + 6), monday);
         assert_eq!(monday_of(monday + 7), monday + 7);
-        let c = |day: i32, s: u8, t: u8, k: u8| CheckIn {
-            day,
+        let c = |day: i32, s: i32, t: i32, k: i32| CheckIn {
+            date: CalendarDate::from_day_number(day),
             safety: s,
             trust: t,
             connection: k,
@@ -306,9 +334,10 @@ mod tests {
         ];
         let weeks = check_in_weeks(list.iter(), monday + 8);
         assert_eq!(weeks.len(), 2);
-        assert_eq!((weeks[0].monday, weeks[0].count), (monday, 2));
+        let date = CalendarDate::from_day_number;
+        assert_eq!((weeks[0].monday, weeks[0].count), (date(monday), 2));
         assert_eq!((weeks[0].safety, weeks[0].trust, weeks[0].connection), (3.0, 4.0, 5.0));
-        assert_eq!((weeks[1].monday, weeks[1].count, weeks[1].safety), (monday + 7, 1, 8.0));
+        assert_eq!((weeks[1].monday, weeks[1].count, weeks[1].safety), (date(monday + 7), 1, 8.0));
         // 2026-11-23 was a Monday.
         let d = |s: &str| {
             chrono::Datelike::num_days_from_ce(
@@ -324,9 +353,9 @@ mod tests {
         let c = Content::english().unwrap();
         let mut h = History::new(c);
         done(&mut h, 10, "hurt-feelings-01");
-        let p = compute(c, PromptRole::Hurt, &h, 10, 10);
+        let p = compute(c, Role::Hurt, &h, 10, 10);
         assert_eq!(p.focuses.len(), c.themes.len());
-        assert_eq!(p.focuses[0].focus, Focus::Theme("feelings".into()));
+        assert_eq!(p.focuses[0].focus, Focus::Theme { key: "feelings".into() });
         assert_eq!(p.focuses[0].times_practised, 1);
         assert_eq!(p.days_practised_last_7, 1);
     }

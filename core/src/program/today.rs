@@ -14,8 +14,9 @@ use std::collections::HashMap;
 
 use ring::digest;
 
-use super::content::{Content, Focus, Prompt, PromptRole};
+use super::content::{Content, Focus, Prompt};
 use super::history::History;
+use crate::vault::Role;
 
 /// Days a prompt rests after it was shown before it can be chosen again.
 pub const REST_DAYS: i32 = 30;
@@ -49,7 +50,7 @@ fn focus_weight(history: &History, focus: &Focus, day: i32) -> f64 {
 /// the alternatives "another one" offers, in order.
 pub fn ranked<'c>(
     content: &'c Content,
-    role: PromptRole,
+    role: Role,
     seed: &[u8; 32],
     day: i32,
     history: &History,

@@ -1,33 +1,55 @@
-//! The step tools and the hurt partner's tools: check-ins, the trigger log, the question log
-//! and the no-contact log. Each entry is a sealed record; after unlock they are indexed in
-//! memory and listed newest first.
+//! The step tools and the hurt partner's tools: check-ins, the trigger, question and
+//! no-contact logs, reminders, worksheets, boundaries and needs, the cut-ties checklist and
+//! time together. One file per tool holds its entry, its rules and its encoding; each entry
+//! is a sealed record, indexed in memory after unlock and listed newest first.
 
+pub mod boundary;
+pub mod check_in;
+pub mod contact;
+pub mod cut_tie;
 pub mod entry;
-pub mod reminders;
+pub mod firing;
+pub mod phrasing;
+pub mod question;
+pub mod reminder;
+pub mod time_together;
+pub mod trigger;
+pub mod worksheet;
 
 use std::collections::HashMap;
 
-pub use entry::{
-    Answer, Asker, Boundary, CheckIn, Contact, Entry, Question, QuestionKind, QuestionStatus,
-    Reminder, ReminderPurpose, TimeTogether, Tool, Trigger, Worksheet,
-};
+pub use boundary::Boundary;
+pub use check_in::CheckIn;
+pub use contact::Contact;
+pub use cut_tie::CutTie;
+pub use entry::{ToolEntry, ToolKind};
+pub use firing::ReminderFiring;
+pub use question::{Asker, Question, QuestionKind, QuestionStatus};
+pub use reminder::{Reminder, ReminderPurpose};
+pub use time_together::{InvitationAnswer, TimeTogether};
+pub use trigger::Trigger;
+pub use worksheet::{Worksheet, WorksheetKind};
 
-use crate::error::{Error, InputProblem, Result};
+use crate::calendar::CalendarDate;
+use crate::clock::Timestamp;
+use crate::error::{Error, InputField, InputProblem, Result};
+use crate::events::DataChange;
 use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
 use crate::vault::Vault;
 
 /// A stored entry.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToolRecord {
     /// Its id.
     pub id: RecordId,
-    /// When it was written, ms since the epoch.
-    pub created_ms: i64,
+    /// When it was written.
+    pub created_at: Timestamp,
     /// When it was last changed.
-    pub updated_ms: i64,
+    pub updated_at: Timestamp,
     /// The entry.
-    pub entry: Entry,
+    pub entry: ToolEntry,
 }
 
 /// The most entries one list returns.
@@ -42,26 +64,26 @@ pub struct ToolIndex {
 /// When an entry happened, for ordering: its own time where it has one.
 fn when(r: &ToolRecord) -> i64 {
     match &r.entry {
-        Entry::CheckIn(c) => i64::from(c.day) * 86_400_000,
-        Entry::Trigger(t) => t.at_ms,
-        Entry::Contact(c) => c.at_ms,
-        Entry::TimeTogether(t) => t.at_ms,
-        Entry::Question(_)
-        | Entry::Reminder(_)
-        | Entry::Sections(..)
-        | Entry::Boundary(_)
-        | Entry::CutTie(..) => r.created_ms,
+        ToolEntry::CheckIn(c) => i64::from(c.date.day_number().unwrap_or(0)) * 86_400_000,
+        ToolEntry::Trigger(t) => t.at.ms(),
+        ToolEntry::Contact(c) => c.at.ms(),
+        ToolEntry::TimeTogether(t) => t.at.ms(),
+        ToolEntry::Question(_)
+        | ToolEntry::Reminder(_)
+        | ToolEntry::Worksheet(_)
+        | ToolEntry::Boundary(_)
+        | ToolEntry::CutTie(_) => r.created_at.ms(),
     }
 }
 
 impl ToolIndex {
     /// Adds an entry read at unlock.
     pub fn load(&mut self, row: i64, head: &RecordHead, fields: &[u8]) -> Result<()> {
-        let entry = Entry::decode(fields)?;
+        let entry = ToolEntry::decode(fields)?;
         let record = ToolRecord {
             id: head.id,
-            created_ms: head.created_ms,
-            updated_ms: head.updated_ms,
+            created_at: Timestamp::from_ms(head.created_ms),
+            updated_at: Timestamp::from_ms(head.updated_ms),
             entry,
         };
         self.entries.insert(head.id, (row, record));
@@ -69,28 +91,29 @@ impl ToolIndex {
     }
 
     /// The entries of `tool`, newest first.
-    pub fn list(&self, tool: Tool) -> Vec<&ToolRecord> {
+    pub fn list(&self, tool: ToolKind) -> Vec<&ToolRecord> {
         let mut out: Vec<&ToolRecord> =
             self.entries.values().map(|(_, r)| r).filter(|r| r.entry.tool() == tool).collect();
-        out.sort_by(|a, b| when(b).cmp(&when(a)).then_with(|| b.created_ms.cmp(&a.created_ms)));
+        out.sort_by(|a, b| when(b).cmp(&when(a)).then_with(|| b.created_at.cmp(&a.created_at)));
         out
     }
 }
 
 impl Vault {
     /// Writes a new tool entry.
-    pub fn add_entry(&self, entry: &Entry) -> Result<ToolRecord> {
+    pub fn add_entry(&self, entry: &ToolEntry) -> Result<ToolRecord> {
         let entry = entry.validated()?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
+            let at = Timestamp::from_ms(now);
             let record =
-                ToolRecord { id: RecordId::generate()?, created_ms: now, updated_ms: now, entry };
+                ToolRecord { id: RecordId::generate()?, created_at: at, updated_at: at, entry };
             let meta = RecordMeta {
                 id: record.id,
                 kind: RecordKind::ToolEntry,
                 created_ms: now,
                 updated_ms: now,
-                fields: record.entry.encode(),
+                fields: record.entry.encode()?,
             };
             let row = s.write(conn, |tx, sealer| {
                 let row = records::new_row(tx)?;
@@ -101,24 +124,30 @@ impl Vault {
             s.tools.entries.insert(record.id, (row, record.clone()));
             Ok(record)
         })
+        .inspect(|r| self.changed(DataChange::Tool { kind: r.entry.tool() }))
     }
 
     /// Replaces a tool entry with another of the same tool.
-    pub fn edit_entry(&self, id: &RecordId, entry: &Entry) -> Result<ToolRecord> {
+    pub fn edit_entry(&self, id: &RecordId, entry: &ToolEntry) -> Result<ToolRecord> {
         let entry = entry.validated()?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
             let (row, old) = s.tools.entries.get(id).cloned().ok_or(Error::NotFound)?;
             if old.entry.tool() != entry.tool() {
-                return Err(Error::invalid("entry", InputProblem::BadFormat));
+                return Err(Error::invalid(InputField::Entry, InputProblem::BadFormat));
             }
-            let record = ToolRecord { id: *id, created_ms: old.created_ms, updated_ms: now, entry };
+            let record = ToolRecord {
+                id: *id,
+                created_at: old.created_at,
+                updated_at: Timestamp::from_ms(now),
+                entry,
+            };
             let meta = RecordMeta {
                 id: *id,
                 kind: RecordKind::ToolEntry,
-                created_ms: old.created_ms,
+                created_ms: old.created_at.ms(),
                 updated_ms: now,
-                fields: record.entry.encode(),
+                fields: record.entry.encode()?,
             };
             s.write(conn, |tx, sealer| {
                 let (m, b) = sealer.seal_record(row, &meta, &[])?;
@@ -128,21 +157,55 @@ impl Vault {
             db::checkpoint_after_commit(conn);
             Ok(record)
         })
+        .inspect(|r| self.changed(DataChange::Tool { kind: r.entry.tool() }))
     }
 
     /// Deletes a tool entry for good.
     pub fn delete_entry(&self, id: &RecordId) -> Result<()> {
-        self.with_session(|s, conn| {
-            let row = s.tools.entries.get(id).ok_or(Error::NotFound)?.0;
+        let kind = self.with_session(|s, conn| {
+            let (row, record) = s.tools.entries.get(id).ok_or(Error::NotFound)?;
+            let (row, kind) = (*row, record.entry.tool());
             s.write(conn, |tx, _| records::delete(tx, row))?;
             s.tools.entries.remove(id);
             db::checkpoint_after_commit(conn);
-            Ok(())
+            Ok(kind)
+        })?;
+        self.changed(DataChange::Tool { kind });
+        Ok(())
+    }
+
+    /// Today's check-in, if there is one (by the local day in the vault's time zone).
+    pub fn todays_check_in(&self) -> Result<Option<ToolRecord>> {
+        let today = CalendarDate::from_day_number(self.today()?);
+        self.with_session(|s, _| {
+            Ok(s.tools
+                .list(ToolKind::CheckIns)
+                .into_iter()
+                .find(|r| matches!(&r.entry, ToolEntry::CheckIn(c) if c.date == today))
+                .cloned())
         })
     }
 
+    /// Checks in for today, stamped with the local day: replaces today's check-in if there
+    /// is one already, so there is one per day.
+    pub fn check_in(
+        &self,
+        safety: i32,
+        trust: i32,
+        connection: i32,
+        note: &str,
+    ) -> Result<ToolRecord> {
+        let date = CalendarDate::from_day_number(self.today()?);
+        let entry =
+            ToolEntry::CheckIn(CheckIn { date, safety, trust, connection, note: note.to_owned() });
+        match self.todays_check_in()? {
+            Some(existing) => self.edit_entry(&existing.id, &entry),
+            None => self.add_entry(&entry),
+        }
+    }
+
     /// The entries of `tool`, newest first, at most [`MAX_LIST`].
-    pub fn entries(&self, tool: Tool) -> Result<Vec<ToolRecord>> {
+    pub fn entries(&self, tool: ToolKind) -> Result<Vec<ToolRecord>> {
         self.with_session(|s, _| {
             Ok(s.tools.list(tool).into_iter().take(MAX_LIST).cloned().collect())
         })

@@ -2,7 +2,10 @@
 //!
 //! A vault is created with a passcode and gets a one-time recovery code. It opens locked;
 //! [`Vault::unlock`] checks the passcode (counting the attempt first), loads the keys and the
-//! index; [`Vault::lock`] drops them. Every method is safe to call from several threads.
+//! index; [`Vault::lock`] drops them. Every method is safe to call from several threads, and
+//! the slow parts (the key derivation of an unlock, decrypting every body for search) run
+//! without holding the lock that lists and the lock state need. Days are counted in the time
+//! zone the app sets once with [`Vault::set_time_zone`].
 
 pub mod attempts;
 pub mod recovery_code;
@@ -11,16 +14,19 @@ pub mod settings;
 pub mod slots;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use rusqlite::{Connection, TransactionBehavior, params};
 use zeroize::Zeroizing;
 
-use crate::clock::Clock;
+use crate::calendar::{self, FixedOffset, TimeZoneRules};
+use crate::clock::{Clock, Timestamp};
 pub use crate::crypto::KdfParams;
 use crate::crypto::{Algorithm, KeyRing, SecretKey, random};
 use crate::device::DeviceKeyStore;
-use crate::error::{Error, InputProblem, Result};
+use crate::error::{Error, InputField, InputProblem, LengthUnit, Result};
+use crate::events::{DataChange, LockState, VaultListener};
 use crate::store::db;
 use crate::store::schema;
 use attempts::Attempts;
@@ -30,28 +36,32 @@ pub use settings::{Role, Settings};
 use slots::{Binding, Slot, SlotKind};
 
 /// The shortest passcode accepted, in bytes.
-pub const MIN_PASSCODE_BYTES: usize = 6;
+pub const MIN_PASSCODE_BYTES: u32 = 6;
 /// The longest passcode accepted, in bytes.
-pub const MAX_PASSCODE_BYTES: usize = 1024;
+pub const MAX_PASSCODE_BYTES: u32 = 1024;
 
 /// What the lock screen needs to know before the person types anything.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnlockStatus {
     /// Failed attempts since the last success.
-    pub failed_attempts: u32,
+    pub failed_attempts: i32,
     /// Attempts left before each further attempt has to wait.
-    pub attempts_left: u32,
+    pub attempts_left: i32,
     /// When the next attempt is allowed, if a delay applies now.
-    pub retry_at_ms: Option<i64>,
+    pub retry_at: Option<Timestamp>,
 }
 
 /// Checks a new passcode against the length rules.
 pub fn validate_passcode(passcode: &[u8]) -> Result<()> {
-    if passcode.len() < MIN_PASSCODE_BYTES {
-        return Err(Error::invalid("passcode", InputProblem::TooShort));
+    let unit = LengthUnit::Bytes;
+    if passcode.len() < MIN_PASSCODE_BYTES as usize {
+        let problem = InputProblem::TooShort { min: MIN_PASSCODE_BYTES, unit };
+        return Err(Error::invalid(InputField::Passcode, problem));
     }
-    if passcode.len() > MAX_PASSCODE_BYTES {
-        return Err(Error::invalid("passcode", InputProblem::TooLong));
+    if passcode.len() > MAX_PASSCODE_BYTES as usize {
+        let problem = InputProblem::TooLong { max: MAX_PASSCODE_BYTES, unit };
+        return Err(Error::invalid(InputField::Passcode, problem));
     }
     Ok(())
 }
@@ -85,21 +95,75 @@ enum Presented<'a> {
     Recovery(&'a RecoveryCode),
 }
 
+impl Presented<'_> {
+    fn slot(&self) -> SlotKind {
+        match self {
+            Presented::Passcode(_) => SlotKind::Passcode,
+            Presented::Recovery(_) => SlotKind::Recovery,
+        }
+    }
+
+    fn secret(&self) -> &[u8] {
+        match self {
+            Presented::Passcode(p) => p,
+            Presented::Recovery(code) => code.secret(),
+        }
+    }
+}
+
+/// A data key that opened its slot, and the lock epoch its attempt started in.
+struct Opened {
+    data_key: SecretKey,
+    vault_id: [u8; 16],
+    epoch: u64,
+}
+
+const LOCKED: u8 = 0;
+const UNLOCKED: u8 = 1;
+const ERASED: u8 = 2;
+
 /// An encrypted vault. See the module documentation.
 pub struct Vault {
     path: PathBuf,
     device: Arc<dyn DeviceKeyStore>,
     clock: Arc<dyn Clock>,
+    zone: RwLock<Arc<dyn TimeZoneRules>>,
+    listener: RwLock<Option<Arc<dyn VaultListener>>>,
+    /// The lock state, readable without waiting for `inner`.
+    state: AtomicU8,
+    /// Moves on every lock and erase, so that an unlock whose key derivation was still
+    /// running then does not unlock the vault afterwards.
+    epoch: AtomicU64,
     inner: Mutex<Inner>,
 }
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault").field("unlocked", &self.is_unlocked()).finish_non_exhaustive()
+        f.debug_struct("Vault").field("state", &self.lock_state()).finish_non_exhaustive()
     }
 }
 
 impl Vault {
+    fn new(
+        path: &Path,
+        device: Arc<dyn DeviceKeyStore>,
+        clock: Arc<dyn Clock>,
+        conn: Connection,
+        session: Option<Session>,
+    ) -> Self {
+        let state = if session.is_some() { UNLOCKED } else { LOCKED };
+        Self {
+            path: path.to_path_buf(),
+            device,
+            clock,
+            zone: RwLock::new(Arc::new(FixedOffset(0))),
+            listener: RwLock::new(None),
+            state: AtomicU8::new(state),
+            epoch: AtomicU64::new(0),
+            inner: Mutex::new(Inner { conn: Some(conn), session }),
+        }
+    }
+
     /// Whether a vault exists at `path`.
     pub fn exists(path: &Path) -> bool {
         match db::open_existing(path) {
@@ -108,7 +172,8 @@ impl Vault {
         }
     }
 
-    /// Creates a vault at `path`, returning it unlocked with its one-time recovery code.
+    /// Creates a vault at `path`, returning it unlocked with its one-time recovery code,
+    /// which counts as not yet confirmed until [`Vault::confirm_recovery_code`].
     pub fn create(
         path: &Path,
         passcode: &[u8],
@@ -141,16 +206,10 @@ impl Vault {
         passcode_slot.save(&tx)?;
         recovery_slot.save(&tx)?;
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
-        let session = Session::create(&tx, keys, Settings { role }, clock.now_ms())?;
+        let settings = Settings { role, recovery_code_confirmed: false };
+        let session = Session::create(&tx, keys, settings, clock.now_ms())?;
         tx.commit()?;
-
-        let vault = Self {
-            path: path.to_path_buf(),
-            device,
-            clock,
-            inner: Mutex::new(Inner { conn: Some(conn), session: Some(session) }),
-        };
-        Ok((vault, recovery))
+        Ok((Self::new(path, device, clock, conn, Some(session)), recovery))
     }
 
     /// Opens the vault at `path`, locked. Upgrades an older schema; refuses a newer one.
@@ -162,12 +221,7 @@ impl Vault {
         let mut conn = db::open_existing(path)?;
         schema::upgrade(&mut conn)?;
         VaultRow::load(&conn)?;
-        Ok(Self {
-            path: path.to_path_buf(),
-            device,
-            clock,
-            inner: Mutex::new(Inner { conn: Some(conn), session: None }),
-        })
+        Ok(Self::new(path, device, clock, conn, None))
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
@@ -177,7 +231,9 @@ impl Vault {
                 // A panic while holding the lock may have left the index half-updated: drop
                 // the keys and the index, so the next use has to unlock afresh.
                 let mut guard = poisoned.into_inner();
-                guard.session = None;
+                if guard.session.take().is_some() {
+                    self.state.store(LOCKED, Ordering::SeqCst);
+                }
                 self.inner.clear_poison();
                 guard
             }
@@ -207,14 +263,76 @@ impl Vault {
         self.clock.now_ms()
     }
 
+    /// Sets the time zone whose days the vault counts in: once after opening, and again
+    /// whenever the device's zone changes.
+    pub fn set_time_zone(&self, zone: Arc<dyn TimeZoneRules>) {
+        if let Ok(mut current) = self.zone.write() {
+            *current = zone;
+        }
+    }
+
+    pub(crate) fn zone(&self) -> Arc<dyn TimeZoneRules> {
+        match self.zone.read() {
+            Ok(zone) => zone.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// The local day (a day number) at `utc_ms` in the vault's time zone.
+    pub(crate) fn day_of(&self, utc_ms: i64) -> Result<i32> {
+        calendar::day_at(utc_ms, &*self.zone())
+    }
+
+    /// Today's local day number.
+    pub(crate) fn today(&self) -> Result<i32> {
+        self.day_of(self.now_ms())
+    }
+
+    /// When the local day changes next: the screens showing "today" refresh then.
+    pub fn next_day_starts(&self) -> Result<Timestamp> {
+        crate::tools::firing::next_midnight(self.clock.now(), &*self.zone())
+    }
+
+    /// Registers the one listener that hears this vault's changes, replacing any other.
+    pub fn set_listener(&self, listener: Option<Arc<dyn VaultListener>>) {
+        if let Ok(mut current) = self.listener.write() {
+            *current = listener;
+        }
+    }
+
+    fn listener(&self) -> Option<Arc<dyn VaultListener>> {
+        self.listener.read().ok().and_then(|l| l.clone())
+    }
+
+    /// Tells the listener that data of `change`'s kind changed. Called with no lock held.
+    pub(crate) fn changed(&self, change: DataChange) {
+        if let Some(listener) = self.listener() {
+            listener.data_changed(change);
+        }
+    }
+
+    fn set_state(&self, state: u8) {
+        let before = self.state.swap(state, Ordering::SeqCst);
+        if before != state {
+            if let Some(listener) = self.listener() {
+                listener.lock_state_changed(decode_state(state));
+            }
+        }
+    }
+
     /// Where the vault's database file lives.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Whether the vault is unlocked.
+    /// Locked, unlocked or erased; answers at once, even while an unlock is under way.
+    pub fn lock_state(&self) -> LockState {
+        decode_state(self.state.load(Ordering::SeqCst))
+    }
+
+    /// Whether the vault is unlocked; answers at once, even while an unlock is under way.
     pub fn is_unlocked(&self) -> bool {
-        self.inner().session.is_some()
+        self.state.load(Ordering::SeqCst) == UNLOCKED
     }
 
     /// The attempt counter and any delay now in force.
@@ -223,116 +341,192 @@ impl Vault {
             let a = Attempts::load(conn)?;
             let retry_at_ms = a.retry_at_ms().filter(|&t| t > self.clock.now_ms());
             Ok(UnlockStatus {
-                failed_attempts: a.failures,
-                attempts_left: a.attempts_left(),
-                retry_at_ms,
+                failed_attempts: i32::try_from(a.failures).unwrap_or(i32::MAX),
+                attempts_left: a.attempts_left() as i32,
+                retry_at: retry_at_ms.map(Timestamp::from_ms),
             })
         })
     }
 
-    /// Checks a presented secret against its slot, counting the attempt before the KDF
-    /// runs. Returns the data key on success.
-    fn attempt(&self, conn: &Connection, presented: Presented) -> Result<SecretKey> {
-        let now = self.clock.now_ms();
-        Attempts::load(conn)?.check(now)?;
-        let row = VaultRow::load(conn)?;
+    /// Checks a presented secret against its slot and returns the data key. The attempt is
+    /// counted (and committed) before the key derivation runs, and the derivation runs
+    /// without holding the vault's lock.
+    fn attempt(&self, presented: Presented) -> Result<Opened> {
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        let (row, slot) = self.with_conn(|conn| {
+            Attempts::load(conn)?.check(self.clock.now_ms())?;
+            Ok((VaultRow::load(conn)?, Slot::load(conn, presented.slot())?))
+        })?;
         let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
+        // Check and count in one step, so that concurrent attempts cannot share a window.
+        let attempts = self.with_conn(|conn| {
+            let now = self.clock.now_ms();
+            Attempts::load(conn)?.check(now)?;
+            Attempts::begin(conn, now)
+        })?;
         let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-        let (kind, secret) = match presented {
-            Presented::Passcode(p) => (SlotKind::Passcode, p),
-            Presented::Recovery(code) => (SlotKind::Recovery, code.secret()),
-        };
-        let slot = Slot::load(conn, kind)?;
-        let attempts = Attempts::begin(conn, now)?;
-        match slot.unwrap(secret, &binding)? {
-            Some(key) => {
-                Attempts::reset(conn)?;
-                Ok(key)
+        match slot.unwrap(presented.secret(), &binding)? {
+            Some(data_key) => {
+                self.with_conn(|conn| Attempts::reset(conn))?;
+                Ok(Opened { data_key, vault_id: row.vault_id, epoch })
             }
             None => {
                 let attempts_left = attempts.attempts_left();
-                Err(match kind {
-                    SlotKind::Passcode => Error::WrongPasscode { attempts_left },
-                    SlotKind::Recovery => Error::WrongRecoveryCode { attempts_left },
+                Err(match presented {
+                    Presented::Passcode(_) => Error::WrongPasscode { attempts_left },
+                    Presented::Recovery(_) => Error::WrongRecoveryCode { attempts_left },
                 })
             }
         }
     }
 
+    /// Installs a session for an opened key, unless the vault was locked or erased while the
+    /// key was being derived. `also` runs in the session's first write, when given.
+    fn install(
+        &self,
+        opened: Opened,
+        before_install: impl FnOnce(&mut Session, &mut Connection) -> Result<()>,
+    ) -> Result<()> {
+        {
+            let mut guard = self.inner();
+            let inner = &mut *guard;
+            let conn = inner.conn.as_mut().ok_or(Error::Closed)?;
+            if self.epoch.load(Ordering::SeqCst) != opened.epoch {
+                return Err(Error::Locked);
+            }
+            let keys = KeyRing::new(opened.vault_id, opened.data_key, Algorithm::Aes256Gcm);
+            let mut session = Session::load(conn, keys)?;
+            before_install(&mut session, conn)?;
+            inner.session = Some(session);
+        }
+        self.set_state(UNLOCKED);
+        Ok(())
+    }
+
     /// Unlocks the vault with its passcode and loads the index.
     pub fn unlock(&self, passcode: &[u8]) -> Result<()> {
-        let mut guard = self.inner();
-        let inner = &mut *guard;
-        let conn = inner.conn.as_mut().ok_or(Error::Closed)?;
-        let data_key = self.attempt(conn, Presented::Passcode(passcode))?;
-        let vault_id = VaultRow::load(conn)?.vault_id;
-        let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
-        inner.session = Some(Session::load(conn, keys)?);
-        Ok(())
+        let opened = self.attempt(Presented::Passcode(passcode))?;
+        self.install(opened, |_, _| Ok(()))
     }
 
     /// Locks the vault: drops the keys and the index, and folds the log into the file.
     pub fn lock(&self) {
-        let mut inner = self.inner();
-        inner.session = None;
-        if let Some(conn) = inner.conn.as_ref() {
-            // Best effort: the vault is locked whether or not the checkpoint succeeds.
-            db::checkpoint_after_commit(conn);
+        {
+            let mut inner = self.inner();
+            self.epoch.fetch_add(1, Ordering::SeqCst);
+            inner.session = None;
+            if let Some(conn) = inner.conn.as_ref() {
+                // Best effort: the vault is locked whether or not the checkpoint succeeds.
+                db::checkpoint_after_commit(conn);
+            }
         }
+        if self.lock_state() == LockState::Unlocked {
+            self.set_state(LOCKED);
+        }
+    }
+
+    /// Builds new slots for `data_key` (the key derivations run without the vault's lock).
+    fn new_slots(
+        &self,
+        data_key: &SecretKey,
+        passcode: Option<&[u8]>,
+        recovery: Option<&RecoveryCode>,
+    ) -> Result<Vec<Slot>> {
+        let (row, params) = self.with_conn(|conn| {
+            Ok((VaultRow::load(conn)?, Slot::load(conn, SlotKind::Passcode)?.params()))
+        })?;
+        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
+        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
+        let mut slots = Vec::new();
+        if let Some(passcode) = passcode {
+            slots.push(Slot::wrap(SlotKind::Passcode, params, passcode, &binding, data_key)?);
+        }
+        if let Some(code) = recovery {
+            slots.push(Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, data_key)?);
+        }
+        Ok(slots)
     }
 
     /// Replaces the passcode, after checking the current one. Only the passcode slot changes.
     pub fn change_passcode(&self, current: &[u8], new: &[u8]) -> Result<()> {
         validate_passcode(new)?;
+        let opened = self.attempt(Presented::Passcode(current))?;
+        let slots = self.new_slots(&opened.data_key, Some(new), None)?;
         self.with_conn(|conn| {
-            let data_key = self.attempt(conn, Presented::Passcode(current))?;
-            self.rewrap(conn, &data_key, new, None)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            for slot in &slots {
+                slot.save(&tx)?;
+            }
+            tx.commit()?;
+            db::checkpoint_after_commit(conn);
             Ok(())
-        })
+        })?;
+        self.changed(DataChange::Settings);
+        Ok(())
     }
 
     /// Opens the vault with the recovery code and sets a new passcode. The used code stops
-    /// working; the new code returned replaces it and must be shown to the person once.
-    /// Leaves the vault unlocked.
+    /// working; the new code returned replaces it, counts as unconfirmed until
+    /// [`Vault::confirm_recovery_code`], and must be shown to the person once. Leaves the
+    /// vault unlocked.
     pub fn recover(&self, recovery_code: &str, new_passcode: &[u8]) -> Result<RecoveryCode> {
         let code = RecoveryCode::parse(recovery_code)?;
         validate_passcode(new_passcode)?;
-        let mut guard = self.inner();
-        let inner = &mut *guard;
-        let conn = inner.conn.as_mut().ok_or(Error::Closed)?;
-        let data_key = self.attempt(conn, Presented::Recovery(&code))?;
+        let opened = self.attempt(Presented::Recovery(&code))?;
         let new_code = RecoveryCode::generate()?;
-        self.rewrap(conn, &data_key, new_passcode, Some(&new_code))?;
-        let vault_id = VaultRow::load(conn)?.vault_id;
-        let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
-        inner.session = Some(Session::load(conn, keys)?);
+        let slots = self.new_slots(&opened.data_key, Some(new_passcode), Some(&new_code))?;
+        let now = self.now_ms();
+        self.install(opened, |session, conn| {
+            // The slots and the "not yet confirmed" mark commit together: a crash before the
+            // code is shown leaves a vault that offers a new code at the next unlock.
+            session.save_settings(
+                conn,
+                now,
+                |s| s.recovery_code_confirmed = false,
+                |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
+            )?;
+            db::checkpoint_after_commit(conn);
+            Ok(())
+        })?;
+        self.changed(DataChange::Settings);
         Ok(new_code)
     }
 
-    /// Writes a new passcode slot, and a new recovery slot when given, in one transaction.
-    fn rewrap(
-        &self,
-        conn: &mut Connection,
-        data_key: &SecretKey,
-        passcode: &[u8],
-        recovery: Option<&RecoveryCode>,
-    ) -> Result<()> {
-        let row = VaultRow::load(conn)?;
-        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
-        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-        let params = Slot::load(conn, SlotKind::Passcode)?.params();
-        let passcode_slot = Slot::wrap(SlotKind::Passcode, params, passcode, &binding, data_key)?;
-        let recovery_slot = recovery
-            .map(|code| Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, data_key))
-            .transpose()?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        passcode_slot.save(&tx)?;
-        if let Some(slot) = recovery_slot {
-            slot.save(&tx)?;
-        }
-        tx.commit()?;
-        db::checkpoint_after_commit(conn);
+    /// Whether the person confirmed they kept the latest recovery code. When false after an
+    /// unlock, the app offers a new code ([`Vault::new_recovery_code`]).
+    pub fn recovery_code_confirmed(&self) -> Result<bool> {
+        self.with_session(|s, _| Ok(s.settings.settings.recovery_code_confirmed))
+    }
+
+    /// Records that the person has kept the latest recovery code.
+    pub fn confirm_recovery_code(&self) -> Result<()> {
+        let now = self.now_ms();
+        self.with_session(|s, conn| {
+            s.save_settings(conn, now, |s| s.recovery_code_confirmed = true, |_| Ok(()))
+        })?;
+        self.changed(DataChange::Settings);
         Ok(())
+    }
+
+    /// Makes a new recovery code (the old one stops working) and returns it, unconfirmed.
+    /// Needs the vault unlocked.
+    pub fn new_recovery_code(&self) -> Result<RecoveryCode> {
+        let data_key = self.with_session(|s, _| Ok(s.keys().data_key().clone()))?;
+        let code = RecoveryCode::generate()?;
+        let slots = self.new_slots(&data_key, None, Some(&code))?;
+        let now = self.now_ms();
+        self.with_session(|s, conn| {
+            s.save_settings(
+                conn,
+                now,
+                |s| s.recovery_code_confirmed = false,
+                |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
+            )?;
+            db::checkpoint_after_commit(conn);
+            Ok(())
+        })?;
+        self.changed(DataChange::Settings);
+        Ok(code)
     }
 
     /// The vault's role. Needs the vault unlocked.
@@ -340,9 +534,9 @@ impl Vault {
         self.with_session(|s, _| Ok(s.settings.settings.role))
     }
 
-    /// When the vault was started, in ms since the epoch. Needs the vault unlocked.
-    pub fn started_ms(&self) -> Result<i64> {
-        self.with_session(|s, _| Ok(s.settings.created_ms))
+    /// When the vault was started. Needs the vault unlocked.
+    pub fn started_at(&self) -> Result<Timestamp> {
+        self.with_session(|s, _| Ok(Timestamp::from_ms(s.settings.created_ms)))
     }
 
     /// How many records failed their integrity check at unlock and were left out.
@@ -354,9 +548,18 @@ impl Vault {
     /// can ever be opened again), overwrites the key slots and deletes the files. Works
     /// locked or unlocked; afterwards every call on this handle fails with [`Error::Closed`].
     pub fn erase(&self) -> Result<()> {
-        let mut inner = self.inner();
-        inner.session = None;
-        let conn = inner.conn.take();
+        let result = {
+            let mut inner = self.inner();
+            self.epoch.fetch_add(1, Ordering::SeqCst);
+            inner.session = None;
+            let conn = inner.conn.take();
+            self.erase_files(conn)
+        };
+        self.set_state(ERASED);
+        result
+    }
+
+    fn erase_files(&self, conn: Option<Connection>) -> Result<()> {
         let mut first_error: Option<Error> = self.device.destroy_key().err().map(Error::from);
         let mut note = |r: Result<()>| {
             if let Err(e) = r {
@@ -383,5 +586,13 @@ impl Vault {
             }
         }
         first_error.map_or(Ok(()), Err)
+    }
+}
+
+fn decode_state(state: u8) -> LockState {
+    match state {
+        UNLOCKED => LockState::Unlocked,
+        ERASED => LockState::Erased,
+        _ => LockState::Locked,
     }
 }

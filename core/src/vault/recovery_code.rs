@@ -4,7 +4,7 @@
 use zeroize::Zeroizing;
 
 use crate::crypto::random;
-use crate::error::{Error, InputProblem, Result};
+use crate::error::{Error, InputField, InputProblem, LengthUnit, Result};
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const CHARS: usize = 28;
@@ -39,15 +39,19 @@ impl RecoveryCode {
                 'O' => '0',
                 'I' | 'L' => '1',
                 c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
-                _ => return Err(Error::invalid("recovery code", InputProblem::BadFormat)),
+                _ => return Err(Error::invalid(InputField::RecoveryCode, InputProblem::BadFormat)),
             };
             if canonical.len() == CHARS {
-                return Err(Error::invalid("recovery code", InputProblem::TooLong));
+                let problem =
+                    InputProblem::TooLong { max: CHARS as u32, unit: LengthUnit::Characters };
+                return Err(Error::invalid(InputField::RecoveryCode, problem));
             }
             canonical.push(c);
         }
         if canonical.len() < CHARS {
-            return Err(Error::invalid("recovery code", InputProblem::TooShort));
+            let problem =
+                InputProblem::TooShort { min: CHARS as u32, unit: LengthUnit::Characters };
+            return Err(Error::invalid(InputField::RecoveryCode, problem));
         }
         Ok(Self { canonical })
     }
@@ -101,7 +105,10 @@ mod tests {
             "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTU",
         ] {
             let err = RecoveryCode::parse(bad).unwrap_err();
-            assert!(matches!(err, Error::InvalidInput { field: "recovery code", .. }), "{bad}");
+            assert!(
+                matches!(err, Error::InvalidInput { field: InputField::RecoveryCode, .. }),
+                "{bad}"
+            );
         }
     }
 }

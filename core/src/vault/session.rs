@@ -1,6 +1,8 @@
 //! An unlocked vault: its keys, the seal counter and the in-memory index of decrypted
 //! metadata. Dropping the session (on lock) wipes the keys and the index.
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use zeroize::Zeroizing;
 
@@ -138,7 +140,7 @@ pub struct SettingsEntry {
 
 /// The state of an unlocked vault.
 pub struct Session {
-    keys: KeyRing,
+    keys: Arc<KeyRing>,
     lease: SealLease,
     /// The vault's settings.
     pub settings: SettingsEntry,
@@ -150,6 +152,9 @@ pub struct Session {
     pub tools: ToolIndex,
     /// Lower-cased note bodies for search, built on the first search.
     pub search: Option<SearchCache>,
+    /// Moves on every change to the journal, so that a search cache built outside the lock
+    /// is only kept if no note changed meanwhile.
+    pub notes_version: u64,
     /// Rows whose metadata failed to open; the rest of the vault still works.
     pub damaged_rows: Vec<i64>,
 }
@@ -176,13 +181,14 @@ impl Session {
         records::insert(tx, row, &meta_env, &body_env)?;
         let lease = sealer.persist(tx)?;
         Ok(Self {
-            keys,
+            keys: Arc::new(keys),
             lease,
             settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
             notes: NoteIndex::default(),
             practice: PracticeLog::new(Content::english()?),
             tools: ToolIndex::default(),
             search: None,
+            notes_version: 0,
             damaged_rows: Vec::new(),
         })
     }
@@ -230,12 +236,56 @@ impl Session {
         notes.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
         let lease = SealLease { used: reserved, reserved };
-        Ok(Self { keys, lease, settings, notes, practice, tools, search: None, damaged_rows })
+        Ok(Self {
+            keys: Arc::new(keys),
+            lease,
+            settings,
+            notes,
+            practice,
+            tools,
+            search: None,
+            notes_version: 0,
+            damaged_rows,
+        })
     }
 
     /// The data key, for rewrapping into key slots.
     pub fn keys(&self) -> &KeyRing {
         &self.keys
+    }
+
+    /// The keys, shared, for work done outside the vault's lock (e.g. building the search
+    /// cache). They are wiped when the last holder drops them.
+    pub fn shared_keys(&self) -> Arc<KeyRing> {
+        self.keys.clone()
+    }
+
+    /// Rewrites the settings record with `change` applied, running `also` in the same
+    /// transaction (e.g. saving new key slots together with a settings change).
+    pub fn save_settings(
+        &mut self,
+        conn: &mut Connection,
+        now_ms: i64,
+        change: impl FnOnce(&mut Settings),
+        also: impl FnOnce(&Transaction) -> Result<()>,
+    ) -> Result<()> {
+        let mut settings = self.settings.settings;
+        change(&mut settings);
+        let meta = RecordMeta {
+            id: self.settings.id,
+            kind: RecordKind::Settings,
+            created_ms: self.settings.created_ms,
+            updated_ms: now_ms,
+            fields: settings.encode(),
+        };
+        let row = self.settings.row;
+        self.write(conn, |tx, sealer| {
+            also(tx)?;
+            let (m, b) = sealer.seal_record(row, &meta, &[])?;
+            records::update(tx, row, &m, Some(&b))
+        })?;
+        self.settings.settings = settings;
+        Ok(())
     }
 
     /// Runs `f` in one IMMEDIATE transaction with a sealer, and commits. The index is updated
@@ -256,13 +306,13 @@ impl Session {
 
     /// Opens the body envelope of `row`.
     pub fn open_body(&self, conn: &Connection, row: i64) -> Result<Zeroizing<Vec<u8>>> {
-        self.open_sealed_body(row, &records::body(conn, row)?)
+        open_sealed_body(&self.keys, row, &records::body(conn, row)?)
     }
+}
 
-    /// Opens a body envelope already read from `row`.
-    pub fn open_sealed_body(&self, row: i64, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        self.keys.open(Purpose::Records, &records::body_place(row), sealed)
-    }
+/// Opens a body envelope already read from `row`.
+pub fn open_sealed_body(keys: &KeyRing, row: i64, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    keys.open(Purpose::Records, &records::body_place(row), sealed)
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ impl Fixture {
             clock.clone(),
         )
         .unwrap();
+        vault.confirm_recovery_code().unwrap();
         Self { dir, device, clock, vault, recovery }
     }
 
@@ -75,7 +76,7 @@ pub fn count_hits(hay: &[u8], needle: &[u8]) -> usize {
 /// A real IANA time zone (chrono-tz, a test-only dependency), as the platform would give it.
 pub struct Iana(pub chrono_tz::Tz);
 
-impl mend_core::program::calendar::ZoneRules for Iana {
+impl mend_core::TimeZoneRules for Iana {
     fn offset_seconds(&self, utc_ms: i64) -> i32 {
         use chrono::{Offset, TimeZone};
         let utc = chrono::DateTime::from_timestamp_millis(utc_ms).unwrap().naive_utc();
@@ -86,4 +87,29 @@ impl mend_core::program::calendar::ZoneRules for Iana {
 /// The zone named `name`, e.g. `Europe/Berlin`.
 pub fn zone(name: &str) -> Iana {
     Iana(name.parse().unwrap())
+}
+
+/// Search through the journal's one query call.
+pub trait Search {
+    /// Notes containing every one of `words`, filtered by `query`'s step and tag.
+    fn search_notes(
+        &self,
+        words: &str,
+        query: &mend_core::NoteQuery,
+        offset: i32,
+        limit: i32,
+    ) -> mend_core::Result<mend_core::NotePage>;
+}
+
+impl Search for Vault {
+    fn search_notes(
+        &self,
+        words: &str,
+        query: &mend_core::NoteQuery,
+        offset: i32,
+        limit: i32,
+    ) -> mend_core::Result<mend_core::NotePage> {
+        let query = mend_core::NoteQuery { words: Some(words.into()), ..query.clone() };
+        self.notes(&query, offset, limit)
+    }
 }

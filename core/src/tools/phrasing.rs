@@ -3,9 +3,13 @@
 //! justifies it or shares out the blame. It runs entirely on the device and only points:
 //! the person decides what to change.
 
+use crate::error::{InputField, Result};
+use crate::text::TextRule;
+
 /// Why a span was flagged.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FlagReason {
+pub enum PhrasingReason {
     /// Asks the hurt partner to forgive.
     AsksForgiveness,
     /// Turns toward the writer's own pain and asks to be comforted.
@@ -21,23 +25,24 @@ pub enum FlagReason {
 }
 
 /// One flagged span of a draft.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flag {
+pub struct PhrasingFlag {
     /// Where it starts, in Unicode scalar values from the start of the text.
-    pub start: usize,
+    pub start: u32,
     /// Where it ends (exclusive), likewise.
-    pub end: usize,
+    pub end: u32,
     /// The flagged words as written.
     pub excerpt: String,
     /// Why.
-    pub reason: FlagReason,
+    pub reason: PhrasingReason,
 }
 
 /// Phrases by reason. A leading `^` means the phrase counts only at the start of a sentence
 /// (so "Forgive me." is flagged but "I don't expect you to forgive me." is not).
-const PATTERNS: &[(FlagReason, &[&str])] = &[
+const PATTERNS: &[(PhrasingReason, &[&str])] = &[
     (
-        FlagReason::AsksForgiveness,
+        PhrasingReason::AsksForgiveness,
         &[
             "^forgive me",
             "please forgive",
@@ -53,7 +58,7 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
         ],
     ),
     (
-        FlagReason::AsksForComfort,
+        PhrasingReason::AsksForComfort,
         &[
             "i feel so bad",
             "i feel terrible",
@@ -74,7 +79,7 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
         ],
     ),
     (
-        FlagReason::RushesHealing,
+        PhrasingReason::RushesHealing,
         &[
             "move on",
             "moving on",
@@ -90,7 +95,7 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
         ],
     ),
     (
-        FlagReason::Minimises,
+        PhrasingReason::Minimises,
         &[
             "if you were hurt",
             "if i hurt you",
@@ -120,7 +125,7 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
         ],
     ),
     (
-        FlagReason::Justifies,
+        PhrasingReason::Justifies,
         &[
             "i only did it because",
             "i did it because",
@@ -138,7 +143,7 @@ const PATTERNS: &[(FlagReason, &[&str])] = &[
         ],
     ),
     (
-        FlagReason::Blames,
+        PhrasingReason::Blames,
         &[
             "but you",
             "you never",
@@ -178,11 +183,21 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric() || c == '\'')
 }
 
+/// The longest draft the phrasing check reads, in bytes.
+pub const MAX_LETTER_BYTES: u32 = 1024 * 1024;
+
+/// Flags phrasing in a remorse-letter draft that the remorse step cautions against, in
+/// order of position. Runs entirely on the device.
+pub fn check_letter(text: &str) -> Result<Vec<PhrasingFlag>> {
+    TextRule::lines(MAX_LETTER_BYTES).in_bytes().check(InputField::Letter, text)?;
+    Ok(check(text))
+}
+
 /// Flags phrasing in `text` that the remorse step cautions against, in order of position.
-pub fn check(text: &str) -> Vec<Flag> {
+pub fn check(text: &str) -> Vec<PhrasingFlag> {
     let (lower, origin) = normalise(text);
     let chars: Vec<char> = text.chars().collect();
-    let mut flags: Vec<Flag> = Vec::new();
+    let mut flags: Vec<PhrasingFlag> = Vec::new();
     for (reason, phrases) in PATTERNS {
         for pattern in *phrases {
             let (sentence_start, phrase) = match pattern.strip_prefix('^') {
@@ -205,13 +220,14 @@ pub fn check(text: &str) -> Vec<Flag> {
                     continue;
                 }
                 let (start, last) = (origin[at], origin[end - 1]);
-                if flags.iter().any(|f| f.start < last + 1 && start < f.end) {
+                let (start, end) = (start as u32, last as u32 + 1);
+                if flags.iter().any(|f| f.start < end && start < f.end) {
                     continue; // an overlapping, earlier-listed reason already covers it
                 }
-                flags.push(Flag {
+                flags.push(PhrasingFlag {
                     start,
-                    end: last + 1,
-                    excerpt: chars[start..=last].iter().collect(),
+                    end,
+                    excerpt: chars[start as usize..end as usize].iter().collect(),
                     reason: *reason,
                 });
             }
@@ -223,16 +239,16 @@ pub fn check(text: &str) -> Vec<Flag> {
 
 #[cfg(test)]
 mod tests {
-    use super::FlagReason::*;
+    use super::PhrasingReason::*;
     use super::*;
 
-    fn reasons(text: &str) -> Vec<FlagReason> {
+    fn reasons(text: &str) -> Vec<PhrasingReason> {
         check(text).into_iter().map(|f| f.reason).collect()
     }
 
     #[test]
     fn flags_what_the_remorse_step_cautions_against() {
-        let cases: &[(&str, &[FlagReason])] = &[
+        let cases: &[(&str, &[PhrasingReason])] = &[
             ("Please forgive me.", &[AsksForgiveness]),
             ("I hope you can forgive me one day.", &[AsksForgiveness]),
             ("Can you forgive what I did?", &[AsksForgiveness]),
@@ -306,7 +322,7 @@ mod tests {
         assert_eq!(flags.len(), 2);
         let chars: Vec<char> = text.chars().collect();
         for f in &flags {
-            let span: String = chars[f.start..f.end].iter().collect();
+            let span: String = chars[f.start as usize..f.end as usize].iter().collect();
             assert_eq!(span, f.excerpt);
         }
         assert_eq!(flags[0].excerpt, "Sorry if");

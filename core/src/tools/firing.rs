@@ -4,9 +4,11 @@
 //! after the jump, and a time that happens twice when clocks go back fires the first time.
 //! Notification texts are neutral and never name a step or the topic.
 
-use super::entry::{Entry, Reminder, ReminderPurpose, Tool};
-use crate::error::{Error, InputProblem, Result};
-use crate::program::calendar::{self, ZoneRules};
+use super::entry::{ToolEntry, ToolKind};
+use super::reminder::{Reminder, ReminderPurpose};
+use crate::calendar::{self, TimeZoneRules, Weekday};
+use crate::clock::Timestamp;
+use crate::error::{Error, InputField, Result};
 use crate::program::content::Content;
 use crate::record::RecordId;
 use crate::vault::Vault;
@@ -15,26 +17,27 @@ const MS_PER_MINUTE: i64 = 60_000;
 const MS_PER_DAY: i64 = 86_400_000;
 /// `num_days_from_ce` of 1970-01-01.
 const UNIX_EPOCH_DAY: i64 = 719_163;
-/// How far ahead reminders are looked for.
-const HORIZON_DAYS: i32 = 60;
+/// How far ahead reminders are looked for, in days.
+pub const HORIZON_DAYS: i32 = 60;
 /// The most firings one call returns.
 pub const MAX_FIRINGS: u32 = 500;
 
-/// One upcoming notification.
+/// One upcoming notification, for the platform to schedule.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Firing {
+pub struct ReminderFiring {
     /// The reminder it comes from.
-    pub reminder: RecordId,
-    /// When to show it, ms since the epoch.
-    pub at_ms: i64,
-    /// What the notification says.
+    pub reminder_id: RecordId,
+    /// When to show it.
+    pub at: Timestamp,
+    /// The notification's text: neutral, never naming a step or the topic.
     pub text: String,
 }
 
 /// The instant at which the local wall-clock time `local_ms` (ms since the epoch, as if the
 /// zone were UTC) happens in `zone`: the first of two when clocks go back, and just after the
 /// jump when clocks go forward past it.
-pub fn instant_of(local_ms: i64, zone: &dyn ZoneRules) -> i64 {
+pub fn instant_of(local_ms: i64, zone: &dyn TimeZoneRules) -> i64 {
     let before = i64::from(zone.offset_seconds(local_ms - MS_PER_DAY / 2)) * 1000;
     let after = i64::from(zone.offset_seconds(local_ms + MS_PER_DAY / 2)) * 1000;
     let mut candidates: Vec<i64> = [before, after]
@@ -48,58 +51,64 @@ pub fn instant_of(local_ms: i64, zone: &dyn ZoneRules) -> i64 {
     candidates.first().copied().unwrap_or(local_ms - before)
 }
 
-fn weekday_bit(day: i32) -> u8 {
-    // Day 1 of the common era was a Monday.
-    1 << (day - 1).rem_euclid(7)
+/// The instant of the next local midnight after `now` in `zone`: when "today" changes.
+pub fn next_midnight(now: Timestamp, zone: &dyn TimeZoneRules) -> Result<Timestamp> {
+    let today = calendar::day_at(now.ms(), zone)?;
+    let midnight_local = (i64::from(today) + 1 - UNIX_EPOCH_DAY) * MS_PER_DAY;
+    Ok(Timestamp::from_ms(instant_of(midnight_local, zone)))
 }
 
 /// The next firings of `reminders` after `now_ms`, soonest first, at most `limit`.
 pub fn upcoming(
     reminders: &[(RecordId, Reminder)],
     content: &Content,
-    zone: &dyn ZoneRules,
+    zone: &dyn TimeZoneRules,
     now_ms: i64,
     limit: u32,
-) -> Result<Vec<Firing>> {
+) -> Result<Vec<ReminderFiring>> {
     let today = calendar::day_at(now_ms, zone)?;
     let mut out = Vec::new();
     for day in today..today + HORIZON_DAYS {
         let midnight_local = (i64::from(day) - UNIX_EPOCH_DAY) * MS_PER_DAY;
-        for (id, r) in
-            reminders.iter().filter(|(_, r)| r.enabled && r.weekdays & weekday_bit(day) != 0)
+        let weekday = Weekday::of_day(day);
+        for (id, r) in reminders.iter().filter(|(_, r)| r.enabled && r.weekdays.contains(&weekday))
         {
-            let at_ms =
-                instant_of(midnight_local + i64::from(r.minute_of_day) * MS_PER_MINUTE, zone);
+            let at_ms = instant_of(midnight_local + r.minute_of_day() * MS_PER_MINUTE, zone);
             if at_ms > now_ms {
                 let text = match r.purpose {
                     ReminderPurpose::CheckIn => &content.notifications.check_in,
                     ReminderPurpose::Practice => &content.notifications.practice,
                 };
-                out.push(Firing { reminder: *id, at_ms, text: text.clone() });
+                out.push(ReminderFiring {
+                    reminder_id: *id,
+                    at: Timestamp::from_ms(at_ms),
+                    text: text.clone(),
+                });
             }
         }
     }
-    out.sort_by_key(|f| (f.at_ms, f.reminder));
+    out.sort_by_key(|f| (f.at, f.reminder_id));
     out.truncate(limit as usize);
     Ok(out)
 }
 
 impl Vault {
-    /// The next `limit` notifications (1–500) of the enabled reminders, in `zone`.
-    pub fn upcoming_reminders(&self, zone: &dyn ZoneRules, limit: u32) -> Result<Vec<Firing>> {
+    /// The next `limit` notifications (1–500) of the enabled reminders, in the vault's time
+    /// zone, soonest first.
+    pub fn upcoming_reminders(&self, limit: u32) -> Result<Vec<ReminderFiring>> {
         if limit == 0 || limit > MAX_FIRINGS {
-            return Err(Error::invalid("limit", InputProblem::OutOfRange));
+            return Err(Error::out_of_range(InputField::Limit, 1, i64::from(MAX_FIRINGS)));
         }
         let content = Content::english()?;
         let now = self.now_ms();
         let reminders: Vec<(RecordId, Reminder)> = self
-            .entries(Tool::Reminders)?
+            .entries(ToolKind::Reminders)?
             .into_iter()
             .filter_map(|r| match r.entry {
-                Entry::Reminder(rem) => Some((r.id, rem)),
+                ToolEntry::Reminder(rem) => Some((r.id, rem)),
                 _ => None,
             })
             .collect();
-        upcoming(&reminders, content, zone, now, limit)
+        upcoming(&reminders, content, &*self.zone(), now, limit)
     }
 }

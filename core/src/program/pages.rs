@@ -1,0 +1,32 @@
+//! The program's pages for a vault's role: the six steps for the partner repairing the
+//! harm, the themes of their own track for the hurt partner. Help is for both and readable
+//! while locked.
+
+use super::content::{Content, Step, Theme};
+use crate::error::Result;
+use crate::vault::{Role, Vault};
+
+/// One page of the program.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgramPage {
+    /// A step, for the partner repairing the harm.
+    Step(Step),
+    /// A theme, for the hurt partner.
+    Theme(Theme),
+}
+
+/// The program's pages for `role`, in order.
+pub fn pages_for(content: &Content, role: Role) -> Vec<ProgramPage> {
+    match role {
+        Role::Repairing => content.steps.iter().cloned().map(ProgramPage::Step).collect(),
+        Role::Hurt => content.themes.iter().cloned().map(ProgramPage::Theme).collect(),
+    }
+}
+
+impl Vault {
+    /// The program's pages for this vault's role. Needs the vault unlocked.
+    pub fn program_pages(&self) -> Result<Vec<ProgramPage>> {
+        Ok(pages_for(Content::english()?, self.role()?))
+    }
+}

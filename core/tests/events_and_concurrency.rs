@@ -1,0 +1,231 @@
+//! The apps' view of a vault from several threads: the lock state answers at once while an
+//! unlock derives its key or the search cache is built, a lock during an unlock wins, and a
+//! listener hears every change (with no content).
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::sync::mpsc;
+use std::sync::{Arc, Barrier, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use mend_core::tools::ToolKind;
+use mend_core::{
+    DataChange, DeviceKeyError, DeviceKeyStore, Error, KdfParams, LockState, ManualClock,
+    MemoryKeyStore, NoteDraft, NoteQuery, Role, Vault, VaultListener,
+};
+
+/// A key store whose unwrap waits at a barrier, so a test can act while an unlock is under way.
+struct PausingKeyStore {
+    inner: MemoryKeyStore,
+    pause: Mutex<Option<Arc<Barrier>>>,
+}
+
+impl DeviceKeyStore for PausingKeyStore {
+    fn wrap(&self, plain: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
+        self.inner.wrap(plain)
+    }
+    fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
+        let pause = self.pause.lock().unwrap().take();
+        if let Some(barrier) = pause {
+            barrier.wait(); // the unlock has started
+            barrier.wait(); // the test has looked
+        }
+        self.inner.unwrap(wrapped)
+    }
+    fn destroy_key(&self) -> Result<(), DeviceKeyError> {
+        self.inner.destroy_key()
+    }
+}
+
+fn vault_with(kdf: KdfParams, device: Arc<dyn DeviceKeyStore>) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = Vault::create(
+        &dir.path().join("vault.db"),
+        PASSCODE,
+        Role::Repairing,
+        kdf,
+        device,
+        Arc::new(ManualClock::new(T0)),
+    )
+    .unwrap();
+    vault.lock();
+    (dir, vault)
+}
+
+/// Runs `f` on another thread and fails the test if it does not answer within a second.
+fn answers_promptly<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || tx.send(f()).unwrap());
+    rx.recv_timeout(Duration::from_secs(1)).expect("blocked behind the unlock")
+}
+
+#[test]
+fn the_lock_state_and_lists_answer_while_an_unlock_is_under_way() {
+    let barrier = Arc::new(Barrier::new(2));
+    let device =
+        Arc::new(PausingKeyStore { inner: MemoryKeyStore::new(), pause: Mutex::new(None) });
+    let (_dir, vault) = vault_with(TEST_KDF, device.clone());
+    let vault = Arc::new(vault);
+    *device.pause.lock().unwrap() = Some(barrier.clone());
+    let unlocking = {
+        let vault = vault.clone();
+        std::thread::spawn(move || vault.unlock(PASSCODE))
+    };
+    barrier.wait(); // the unlock is inside, past its first look at the file
+    let v = vault.clone();
+    let (state, status, list) = answers_promptly(move || {
+        (v.lock_state(), v.unlock_status(), v.notes(&NoteQuery::default(), 0, 10))
+    });
+    assert_eq!(state, LockState::Locked);
+    assert_eq!(status.unwrap().failed_attempts, 0);
+    assert!(matches!(list, Err(Error::Locked)));
+    barrier.wait();
+    unlocking.join().unwrap().unwrap();
+    assert!(vault.is_unlocked());
+}
+
+#[test]
+fn is_unlocked_answers_at_once_during_the_key_derivation_and_the_search_build() {
+    // Costly enough that the derivation takes a visible while.
+    let slow = KdfParams { memory_kib: 32 * 1024, iterations: 4, parallelism: 1 };
+    let (_dir, vault) = vault_with(slow, Arc::new(MemoryKeyStore::new()));
+    let vault = Arc::new(vault);
+    vault.unlock(PASSCODE).unwrap();
+    for i in 0..400 {
+        let body = format!("{i} {}", "words of a longer note ".repeat(200));
+        vault.add_note(&NoteDraft { title: format!("n{i}"), body, ..Default::default() }).unwrap();
+    }
+    vault.lock();
+    let started = Instant::now();
+    let unlocking = {
+        let vault = vault.clone();
+        std::thread::spawn(move || {
+            vault.unlock(PASSCODE).unwrap();
+            vault.prepare_search().unwrap();
+        })
+    };
+    let mut slowest = Duration::ZERO;
+    let mut answers = 0;
+    while !unlocking.is_finished() {
+        let asked = Instant::now();
+        let _ = vault.is_unlocked();
+        let _ = vault.lock_state();
+        slowest = slowest.max(asked.elapsed());
+        answers += 1;
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    unlocking.join().unwrap();
+    let took = started.elapsed();
+    assert!(vault.is_unlocked());
+    assert!(answers > 5, "the unlock took {took:?} and was asked only {answers} times");
+    assert!(slowest < took / 4, "slowest answer {slowest:?} while the unlock took {took:?}");
+    let found = vault.notes(&NoteQuery { words: Some("n399".into()), ..Default::default() }, 0, 5);
+    assert_eq!(found.unwrap().total, 1);
+}
+
+#[test]
+fn a_lock_during_an_unlock_wins() {
+    let barrier = Arc::new(Barrier::new(2));
+    let device =
+        Arc::new(PausingKeyStore { inner: MemoryKeyStore::new(), pause: Mutex::new(None) });
+    let (_dir, vault) = vault_with(TEST_KDF, device.clone());
+    let vault = Arc::new(vault);
+    *device.pause.lock().unwrap() = Some(barrier.clone());
+    let unlocking = {
+        let vault = vault.clone();
+        std::thread::spawn(move || vault.unlock(PASSCODE))
+    };
+    barrier.wait();
+    vault.lock(); // the app went to the background
+    barrier.wait();
+    assert!(matches!(unlocking.join().unwrap(), Err(Error::Locked)));
+    assert_eq!(vault.lock_state(), LockState::Locked);
+    // The right passcode was not a failure.
+    assert_eq!(vault.unlock_status().unwrap().failed_attempts, 0);
+}
+
+#[derive(Default)]
+struct Recorder {
+    heard: Mutex<Vec<String>>,
+}
+
+impl VaultListener for Recorder {
+    fn lock_state_changed(&self, state: LockState) {
+        self.heard.lock().unwrap().push(format!("{state:?}"));
+    }
+    fn data_changed(&self, change: DataChange) {
+        self.heard.lock().unwrap().push(format!("{change:?}"));
+    }
+}
+
+impl Recorder {
+    fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.heard.lock().unwrap())
+    }
+}
+
+#[test]
+fn a_listener_hears_lock_states_and_which_data_changed() {
+    let f = Fixture::new();
+    let heard = Arc::new(Recorder::default());
+    f.vault.set_listener(Some(heard.clone()));
+    let note = f.vault.add_note(&draft("t", "b")).unwrap();
+    f.vault.edit_note(&note.id, &draft("t2", "b")).unwrap();
+    f.vault.delete_note(&note.id).unwrap();
+    assert_eq!(heard.take(), ["Notes", "Notes", "Notes"]);
+    f.vault.today_prompt().unwrap();
+    f.vault.today_prompt().unwrap(); // nothing new to record the second time
+    let checked = f.vault.check_in(5, 5, 5, "").unwrap();
+    f.vault.delete_entry(&checked.id).unwrap();
+    assert_eq!(
+        heard.take(),
+        [
+            "Practice".to_owned(),
+            format!("{:?}", DataChange::Tool { kind: ToolKind::CheckIns }),
+            format!("{:?}", DataChange::Tool { kind: ToolKind::CheckIns }),
+        ]
+    );
+    f.vault.lock();
+    f.vault.lock();
+    f.vault.unlock(PASSCODE).unwrap();
+    f.vault.confirm_recovery_code().unwrap();
+    f.vault.erase().unwrap();
+    assert_eq!(heard.take(), ["Locked", "Unlocked", "Settings", "Erased"]);
+    assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::Closed)));
+    assert_eq!(f.vault.lock_state(), LockState::Erased);
+}
+
+#[test]
+fn the_recovery_code_counts_as_unconfirmed_until_the_person_confirms_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, code) = Vault::create(
+        &dir.path().join("vault.db"),
+        PASSCODE,
+        Role::Hurt,
+        TEST_KDF,
+        Arc::new(MemoryKeyStore::new()),
+        Arc::new(ManualClock::new(T0)),
+    )
+    .unwrap();
+    assert!(!vault.recovery_code_confirmed().unwrap());
+    vault.confirm_recovery_code().unwrap();
+    assert!(vault.recovery_code_confirmed().unwrap());
+    // A new code replaces the old one and must be confirmed again.
+    let fresh = vault.new_recovery_code().unwrap();
+    assert!(!vault.recovery_code_confirmed().unwrap());
+    vault.lock();
+    assert!(matches!(
+        vault.recover(&code.display(), b"another-passcode"),
+        Err(Error::WrongRecoveryCode { .. })
+    ));
+    let next = vault.recover(&fresh.display(), b"another-passcode").unwrap();
+    assert!(vault.is_unlocked());
+    assert!(!vault.recovery_code_confirmed().unwrap());
+    vault.lock();
+    vault.unlock(b"another-passcode").unwrap();
+    assert!(!vault.recovery_code_confirmed().unwrap(), "kept across lock and unlock");
+    assert_ne!(*next.display(), *fresh.display());
+}
