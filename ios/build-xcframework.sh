@@ -23,9 +23,18 @@ rm -rf "$WORK" "$KIT/MendFFI.xcframework"
 mkdir -p "$WORK/headers" "$WORK/swift" "$WORK/ios-sim" "$WORK/macos"
 (cd bindings && "$TARGET_DIR/debug/uniffi-bindgen" generate "$TARGET_DIR/debug/libmend_ffi.dylib" \
   --language swift --no-format --out-dir "$WORK/swift")
-cp "$WORK/swift/MendFFI.h" "$WORK/headers/"
-cp "$WORK/swift/MendFFI.modulemap" "$WORK/headers/module.modulemap"
-cp "$WORK/swift/MendCore.swift" "$KIT/Sources/MendCore/MendCore.swift"
+# One Swift file and one C header per crate (mend-core's types, mend-ffi's objects): the
+# Swift files make up the MendCore module, the headers the MendFFI C module.
+cp "$WORK"/swift/*.h "$WORK/headers/"
+cat >"$WORK/headers/module.modulemap" <<MODULEMAP
+module MendFFI {
+    header "MendCoreTypesFFI.h"
+    header "MendFFI.h"
+    export *
+}
+MODULEMAP
+rm -f "$KIT"/Sources/MendCore/*.swift
+cp "$WORK"/swift/*.swift "$KIT/Sources/MendCore/"
 
 lib() { echo "$TARGET_DIR/$1/$PROFILE/libmend_ffi.a"; }
 lipo -create "$(lib aarch64-apple-ios-sim)" "$(lib x86_64-apple-ios)" -output "$WORK/ios-sim/libmend_ffi.a"

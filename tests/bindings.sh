@@ -26,42 +26,67 @@ done
 
 python_suite() {
   echo "== Python"
-  cp "$SO" "$OUT/python/"
-  PYTHONPATH="$OUT/python" python3 tests/python/test_mend.py
+  # The two generated modules import each other as a package.
+  local pkg=$OUT/python-package/mend_bindings
+  mkdir -p "$pkg"
+  cp "$OUT"/python/*.py "$SO" "$pkg/"
+  touch "$pkg/__init__.py"
+  PYTHONPATH="$OUT/python-package" python3 tests/python/test_mend.py
+}
+
+# Compiles Kotlin sources into a class directory; fails with kotlinc's errors when it fails.
+kotlinc_to() {  # kotlinc_to OUT_DIR CLASSPATH SOURCE...
+  local out=$1 cp=$2 log=$OUT/kotlinc.log
+  shift 2
+  if ! "$KOTLINC" -J-XX:TieredStopAtLevel=1 -nowarn "$@" -cp "$cp" -d "$out" >"$log" 2>&1; then
+    grep -v '^warning:' "$log" >&2
+    echo "Kotlin compilation failed" >&2
+    return 1
+  fi
+}
+
+# The JUnit test classes among the given sources: every `class …Test` with its package.
+test_classes() {
+  local f pkg
+  for f in "$@"; do
+    pkg=$(sed -n 's/^package \([a-z0-9_.]*\).*/\1/p' "$f" | head -1)
+    sed -n 's/^class \([A-Za-z0-9_]*Test\)\b.*/\1/p' "$f" | while read -r c; do echo "$pkg.$c"; done
+  done
 }
 
 kotlin_suite() {
   echo "== Kotlin (JVM)"
   bash tests/tools.sh kotlin
   local khome=$CACHE/kotlinc-$KOTLIN_VERSION/node_modules/kotlin-compiler
+  KOTLINC=$khome/bin/kotlinc
   local j=/usr/share/java
   local cp="$j/jna.jar:$khome/lib/kotlinx-coroutines-core-jvm.jar:$khome/lib/kotlin-test.jar"
   cp="$cp:$khome/lib/kotlin-test-junit.jar:$j/junit4.jar:$j/hamcrest-core.jar"
-  local sources
+  local sources tests
   # Everything but the Android-only glue compiles and runs on a plain JVM.
   mapfile -t sources < <(find "$OUT/kotlin" android/mend/src/main/kotlin android/mend/src/test/kotlin tests/kotlin \
     -name '*.kt' -not -path '*/kit/android/*' | sort)
-  "$khome/bin/kotlinc" -J-XX:TieredStopAtLevel=1 -nowarn "${sources[@]}" -cp "$cp" -d "$OUT/kotlin-classes" 2>&1 \
-    | grep -v '^warning:' || true
-  [ -d "$OUT/kotlin-classes/app" ] || { echo "Kotlin compilation failed" >&2; return 1; }
+  rm -rf "$OUT/kotlin-classes" "$OUT/android-classes"
+  kotlinc_to "$OUT/kotlin-classes" "$cp" "${sources[@]}"
   # The Android-only glue (Keystore) compiles against the Android framework's classes.
   mapfile -t sources < <(find android/mend/src/main/kotlin -path '*/kit/android/*' -name '*.kt' | sort)
-  "$khome/bin/kotlinc" -J-XX:TieredStopAtLevel=1 -nowarn "${sources[@]}" \
-    -cp "$OUT/kotlin-classes:$j/jna.jar:$(bash tests/tools.sh android-all-jar)" -d "$OUT/android-classes" 2>&1 \
-    | grep -v '^warning:' || true
-  [ -d "$OUT/android-classes/app" ] || { echo "the Android-only Kotlin failed to compile" >&2; return 1; }
+  kotlinc_to "$OUT/android-classes" "$OUT/kotlin-classes:$j/jna.jar:$(bash tests/tools.sh android-all-jar)" "${sources[@]}"
+  mapfile -t tests < <(test_classes $(find android/mend/src/test/kotlin tests/kotlin -name '*.kt' | sort))
+  [ ${#tests[@]} -gt 0 ] || { echo "no Kotlin test classes found" >&2; return 1; }
   java -cp "$OUT/kotlin-classes:$cp:$khome/lib/kotlin-stdlib.jar" \
     -Djna.library.path="$TARGET/debug" -Djna.tmpdir="$OUT/jna-tmp" \
-    app.mend.tests.RunTestsKt app.mend.tests.BindingsTest app.mend.kit.ModelsTest app.mend.kit.TodayModelTest app.mend.kit.CheckInModelTest app.mend.kit.ProgramModelsTest
+    app.mend.tests.RunTestsKt "${tests[@]}"
 }
 
 swift_suite() {
   echo "== Swift (Linux)"
   bash tests/tools.sh swift
   local kit=ios/MendKit
-  # The generated Swift and the C header MendKit builds against on Linux.
-  cp "$OUT/swift/MendCore.swift" "$kit/Sources/MendCore/MendCore.swift"
-  cp "$OUT/swift/MendFFI.h" "$kit/Sources/MendFFI/MendFFI.h"
+  # The generated Swift (one file per crate, one Swift module) and the C headers MendKit
+  # builds against on Linux.
+  rm -f "$kit"/Sources/MendCore/*.swift "$kit"/Sources/MendFFI/*.h
+  cp "$OUT"/swift/*.swift "$kit/Sources/MendCore/"
+  cp "$OUT"/swift/*.h "$kit/Sources/MendFFI/"
   mkdir -p "$SWIFT_ROOT/src" "$SWIFT_ROOT/target"
   trap unmount_chroot EXIT
   mount --bind "$ROOT" "$SWIFT_ROOT/src"

@@ -48,7 +48,7 @@ impl MendVault {
 
     /// The next `limit` notifications (1–500) of the enabled reminders, soonest first: the
     /// platform schedules them.
-    pub fn upcoming_reminders(&self, limit: u32) -> Result<Vec<ReminderFiring>, MendError> {
-        Ok(self.core.upcoming_reminders(limit)?)
+    pub fn upcoming_reminders(&self, limit: i32) -> Result<Vec<ReminderFiring>, MendError> {
+        Ok(self.core.upcoming_reminders(u32::try_from(limit).unwrap_or(0))?)
     }
 }

@@ -147,6 +147,23 @@ impl MendVault {
         Ok(self.core.new_recovery_code()?.display().to_string())
     }
 
+    /// How long the app may stay in the background before it locks, in seconds.
+    pub fn auto_lock_seconds(&self) -> Result<i32, MendError> {
+        Ok(i32::try_from(self.core.auto_lock_seconds()?).unwrap_or(i32::MAX))
+    }
+
+    /// Sets the auto-lock delay: one of `limits().auto_lock_choices_seconds`.
+    pub fn set_auto_lock_seconds(&self, seconds: i32) -> Result<(), MendError> {
+        let seconds = u32::try_from(seconds).unwrap_or(u32::MAX);
+        Ok(self.core.set_auto_lock_seconds(seconds)?)
+    }
+
+    /// Locks if the app has been in the background since `backgrounded_at` for at least the
+    /// auto-lock delay; returns whether it locked.
+    pub fn lock_if_due(&self, backgrounded_at: Timestamp) -> Result<bool, MendError> {
+        Ok(self.core.lock_if_due(backgrounded_at)?)
+    }
+
     /// Whose vault this is.
     pub fn role(&self) -> Result<Role, MendError> {
         Ok(self.core.role()?)

@@ -159,6 +159,8 @@ pub enum InputField {
     Plan,
     /// A tool entry, as a whole (e.g. edited into another tool's entry).
     Entry,
+    /// The auto-lock delay.
+    AutoLock,
 }
 
 impl InputField {
@@ -204,6 +206,7 @@ impl InputField {
             InputField::Item => "item",
             InputField::Plan => "plan",
             InputField::Entry => "entry",
+            InputField::AutoLock => "auto-lock delay",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Every limit a screen needs to know before the person types, in one record, so that no
 //! app keeps a copy of a rule: passcode length, free attempts, how many other prompts a day
-//! offers, text lengths, tags, scores, pages and the reminders' horizon.
+//! offers, text lengths, tags, scores, pages, the reminders' horizon and the auto-lock
+//! choices.
 
 use crate::journal::{MAX_PAGE_LIMIT, note, search};
 use crate::program::daily::MAX_ALTERNATIVES;
@@ -8,11 +9,12 @@ use crate::program::practice::MAX_RESPONSE_CHARS;
 use crate::tools::entry::{MAX_SCORE, MAX_TEXT_CHARS};
 use crate::tools::firing::{HORIZON_DAYS, MAX_FIRINGS};
 use crate::vault::attempts::FREE_ATTEMPTS;
+use crate::vault::settings::AUTO_LOCK_CHOICES;
 use crate::vault::{MAX_PASSCODE_BYTES, MIN_PASSCODE_BYTES};
 
 /// The core's limits, as screens show and enforce them.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// The shortest passcode, in bytes of UTF-8.
     pub passcode_min_bytes: i32,
@@ -46,6 +48,8 @@ pub struct Limits {
     pub reminder_horizon_days: i32,
     /// The most reminder firings one call returns.
     pub max_reminder_firings: i32,
+    /// The auto-lock delays to choose from, in seconds, shortest first.
+    pub auto_lock_choices_seconds: Vec<i32>,
 }
 
 /// The core's limits.
@@ -68,5 +72,6 @@ pub fn limits() -> Limits {
         page_max: n(MAX_PAGE_LIMIT),
         reminder_horizon_days: HORIZON_DAYS,
         max_reminder_firings: n(MAX_FIRINGS),
+        auto_lock_choices_seconds: AUTO_LOCK_CHOICES.iter().map(|&s| n(s)).collect(),
     }
 }

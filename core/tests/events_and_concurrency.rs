@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use mend_core::tools::ToolKind;
 use mend_core::{
-    DataChange, DeviceKeyError, DeviceKeyStore, Error, KdfParams, LockState, ManualClock,
+    Clock, DataChange, DeviceKeyError, DeviceKeyStore, Error, KdfParams, LockState, ManualClock,
     MemoryKeyStore, NoteDraft, NoteQuery, Role, Vault, VaultListener,
 };
 
@@ -196,6 +196,32 @@ fn a_listener_hears_lock_states_and_which_data_changed() {
     assert_eq!(heard.take(), ["Locked", "Unlocked", "Settings", "Erased"]);
     assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::Closed)));
     assert_eq!(f.vault.lock_state(), LockState::Erased);
+}
+
+#[test]
+fn the_auto_lock_delay_is_one_of_the_choices_and_kept_sealed() {
+    let f = Fixture::new();
+    assert_eq!(f.vault.auto_lock_seconds().unwrap(), 60);
+    f.vault.set_auto_lock_seconds(300).unwrap();
+    assert!(matches!(
+        f.vault.set_auto_lock_seconds(301),
+        Err(Error::InvalidInput { field: mend_core::InputField::AutoLock, .. })
+    ));
+    assert_eq!(mend_core::limits().auto_lock_choices_seconds, [0, 30, 60, 300, 900]);
+    f.vault.lock();
+    assert!(matches!(f.vault.auto_lock_seconds(), Err(Error::Locked)));
+    let v = f.reopen();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.auto_lock_seconds().unwrap(), 300);
+    // Back from the background: locked only once the delay has passed.
+    let left_at = mend_core::Timestamp::from_ms(f.clock.now_ms());
+    f.clock.advance(299_999);
+    assert!(!v.lock_if_due(left_at).unwrap());
+    assert!(v.is_unlocked());
+    f.clock.advance(1);
+    assert!(v.lock_if_due(left_at).unwrap());
+    assert_eq!(v.lock_state(), LockState::Locked);
+    assert!(!v.lock_if_due(left_at).unwrap(), "already locked");
 }
 
 #[test]

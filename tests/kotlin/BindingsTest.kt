@@ -1,36 +1,64 @@
-// The generated Kotlin bindings, exercised across the whole exported surface on the JVM.
+// The generated Kotlin bindings, exercised across the whole exported surface on the JVM:
+// every record, enum and call, and every error a screen can see.
 package app.mend.tests
 
-import app.mend.core.DeviceKeyException
-import app.mend.core.FileDeviceKeyStore
-import app.mend.core.KdfOptions
-import app.mend.core.MendException
-import app.mend.core.MendVault
-import app.mend.core.NoteDraft
-import app.mend.core.NoteFilter
-import app.mend.core.VaultRole
-import app.mend.core.PracticeOutcome
 import app.mend.core.Asker
+import app.mend.core.CalendarDate
+import app.mend.core.CheckIn
+import app.mend.core.Contact
+import app.mend.core.CutTie
+import app.mend.core.DataChange
+import app.mend.core.DeviceKeyException
+import app.mend.core.Focus
+import app.mend.core.InputField
+import app.mend.core.InputProblem
+import app.mend.core.InvitationAnswer
+import app.mend.core.KdfParams
+import app.mend.core.LengthUnit
+import app.mend.core.LockState
+import app.mend.core.NoteDraft
+import app.mend.core.NoteQuery
 import app.mend.core.PhrasingReason
+import app.mend.core.PracticeOutcome
+import app.mend.core.ProgramPage
+import app.mend.core.Question
 import app.mend.core.QuestionKind
 import app.mend.core.QuestionStatus
+import app.mend.core.Reminder
 import app.mend.core.ReminderPurpose
+import app.mend.core.Role
+import app.mend.core.TimeTogether
 import app.mend.core.ToolEntry
 import app.mend.core.ToolKind
-import app.mend.core.checkLetterPhrasing
-import app.mend.core.createVault
-import app.mend.core.helpResources
-import app.mend.core.programStep
-import app.mend.core.programSteps
-import app.mend.core.programThemes
-import app.mend.core.defaultKdfOptions
-import app.mend.core.vaultExists
+import app.mend.core.Trigger
+import app.mend.core.VaultListener
+import app.mend.core.Weekday
+import app.mend.core.Worksheet
+import app.mend.core.WorksheetKind
+import app.mend.ffi.MendException
+import app.mend.ffi.MendVault
+import app.mend.ffi.checkLetterPhrasing
+import app.mend.ffi.createVault
+import app.mend.ffi.defaultKdfParams
+import app.mend.ffi.fileDeviceKeyStore
+import app.mend.ffi.helpResources
+import app.mend.ffi.limits
+import app.mend.ffi.programStep
+import app.mend.ffi.programSteps
+import app.mend.ffi.programThemes
+import app.mend.ffi.vaultExists
+import app.mend.ffi.worksheetInfo
 import app.mend.kit.FailingKeyStore
 import app.mend.kit.PlatformZone
 import app.mend.kit.SoftwareKeyStore
 import java.io.File
+import java.io.RandomAccessFile
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermission
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneId
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import org.junit.Test
@@ -42,140 +70,154 @@ import kotlin.test.assertNotEquals
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
-private val SMALL = KdfOptions(memoryKib = 256u, iterations = 1u, parallelism = 1u)
+private val SMALL = KdfParams(memoryKib = 256u, iterations = 1u, parallelism = 1u)
 private val PASS get() = "passcode-1".toByteArray()
-private val ALL = NoteFilter(step = null, tag = null)
+private val ALL = NoteQuery()
 
 private fun dir(): File = Files.createTempDirectory("mend-kt").toFile()
 
 class BindingsTest {
-    private fun newVault(store: SoftwareKeyStore = SoftwareKeyStore(), role: VaultRole = VaultRole.REPAIRING) =
+    private fun newVault(store: SoftwareKeyStore = SoftwareKeyStore(), role: Role = Role.REPAIRING) =
         File(dir(), "vault.db").path.let { path -> Triple(path, store, createVault(path, PASS, role, SMALL, store)) }
 
     @Test
     fun createUnlockLockAndReopen() {
-        assertEquals(65536u, defaultKdfOptions().memoryKib)
-        val (path, store, created) = newVault(role = VaultRole.HURT)
+        assertEquals(65536u, defaultKdfParams().memoryKib)
+        val (path, store, created) = newVault(role = Role.HURT)
         val v = created.vault
         assertTrue(vaultExists(path))
         assertFalse(vaultExists("$path.none"))
         assertEquals(34, created.recoveryCode.length)
         assertTrue(v.isUnlocked())
-        assertEquals(VaultRole.HURT, v.role())
-        assertTrue(kotlin.math.abs(v.startedAtMs() - System.currentTimeMillis()) < 60_000)
-        assertEquals(0u, v.damagedRecordCount())
+        assertEquals(LockState.UNLOCKED, v.lockState())
+        assertEquals(Role.HURT, v.role())
+        assertTrue(Duration.between(v.startedAt(), Instant.now()).abs() < Duration.ofMinutes(1))
+        assertEquals(0, v.damagedRecordCount())
+        assertFalse(v.recoveryCodeConfirmed())
+        v.confirmRecoveryCode()
+        assertTrue(v.recoveryCodeConfirmed())
         v.lock()
         assertFalse(v.isUnlocked())
         MendVault.open(path, store).use { again ->
             val status = again.unlockStatus()
-            assertEquals(0u, status.failedAttempts)
-            assertEquals(5u, status.attemptsLeft)
-            assertNull(status.retryAtMs)
+            assertEquals(0, status.failedAttempts)
+            assertEquals(5, status.attemptsLeft)
+            assertNull(status.retryAt)
             again.unlock(PASS)
             assertTrue(again.isUnlocked())
         }
-        assertFailsWith<MendException.AlreadyExists> { createVault(path, PASS, VaultRole.HURT, SMALL, store) }
-        assertFailsWith<MendException.NoVault> { MendVault.open("$path.none", store) }
     }
 
     @Test
-    fun wrongPasscodesCarryAttemptsLeftThenARetryTime() {
-        val v = newVault().third.vault
+    fun everyErrorAScreenCanSeeArrivesAsItsOwnType() {
+        val (path, store, created) = newVault()
+        val v = created.vault
+        assertFailsWith<MendException.AlreadyExists> { createVault(path, PASS, Role.HURT, SMALL, store) }
+        assertFailsWith<MendException.NoVault> { MendVault.open("$path.none", store) }
+        val short = assertFailsWith<MendException.InvalidInput> { createVault("$path.2", "12345".toByteArray(), Role.HURT, SMALL, store) }
+        assertEquals(InputField.PASSCODE, short.field)
+        assertEquals(InputProblem.TooShort(limits().passcodeMinBytes.toUInt(), LengthUnit.BYTES), short.problem)
+        assertFailsWith<MendException.NotFound> { v.note("0".repeat(32)) }
         v.lock()
-        for (left in 4 downTo 0) {
-            val e = assertFailsWith<MendException.WrongPasscode> { v.unlock("wrong-code".toByteArray()) }
-            assertEquals(left.toUInt(), e.attemptsLeft)
-        }
-        val e = assertFailsWith<MendException.TooManyAttempts> { v.unlock(PASS) }
-        assertTrue(e.retryAtMs > System.currentTimeMillis() + 20_000)
-        assertEquals(e.retryAtMs, v.unlockStatus().retryAtMs)
+        assertFailsWith<MendException.Locked> { v.noteCount() }
+        repeat(4) { assertFailsWith<MendException.WrongPasscode> { v.unlock("wrong-code".toByteArray()) } }
+        assertEquals(0, assertFailsWith<MendException.WrongPasscode> { v.unlock("wrong-code".toByteArray()) }.attemptsLeft)
+        val wait = assertFailsWith<MendException.TooManyAttempts> { v.unlock(PASS) }
+        assertTrue(wait.retryAt > Instant.now().plusSeconds(20))
+        assertEquals(wait.retryAt, v.unlockStatus().retryAt)
+        assertEquals(4, assertFailsWith<MendException.WrongRecoveryCode> {
+            newVault().third.vault.also { it.lock() }.recover("0000-0000-0000-0000-0000-0000-0000", "new-passcode".toByteArray())
+        }.attemptsLeft)
+        // Another device's key store: this vault can never open there.
+        val (elsewhere, _, elsewhereVault) = newVault()
+        elsewhereVault.vault.close()
+        assertFailsWith<MendException.DeviceKeyMissing> { MendVault.open(elsewhere, SoftwareKeyStore()).unlock(PASS) }
+        // A key store that cannot be used right now, declared or unexpected.
+        val d = dir()
+        assertFailsWith<MendException.DeviceKeyUnavailable> { createVault(File(d, "a.db").path, PASS, Role.HURT, SMALL, FailingKeyStore(declared = true)) }
+        assertFailsWith<MendException.DeviceKeyUnavailable> { createVault(File(d, "b.db").path, PASS, Role.HURT, SMALL, FailingKeyStore(declared = false)) }
+        // A vault from a newer app, and a damaged one.
+        val (newer, newerStore, newerVault) = newVault()
+        newerVault.vault.close()
+        RandomAccessFile(newer, "rw").use { f -> f.seek(60); f.writeInt(99) } // SQLite's user_version
+        val e = assertFailsWith<MendException.NewerVault> { MendVault.open(newer, newerStore) }
+        assertEquals(99 to 1, e.found to e.supported)
+        val (damaged, damagedStore, damagedVault) = newVault()
+        damagedVault.vault.close()
+        RandomAccessFile(damaged, "rw").use { f -> f.seek(0); f.write(ByteArray(100)) }
+        assertFailsWith<MendException.Damaged> { MendVault.open(damaged, damagedStore) }
+        v.erase()
+        assertFalse(File(path).exists())
+        assertEquals(LockState.ERASED, v.lockState())
+        assertFailsWith<MendException.Closed> { v.unlockStatus() }
     }
 
     @Test
     fun notesRoundTripWithAnyTextAndALargeBody() {
         val v = newVault().third.vault
         val texts = listOf("Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ")
-        val ids = texts.mapIndexed { i, t -> v.addNote(NoteDraft(t, "$t body", (i + 1).toUByte(), listOf(t.take(5)))).id }
+        val ids = texts.mapIndexed { i, t -> v.addNote(NoteDraft(t, "$t body", i + 1, listOf(t.take(5)))).id }
         ids.zip(texts).forEach { (id, t) ->
-            val n = v.getNote(id)
+            val n = v.note(id)
             assertEquals(t, n.summary.title)
             assertEquals("$t body", n.body)
+            assertFalse(n.summary.edited)
         }
         val big = "ü".repeat(512 * 1024)
-        val bigId = v.addNote(NoteDraft("big", big, null, emptyList())).id
-        assertEquals(big, v.getNote(bigId).body)
-        val tooBig = assertFailsWith<MendException.InvalidInput> { v.addNote(NoteDraft("big", "$big!", null, emptyList())) }
-        assertEquals("body" to "is too long", tooBig.field to tooBig.reason)
-        assertEquals(5u, v.noteCount())
-        val page = v.listNotes(ALL, 0u, 2u)
-        assertEquals(5u, page.total)
+        val bigId = v.addNote(NoteDraft("big", big)).id
+        assertEquals(big, v.note(bigId).body)
+        val tooBig = assertFailsWith<MendException.InvalidInput> { v.addNote(NoteDraft("big", "$big!")) }
+        assertEquals(InputField.BODY, tooBig.field)
+        assertEquals(InputProblem.TooLong(1024u * 1024u, LengthUnit.BYTES), tooBig.problem)
+        assertEquals(5, v.noteCount())
+        val page = v.notes(ALL, 0, 2)
+        assertEquals(5, page.total)
         assertEquals(listOf(bigId, ids[3]), page.notes.map { it.id })
-        assertEquals(v.listNotes(ALL, 1u, 2u), v.newestNotes(1u, 2u))
-        assertEquals(listOf(ids[1], ids[0]), v.newestNotes(3u, 50u).notes.map { it.id })
-        assertEquals(listOf(ids[1]), v.listNotes(NoteFilter(step = 2u, tag = null), 0u, 50u).notes.map { it.id })
+        assertEquals(listOf(ids[1], ids[0]), v.notes(ALL, 3, 50).notes.map { it.id })
+        assertEquals(listOf(ids[1]), v.notes(NoteQuery(step = 2), 0, 50).notes.map { it.id })
+        assertEquals(4, v.tagsInUse().size)
         v.prepareSearch()
-        assertEquals(listOf(ids[0]), v.searchNotes("CAFÉ évening", ALL, 0u, 10u).notes.map { it.id })
-        assertEquals(1u, v.searchNotes("שלום", ALL, 0u, 10u).total)
-        val edited = v.editNote(ids[0], NoteDraft("Morning", "new words", null, emptyList()))
+        assertEquals(listOf(ids[0]), v.notes(NoteQuery(words = "CAFÉ évening"), 0, 10).notes.map { it.id })
+        assertEquals(1, v.notes(NoteQuery(words = "שלום"), 0, 10).total)
+        val edited = v.editNote(ids[0], NoteDraft("Morning", "new words"))
         assertEquals("Morning", edited.title)
-        assertTrue(edited.updatedAtMs >= edited.createdAtMs)
-        assertEquals("new words", v.getNote(ids[0]).body)
+        assertTrue(edited.edited || edited.updatedAt == edited.createdAt)
+        assertEquals("new words", v.note(ids[0]).body)
         v.deleteNote(ids[0])
-        assertFailsWith<MendException.NotFound> { v.getNote(ids[0]) }
-        assertEquals("id", assertFailsWith<MendException.InvalidInput> { v.getNote("not-an-id") }.field)
+        assertFailsWith<MendException.NotFound> { v.note(ids[0]) }
+        val limit = assertFailsWith<MendException.InvalidInput> { v.notes(ALL, 0, 0) }
+        assertEquals(InputProblem.OutOfRange(1, limits().pageMax.toLong()), limit.problem)
     }
 
     @Test
     fun passcodeChangeAndRecovery() {
         val created = newVault().third
         val v = created.vault
-        v.addNote(NoteDraft("kept", "body", null, emptyList()))
+        v.addNote(NoteDraft("kept", "body"))
         v.changePasscode(PASS, "second-pass".toByteArray())
         v.lock()
         assertFailsWith<MendException.WrongPasscode> { v.unlock(PASS) }
         v.unlock("second-pass".toByteArray())
         v.lock()
-        val wrong = assertFailsWith<MendException.WrongRecoveryCode> {
-            v.recover("0000-0000-0000-0000-0000-0000-0000", "third-pass".toByteArray())
-        }
-        assertEquals(4u, wrong.attemptsLeft)
         val newCode = v.recover(created.recoveryCode, "third-pass".toByteArray())
         assertNotEquals(created.recoveryCode, newCode)
         assertTrue(v.isUnlocked())
-        assertEquals(1u, v.noteCount())
+        assertFalse(v.recoveryCodeConfirmed())
+        assertEquals(1, v.noteCount())
+        val fresh = v.newRecoveryCode()
+        v.confirmRecoveryCode()
         v.lock()
-        assertFailsWith<MendException.WrongRecoveryCode> { v.recover(created.recoveryCode, "fourth-pass".toByteArray()) }
-        v.unlock("third-pass".toByteArray())
-    }
-
-    @Test
-    fun aKeyStoreWrittenInKotlinBindsTheVaultToIt() {
-        val (path, _, created) = newVault()
-        created.vault.lock()
-        val e = assertFailsWith<MendException.DeviceKey> { MendVault.open(path, SoftwareKeyStore()).unlock(PASS) }
-        assertIs<DeviceKeyException.Rejected>(e.reason)
-    }
-
-    @Test
-    fun aThrowingKeyStoreSurfacesAsATypedError() {
-        val d = dir()
-        val declared = assertFailsWith<MendException.DeviceKey> {
-            createVault(File(d, "a.db").path, PASS, VaultRole.HURT, SMALL, FailingKeyStore(declared = true))
-        }
-        assertIs<DeviceKeyException.Unavailable>(declared.reason)
-        val unexpected = assertFailsWith<MendException.DeviceKey> {
-            createVault(File(d, "b.db").path, PASS, VaultRole.HURT, SMALL, FailingKeyStore(declared = false))
-        }
-        assertIs<DeviceKeyException.Failed>(unexpected.reason)
+        assertFailsWith<MendException.WrongRecoveryCode> { v.recover(newCode, "fourth-pass".toByteArray()) }
+        v.recover(fresh, "fourth-pass".toByteArray())
     }
 
     @Test
     fun theRustFileKeyStoreWorksFromKotlin() {
         val d = dir()
-        FileDeviceKeyStore(File(d, "device.key").path).use { store ->
+        fileDeviceKeyStore(File(d, "device.key").path).let { store ->
             val wrapped = store.wrap("secret".toByteArray())
             assertEquals("secret", String(store.unwrap(wrapped)))
-            createVault(File(d, "vault.db").path, PASS, VaultRole.HURT, SMALL, store).vault.use { it.addNote(NoteDraft("t", "b", null, emptyList())) }
+            createVault(File(d, "vault.db").path, PASS, Role.HURT, SMALL, store).vault.use { it.addNote(NoteDraft("t", "b")) }
             val perms = Files.getPosixFilePermissions(File(d, "device.key").toPath())
             assertEquals(setOf(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms)
             store.destroyKey()
@@ -190,40 +232,64 @@ class BindingsTest {
         val jobs = (0 until 6).map { t ->
             pool.submit {
                 repeat(20) { i ->
-                    val s = v.addNote(NoteDraft("t$t n$i", "body", null, emptyList()))
-                    assertEquals("t$t n$i", v.getNote(s.id).summary.title)
-                    v.listNotes(ALL, 0u, 10u)
+                    val s = v.addNote(NoteDraft("t$t n$i", "body"))
+                    assertEquals("t$t n$i", v.note(s.id).summary.title)
+                    v.notes(ALL, 0, 10)
                 }
             }
         }
         jobs.forEach { it.get(60, TimeUnit.SECONDS) }
         pool.shutdown()
-        assertEquals(120u, v.noteCount())
+        assertEquals(120, v.noteCount())
+    }
+
+    @Test
+    fun aListenerHearsChangesWithoutContent() {
+        val v = newVault().third.vault
+        val heard = mutableListOf<Any>()
+        v.setListener(object : VaultListener {
+            override fun lockStateChanged(state: LockState) { heard += state }
+            override fun dataChanged(change: DataChange) { heard += change }
+        })
+        v.addNote(NoteDraft("t", "b"))
+        v.checkIn(3, 4, 5, "")
+        v.lock()
+        assertEquals(listOf<Any>(DataChange.Notes, DataChange.Tool(ToolKind.CHECK_INS), LockState.LOCKED), heard)
     }
 
     @Test
     fun theProgramTodayPracticeAndProgress() {
-        assertEquals(listOf(1, 2, 3, 4, 5, 6), programSteps().map { it.number.toInt() })
-        assertEquals("remorse", programStep(3u).key)
-        assertFailsWith<MendException.NotFound> { programStep(9u) }
+        assertEquals(listOf(1, 2, 3, 4, 5, 6), programSteps().map { it.number })
+        assertEquals("remorse", programStep(3).key)
+        assertFailsWith<MendException.NotFound> { programStep(9) }
         assertTrue(programThemes().size >= 5)
         assertTrue(helpResources().crisisLines.isNotEmpty())
         val v = newVault().third.vault
-        val tz = PlatformZone(java.time.ZoneId.of("Europe/Berlin"))
-        val today = v.today(tz)
+        v.setTimeZone(PlatformZone(ZoneId.of("Europe/Berlin")))
+        val pages = v.programPages()
+        assertEquals(6, pages.size)
+        assertEquals(1, (pages[0] as ProgramPage.Step).v1.number)
+        val today = v.todayPrompt()
         assertEquals(PracticeOutcome.SHOWN, today.outcome)
-        assertEquals(today.prompt.id, v.today(tz).prompt.id)
-        val other = v.anotherPrompt(tz, 1u)
+        assertIs<Focus.Step>(today.prompt.focus)
+        val berlin = LocalDate.now(ZoneId.of("Europe/Berlin"))
+        assertEquals(CalendarDate(berlin.year, berlin.monthValue, berlin.dayOfMonth), today.date)
+        assertTrue(today.moreAvailable && !today.isAlternative)
+        assertEquals(today.prompt.id, v.todayPrompt().prompt.id)
+        val other = v.anotherPrompt()
         assertNotEquals(today.prompt.id, other.prompt.id)
-        assertEquals(PracticeOutcome.SKIPPED, v.skipPrompt(tz, other.prompt.id).outcome)
-        val done = v.completePrompt(tz, today.prompt.id, "Écouté, sans me défendre. 🙏")
+        assertTrue(other.isAlternative)
+        assertEquals(PracticeOutcome.SKIPPED, v.skipPrompt(other.prompt.id).outcome)
+        val done = v.completePrompt(today.prompt.id, "Écouté, sans me défendre. 🙏")
         assertEquals(PracticeOutcome.DONE, done.outcome)
         assertEquals("Écouté, sans me défendre. 🙏", done.response)
-        val progress = v.progress(tz)
-        assertEquals(1u, progress.daysPractisedLast7)
+        val progress = v.progress()
+        assertEquals(1, progress.daysPractisedLast7)
         assertEquals(listOf("first-practice"), progress.milestones.map { it.key })
-        val impossible = object : app.mend.core.TimeZoneRules { override fun offsetSeconds(utcMs: Long) = 25 * 3600 }
-        assertEquals("time zone", assertFailsWith<MendException.InvalidInput> { v.today(impossible) }.field)
+        val midnight = v.nextDayStarts().atZone(ZoneId.of("Europe/Berlin"))
+        assertEquals(0 to 0, midnight.hour to midnight.minute)
+        v.setTimeZone(object : app.mend.core.TimeZoneRules { override fun offsetSeconds(utcMs: Long) = 25 * 3600 })
+        assertEquals(InputField.TIME_ZONE, assertFailsWith<MendException.InvalidInput> { v.todayPrompt() }.field)
     }
 
     @Test
@@ -231,21 +297,30 @@ class BindingsTest {
         val flags = checkLetterPhrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
         assertEquals(listOf(PhrasingReason.MINIMISES, PhrasingReason.ASKS_FORGIVENESS, PhrasingReason.BLAMES), flags.map { it.reason })
         assertEquals("if you were hurt", flags[0].excerpt)
+        assertEquals(10u to 26u, flags[0].start to flags[0].end)
         assertTrue(checkLetterPhrasing("I lied to you, and I am sorry.").isEmpty())
     }
 
     @Test
     fun theToolsAddEditDeleteAndList() {
-        val v = newVault(role = VaultRole.HURT).third.vault
-        val checkIn = v.addEntry(ToolEntry.CheckIn("2026-11-25", 3u, 2u, 4u, "Long day"))
+        val v = newVault(role = Role.HURT).third.vault
+        v.setTimeZone(PlatformZone(ZoneId.of("Pacific/Auckland")))
+        assertNull(v.todaysCheckIn())
+        val checkIn = v.checkIn(3, 2, 4, "Long day")
         assertEquals(32, checkIn.id.length)
-        val trigger = v.addEntry(ToolEntry.Trigger(1_000L, "A song 🎵", 7u, "Walking"))
-        val question = v.addEntry(ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN))
-        v.addEntry(ToolEntry.Contact(2_000L, "call", "", "Hung up", null))
+        val auckland = LocalDate.now(ZoneId.of("Pacific/Auckland"))
+        assertEquals(CalendarDate(auckland.year, auckland.monthValue, auckland.dayOfMonth), (checkIn.entry as ToolEntry.CheckIn).v1.date)
+        assertEquals(checkIn.id, v.checkIn(5, 5, 5, "").id)
+        val trigger = v.addEntry(ToolEntry.Trigger(Trigger(Instant.ofEpochMilli(1_000), "A song 🎵", 7, "Walking")))
+        val question = v.addEntry(ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN)))
+        v.addEntry(ToolEntry.Contact(Contact(Instant.ofEpochMilli(2_000), "call", "", "Hung up", null)))
         for (kind in listOf(ToolKind.CHECK_INS, ToolKind.TRIGGERS, ToolKind.QUESTIONS, ToolKind.CONTACTS)) assertEquals(1, v.entries(kind).size, kind.name)
-        val answered = v.editEntry(question.id, ToolEntry.Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED))
-        assertEquals("I was afraid.", (answered.entry as ToolEntry.Question).answer)
-        assertEquals("safety", assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.CheckIn("2026-11-25", 11u, 2u, 4u, "")) }.field)
+        val answered = v.editEntry(question.id, ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED)))
+        assertEquals("I was afraid.", (answered.entry as ToolEntry.Question).v1.answer)
+        val high = assertFailsWith<MendException.InvalidInput> { v.checkIn(11, 2, 4, "") }
+        assertEquals(InputField.SAFETY to InputProblem.OutOfRange(0, 10), high.field to high.problem)
+        val impossible = assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.CheckIn(CheckIn(CalendarDate(2026, 2, 30), 1, 1, 1, ""))) }
+        assertEquals(InputField.DATE, impossible.field)
         v.deleteEntry(trigger.id)
         assertTrue(v.entries(ToolKind.TRIGGERS).isEmpty())
         assertFailsWith<MendException.NotFound> { v.deleteEntry(trigger.id) }
@@ -254,47 +329,45 @@ class BindingsTest {
     @Test
     fun remindersScheduleInThePlatformZone() {
         val v = newVault().third.vault
-        val r = v.addEntry(ToolEntry.Reminder(ReminderPurpose.CHECK_IN, byteArrayOf(1, 2, 3, 4, 5, 6, 7), 21u, 15u, true))
-        val upcoming = v.upcomingReminders(PlatformZone(java.time.ZoneId.of("Asia/Tokyo")), 3u)
+        v.setTimeZone(PlatformZone(ZoneId.of("Asia/Tokyo")))
+        val r = v.addEntry(ToolEntry.Reminder(Reminder(ReminderPurpose.CHECK_IN, Weekday.values().toList(), 21, 15, true)))
+        val upcoming = v.upcomingReminders(3)
         assertEquals(3, upcoming.size)
         upcoming.forEach {
             assertEquals("Time for your check-in", it.text)
             assertEquals(r.id, it.reminderId)
-            assertEquals((12 * 60 + 15) * 60_000L, Math.floorMod(it.atMs, 86_400_000L))
+            val utc = it.at.atZone(ZoneId.of("UTC"))
+            assertEquals(12 to 15, utc.hour to utc.minute)
         }
+        val none = assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Reminder(Reminder(ReminderPurpose.PRACTICE, emptyList(), 1, 0, true))) }
+        assertEquals(InputField.WEEKDAYS to InputProblem.Empty, none.field to none.problem)
     }
 
     @Test
     fun theStepToolsWorksheetsBoundariesCutTiesAndTimeTogether() {
         val v = newVault().third.vault
-        v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.REMORSE_LETTER, listOf("I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question.")))
-        assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Worksheet(app.mend.core.WorksheetKind.STORY, listOf("one"))) }
-        assertEquals(4, app.mend.core.worksheetInfo(app.mend.core.WorksheetKind.REMORSE_LETTER).sections.size)
-        val tie = v.addEntry(ToolEntry.CutTie("Leave the shared gym", false))
-        v.addEntry(ToolEntry.Boundary(false, "No contact with them at all", true))
-        v.addEntry(ToolEntry.TimeTogether(1_000L, "A walk", true, app.mend.core.InvitationAnswer.NOT_NOW, true))
+        v.addEntry(ToolEntry.Worksheet(Worksheet(WorksheetKind.REMORSE_LETTER, listOf("I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question."))))
+        assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Worksheet(Worksheet(WorksheetKind.STORY, listOf("one")))) }
+        assertEquals(4, worksheetInfo(WorksheetKind.REMORSE_LETTER).sections.size)
+        val tie = v.addEntry(ToolEntry.CutTie(CutTie("Leave the shared gym", false)))
+        v.addEntry(ToolEntry.Boundary(app.mend.core.Boundary(false, "No contact with them at all", true)))
+        v.addEntry(ToolEntry.TimeTogether(TimeTogether(Instant.ofEpochMilli(1_000), "A walk", true, InvitationAnswer.NOT_NOW, true)))
         assertEquals(1, v.entries(ToolKind.REMORSE_LETTERS).size)
         assertEquals(1, v.entries(ToolKind.BOUNDARIES).size)
         assertEquals(1, v.entries(ToolKind.TIME_TOGETHER).size)
-        val done = v.editEntry(tie.id, ToolEntry.CutTie("Leave the shared gym", true))
-        assertTrue((done.entry as ToolEntry.CutTie).done)
+        val done = v.editEntry(tie.id, ToolEntry.CutTie(CutTie("Leave the shared gym", true)))
+        assertTrue((done.entry as ToolEntry.CutTie).v1.done)
     }
 
     @Test
-    fun lockedAndErasedObjectsGiveTypedErrors() {
-        val (path, _, created) = newVault()
-        val v = created.vault
-        val id = v.addNote(NoteDraft("t", "b", null, emptyList())).id
+    fun lockedObjectsGiveTypedErrors() {
+        val v = newVault().third.vault
+        val id = v.addNote(NoteDraft("t", "b")).id
         v.lock()
         val calls: List<() -> Any> = listOf(
-            { v.getNote(id) }, { v.noteCount() }, { v.role() }, { v.prepareSearch() },
-            { v.addNote(NoteDraft("a", "b", null, emptyList())) }, { v.deleteNote(id) },
-            { v.listNotes(ALL, 0u, 5u) }, { v.searchNotes("b", ALL, 0u, 5u) },
+            { v.note(id) }, { v.noteCount() }, { v.role() }, { v.prepareSearch() }, { v.todayPrompt() },
+            { v.addNote(NoteDraft("a", "b")) }, { v.deleteNote(id) }, { v.notes(ALL, 0, 5) }, { v.autoLockSeconds() },
         )
         calls.forEach { call -> assertFailsWith<MendException.Locked> { call() } }
-        v.erase()
-        assertFalse(File(path).exists())
-        assertFailsWith<MendException.Closed> { v.unlock(PASS) }
-        assertFailsWith<MendException.Closed> { v.unlockStatus() }
     }
 }

@@ -1,7 +1,8 @@
 """The generated Python bindings, exercised across the whole exported surface.
 
-Run by tests/bindings.sh with the generated mend.py and libmend_ffi.so on PYTHONPATH.
-Prints one line per failure and a closing line 'N passed, N failed'; exits 1 on failure.
+Run by tests/bindings.sh with the generated package (mend.py, mend_core.py and
+libmend_ffi.so) on PYTHONPATH. Prints one line per failure and a closing line
+'N passed, N failed'; exits 1 on failure.
 """
 import hashlib
 import hmac
@@ -13,11 +14,11 @@ import threading
 import time
 import traceback
 import zoneinfo
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-import mend
+from mend_bindings import mend, mend_core as core
 
-SMALL_KDF = mend.KdfOptions(memory_kib=256, iterations=1, parallelism=1)
+SMALL_KDF = core.KdfParams(memory_kib=256, iterations=1, parallelism=1)
 PASS = "passcode-1".encode()
 TESTS = []
 
@@ -27,7 +28,7 @@ def test(fn):
     return fn
 
 
-class PythonKeyStore(mend.DeviceKeyStore):
+class PythonKeyStore(core.DeviceKeyStore):
     """A software key store written in Python: HMAC-SHA256 keystream plus a MAC."""
 
     def __init__(self):
@@ -43,7 +44,7 @@ class PythonKeyStore(mend.DeviceKeyStore):
 
     def wrap(self, plain):
         if self.key is None:
-            raise mend.DeviceKeyError.KeyMissing()
+            raise core.DeviceKeyError.KeyMissing()
         nonce = os.urandom(16)
         body = bytes(a ^ b for a, b in zip(plain, self._stream(nonce, len(plain))))
         tag = hmac.new(self.key, b"tag" + nonce + body, hashlib.sha256).digest()
@@ -51,18 +52,18 @@ class PythonKeyStore(mend.DeviceKeyStore):
 
     def unwrap(self, wrapped):
         if self.key is None:
-            raise mend.DeviceKeyError.KeyMissing()
+            raise core.DeviceKeyError.KeyMissing()
         nonce, body, tag = wrapped[:16], wrapped[16:-32], wrapped[-32:]
         good = hmac.new(self.key, b"tag" + nonce + body, hashlib.sha256).digest()
         if not hmac.compare_digest(tag, good):
-            raise mend.DeviceKeyError.Rejected()
+            raise core.DeviceKeyError.Rejected()
         return bytes(a ^ b for a, b in zip(body, self._stream(nonce, len(body))))
 
     def destroy_key(self):
         self.key = None
 
 
-class PythonZone(mend.TimeZoneRules):
+class PythonZone(core.TimeZoneRules):
     """A time zone's rules from Python's zoneinfo, as a platform would provide them."""
 
     def __init__(self, name):
@@ -73,12 +74,12 @@ class PythonZone(mend.TimeZoneRules):
         return int(moment.astimezone(self.zone).utcoffset().total_seconds())
 
 
-class Impossible(mend.TimeZoneRules):
+class Impossible(core.TimeZoneRules):
     def offset_seconds(self, utc_ms):
         return 25 * 3600
 
 
-class Failing(mend.DeviceKeyStore):
+class Failing(core.DeviceKeyStore):
     """A key store whose every call fails, declared or not."""
 
     def __init__(self, declared):
@@ -86,7 +87,7 @@ class Failing(mend.DeviceKeyStore):
 
     def _fail(self):
         if self.declared:
-            raise mend.DeviceKeyError.Unavailable()
+            raise core.DeviceKeyError.Unavailable()
         raise RuntimeError("keystore exploded")
 
     def wrap(self, plain):
@@ -99,7 +100,7 @@ class Failing(mend.DeviceKeyStore):
         self._fail()
 
 
-def new_vault(role=mend.VaultRole.REPAIRING, store=None):
+def new_vault(role=core.Role.REPAIRING, store=None):
     d = tempfile.mkdtemp()
     path = os.path.join(d, "vault.db")
     store = store or PythonKeyStore()
@@ -108,7 +109,11 @@ def new_vault(role=mend.VaultRole.REPAIRING, store=None):
 
 
 def draft(title, body, step=None, tags=()):
-    return mend.NoteDraft(title=title, body=body, step=step, tags=list(tags))
+    return core.NoteDraft(title=title, body=body, step=step, tags=list(tags))
+
+
+def everything(words=None, step=None, tag=None):
+    return core.NoteQuery(step=step, tag=tag, words=words)
 
 
 def expect(exc_type, fn):
@@ -119,28 +124,61 @@ def expect(exc_type, fn):
     raise AssertionError(f"expected {exc_type.__name__}")
 
 
+def utc(ms):
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+class Recorder(core.VaultListener):
+    def __init__(self):
+        self.heard = []
+
+    def lock_state_changed(self, state):
+        self.heard.append(state)
+
+    def data_changed(self, change):
+        self.heard.append(change)
+
+
 @test
 def create_unlock_lock_and_reopen():
-    assert mend.default_kdf_options().memory_kib == 65536
-    path, store, created = new_vault(mend.VaultRole.HURT)
+    assert mend.default_kdf_params().memory_kib == 65536
+    path, store, created = new_vault(core.Role.HURT)
     v = created.vault
     assert mend.vault_exists(path)
     assert not mend.vault_exists(path + ".nothing")
     assert len(created.recovery_code) == 34
-    assert v.is_unlocked()
-    assert v.role() == mend.VaultRole.HURT
-    assert abs(v.started_at_ms() - time.time() * 1000) < 60_000
+    assert v.is_unlocked() and v.lock_state() == core.LockState.UNLOCKED
+    assert v.role() == core.Role.HURT
+    assert abs(v.started_at() - datetime.now(timezone.utc)) < timedelta(minutes=1)
     assert v.damaged_record_count() == 0
+    assert not v.recovery_code_confirmed()
+    v.confirm_recovery_code()
+    assert v.recovery_code_confirmed()
     v.lock()
-    assert not v.is_unlocked()
+    assert not v.is_unlocked() and v.lock_state() == core.LockState.LOCKED
     again = mend.MendVault.open(path, store)
     assert not again.is_unlocked()
     status = again.unlock_status()
-    assert (status.failed_attempts, status.attempts_left, status.retry_at_ms) == (0, 5, None)
+    assert (status.failed_attempts, status.attempts_left, status.retry_at) == (0, 5, None)
     again.unlock(PASS)
     assert again.is_unlocked()
-    expect(mend.MendError.AlreadyExists, lambda: mend.create_vault(path, PASS, mend.VaultRole.HURT, SMALL_KDF, store))
+    expect(mend.MendError.AlreadyExists, lambda: mend.create_vault(path, PASS, core.Role.HURT, SMALL_KDF, store))
     expect(mend.MendError.NoVault, lambda: mend.MendVault.open(path + ".none", store))
+
+
+@test
+def the_limits_come_from_the_core():
+    limits = mend.limits()
+    assert (limits.passcode_min_bytes, limits.free_attempts, limits.max_score, limits.steps) == (6, 5, 10, 6)
+    assert limits.title_max_chars == 200 and limits.page_max == 500
+    e = expect(mend.MendError.InvalidInput, lambda: new_vault_with(b"12345"))
+    assert e.field == core.InputField.PASSCODE
+    assert e.problem == core.InputProblem.TOO_SHORT(min=limits.passcode_min_bytes, unit=core.LengthUnit.BYTES)
+
+
+def new_vault_with(passcode):
+    d = tempfile.mkdtemp()
+    return mend.create_vault(os.path.join(d, "v.db"), passcode, core.Role.HURT, SMALL_KDF, PythonKeyStore())
 
 
 @test
@@ -152,8 +190,8 @@ def wrong_passcodes_carry_attempts_left_then_a_retry_time():
         e = expect(mend.MendError.WrongPasscode, lambda: v.unlock(b"wrong-code"))
         assert e.attempts_left == left, e.attempts_left
     e = expect(mend.MendError.TooManyAttempts, lambda: v.unlock(PASS))
-    assert e.retry_at_ms > time.time() * 1000 + 20_000
-    assert v.unlock_status().retry_at_ms == e.retry_at_ms
+    assert e.retry_at > datetime.now(timezone.utc) + timedelta(seconds=20)
+    assert v.unlock_status().retry_at == e.retry_at
 
 
 @test
@@ -163,31 +201,34 @@ def notes_round_trip_with_any_text_and_a_large_body():
     texts = ["Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ"]
     ids = [v.add_note(draft(t, t + " body", step=1 + i, tags=[t[:5]])).id for i, t in enumerate(texts)]
     for note_id, t in zip(ids, texts):
-        n = v.get_note(note_id)
+        n = v.note(note_id)
         assert (n.summary.title, n.body) == (t, t + " body")
     big = "ü" * (512 * 1024)
     big_id = v.add_note(draft("big", big)).id
-    assert v.get_note(big_id).body == big
+    assert v.note(big_id).body == big
     e = expect(mend.MendError.InvalidInput, lambda: v.add_note(draft("big", big + "!")))
-    assert e.field == "body" and e.reason == "is too long"
+    assert e.field == core.InputField.BODY
+    assert e.problem == core.InputProblem.TOO_LONG(max=1024 * 1024, unit=core.LengthUnit.BYTES)
     assert v.note_count() == 5
-    page = v.list_notes(mend.NoteFilter(step=None, tag=None), 0, 2)
+    page = v.notes(everything(), 0, 2)
     assert page.total == 5 and [n.id for n in page.notes] == [big_id, ids[3]]
-    assert v.newest_notes(1, 2).notes == v.list_notes(mend.NoteFilter(step=None, tag=None), 1, 2).notes
-    assert [n.id for n in v.newest_notes(3, 50).notes] == [ids[1], ids[0]]
-    step2 = v.list_notes(mend.NoteFilter(step=2, tag=None), 0, 50)
+    assert [n.id for n in v.notes(everything(), 3, 50).notes] == [ids[1], ids[0]]
+    step2 = v.notes(everything(step=2), 0, 50)
     assert [n.id for n in step2.notes] == [ids[1]]
+    # Alphabetical by lower case, which here is code point order.
+    assert v.tags_in_use() == [texts[i][:5] for i in (0, 1, 3, 2)], v.tags_in_use()
     v.prepare_search()
-    found = v.search_notes("CAFÉ évening", mend.NoteFilter(step=None, tag=None), 0, 10)
+    found = v.notes(everything("CAFÉ évening"), 0, 10)
     assert [n.id for n in found.notes] == [ids[0]]
-    assert v.search_notes("שלום", mend.NoteFilter(step=None, tag=None), 0, 10).total == 1
+    assert v.notes(everything("שלום"), 0, 10).total == 1
+    assert v.notes(everything("   "), 0, 10).total == 5, "blank words are no search"
     edited = v.edit_note(ids[0], draft("Morning", "new words", step=None, tags=[]))
-    assert edited.title == "Morning" and edited.created_at_ms <= edited.updated_at_ms
-    assert v.get_note(ids[0]).body == "new words"
+    assert edited.title == "Morning" and edited.created_at <= edited.updated_at
+    assert v.note(ids[0]).body == "new words"
     v.delete_note(ids[0])
-    expect(mend.MendError.NotFound, lambda: v.get_note(ids[0]))
-    e = expect(mend.MendError.InvalidInput, lambda: v.get_note("not-an-id"))
-    assert e.field == "id"
+    expect(mend.MendError.NotFound, lambda: v.note(ids[0]))
+    e = expect(mend.MendError.InvalidInput, lambda: v.notes(everything(), 0, 501))
+    assert e.field == core.InputField.PAGE_LIMIT and e.problem == core.InputProblem.OUT_OF_RANGE(min=1, max=500)
 
 
 @test
@@ -204,10 +245,13 @@ def passcode_change_and_recovery():
     assert e.attempts_left == 4
     new_code = v.recover(created.recovery_code, b"third-pass")
     assert new_code != created.recovery_code and v.is_unlocked()
+    assert not v.recovery_code_confirmed()
     assert v.note_count() == 1
+    fresh = v.new_recovery_code()
+    v.confirm_recovery_code()
     v.lock()
-    expect(mend.MendError.WrongRecoveryCode, lambda: v.recover(created.recovery_code, b"fourth-pass"))
-    v.unlock(b"third-pass")
+    expect(mend.MendError.WrongRecoveryCode, lambda: v.recover(new_code, b"fourth-pass"))
+    v.recover(fresh, b"fourth-pass")
 
 
 @test
@@ -215,33 +259,30 @@ def a_key_store_written_in_python_binds_the_vault_to_it():
     path, store, created = new_vault()
     created.vault.lock()
     other = mend.MendVault.open(path, PythonKeyStore())
-    e = expect(mend.MendError.DeviceKey, lambda: other.unlock(PASS))
-    assert isinstance(e.reason, mend.DeviceKeyError.Rejected), e.reason
+    expect(mend.MendError.DeviceKeyMissing, lambda: other.unlock(PASS))
 
 
 @test
 def a_failing_key_store_surfaces_as_a_typed_error():
     d = tempfile.mkdtemp()
-    e = expect(mend.MendError.DeviceKey, lambda: mend.create_vault(os.path.join(d, "a.db"), PASS, mend.VaultRole.HURT, SMALL_KDF, Failing(True)))
-    assert isinstance(e.reason, mend.DeviceKeyError.Unavailable), e.reason
-    e = expect(mend.MendError.DeviceKey, lambda: mend.create_vault(os.path.join(d, "b.db"), PASS, mend.VaultRole.HURT, SMALL_KDF, Failing(False)))
-    assert isinstance(e.reason, mend.DeviceKeyError.Failed), e.reason
+    expect(mend.MendError.DeviceKeyUnavailable, lambda: mend.create_vault(os.path.join(d, "a.db"), PASS, core.Role.HURT, SMALL_KDF, Failing(True)))
+    expect(mend.MendError.DeviceKeyUnavailable, lambda: mend.create_vault(os.path.join(d, "b.db"), PASS, core.Role.HURT, SMALL_KDF, Failing(False)))
 
 
 @test
 def the_rust_file_key_store_works_from_python():
     d = tempfile.mkdtemp()
-    store = mend.FileDeviceKeyStore(os.path.join(d, "device.key"))
+    store = mend.file_device_key_store(os.path.join(d, "device.key"))
     wrapped = store.wrap(b"secret")
     assert store.unwrap(wrapped) == b"secret"
-    created = mend.create_vault(os.path.join(d, "vault.db"), PASS, mend.VaultRole.HURT, SMALL_KDF, store)
+    created = mend.create_vault(os.path.join(d, "vault.db"), PASS, core.Role.HURT, SMALL_KDF, store)
     created.vault.add_note(draft("t", "b"))
     assert os.stat(os.path.join(d, "device.key")).st_mode & 0o777 == 0o600
     store.destroy_key()
     try:
         store.unwrap(wrapped)
         raise AssertionError("unwrapped after destroy")
-    except mend.DeviceKeyError.KeyMissing:
+    except core.DeviceKeyError.KeyMissing:
         pass
 
 
@@ -255,8 +296,8 @@ def calls_from_many_threads_at_once():
         try:
             for i in range(20):
                 s = v.add_note(draft(f"t{t} n{i}", "body"))
-                assert v.get_note(s.id).summary.title == f"t{t} n{i}"
-                v.list_notes(mend.NoteFilter(step=None, tag=None), 0, 10)
+                assert v.note(s.id).summary.title == f"t{t} n{i}"
+                v.notes(everything(), 0, 10)
         except Exception as e:  # noqa: BLE001 - reported below
             errors.append(e)
 
@@ -270,17 +311,33 @@ def calls_from_many_threads_at_once():
 
 
 @test
+def a_listener_hears_changes_without_content():
+    _, _, created = new_vault()
+    v = created.vault
+    heard = Recorder()
+    v.set_listener(heard)
+    v.add_note(draft("t", "b"))
+    v.check_in(3, 4, 5, "")
+    v.lock()
+    assert heard.heard == [core.DataChange.NOTES(), core.DataChange.TOOL(kind=core.ToolKind.CHECK_INS),
+                           core.LockState.LOCKED], heard.heard
+    v.set_listener(None)
+    v.unlock(PASS)
+    assert len(heard.heard) == 3
+
+
+@test
 def locked_and_erased_objects_give_typed_errors():
     path, store, created = new_vault()
     v = created.vault
     note_id = v.add_note(draft("t", "b")).id
     v.lock()
-    for call in [lambda: v.get_note(note_id), v.note_count, v.role, v.prepare_search,
+    for call in [lambda: v.note(note_id), v.note_count, v.role, v.prepare_search, v.today_prompt,
                  lambda: v.add_note(draft("a", "b")), lambda: v.delete_note(note_id),
-                 lambda: v.list_notes(mend.NoteFilter(step=None, tag=None), 0, 5)]:
+                 lambda: v.notes(everything(), 0, 5)]:
         expect(mend.MendError.Locked, call)
     v.erase()
-    assert not os.path.exists(path)
+    assert not os.path.exists(path) and v.lock_state() == core.LockState.ERASED
     expect(mend.MendError.Closed, lambda: v.unlock(PASS))
     expect(mend.MendError.Closed, v.unlock_status)
 
@@ -298,6 +355,17 @@ def a_vault_from_a_newer_app_is_refused():
 
 
 @test
+def damaged_data_is_a_typed_error():
+    path, store, created = new_vault()
+    created.vault.lock()
+    del created
+    with open(path, "r+b") as f:
+        f.seek(0)
+        f.write(b"\0" * 100)
+    expect(mend.MendError.Damaged, lambda: mend.MendVault.open(path, store))
+
+
+@test
 def the_program_today_practice_and_progress():
     steps = mend.program_steps()
     assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
@@ -307,108 +375,138 @@ def the_program_today_practice_and_progress():
     assert "988" in " ".join(mend.help_resources().crisis_lines)
     _, _, created = new_vault()
     v = created.vault
-    tz = PythonZone("Europe/Berlin")
-    today = v.today(tz)
-    assert today.outcome == mend.PracticeOutcome.SHOWN and today.prompt.step is not None
-    assert v.today(tz).prompt.id == today.prompt.id
-    other = v.another_prompt(tz, 1)
-    assert other.prompt.id != today.prompt.id and other.alternative == 1
-    assert v.skip_prompt(tz, other.prompt.id).outcome == mend.PracticeOutcome.SKIPPED
-    done = v.complete_prompt(tz, today.prompt.id, "Écouté, sans me défendre. 🙏")
-    assert done.outcome == mend.PracticeOutcome.DONE and done.response == "Écouté, sans me défendre. 🙏"
-    progress = v.progress(tz)
+    v.set_time_zone(PythonZone("Europe/Berlin"))
+    pages = v.program_pages()
+    assert len(pages) == 6 and pages[0].is_STEP() and pages[0][0].number == 1
+    today = v.today_prompt()
+    assert today.outcome == core.PracticeOutcome.SHOWN and today.prompt.focus.is_STEP()
+    assert not today.is_alternative and today.more_available
+    berlin_now = datetime.now(zoneinfo.ZoneInfo("Europe/Berlin"))
+    assert (today.date.year, today.date.month, today.date.day) == (berlin_now.year, berlin_now.month, berlin_now.day)
+    assert v.today_prompt().prompt.id == today.prompt.id
+    other = v.another_prompt()
+    assert other.prompt.id != today.prompt.id and other.is_alternative
+    assert v.skip_prompt(other.prompt.id).outcome == core.PracticeOutcome.SKIPPED
+    done = v.complete_prompt(today.prompt.id, "Écouté, sans me défendre. 🙏")
+    assert done.outcome == core.PracticeOutcome.DONE and done.response == "Écouté, sans me défendre. 🙏"
+    progress = v.progress()
     assert progress.days_practised_last_7 == 1 and progress.days_practised == 1
     assert [m.key for m in progress.milestones] == ["first-practice"]
     assert sum(f.times_practised for f in progress.focuses) == 1
-    e = expect(mend.MendError.InvalidInput, lambda: v.today(Impossible()))
-    assert e.field == "time zone"
+    midnight = v.next_day_starts().astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    assert (midnight.hour, midnight.minute) == (0, 0) and midnight > berlin_now
+    v.set_time_zone(Impossible())
+    e = expect(mend.MendError.InvalidInput, v.today_prompt)
+    assert e.field == core.InputField.TIME_ZONE
     v.lock()
-    expect(mend.MendError.Locked, lambda: v.today(tz))
+    expect(mend.MendError.Locked, v.today_prompt)
+
+
+@test
+def the_hurt_partner_gets_their_themes():
+    _, _, created = new_vault(core.Role.HURT)
+    pages = created.vault.program_pages()
+    assert pages and all(p.is_THEME() for p in pages)
+    assert created.vault.today_prompt().prompt.focus.is_THEME()
 
 
 @test
 def the_letter_phrasing_check():
     flags = mend.check_letter_phrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
     assert [f.reason for f in flags] == [
-        mend.PhrasingReason.MINIMISES, mend.PhrasingReason.ASKS_FORGIVENESS, mend.PhrasingReason.BLAMES,
+        core.PhrasingReason.MINIMISES, core.PhrasingReason.ASKS_FORGIVENESS, core.PhrasingReason.BLAMES,
     ]
     assert flags[0].excerpt == "if you were hurt" and (flags[0].start, flags[0].end) == (10, 26)
     assert mend.check_letter_phrasing("I lied to you, and I am sorry.") == []
-    expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
+    e = expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
+    assert e.field == core.InputField.LETTER
 
 
 @test
 def the_tools_add_edit_delete_and_list():
-    _, _, created = new_vault(mend.VaultRole.HURT)
+    _, _, created = new_vault(core.Role.HURT)
     v = created.vault
-    check_in = v.add_entry(mend.ToolEntry.CHECK_IN(date="2026-11-25", safety=3, trust=2, connection=4, note="Long day"))
-    assert check_in.entry.safety == 3 and len(check_in.id) == 32
-    trigger = v.add_entry(mend.ToolEntry.TRIGGER(at_ms=1_000, what="A song 🎵", intensity=7, helped="Walking"))
-    question = v.add_entry(mend.ToolEntry.QUESTION(text="Why?", asked_by=mend.Asker.ME, kind=mend.QuestionKind.MEANING,
-                                                   answer="", status=mend.QuestionStatus.OPEN))
-    v.add_entry(mend.ToolEntry.CONTACT(at_ms=2_000, channel="call", what_happened="", how_handled="Hung up",
-                                       disclosed_at_ms=None))
-    for kind in [mend.ToolKind.CHECK_INS, mend.ToolKind.TRIGGERS, mend.ToolKind.QUESTIONS, mend.ToolKind.CONTACTS]:
+    v.set_time_zone(PythonZone("Pacific/Auckland"))
+    assert v.todays_check_in() is None
+    check_in = v.check_in(3, 2, 4, "Long day")
+    assert check_in.entry[0].safety == 3 and len(check_in.id) == 32
+    auckland = datetime.now(zoneinfo.ZoneInfo("Pacific/Auckland"))
+    assert check_in.entry[0].date == core.CalendarDate(year=auckland.year, month=auckland.month, day=auckland.day)
+    assert v.check_in(5, 5, 5, "").id == check_in.id, "one check-in a day"
+    assert v.todays_check_in().entry[0].safety == 5
+    trigger = v.add_entry(core.ToolEntry.TRIGGER(core.Trigger(at=utc(1_000), what="A song 🎵", intensity=7, helped="Walking")))
+    question = v.add_entry(core.ToolEntry.QUESTION(core.Question(
+        text="Why?", asked_by=core.Asker.ME, kind=core.QuestionKind.MEANING, answer="",
+        status=core.QuestionStatus.OPEN)))
+    v.add_entry(core.ToolEntry.CONTACT(core.Contact(at=utc(2_000), channel="call", what_happened="",
+                                                    how_handled="Hung up", disclosed_at=None)))
+    for kind in [core.ToolKind.CHECK_INS, core.ToolKind.TRIGGERS, core.ToolKind.QUESTIONS, core.ToolKind.CONTACTS]:
         assert len(v.entries(kind)) == 1, kind
-    answered = v.edit_entry(question.id, mend.ToolEntry.QUESTION(
-        text="Why?", asked_by=mend.Asker.ME, kind=mend.QuestionKind.MEANING, answer="I was afraid.",
-        status=mend.QuestionStatus.ANSWERED))
-    assert answered.entry.answer == "I was afraid."
-    e = expect(mend.MendError.InvalidInput, lambda: v.edit_entry(question.id, mend.ToolEntry.TRIGGER(
-        at_ms=1, what="x", intensity=1, helped="")))
-    assert e.field == "entry"
-    e = expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.CHECK_IN(
-        date="2026-11-25", safety=11, trust=2, connection=4, note="")))
-    assert e.field == "safety"
-    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.CHECK_IN(
-        date="25/11/2026", safety=1, trust=2, connection=4, note="")))
+    answered = v.edit_entry(question.id, core.ToolEntry.QUESTION(core.Question(
+        text="Why?", asked_by=core.Asker.ME, kind=core.QuestionKind.MEANING, answer="I was afraid.",
+        status=core.QuestionStatus.ANSWERED)))
+    assert answered.entry[0].answer == "I was afraid."
+    e = expect(mend.MendError.InvalidInput, lambda: v.edit_entry(question.id, core.ToolEntry.TRIGGER(
+        core.Trigger(at=utc(1), what="x", intensity=1, helped=""))))
+    assert e.field == core.InputField.ENTRY
+    e = expect(mend.MendError.InvalidInput, lambda: v.check_in(11, 2, 4, ""))
+    assert e.field == core.InputField.SAFETY and e.problem == core.InputProblem.OUT_OF_RANGE(min=0, max=10)
+    e = expect(mend.MendError.InvalidInput, lambda: v.add_entry(core.ToolEntry.CHECK_IN(core.CheckIn(
+        date=core.CalendarDate(year=2026, month=2, day=30), safety=1, trust=2, connection=4, note=""))))
+    assert e.field == core.InputField.DATE
     v.delete_entry(trigger.id)
-    assert v.entries(mend.ToolKind.TRIGGERS) == []
+    assert v.entries(core.ToolKind.TRIGGERS) == []
     expect(mend.MendError.NotFound, lambda: v.delete_entry(trigger.id))
-    weeks = v.progress(PythonZone("Europe/Berlin")).check_in_weeks
-    assert [w.count for w in weeks] in ([1], []), weeks
+    weeks = v.progress().check_in_weeks
+    assert [w.count for w in weeks] == [1], weeks
 
 
 @test
 def reminders_schedule_in_the_platform_zone():
     _, _, created = new_vault()
     v = created.vault
-    r = v.add_entry(mend.ToolEntry.REMINDER(purpose=mend.ReminderPurpose.CHECK_IN, weekdays=bytes([1, 2, 3, 4, 5, 6, 7]),
-                                           hour=21, minute=15, enabled=True))
-    assert r.entry.weekdays == bytes([1, 2, 3, 4, 5, 6, 7]) and (r.entry.hour, r.entry.minute) == (21, 15)
-    upcoming = v.upcoming_reminders(PythonZone("Asia/Tokyo"), 3)
+    v.set_time_zone(PythonZone("Asia/Tokyo"))
+    every_day = list(core.Weekday)
+    r = v.add_entry(core.ToolEntry.REMINDER(core.Reminder(
+        purpose=core.ReminderPurpose.CHECK_IN, weekdays=every_day, hour=21, minute=15, enabled=True)))
+    assert r.entry[0].weekdays == every_day and (r.entry[0].hour, r.entry[0].minute) == (21, 15)
+    upcoming = v.upcoming_reminders(3)
     assert len(upcoming) == 3 and all(f.text == "Time for your check-in" for f in upcoming)
-    assert all(f.at_ms % 86_400_000 == (12 * 60 + 15) * 60_000 for f in upcoming)
+    assert all(f.at.hour == 12 and f.at.minute == 15 for f in upcoming)
     assert all(f.reminder_id == r.id for f in upcoming)
-    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.REMINDER(
-        purpose=mend.ReminderPurpose.PRACTICE, weekdays=bytes([8]), hour=1, minute=0, enabled=True)))
-    expect(mend.MendError.InvalidInput, lambda: v.upcoming_reminders(PythonZone("UTC"), 0))
+    e = expect(mend.MendError.InvalidInput, lambda: v.add_entry(core.ToolEntry.REMINDER(core.Reminder(
+        purpose=core.ReminderPurpose.PRACTICE, weekdays=[], hour=1, minute=0, enabled=True))))
+    assert e.field == core.InputField.WEEKDAYS and e.problem == core.InputProblem.EMPTY()
+    expect(mend.MendError.InvalidInput, lambda: v.upcoming_reminders(0))
 
 
 @test
 def the_step_tools_worksheets_boundaries_cut_ties_and_time_together():
     _, _, created = new_vault()
     v = created.vault
-    info = mend.worksheet_info(mend.WorksheetKind.REMORSE_LETTER)
+    info = mend.worksheet_info(core.WorksheetKind.REMORSE_LETTER)
     assert info.sections[0] == "What I did" and len(info.sections) == 4
-    assert len(mend.worksheet_info(mend.WorksheetKind.STORY).sections) == 3
-    letter = v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.REMORSE_LETTER, sections=[
+    assert len(mend.worksheet_info(core.WorksheetKind.STORY).sections) == 3
+
+    def sheet(kind, sections):
+        return core.ToolEntry.WORKSHEET(core.Worksheet(kind=kind, sections=sections))
+
+    letter = v.add_entry(sheet(core.WorksheetKind.REMORSE_LETTER, [
         "I lied to you for months.", "You stopped sleeping.", "It was my choice.", "I answer every question."]))
-    assert letter.entry.sections[2] == "It was my choice."
-    expect(mend.MendError.InvalidInput, lambda: v.add_entry(mend.ToolEntry.WORKSHEET(
-        kind=mend.WorksheetKind.STORY, sections=["only one"])))
-    v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.STORY, sections=["Loneliness", "", "Fear"]))
-    v.add_entry(mend.ToolEntry.WORKSHEET(kind=mend.WorksheetKind.VALIDATION_NOTE, sections=["Scared", "It makes sense", ""]))
-    v.add_entry(mend.ToolEntry.BOUNDARY(is_need=False, text="No contact with them at all", agreed=True))
-    tie = v.add_entry(mend.ToolEntry.CUT_TIE(item="Leave the shared gym", done=False))
-    v.add_entry(mend.ToolEntry.TIME_TOGETHER(at_ms=1_000, plan="A walk after dinner", asked=True,
-                                            answer=mend.InvitationAnswer.NOT_NOW, respected=True))
-    for kind in [mend.ToolKind.REMORSE_LETTERS, mend.ToolKind.STORIES, mend.ToolKind.VALIDATION_NOTES,
-                 mend.ToolKind.BOUNDARIES, mend.ToolKind.CUT_TIES, mend.ToolKind.TIME_TOGETHER]:
+    assert letter.entry[0].sections[2] == "It was my choice."
+    expect(mend.MendError.InvalidInput, lambda: v.add_entry(sheet(core.WorksheetKind.STORY, ["only one"])))
+    v.add_entry(sheet(core.WorksheetKind.STORY, ["Loneliness", "", "Fear"]))
+    v.add_entry(sheet(core.WorksheetKind.VALIDATION_NOTE, ["Scared", "It makes sense", ""]))
+    v.add_entry(core.ToolEntry.BOUNDARY(core.Boundary(is_need=False, text="No contact with them at all", agreed=True)))
+    tie = v.add_entry(core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=False)))
+    v.add_entry(core.ToolEntry.TIME_TOGETHER(core.TimeTogether(
+        at=utc(1_000), plan="A walk after dinner", asked=True, answer=core.InvitationAnswer.NOT_NOW, respected=True)))
+    for kind in [core.ToolKind.REMORSE_LETTERS, core.ToolKind.STORIES, core.ToolKind.VALIDATION_NOTES,
+                 core.ToolKind.BOUNDARIES, core.ToolKind.CUT_TIES, core.ToolKind.TIME_TOGETHER]:
         assert len(v.entries(kind)) == 1, kind
-    done = v.edit_entry(tie.id, mend.ToolEntry.CUT_TIE(item="Leave the shared gym", done=True))
-    assert done.entry.done is True
-    assert v.entries(mend.ToolKind.TIME_TOGETHER)[0].entry.answer == mend.InvitationAnswer.NOT_NOW
+    done = v.edit_entry(tie.id, core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=True)))
+    assert done.entry[0].done is True
+    assert v.entries(core.ToolKind.TIME_TOGETHER)[0].entry[0].answer == core.InvitationAnswer.NOT_NOW
 
 
 def main():

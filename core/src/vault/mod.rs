@@ -206,7 +206,7 @@ impl Vault {
         passcode_slot.save(&tx)?;
         recovery_slot.save(&tx)?;
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
-        let settings = Settings { role, recovery_code_confirmed: false };
+        let settings = Settings::new(role);
         let session = Session::create(&tx, keys, settings, clock.now_ms())?;
         tx.commit()?;
         Ok((Self::new(path, device, clock, conn, Some(session)), recovery))
@@ -283,9 +283,14 @@ impl Vault {
         calendar::day_at(utc_ms, &*self.zone())
     }
 
-    /// Today's local day number.
+    /// Today's local day number, for work that needs the vault unlocked (so a locked vault
+    /// says so before anything else).
     pub(crate) fn today(&self) -> Result<i32> {
-        self.day_of(self.now_ms())
+        match self.lock_state() {
+            LockState::Locked => Err(Error::Locked),
+            LockState::Erased => Err(Error::Closed),
+            LockState::Unlocked => self.day_of(self.now_ms()),
+        }
     }
 
     /// When the local day changes next: the screens showing "today" refresh then.
@@ -527,6 +532,39 @@ impl Vault {
         })?;
         self.changed(DataChange::Settings);
         Ok(code)
+    }
+
+    /// How long the app may stay in the background before it locks, in seconds.
+    pub fn auto_lock_seconds(&self) -> Result<u32> {
+        self.with_session(|s, _| Ok(s.settings.settings.auto_lock_seconds))
+    }
+
+    /// Sets the auto-lock delay: one of [`settings::AUTO_LOCK_CHOICES`].
+    pub fn set_auto_lock_seconds(&self, seconds: u32) -> Result<()> {
+        if !settings::AUTO_LOCK_CHOICES.contains(&seconds) {
+            return Err(Error::invalid(InputField::AutoLock, InputProblem::BadFormat));
+        }
+        let now = self.now_ms();
+        self.with_session(|s, conn| {
+            s.save_settings(conn, now, |s| s.auto_lock_seconds = seconds, |_| Ok(()))
+        })?;
+        self.changed(DataChange::Settings);
+        Ok(())
+    }
+
+    /// Locks the vault if it has been in the background since `backgrounded_at` for at least
+    /// the auto-lock delay; returns whether it locked. Apps call it when they come back to
+    /// the foreground, and from a timer while in the background.
+    pub fn lock_if_due(&self, backgrounded_at: Timestamp) -> Result<bool> {
+        if !self.is_unlocked() {
+            return Ok(false);
+        }
+        let delay_ms = i64::from(self.auto_lock_seconds()?) * 1000;
+        let due = self.now_ms().saturating_sub(backgrounded_at.ms()) >= delay_ms;
+        if due {
+            self.lock();
+        }
+        Ok(due)
     }
 
     /// The vault's role. Needs the vault unlocked.

@@ -1,5 +1,5 @@
-//! The vault's own settings record: whose vault it is, and whether the person has confirmed
-//! that they kept the latest recovery code.
+//! The vault's own settings record: whose vault it is, whether the person has confirmed that
+//! they kept the latest recovery code, and how soon the app locks in the background.
 
 use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
@@ -40,13 +40,29 @@ pub struct Settings {
     /// moment a code is made until it is confirmed, so that a code lost to a crash before it
     /// was shown is replaced at the next start.
     pub recovery_code_confirmed: bool,
+    /// How long the app may stay in the background before it locks, in seconds: one of
+    /// [`AUTO_LOCK_CHOICES`].
+    pub auto_lock_seconds: u32,
+}
+
+/// The auto-lock delays a person can choose from, in seconds: at once, 30 seconds, one,
+/// five and fifteen minutes.
+pub const AUTO_LOCK_CHOICES: [u32; 5] = [0, 30, 60, 300, 900];
+/// The auto-lock delay of a new vault.
+pub const DEFAULT_AUTO_LOCK_SECONDS: u32 = 60;
+
+impl Settings {
+    /// A new vault's settings.
+    pub fn new(role: Role) -> Self {
+        Self { role, recovery_code_confirmed: false, auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS }
+    }
 }
 
 impl Settings {
     /// Encodes the settings' fields.
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer::new();
-        w.u8(self.role.id()).u8(u8::from(self.recovery_code_confirmed));
+        w.u8(self.role.id()).u8(u8::from(self.recovery_code_confirmed)).u32(self.auto_lock_seconds);
         w.finish()
     }
 
@@ -54,7 +70,8 @@ impl Settings {
     pub fn decode(data: &[u8]) -> Result<Self> {
         let mut r = Reader::new(data);
         let role = Role::from_id(r.u8()?)?;
-        // Vaults written before the confirmation existed showed their code at creation.
+        // Fields added later are absent from older vaults. Those showed their code at
+        // creation, and had no auto-lock setting.
         let recovery_code_confirmed = if r.is_empty() {
             true
         } else {
@@ -64,7 +81,34 @@ impl Settings {
                 _ => return Err(Error::Damaged("bad settings")),
             }
         };
+        let auto_lock_seconds = if r.is_empty() { DEFAULT_AUTO_LOCK_SECONDS } else { r.u32()? };
+        if !AUTO_LOCK_CHOICES.contains(&auto_lock_seconds) {
+            return Err(Error::Damaged("bad settings"));
+        }
         r.finish()?;
-        Ok(Self { role, recovery_code_confirmed })
+        Ok(Self { role, recovery_code_confirmed, auto_lock_seconds })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_older_records_still_read() {
+        let s = Settings { auto_lock_seconds: 300, ..Settings::new(Role::Hurt) };
+        assert_eq!(Settings::decode(&s.encode()).unwrap(), s);
+        // A record from before the confirmation and the auto-lock existed: role only.
+        let old = Settings::decode(&[2]).unwrap();
+        assert_eq!(
+            old,
+            Settings {
+                role: Role::Hurt,
+                recovery_code_confirmed: true,
+                auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS
+            }
+        );
+        assert!(Settings::decode(&[1, 1, 7, 0, 0, 0]).is_err(), "not one of the choices");
+        assert!(Settings::decode(&[1, 2]).is_err());
     }
 }

@@ -1,79 +1,78 @@
-// The daily check-in screen: how safe, trusting and connected the person feels today (0–10),
-// a note, and the recent check-ins.
+// The daily check-in: how safe, trusting and connected the person feels today, a note, and
+// the recent check-ins. The core stamps the local day and keeps one check-in per day; the
+// sliders' range comes from the core's limits.
 import Foundation
 import MendCore
 import Observation
 
 /// Drives the check-in screen.
 @MainActor @Observable
-public final class CheckInViewModel {
-    /// Safety, 0–10.
-    public private(set) var safety = 5
-    /// Trust, 0–10.
-    public private(set) var trust = 5
-    /// Connection, 0–10.
-    public private(set) var connection = 5
+public final class CheckInViewModel: SessionObserver {
+    /// How safe the person feels.
+    public var safety: Int32 = 5
+    /// How much trust they feel.
+    public var trust: Int32 = 5
+    /// How connected they feel.
+    public var connection: Int32 = 5
     /// A note.
     public var note = ""
-    /// Recent check-ins, newest first.
+    /// The highest score a slider offers (the lowest is 0).
+    public private(set) var maxScore: Int32 = 10
+    /// Today's check-in, once made: saving again replaces it.
+    public private(set) var today: ToolRecord?
+    /// The recent check-ins, newest first.
     public private(set) var recent: [ToolRecord] = []
     /// Whether a call is running.
     public private(set) var busy = false
-    /// The problem to show, if any.
-    public private(set) var problem: Problem?
+    /// What the core refused, if anything.
+    public private(set) var problem: MendError?
 
-    private let client: MendClient
-    private let today: () -> String
+    @ObservationIgnored private let session: MendSession
 
-    /// A model over `client`; `today` gives the local date as `YYYY-MM-DD` (injectable).
-    public init(client: MendClient, today: @escaping () -> String = CheckInViewModel.localToday) {
-        self.client = client
-        self.today = today
+    /// A model over `session`.
+    public init(session: MendSession) {
+        self.session = session
+        session.observe(self)
     }
 
-    /// Today's date in the device's time zone, `YYYY-MM-DD`.
-    public nonisolated static func localToday() -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    public func sessionLocked() {
+        today = nil
+        recent = []
+        note = ""
     }
 
-    /// Sets the scores, each kept within 0–10.
-    public func set(safety: Int? = nil, trust: Int? = nil, connection: Int? = nil) {
-        let clamp = { (v: Int) in min(max(v, 0), 10) }
-        if let safety { self.safety = clamp(safety) }
-        if let trust { self.trust = clamp(trust) }
-        if let connection { self.connection = clamp(connection) }
+    public func dataChanged(_ change: DataChange) {
+        if change == .tool(kind: .checkIns) { Task { await refresh() } }
     }
 
-    /// Whether today's check-in is saved.
-    public var savedToday: Bool {
-        recent.contains { record in
-            if case .checkIn(let date, _, _, _, _) = record.entry { return date == today() }
-            return false
-        }
-    }
+    /// Whether the person has checked in today.
+    public var checkedInToday: Bool { today != nil }
 
-    /// Loads the recent check-ins.
+    /// Loads today's check-in and the recent ones.
     public func refresh() async {
         do {
-            recent = try await client.entries(.checkIns)
+            let (todays, list, max) = try await session.call { (try $0.todaysCheckIn(), try $0.entries(tool: .checkIns), limits().maxScore) }
+            today = todays
+            recent = list
+            maxScore = max
+            problem = nil
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
     /// Saves today's check-in.
     public func save() async {
+        let (s, t, c, n) = (safety, trust, connection, note)
         busy = true
         problem = nil
         defer { busy = false }
         do {
-            _ = try await client.addEntry(.checkIn(date: today(), safety: UInt8(safety), trust: UInt8(trust),
-                                                   connection: UInt8(connection), note: note))
+            _ = try await session.call { try $0.checkIn(safety: s, trust: t, connection: c, note: n) }
             note = ""
-            recent = try await client.entries(.checkIns)
+            await refresh()
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 }

@@ -1,105 +1,118 @@
-// The journal list: newest first, filtered by step or tag, searched, loaded a page at a time.
+// The journal list: newest first, filtered by step or tag, searched as the person types (the
+// latest words win: an older search never replaces a newer one), a page at a time, and
+// reloaded whenever a note changes anywhere.
 import Foundation
 import MendCore
 import Observation
 
-/// One row of the list.
-public struct NoteRow: Equatable, Identifiable, Sendable {
-    /// The note's id.
-    public let id: String
-    /// Its title.
-    public let title: String
-    /// Its step, if any.
-    public let step: Int?
-    /// Its tags.
-    public let tags: [String]
-    /// When it was written (ms since the epoch).
-    public let createdAtMs: Int64
-    /// Whether it was edited since.
-    public let edited: Bool
-}
-
 /// Drives the journal list.
 @MainActor @Observable
-public final class JournalViewModel {
-    /// The rows loaded so far.
-    public private(set) var rows: [NoteRow] = []
+public final class JournalViewModel: SessionObserver {
+    /// The notes shown, newest first.
+    public private(set) var notes: [NoteSummary] = []
     /// How many notes match in all.
-    public private(set) var total = 0
-    /// The search words; empty lists everything.
-    public private(set) var query = ""
-    /// The step filter.
-    public private(set) var step: Int?
-    /// The tag filter.
-    public private(set) var tag: String?
+    public private(set) var total: Int32 = 0
+    /// The query as the person has set it.
+    public private(set) var query = NoteQuery()
+    /// The query `notes` answer: the latest one whose answer has arrived.
+    public private(set) var shownQuery: NoteQuery?
+    /// Every tag in use, for the tag filter.
+    public private(set) var tags: [String] = []
     /// Whether a page is loading.
     public private(set) var loading = false
-    /// The problem to show, if any.
-    public private(set) var problem: Problem?
+    /// What went wrong, if anything.
+    public private(set) var problem: MendError?
 
-    private let client: MendClient
-    private let pageSize: Int
+    @ObservationIgnored private let session: MendSession
+    @ObservationIgnored private let pageSize: Int32
+    @ObservationIgnored private var search: Task<Void, Never>?
+    @ObservationIgnored private var asked = 0
 
-    /// A model over `client`, loading `pageSize` notes at a time.
-    public init(client: MendClient, pageSize: Int = 50) {
-        self.client = client
+    /// A model over `session`, loading `pageSize` notes at a time.
+    public init(session: MendSession, pageSize: Int32 = 50) {
+        self.session = session
         self.pageSize = pageSize
+        session.observe(self)
     }
 
-    /// Whether more rows can be loaded.
-    public var canLoadMore: Bool { rows.count < total }
+    public func sessionLocked() {
+        notes = []
+        total = 0
+        shownQuery = nil
+        tags = []
+    }
 
-    /// Whether the list is empty because nothing matches the filters or search.
-    public var isFilteredEmpty: Bool { rows.isEmpty && (!query.isEmpty || step != nil || tag != nil) }
+    public func dataChanged(_ change: DataChange) {
+        if change == .notes { Task { await refresh() } }
+    }
 
-    private func load(offset: Int) async {
+    /// Whether more notes can be loaded.
+    public var canLoadMore: Bool { notes.count < total }
+
+    /// Whether the list is empty because nothing matches (not because there is nothing).
+    public var isFilteredEmpty: Bool { notes.isEmpty && shownQuery != nil && shownQuery != NoteQuery() }
+
+    private func load(_ query: NoteQuery, offset: Int32) async {
+        asked += 1
+        let ticket = asked
         loading = true
         problem = nil
-        defer { loading = false }
-        let filter = NoteFilter(step: step.map { UInt8($0) }, tag: tag)
+        let limit = pageSize
         do {
-            let page: NotePage
-            if !query.isEmpty {
-                page = try await client.search(query, filter: filter, offset: offset, limit: pageSize)
-            } else if step == nil && tag == nil {
-                page = try await client.newest(offset: offset, limit: pageSize)
-            } else {
-                page = try await client.notes(filter: filter, offset: offset, limit: pageSize)
-            }
-            let loaded = page.notes.map {
-                NoteRow(id: $0.id, title: $0.title, step: $0.step.map { Int($0) }, tags: $0.tags,
-                        createdAtMs: $0.createdAtMs, edited: $0.updatedAtMs != $0.createdAtMs)
-            }
-            rows = offset == 0 ? loaded : rows + loaded
-            total = Int(page.total)
+            let (page, inUse) = try await session.call { (try $0.notes(query: query, offset: offset, limit: limit), try $0.tagsInUse()) }
+            // A newer query was asked meanwhile: this answer is stale and is dropped.
+            guard ticket == asked else { return }
+            notes = offset == 0 ? page.notes : notes + page.notes
+            total = page.total
+            shownQuery = query
+            tags = inUse
         } catch {
-            problem = Problem(error)
+            guard ticket == asked else { return }
+            problem = mendError(error)
         }
+        loading = false
     }
 
-    /// Loads the first page again.
-    public func refresh() async { await load(offset: 0) }
+    /// Loads the first page for the current query, and the tags in use.
+    public func refresh() async {
+        await load(query, offset: 0)
+    }
+
+    private func ask(_ newQuery: NoteQuery) {
+        query = newQuery
+        search?.cancel()
+        search = Task { await load(newQuery, offset: 0) }
+    }
+
+    /// Searches for `words` as they are typed; blank shows everything.
+    public func setWords(_ words: String) {
+        var q = query
+        q.words = words.isEmpty ? nil : words
+        ask(q)
+    }
+
+    /// Shows only one step, or every step with nil.
+    public func setStep(_ step: Int32?) {
+        var q = query
+        q.step = step
+        ask(q)
+    }
+
+    /// Shows only one tag, or every tag with nil.
+    public func setTag(_ tag: String?) {
+        var q = query
+        q.tag = tag
+        ask(q)
+    }
+
+    /// Waits for the search in flight, if any.
+    public func settled() async {
+        await search?.value
+    }
 
     /// Loads the next page, if there is one.
     public func loadMore() async {
-        if canLoadMore && !loading { await load(offset: rows.count) }
-    }
-
-    /// Searches for every word of `text`; blank lists everything.
-    public func search(_ text: String) async {
-        query = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        await refresh()
-    }
-
-    /// Shows one step (1–6), or all with nil.
-    public func filter(step: Int?) async {
-        self.step = step
-        await refresh()
-    }
-
-    /// Shows one tag, or all with nil.
-    public func filter(tag: String?) async {
-        self.tag = tag.flatMap { $0.isEmpty ? nil : $0 }
-        await refresh()
+        guard canLoadMore, !loading else { return }
+        await load(query, offset: Int32(notes.count))
     }
 }

@@ -1,111 +1,126 @@
-// Writing and editing one note. The core validates; rejected fields come back as problems.
+// Writing and editing one note. The core validates; what it refuses comes back as a typed
+// problem naming the field. Typing while a save is under way keeps the note marked unsaved.
 import Foundation
 import MendCore
 import Observation
 
 /// Drives the note editor.
 @MainActor @Observable
-public final class NoteEditorViewModel {
-    /// The note's id; nil for a new note.
-    public private(set) var id: String?
-    /// The title being edited.
-    public var title = "" { didSet { changed() } }
-    /// The body being edited.
-    public var body = "" { didSet { changed() } }
-    /// The step (1–6), if any.
-    public var step: Int? { didSet { changed() } }
-    /// The tags.
-    public var tags: [String] = [] { didSet { changed() } }
-    /// Whether a save or load is running.
+public final class NoteEditorViewModel: SessionObserver {
+    /// The note's id, once saved.
+    public private(set) var id: RecordId?
+    /// The note as it is on screen.
+    public private(set) var draft = NoteDraft(title: "", body: "")
+    /// Whether a call is running.
     public private(set) var busy = false
-    /// Whether there are unsaved changes.
-    public private(set) var dirty = false
-    /// Whether the last save succeeded.
-    public private(set) var saved = false
     /// Whether the note was deleted.
     public private(set) var deleted = false
-    /// The problem to show, if any.
-    public private(set) var problem: Problem?
+    /// What the core refused, if anything.
+    public private(set) var problem: MendError?
 
-    private let client: MendClient
-    private var loading = false
+    @ObservationIgnored private let session: MendSession
+    @ObservationIgnored private var revision = 0
+    @ObservationIgnored private var savedRevision = 0
+    /// Moves with every edit and save, so that `dirty` is observed.
+    private var changes = 0
 
-    /// An editor over `client`.
-    public init(client: MendClient) {
-        self.client = client
+    /// A model over `session`.
+    public init(session: MendSession) {
+        self.session = session
+        session.observe(self)
     }
 
-    private func changed() {
-        guard !loading else { return }
-        dirty = true
-        saved = false
-        problem = nil
+    public func sessionLocked() {
+        id = nil
+        draft = NoteDraft(title: "", body: "")
+        revision = 0
+        savedRevision = 0
+        changes += 1
     }
+
+    public func dataChanged(_ change: DataChange) {}
 
     /// Whether this is a new note.
     public var isNew: Bool { id == nil }
 
-    /// Whether Save is enabled.
-    public var canSave: Bool {
-        !busy && dirty && !(title.trimmingCharacters(in: .whitespaces).isEmpty && body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    /// Whether there are changes not yet saved.
+    public var dirty: Bool {
+        _ = changes
+        return revision != savedRevision
     }
 
-    /// The field the last problem was about, to highlight it.
-    public var invalidField: String? {
-        if case .invalid(let field, _) = problem { return field }
+    /// Whether Save is enabled.
+    public var canSave: Bool { !busy && dirty }
+
+    /// The field the last problem was about, to mark it.
+    public var invalidField: InputField? {
+        if case .InvalidInput(let field, _) = problem { return field }
         return nil
     }
 
     /// Loads an existing note.
-    public func load(id: String) async {
+    public func load(id: RecordId) async {
         busy = true
         defer { busy = false }
         do {
-            let note = try await client.note(id: id)
-            loading = true
+            let note = try await session.call { try $0.note(id: id) }
             self.id = id
-            title = note.summary.title
-            body = note.body
-            step = note.summary.step.map { Int($0) }
-            tags = note.summary.tags
-            loading = false
-            dirty = false
+            draft = NoteDraft(title: note.summary.title, body: note.body, step: note.summary.step, tags: note.summary.tags)
+            savedRevision = revision
+            changes += 1
+            problem = nil
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
-    /// Saves the note (adding or replacing it).
+    /// Changes the draft.
+    public func edit(_ change: (inout NoteDraft) -> Void) {
+        change(&draft)
+        revision += 1
+        changes += 1
+        problem = nil
+    }
+
+    /// Saves the note as it is now (adding or replacing it).
     public func save() async {
         guard canSave else { return }
+        let saving = draft, at = revision, id = self.id
         busy = true
+        problem = nil
         defer { busy = false }
-        let draft = NoteDraft(title: title, body: body, step: step.map { UInt8($0) }, tags: tags)
         do {
-            let summary: NoteSummary
-            if let id {
-                summary = try await client.editNote(id: id, draft)
-            } else {
-                summary = try await client.addNote(draft)
+            let summary = try await session.call { v in
+                try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving)
             }
-            id = summary.id
-            dirty = false
-            saved = true
+            self.id = summary.id
+            // Edits made while saving stay unsaved: only the saved revision moves.
+            savedRevision = at
+            changes += 1
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
-    /// Deletes the note for good.
+    /// Forgets the unsaved changes: back to the stored note, or empty for a new one.
+    public func discard() async {
+        if let id {
+            await load(id: id)
+        } else {
+            draft = NoteDraft(title: "", body: "")
+            savedRevision = revision
+            changes += 1
+        }
+    }
+
+    /// Deletes the note for good (after the screen's confirmation).
     public func delete() async {
         guard let id else { return }
-        busy = true
-        defer { busy = false }
         do {
-            try await client.deleteNote(id: id)
+            try await session.call { try $0.deleteNote(id: id) }
             deleted = true
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 }

@@ -1,4 +1,5 @@
-// First run: whose vault it is, a passcode typed twice, and the recovery code shown once.
+// First run: whose vault it is, a passcode typed twice, then the recovery code, which counts
+// as shown only once the person says they kept it.
 import Foundation
 import MendCore
 import Observation
@@ -6,75 +7,72 @@ import Observation
 /// The onboarding steps, in order.
 public enum OnboardingStep: Sendable { case chooseRole, choosePasscode, showRecoveryCode, done }
 
-/// Why a new passcode was not accepted.
-public enum PasscodeProblem: Sendable { case tooShort, mismatch }
-
-/// Drives onboarding.
+/// Drives onboarding; the vault it creates belongs to the session.
 @MainActor @Observable
 public final class OnboardingViewModel {
-    /// The shortest passcode the core accepts, in bytes.
-    public static let minPasscodeBytes = 6
-
-    /// The current step.
+    /// The step on screen.
     public private(set) var step: OnboardingStep = .chooseRole
-    /// The chosen role.
-    public private(set) var role: VaultRole?
-    /// Why the passcode was not accepted.
-    public private(set) var passcodeProblem: PasscodeProblem?
-    /// The recovery code, while it is being shown.
+    /// Whose vault it will be.
+    public private(set) var role: Role?
+    /// The two passcode entries differed.
+    public private(set) var mismatch = false
+    /// The recovery code to show, until kept.
     public private(set) var recoveryCode: String?
-    /// Whether the vault is being created.
+    /// Whether a call is running.
     public private(set) var busy = false
-    /// Any other problem.
-    public private(set) var problem: Problem?
-    /// The new vault, once created.
-    public private(set) var client: MendClient?
+    /// What the core refused, if anything.
+    public private(set) var problem: MendError?
 
-    private let path: String
-    private let keyStore: DeviceKeyStore
-    private let kdf: KdfOptions
+    @ObservationIgnored private let session: MendSession
+    @ObservationIgnored private let kdf: KdfParams
 
-    /// A model that creates the vault at `path`.
-    public init(path: String, keyStore: DeviceKeyStore, kdf: KdfOptions = defaultKdfOptions()) {
-        self.path = path
-        self.keyStore = keyStore
+    /// A model over `session`; `kdf` is the key-derivation cost for the new vault.
+    public init(session: MendSession, kdf: KdfParams = defaultKdfParams()) {
+        self.session = session
         self.kdf = kdf
     }
 
     /// Chooses whose vault this is.
-    public func choose(role: VaultRole) {
+    public func choose(role: Role) {
         self.role = role
         step = .choosePasscode
     }
 
-    /// Creates the vault if both entries match.
-    public func choosePasscode(_ first: String, confirmation: String) async {
+    /// Back to choosing whose vault it is.
+    public func back() {
+        step = .chooseRole
+        mismatch = false
+        problem = nil
+    }
+
+    /// Creates the vault if the two entries match.
+    public func choosePasscode(_ first: String, again second: String) async {
         guard let role else { return }
-        if first.utf8.count < Self.minPasscodeBytes {
-            passcodeProblem = .tooShort
+        guard first == second else {
+            mismatch = true
+            problem = nil
             return
         }
-        if first != confirmation {
-            passcodeProblem = .mismatch
-            return
-        }
-        passcodeProblem = nil
+        mismatch = false
+        problem = nil
         busy = true
         defer { busy = false }
         do {
-            let created = try await MendClient.create(
-                path: path, passcode: Data(first.utf8), role: role, keyStore: keyStore, kdf: kdf)
-            client = created.client
-            recoveryCode = created.recoveryCode
+            recoveryCode = try await session.create(role: role, passcode: first, kdf: kdf)
             step = .showRecoveryCode
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
-    /// The person has written the code down: forget it and finish.
-    public func recoveryCodeSaved() {
-        recoveryCode = nil
-        step = .done
+    /// The person kept the code: the core records it, and the code is forgotten here.
+    public func recoveryCodeKept() async {
+        do {
+            try await session.confirmRecoveryCode()
+            recoveryCode = nil
+            step = .done
+        } catch {
+            problem = mendError(error)
+        }
     }
 }

@@ -1,67 +1,75 @@
-// The today screen: the day's prompt, alternatives, marking it done (with a response) or
-// skipped, and the progress summary beneath it.
+// The today screen: the day's prompt, another one while more are available, marking it done
+// (with a response) or skipped, and when the day changes next.
 import Foundation
 import MendCore
 import Observation
 
 /// Drives the today screen.
 @MainActor @Observable
-public final class TodayViewModel {
+public final class TodayViewModel: SessionObserver {
     /// The prompt on screen.
     public private(set) var prompt: DailyPrompt?
-    /// Progress as of today.
-    public private(set) var progress: MendCore.Progress?
+    /// When "today" ends: the screen refreshes then.
+    public private(set) var nextDayStarts: Date?
     /// Whether a call is running.
     public private(set) var busy = false
-    /// The problem to show, if any.
-    public private(set) var problem: Problem?
+    /// What went wrong, if anything.
+    public private(set) var problem: MendError?
 
-    private let client: MendClient
-    private let zone: TimeZoneRules
+    @ObservationIgnored private let session: MendSession
 
-    /// A model over `client`, by local days in `zone`.
-    public init(client: MendClient, zone: TimeZoneRules = PlatformZone()) {
-        self.client = client
-        self.zone = zone
+    /// A model over `session`.
+    public init(session: MendSession) {
+        self.session = session
+        session.observe(self)
     }
+
+    public func sessionLocked() {
+        prompt = nil
+        nextDayStarts = nil
+    }
+
+    public func dataChanged(_ change: DataChange) {}
 
     /// Whether the prompt on screen can still be marked done or skipped.
     public var canSettle: Bool { !busy && prompt != nil && prompt?.outcome != .done }
 
-    /// Days practised of the last seven ("5 of the last 7 days").
-    public var daysThisWeek: Int { Int(progress?.daysPractisedLast7 ?? 0) }
+    /// Whether another prompt can be asked for today.
+    public var canAskAnother: Bool { !busy && prompt?.moreAvailable == true }
 
-    private func run(_ load: @escaping @Sendable (MendClient, TimeZoneRules) async throws -> DailyPrompt) async {
+    private func show(_ work: @escaping (MendVault) throws -> DailyPrompt) async {
         busy = true
         problem = nil
         defer { busy = false }
         do {
-            prompt = try await load(client, zone)
-            progress = try await client.progress(zone: zone)
+            let (shown, next) = try await session.call { (try work($0), try $0.nextDayStarts()) }
+            prompt = shown
+            nextDayStarts = next
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
-    /// Loads today's prompt (when the screen appears, and after midnight).
-    public func refresh() async { await run { try await $0.today(zone: $1) } }
+    /// Loads today's prompt (when the screen appears, and at `nextDayStarts`).
+    public func refresh() async {
+        await show { try $0.todayPrompt() }
+    }
 
-    /// Shows the next alternative for today.
+    /// Shows another prompt for today.
     public func another() async {
-        let next = min(Int(prompt?.alternative ?? 0) + 1, 20)
-        await run { try await $0.anotherPrompt(next, zone: $1) }
+        guard canAskAnother else { return }
+        await show { try $0.anotherPrompt() }
     }
 
     /// Marks the prompt on screen as done, with an optional response.
     public func done(response: String?) async {
         guard let id = prompt?.prompt.id else { return }
-        let text = response.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        await run { try await $0.completePrompt(id, response: text, zone: $1) }
+        await show { try $0.completePrompt(promptId: id, response: response) }
     }
 
     /// Skips the prompt on screen.
     public func skip() async {
         guard let id = prompt?.prompt.id else { return }
-        await run { try await $0.skipPrompt(id, zone: $1) }
+        await show { try $0.skipPrompt(promptId: id) }
     }
 }

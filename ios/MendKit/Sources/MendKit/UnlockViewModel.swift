@@ -1,77 +1,58 @@
-// The lock screen's state: attempts left, the wait after too many tries, and unlocking.
+// The lock screen: attempts left, the wait after too many tries (counted down), unlocking.
 import Foundation
+import MendCore
 import Observation
 
 /// Drives the lock screen.
 @MainActor @Observable
 public final class UnlockViewModel {
+    /// Attempts and any wait in force, from the core.
+    public private(set) var status: UnlockStatus?
     /// Whether a try is running.
     public private(set) var busy = false
-    /// Whether the vault is open.
-    public private(set) var unlocked: Bool
-    /// Tries left before waits start.
-    public private(set) var attemptsLeft = 5
-    /// When the next try is allowed, if a wait is in force (ms since the epoch).
-    public private(set) var waitUntilMs: Int64?
-    /// The problem to show, if any.
-    public private(set) var problem: Problem?
+    /// The last problem (a wrong passcode with attempts left, a wait…).
+    public private(set) var problem: MendError?
 
-    private let client: MendClient
-    private let now: () -> Int64
+    @ObservationIgnored private let session: MendSession
+    @ObservationIgnored private let now: () -> Date
 
-    /// A model for `client`; `now` is injectable for tests.
-    public init(client: MendClient, now: @escaping () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) {
-        self.client = client
+    /// A model over `session`; `now` is injectable for tests.
+    public init(session: MendSession, now: @escaping () -> Date = Date.init) {
+        self.session = session
         self.now = now
-        self.unlocked = client.isUnlocked
     }
 
-    /// Whole seconds still to wait; 0 when a try is allowed.
-    public var secondsToWait: Int64 {
-        guard let until = waitUntilMs else { return 0 }
-        return (max(until - now(), 0) + 999) / 1000
+    /// Whole seconds still to wait before a try is allowed; 0 when it is.
+    public var secondsToWait: Int {
+        guard let retryAt = status?.retryAt else { return 0 }
+        return max(0, Int(retryAt.timeIntervalSince(now()).rounded(.up)))
     }
 
-    /// Whether the passcode may be submitted now.
-    public var canSubmit: Bool { !busy && !unlocked && secondsToWait == 0 }
+    /// Whether the passcode can be submitted now.
+    public var canSubmit: Bool { !busy && secondsToWait == 0 }
 
-    /// Reads the attempt count and any wait in force.
+    /// Reads the attempt count and any wait in force (when the screen appears, after a wait).
     public func refresh() async {
         do {
-            let status = try await client.unlockStatus()
-            attemptsLeft = Int(status.attemptsLeft)
-            waitUntilMs = status.retryAtMs
-            problem = status.retryAtMs.map { .mustWait(retryAtMs: $0) }
+            status = try await session.call { try $0.unlockStatus() }
+            problem = nil
         } catch {
-            problem = Problem(error)
+            problem = mendError(error)
         }
     }
 
     /// Tries `passcode`.
-    public func submit(passcode: String) async {
+    public func submit(_ passcode: String) async {
         guard canSubmit else { return }
         busy = true
         problem = nil
-        defer { busy = false }
         do {
-            try await client.unlock(passcode: Data(passcode.utf8))
-            unlocked = true
-            attemptsLeft = 5
-            waitUntilMs = nil
+            try await session.unlock(passcode: passcode)
+            busy = false
         } catch {
-            let p = Problem(error)
-            problem = p
-            switch p {
-            case .wrongPasscode(let left):
-                attemptsLeft = left
-                // After the last free try the core starts a wait; show it straight away.
-                if left == 0 { await refresh() }
-            case .mustWait(let at):
-                attemptsLeft = 0
-                waitUntilMs = at
-            default:
-                break
-            }
+            busy = false
+            await refresh()
+            problem = mendError(error)
         }
     }
 }

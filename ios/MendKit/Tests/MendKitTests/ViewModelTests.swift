@@ -1,236 +1,334 @@
-// MendKit's Swift API and view models, against a real vault.
+// MendKit's session and view models against a real vault: every screen's model, walking
+// each role's life as the Android tests do, at the view-model level.
 import Foundation
 import MendCore
 import MendKit
 import MendTestSupport
 import XCTest
 
+/// Waits (up to two seconds) until `check` holds: for changes the core announces.
+@MainActor
+func eventually(_ check: () -> Bool, file: StaticString = #filePath, line: UInt = #line) async {
+    for _ in 0..<400 {
+        if check() { return }
+        try? await Task.sleep(nanoseconds: 5_000_000)
+    }
+    XCTFail("did not happen in time", file: file, line: line)
+}
+
 @MainActor
 final class ViewModelTests: XCTestCase {
-    private func newClient() async throws -> MendClient {
-        try await MendClient.create(path: tempVaultPath(), passcode: pass(), role: .repairing,
-                                    keyStore: TableKeyStore(), kdf: smallKdf).client
+    private func newSession(role: Role = .repairing, core: CoreQueue = CoreQueue(), path: String = tempVaultPath(),
+                            store: DeviceKeyStore = TableKeyStore()) async throws -> MendSession {
+        let session = MendSession(path: path, keyStore: store, zone: { TestZone(TimeZone(identifier: "Europe/Berlin")!) }, core: core)
+        try await session.start()
+        _ = try await session.create(role: role, passcode: "passcode-1", kdf: smallKdf)
+        try await session.confirmRecoveryCode()
+        return session
     }
 
-    func testClientRunsTheWholeFlowOffTheMainActor() async throws {
+    func testOnboardingCreatesTheVaultAndTheCodeCountsOnlyOnceKept() async throws {
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
+        let started = try await session.start()
+        XCTAssertEqual(started, .noVault)
+        let model = OnboardingViewModel(session: session, kdf: smallKdf)
+        model.choose(role: .hurt)
+        XCTAssertEqual(model.step, .choosePasscode)
+        await model.choosePasscode("123456", again: "123457")
+        XCTAssertTrue(model.mismatch)
+        await model.choosePasscode("12345", again: "12345")
+        XCTAssertEqual(model.problem, .InvalidInput(field: .passcode, problem: .tooShort(min: 6, unit: .bytes)))
+        await model.choosePasscode("123456", again: "123456")
+        XCTAssertEqual(model.step, .showRecoveryCode)
+        XCTAssertEqual(model.recoveryCode?.count, 34)
+        XCTAssertEqual(session.state, .unlocked(role: .hurt, recoveryCodeConfirmed: false))
+        await model.recoveryCodeKept()
+        XCTAssertEqual(model.step, .done)
+        XCTAssertNil(model.recoveryCode)
+        XCTAssertEqual(session.state, .unlocked(role: .hurt, recoveryCodeConfirmed: true))
+    }
+
+    func testTheLockScreenCountsAttemptsThenCountsDownTheWait() async throws {
+        let session = try await newSession()
+        await session.lock()
+        XCTAssertEqual(session.state, .locked)
+        var now = Date()
+        let model = UnlockViewModel(session: session, now: { now })
+        await model.refresh()
+        XCTAssertEqual(model.status?.attemptsLeft, 5)
+        await model.submit("wrong-code")
+        XCTAssertEqual(model.problem, .WrongPasscode(attemptsLeft: 4))
+        for _ in 0..<4 { await model.submit("wrong-code") }
+        XCTAssertEqual(model.problem, .WrongPasscode(attemptsLeft: 0))
+        let retryAt = try XCTUnwrap(model.status?.retryAt)
+        XCTAssertFalse(model.canSubmit)
+        XCTAssertTrue((29...31).contains(model.secondsToWait))
+        await model.submit("passcode-1")
+        XCTAssertEqual(session.state, .locked, "no try during a wait")
+        now = retryAt
+        XCTAssertTrue(model.canSubmit)
+    }
+
+    func testTheLockScreenUnlocksWithTheRightPasscode() async throws {
+        let session = try await newSession()
+        await session.lock()
+        let model = UnlockViewModel(session: session)
+        await model.submit("passcode-1")
+        XCTAssertNil(model.problem)
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true))
+    }
+
+    func testForgotPasscodeAndACodeNeverConfirmedIsReplacedAtTheNextStart() async throws {
         let path = tempVaultPath()
         let store = TableKeyStore()
-        let created = try await MendClient.create(path: path, passcode: pass(), role: .hurt, keyStore: store, kdf: smallKdf)
-        XCTAssertEqual(created.recoveryCode.count, 34)
-        XCTAssertTrue(MendClient.exists(path: path))
-        let client = created.client
-        let role = try await client.role()
-        XCTAssertEqual(role, .hurt)
-        let id = try await client.addNote(NoteDraft(title: "Évening", body: "We listened 🙏", step: 5, tags: ["walk"])).id
-        try await client.prepareSearch()
-        let found = try await client.search("évening", offset: 0, limit: 10)
-        XCTAssertEqual(found.total, 1)
-        await client.lock()
+        let first = MendSession(path: path, keyStore: store)
+        try await first.start()
+        let code = try await first.create(role: .repairing, passcode: "passcode-1", kdf: smallKdf)
+        await first.close() // the app stopped before the code was confirmed
+        let session = MendSession(path: path, keyStore: store)
+        let found = try await session.start()
+        XCTAssertEqual(found, .locked)
+        let recover = RecoverViewModel(session: session)
+        await recover.submit(recoveryCode: code, passcode: "new-passcode", again: "new-passcode")
+        let fresh = try XCTUnwrap(recover.newRecoveryCode)
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: false))
+        await session.lock()
+        try await session.unlock(passcode: "new-passcode")
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: false), "still not confirmed")
+        let replace = RecoveryCodeViewModel(session: session)
+        await replace.replace()
+        let shown = try XCTUnwrap(replace.code)
+        XCTAssertNotEqual(shown, fresh)
+        await replace.keep()
+        XCTAssertTrue(replace.kept)
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true))
+        await session.lock()
         do {
-            _ = try await client.note(id: id)
-            XCTFail("read while locked")
+            _ = try await session.recover(recoveryCode: fresh, newPasscode: "third-passcode")
+            XCTFail("a replaced code still worked")
         } catch {
-            XCTAssertEqual(Problem(error), .locked)
+            XCTAssertEqual(error as? MendError, .WrongRecoveryCode(attemptsLeft: 4))
         }
-        try await client.unlock(passcode: pass())
-        let note = try await client.note(id: id)
-        XCTAssertEqual(note.body, "We listened 🙏")
-        let reopened = try await MendClient.open(path: path, keyStore: store)
-        XCTAssertFalse(reopened.isUnlocked)
+        _ = try await session.recover(recoveryCode: shown, newPasscode: "third-passcode")
+        let change = ChangePasscodeViewModel(session: session)
+        await change.submit(current: "third-passcode", new: "fourth-passcode", again: "fourth-passcode")
+        XCTAssertTrue(change.done)
     }
 
-    func testUnlockCountsDownThenWaits() async throws {
-        let client = try await newClient()
-        await client.lock()
-        var now = Int64(Date().timeIntervalSince1970 * 1000)
-        let model = UnlockViewModel(client: client, now: { now })
-        await model.refresh()
-        XCTAssertEqual(model.attemptsLeft, 5)
-        XCTAssertTrue(model.canSubmit)
-        for left in stride(from: 4, through: 1, by: -1) {
-            await model.submit(passcode: "wrong-code")
-            XCTAssertEqual(model.problem, .wrongPasscode(attemptsLeft: left))
+    func testSettingsAndTheAutoLockDelay() async throws {
+        let session = try await newSession()
+        let settings = SettingsViewModel(session: session)
+        await settings.refresh()
+        XCTAssertEqual(settings.autoLockChoices, [0, 30, 60, 300, 900])
+        XCTAssertEqual(settings.autoLockSeconds, 60)
+        session.movedToBackground(at: Date())
+        await session.movedToForeground()
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true), "back within the delay")
+        await settings.setAutoLock(seconds: 30)
+        XCTAssertEqual(settings.autoLockSeconds, 30)
+        session.movedToBackground(at: Date().addingTimeInterval(-31))
+        await session.movedToForeground()
+        XCTAssertEqual(session.state, .locked)
+        XCTAssertNil(settings.autoLockSeconds, "what the screen showed is gone")
+        try await session.unlock(passcode: "passcode-1")
+        await settings.erase()
+        XCTAssertTrue(settings.erased)
+        XCTAssertEqual(session.state, .erased)
+    }
+
+    func testHelpIsReachableWithoutAVault() async throws {
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
+        try await session.start()
+        let help = HelpViewModel(session: session)
+        await help.refresh()
+        XCTAssertFalse(try XCTUnwrap(help.help).crisisLines.isEmpty)
+    }
+
+    func testTodayOffersAnotherWhileMoreAreLeftAndProgressFollows() async throws {
+        let session = try await newSession()
+        let today = TodayViewModel(session: session)
+        let progress = ProgressViewModel(session: session)
+        await today.refresh()
+        let first = try XCTUnwrap(today.prompt)
+        XCTAssertTrue(today.canSettle && today.canAskAnother)
+        XCTAssertNotNil(today.nextDayStarts)
+        await today.another()
+        let other = try XCTUnwrap(today.prompt)
+        XCTAssertTrue(other.isAlternative)
+        XCTAssertNotEqual(first.prompt.id, other.prompt.id)
+        await today.done(response: "We walked and I listened.")
+        XCTAssertEqual(today.prompt?.outcome, .done)
+        XCTAssertFalse(today.canSettle)
+        await eventually { progress.progress?.daysPractised == 1 }
+        await today.refresh()
+        XCTAssertEqual(today.prompt?.prompt.id, first.prompt.id, "the day's prompt stays the same")
+        await session.lock()
+        XCTAssertNil(today.prompt, "nothing decrypted outlives the lock")
+        XCTAssertNil(progress.progress)
+        await today.refresh()
+        XCTAssertEqual(today.problem, .Locked)
+    }
+
+    func testTheProgramShowsEachRolesPages() async throws {
+        let repairing = ProgramViewModel(session: try await newSession(role: .repairing))
+        await repairing.refresh()
+        XCTAssertEqual(repairing.pages.count, 6)
+        repairing.open(index: 4)
+        guard case .step(let step)? = repairing.open else { return XCTFail("not a step") }
+        XCTAssertEqual(step.key, "validation")
+        let hurt = ProgramViewModel(session: try await newSession(role: .hurt))
+        await hurt.refresh()
+        XCTAssertTrue(hurt.pages.allSatisfy { if case .theme = $0 { return true }; return false })
+    }
+
+    func testTheJournalPagesFiltersSearchesAndReloadsAfterEditsElsewhere() async throws {
+        let session = try await newSession()
+        for i in 0..<7 {
+            _ = try await session.call { try $0.addNote(draft: NoteDraft(title: "note \(i)", body: i % 2 == 0 ? "even day" : "odd day",
+                                                                      step: Int32(1 + i % 3), tags: ["t\(i)"])) }
         }
-        await model.submit(passcode: "wrong-code")
-        let until = try XCTUnwrap(model.waitUntilMs)
-        XCTAssertEqual(model.problem, .mustWait(retryAtMs: until))
-        XCTAssertFalse(model.canSubmit)
-        XCTAssertTrue((30...32).contains(model.secondsToWait))
-        await model.submit(passcode: "passcode-1")
-        XCTAssertFalse(model.unlocked)
-        now = until
-        XCTAssertTrue(model.canSubmit)
+        let journal = JournalViewModel(session: session, pageSize: 3)
+        await journal.refresh()
+        XCTAssertEqual(journal.notes.map(\.title), ["note 6", "note 5", "note 4"])
+        XCTAssertEqual(journal.tags.count, 7)
+        await journal.loadMore()
+        await journal.loadMore()
+        XCTAssertEqual(journal.notes.count, 7)
+        XCTAssertFalse(journal.canLoadMore)
+        journal.setStep(1)
+        await journal.settled()
+        XCTAssertEqual(journal.notes.map(\.title), ["note 6", "note 3", "note 0"])
+        journal.setStep(nil)
+        journal.setWords("EVEN")
+        await journal.settled()
+        XCTAssertEqual(journal.total, 4)
+        journal.setTag("t4")
+        await journal.settled()
+        XCTAssertEqual(journal.notes.map(\.title), ["note 4"])
+        journal.setWords("odd")
+        await journal.settled()
+        XCTAssertTrue(journal.isFilteredEmpty)
+        journal.setWords("")
+        journal.setTag(nil)
+        await journal.settled()
+        _ = try await session.call { try $0.addNote(draft: NoteDraft(title: "from elsewhere", body: "b")) }
+        await eventually { journal.notes.first?.title == "from elsewhere" }
+        await session.lock()
+        XCTAssertTrue(journal.notes.isEmpty, "nothing decrypted outlives the lock")
+    }
+
+    func testAStaleSearchNeverReplacesANewerOne() async throws {
+        let queue = DispatchQueue(label: "test.core")
+        let session = try await newSession(core: CoreQueue(queue: queue))
+        for title in ["apple pie", "apricot jam", "apricot tart"] {
+            _ = try await session.call { try $0.addNote(draft: NoteDraft(title: title, body: "b")) }
+        }
+        let journal = JournalViewModel(session: session)
+        queue.suspend()
+        journal.setWords("ap")
+        journal.setWords("apri")
+        journal.setWords("apricot tart")
+        // Let the three searches reach the queue, then let it answer them in order.
+        try await Task.sleep(nanoseconds: 50_000_000)
+        queue.resume()
+        await journal.settled()
+        try await Task.sleep(nanoseconds: 50_000_000)
+        XCTAssertEqual(journal.shownQuery, NoteQuery(words: "apricot tart"))
+        XCTAssertEqual(journal.notes.map(\.title), ["apricot tart"])
+    }
+
+    func testTypingDuringASaveKeepsTheNoteUnsaved() async throws {
+        let queue = DispatchQueue(label: "test.core")
+        let session = try await newSession(core: CoreQueue(queue: queue))
+        let editor = NoteEditorViewModel(session: session)
+        XCTAssertTrue(editor.isNew)
+        XCTAssertFalse(editor.canSave)
+        editor.edit { $0.title = "First"; $0.body = "Hard evening"; $0.step = 5 }
+        queue.suspend()
+        let saving = Task { await editor.save() }
+        try await Task.sleep(nanoseconds: 20_000_000)
+        editor.edit { $0.body = "Hard evening, then better" } // typed while saving
+        queue.resume()
+        await saving.value
+        let id = try XCTUnwrap(editor.id)
+        XCTAssertTrue(editor.dirty, "the later typing is not saved yet")
+        let stored = try await session.call { try $0.note(id: id) }
+        XCTAssertEqual(stored.body, "Hard evening")
+        await editor.save()
+        XCTAssertFalse(editor.dirty)
+        editor.edit { $0.title = String(repeating: "x", count: 201) }
+        await editor.save()
+        XCTAssertEqual(editor.invalidField, .title)
+        await editor.discard()
+        XCTAssertEqual(editor.draft.title, "First")
+        XCTAssertFalse(editor.dirty)
+        await editor.delete()
+        XCTAssertTrue(editor.deleted)
+    }
+
+    func testACheckInIsStampedByTheCoreOncePerDay() async throws {
+        let session = try await newSession(role: .hurt)
+        let model = CheckInViewModel(session: session)
+        await model.refresh()
+        XCTAssertFalse(model.checkedInToday)
+        XCTAssertEqual(model.maxScore, 10)
+        model.safety = 11
+        await model.save()
+        XCTAssertEqual(model.problem, .InvalidInput(field: .safety, problem: .outOfRange(min: 0, max: 10)))
+        model.safety = 2
+        model.note = "A hard evening"
+        await model.save()
+        XCTAssertTrue(model.checkedInToday)
+        XCTAssertEqual(model.note, "")
+        model.safety = 6
+        await model.save()
+        XCTAssertEqual(model.recent.count, 1)
+        guard case .checkIn(let saved)? = model.recent.first?.entry else { return XCTFail("not a check-in") }
+        XCTAssertEqual(saved.safety, 6)
+    }
+
+    func testToolsWorksheetsAndRemindersChangeThroughTheCore() async throws {
+        let session = try await newSession()
+        let ties = ToolViewModel(session: session, tool: .cutTies)
+        await ties.add(.cutTie(CutTie(item: "Leave the shared gym", done: false)))
+        let id = try XCTUnwrap(ties.entries.first?.id)
+        await ties.edit(id: id, .cutTie(CutTie(item: "Leave the shared gym", done: true)))
+        guard case .cutTie(let tie)? = ties.entries.first?.entry else { return XCTFail("not a tie") }
+        XCTAssertTrue(tie.done)
+        await ties.add(.cutTie(CutTie(item: " ", done: false)))
+        XCTAssertEqual(ties.problem, .InvalidInput(field: .item, problem: .empty))
+        await ties.delete(id: id)
+        XCTAssertTrue(ties.entries.isEmpty)
+
+        let letters = ToolViewModel(session: session, tool: .remorseLetters)
+        let letter = WorksheetViewModel(session: session, kind: .remorseLetter)
+        await letter.open()
+        XCTAssertEqual(letter.info?.sections.count, 4)
+        await letter.edit(section: 0, "I'm sorry if you were hurt.")
+        XCTAssertEqual(letter.flags[0].map(\.excerpt), ["if you were hurt"])
+        await letter.edit(section: 0, "I lied to you for months.")
+        XCTAssertTrue(letter.flags[0].isEmpty)
+        await letter.save()
+        XCTAssertTrue(letter.saved)
+        await eventually { letters.entries.count == 1 }
+        let reopened = WorksheetViewModel(session: session, kind: .remorseLetter)
+        await reopened.open(letters.entries.first)
+        XCTAssertEqual(reopened.sections.first, "I lied to you for months.")
+
+        let reminders = RemindersViewModel(session: session)
+        let everyDay: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+        await reminders.add(Reminder(purpose: .checkIn, weekdays: everyDay, hour: 21, minute: 15, enabled: true))
+        XCTAssertEqual(reminders.upcoming.count, 20)
+        XCTAssertEqual(reminders.upcoming.first?.text, "Time for your check-in")
+        await reminders.setEnabled(try XCTUnwrap(reminders.reminders.first), false)
+        XCTAssertTrue(reminders.upcoming.isEmpty)
+        await reminders.delete(id: try XCTUnwrap(reminders.reminders.first?.id))
+        XCTAssertTrue(reminders.reminders.isEmpty)
     }
 
     func testPlatformZoneFollowsDaylightSaving() async {
         let berlin = PlatformZone(TimeZone(identifier: "Europe/Berlin")!)
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_767_225_600_000), 3600) // 2026-01-01, winter
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_782_864_000_000), 7200) // 2026-07-01, summer
-    }
-
-    func testTodayShowsAlternativesAndRecordsPractice() async throws {
-        let client = try await newClient()
-        let model = TodayViewModel(client: client, zone: PlatformZone(TimeZone(identifier: "Europe/Berlin")!))
-        await model.refresh()
-        let first = try XCTUnwrap(model.prompt)
-        XCTAssertEqual(first.alternative, 0)
-        XCTAssertTrue(model.canSettle)
-        await model.another()
-        let other = try XCTUnwrap(model.prompt)
-        XCTAssertEqual(other.alternative, 1)
-        XCTAssertNotEqual(other.prompt.id, first.prompt.id)
-        await model.done(response: "We walked and I listened.")
-        XCTAssertEqual(model.prompt?.outcome, .done)
-        XCTAssertFalse(model.canSettle)
-        XCTAssertEqual(model.daysThisWeek, 1)
-        await model.refresh()
-        XCTAssertEqual(model.prompt?.prompt.id, first.prompt.id)
-        await model.skip()
-        XCTAssertEqual(model.prompt?.outcome, .skipped)
-        await client.lock()
-        await model.refresh()
-        XCTAssertEqual(model.problem, .locked)
-    }
-
-    func testCheckInsAreSavedForTheDayAndListed() async throws {
-        let client = try await newClient()
-        let model = CheckInViewModel(client: client, today: { "2026-03-29" })
-        await model.refresh()
-        XCTAssertFalse(model.savedToday)
-        model.set(safety: 12, trust: 3, connection: -1)
-        model.note = "A hard evening"
-        XCTAssertEqual([model.safety, model.trust, model.connection], [10, 3, 0])
-        await model.save()
-        XCTAssertTrue(model.savedToday)
-        XCTAssertEqual(model.note, "")
-        guard case .checkIn(let date, _, _, _, let note) = try XCTUnwrap(model.recent.first).entry else {
-            return XCTFail("not a check-in")
-        }
-        XCTAssertEqual(date, "2026-03-29")
-        XCTAssertEqual(note, "A hard evening")
-        XCTAssertEqual(CheckInViewModel.localToday().count, 10)
-    }
-
-    func testProgramProgressToolsAndReminders() async throws {
-        let client = try await newClient()
-        let zone = PlatformZone(TimeZone(identifier: "Asia/Tokyo")!)
-        let program = ProgramViewModel()
-        program.refresh()
-        XCTAssertEqual(program.steps.count, 6)
-        program.open(5)
-        XCTAssertEqual(program.open?.key, "validation")
-
-        let today = TodayViewModel(client: client, zone: zone)
-        await today.refresh()
-        await today.done(response: nil)
-        let progress = ProgressViewModel(client: client, zone: zone)
-        await progress.refresh()
-        XCTAssertEqual(progress.progress?.daysPractised, 1)
-
-        let ties = ToolViewModel(client: client, tool: .cutTies)
-        await ties.add(.cutTie(item: "Leave the shared gym", done: false))
-        let id = try XCTUnwrap(ties.entries.first?.id)
-        await ties.edit(id: id, .cutTie(item: "Leave the shared gym", done: true))
-        guard case .cutTie(_, let done) = try XCTUnwrap(ties.entries.first).entry else { return XCTFail("not a cut tie") }
-        XCTAssertTrue(done)
-        await ties.add(.cutTie(item: " ", done: false))
-        XCTAssertEqual(ties.problem, .invalid(field: "item", reason: "must not be empty"))
-        await ties.delete(id: id)
-        XCTAssertTrue(ties.entries.isEmpty)
-
-        let reminders = RemindersViewModel(client: client, zone: zone)
-        await reminders.add(.reminder(purpose: .checkIn, weekdays: Data([1, 2, 3, 4, 5, 6, 7]), hour: 21, minute: 15, enabled: true))
-        XCTAssertEqual(reminders.reminders.count, 1)
-        XCTAssertEqual(reminders.upcoming.count, 20)
-        XCTAssertEqual(reminders.upcoming.first?.text, "Time for your check-in")
-        await reminders.delete(id: try XCTUnwrap(reminders.reminders.first?.id))
-        XCTAssertTrue(reminders.upcoming.isEmpty)
-    }
-
-    func testUnlockWithTheRightPasscode() async throws {
-        let client = try await newClient()
-        await client.lock()
-        let model = UnlockViewModel(client: client)
-        await model.submit(passcode: "wrong-code")
-        await model.submit(passcode: "passcode-1")
-        XCTAssertTrue(model.unlocked)
-        XCTAssertNil(model.problem)
-    }
-
-    func testOnboardingChecksThePasscodeThenShowsTheCodeOnce() async throws {
-        let model = OnboardingViewModel(path: tempVaultPath(), keyStore: TableKeyStore(), kdf: smallKdf)
-        XCTAssertEqual(model.step, .chooseRole)
-        model.choose(role: .hurt)
-        XCTAssertEqual(model.step, .choosePasscode)
-        await model.choosePasscode("12345", confirmation: "12345")
-        XCTAssertEqual(model.passcodeProblem, .tooShort)
-        await model.choosePasscode("123456", confirmation: "123457")
-        XCTAssertEqual(model.passcodeProblem, .mismatch)
-        XCTAssertNil(model.client)
-        await model.choosePasscode("123456", confirmation: "123456")
-        XCTAssertEqual(model.step, .showRecoveryCode)
-        XCTAssertEqual(model.recoveryCode?.count, 34)
-        let newRole = try await XCTUnwrap(model.client).role()
-        XCTAssertEqual(newRole, .hurt)
-        model.recoveryCodeSaved()
-        XCTAssertEqual(model.step, .done)
-        XCTAssertNil(model.recoveryCode)
-    }
-
-    func testJournalPagesFiltersAndSearches() async throws {
-        let client = try await newClient()
-        for i in 0..<7 {
-            _ = try await client.addNote(NoteDraft(title: "note \(i)", body: i % 2 == 0 ? "even day" : "odd day",
-                                                  step: UInt8(1 + i % 3), tags: ["t\(i)"]))
-        }
-        let model = JournalViewModel(client: client, pageSize: 3)
-        await model.refresh()
-        XCTAssertEqual(model.rows.map(\.title), ["note 6", "note 5", "note 4"])
-        XCTAssertTrue(model.canLoadMore)
-        await model.loadMore()
-        await model.loadMore()
-        XCTAssertEqual(model.rows.count, 7)
-        XCTAssertFalse(model.canLoadMore)
-        await model.filter(step: 1)
-        XCTAssertEqual(model.rows.map(\.title), ["note 6", "note 3", "note 0"])
-        await model.filter(step: nil)
-        await model.search("EVEN")
-        XCTAssertEqual(model.total, 4)
-        await model.filter(tag: "t4")
-        XCTAssertEqual(model.rows.map(\.title), ["note 4"])
-        await model.search("odd")
-        XCTAssertTrue(model.isFilteredEmpty)
-    }
-
-    func testEditorAddsEditsRejectsAndDeletes() async throws {
-        let client = try await newClient()
-        let editor = NoteEditorViewModel(client: client)
-        XCTAssertTrue(editor.isNew)
-        XCTAssertFalse(editor.canSave)
-        editor.title = "First"
-        editor.body = "Hard evening"
-        editor.step = 5
-        await editor.save()
-        let id = try XCTUnwrap(editor.id)
-        XCTAssertTrue(editor.saved)
-        editor.title = String(repeating: "x", count: 201)
-        await editor.save()
-        XCTAssertEqual(editor.invalidField, "title")
-        XCTAssertEqual(editor.problem, .invalid(field: "title", reason: "is too long"))
-
-        let other = NoteEditorViewModel(client: client)
-        await other.load(id: id)
-        XCTAssertEqual(other.body, "Hard evening")
-        XCTAssertEqual(other.step, 5)
-        XCTAssertFalse(other.dirty)
-        other.body = "Better now"
-        await other.save()
-        let saved = try await client.note(id: id)
-        XCTAssertEqual(saved.body, "Better now")
-        await other.delete()
-        XCTAssertTrue(other.deleted)
-        let gone = NoteEditorViewModel(client: client)
-        await gone.load(id: id)
-        XCTAssertEqual(gone.problem, .notFound)
     }
 }

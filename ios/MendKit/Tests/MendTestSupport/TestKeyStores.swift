@@ -56,7 +56,7 @@ public final class FailingKeyStore: DeviceKeyStore, @unchecked Sendable {
 }
 
 /// Argon2id parameters small enough for fast tests (same code path as real vaults).
-public let smallKdf = KdfOptions(memoryKib: 256, iterations: 1, parallelism: 1)
+public let smallKdf = KdfParams(memoryKib: 256, iterations: 1, parallelism: 1)
 
 /// A fresh vault path in a new temporary directory.
 public func tempVaultPath() -> String {

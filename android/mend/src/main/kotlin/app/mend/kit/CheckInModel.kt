@@ -1,15 +1,14 @@
-// The daily check-in screen: how safe, trusting and connected the person feels today (0–10),
-// a note, and the recent check-ins.
+// The daily check-in: how safe, trusting and connected the person feels today, a note, and
+// the recent check-ins. The core stamps the local day and keeps one check-in per day; the
+// sliders' range comes from the core's limits.
 package app.mend.kit
 
-import app.mend.core.ToolEntry
+import app.mend.core.DataChange
 import app.mend.core.ToolKind
 import app.mend.core.ToolRecord
-import java.time.LocalDate
-import java.time.ZoneId
-import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.StateFlow
-import kotlinx.coroutines.flow.asStateFlow
+import app.mend.ffi.MendException
+import app.mend.ffi.limits
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** What the check-in screen shows. */
@@ -18,50 +17,47 @@ data class CheckInState(
     val trust: Int = 5,
     val connection: Int = 5,
     val note: String = "",
+    /** The highest score a slider offers (the lowest is 0). */
+    val maxScore: Int = 10,
+    /** Today's check-in, once made: saving again replaces it. */
+    val today: ToolRecord? = null,
     val recent: List<ToolRecord> = emptyList(),
-    val savedToday: Boolean = false,
     val busy: Boolean = false,
-    val problem: Problem? = null,
-)
-
-/** Drives the check-in screen; [today] gives the local date (injectable for tests). */
-class CheckInModel(
-    private val client: MendClient,
-    private val today: () -> LocalDate = { LocalDate.now(ZoneId.systemDefault()) },
+    val problem: MendException? = null,
 ) {
-    private val mutable = MutableStateFlow(CheckInState())
+    /** Whether the person has checked in today. */
+    val checkedInToday: Boolean get() = today != null
+}
 
-    /** The current state. */
-    val state: StateFlow<CheckInState> = mutable.asStateFlow()
+/** Drives the check-in screen. */
+class CheckInModel(session: MendSession, scope: CoroutineScope) : ScreenModel<CheckInState>(session, CheckInState(), scope) {
 
-    /** Changes the scores (each kept within 0–10) or the note. */
+    override fun reloadsOn(change: DataChange) = change == DataChange.Tool(ToolKind.CHECK_INS)
+
+    override suspend fun refresh() {
+        val result = attempt { session.call { v -> Triple(v.todaysCheckIn(), v.entries(ToolKind.CHECK_INS), limits().maxScore) } }
+        mutable.update {
+            result.fold(
+                { (today, recent, max) -> it.copy(today = today, recent = recent, maxScore = max, problem = null) },
+                { _ -> it.copy(problem = result.problem) },
+            )
+        }
+    }
+
+    /** Changes the scores or the note (the core checks them when saving). */
     fun edit(
         safety: Int = mutable.value.safety,
         trust: Int = mutable.value.trust,
         connection: Int = mutable.value.connection,
         note: String = mutable.value.note,
-    ) {
-        mutable.update {
-            it.copy(safety = safety.coerceIn(0, 10), trust = trust.coerceIn(0, 10), connection = connection.coerceIn(0, 10), note = note)
-        }
-    }
-
-    /** Loads the recent check-ins. */
-    suspend fun refresh() {
-        attempt { client.entries(ToolKind.CHECK_INS) }
-            .onSuccess { list -> mutable.update { it.copy(recent = list, savedToday = list.any { r -> isToday(r) }) } }
-            .onFailure { e -> mutable.update { it.copy(problem = problemOf(e)) } }
-    }
-
-    private fun isToday(r: ToolRecord) = (r.entry as? ToolEntry.CheckIn)?.date == today().toString()
+    ) = mutable.update { it.copy(safety = safety, trust = trust, connection = connection, note = note, problem = null) }
 
     /** Saves today's check-in. */
     suspend fun save() {
         val s = mutable.value
         mutable.update { it.copy(busy = true, problem = null) }
-        val entry = ToolEntry.CheckIn(today().toString(), s.safety.toUByte(), s.trust.toUByte(), s.connection.toUByte(), s.note)
-        attempt { client.addEntry(entry) }
-            .onSuccess { mutable.update { it.copy(busy = false, note = "") }; refresh() }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
+        val result = attempt { session.call { it.checkIn(s.safety, s.trust, s.connection, s.note) } }
+        mutable.update { it.copy(busy = false, note = if (result.isSuccess) "" else it.note, problem = result.problem) }
+        if (result.isSuccess) refresh()
     }
 }

@@ -1,89 +1,85 @@
-// Writing and editing one note. The core validates; rejected fields come back as problems.
+// Writing and editing one note. The core validates; what it refuses comes back as a typed
+// problem naming the field. Typing while a save is under way keeps the note marked unsaved.
 package app.mend.kit
 
+import app.mend.core.InputField
 import app.mend.core.NoteDraft
-import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.StateFlow
-import kotlinx.coroutines.flow.asStateFlow
+import app.mend.core.RecordId
+import app.mend.ffi.MendException
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** What the editor shows. */
 data class EditorState(
-    val id: String? = null,
-    val title: String = "",
-    val body: String = "",
-    val step: Int? = null,
-    val tags: List<String> = emptyList(),
+    val id: RecordId? = null,
+    val draft: NoteDraft = NoteDraft("", ""),
+    /** Moves on every edit. */
+    val revision: Long = 0,
+    /** The revision last saved (or loaded). */
+    val savedRevision: Long = 0,
     val busy: Boolean = false,
-    val dirty: Boolean = false,
-    val saved: Boolean = false,
     val deleted: Boolean = false,
-    val problem: Problem? = null,
+    val problem: MendException? = null,
 ) {
     /** Whether this is a new note. */
     val isNew: Boolean get() = id == null
 
-    /** Whether Save is enabled. */
-    val canSave: Boolean get() = !busy && dirty && (title.isNotBlank() || body.isNotBlank())
+    /** Whether there are changes not yet saved. */
+    val dirty: Boolean get() = revision != savedRevision
 
-    /** The field the last problem was about, to highlight it. */
-    val invalidField: String? get() = (problem as? Problem.Invalid)?.field
+    /** Whether Save is enabled. */
+    val canSave: Boolean get() = !busy && dirty
+
+    /** The field the last problem was about, to mark it. */
+    val invalidField: InputField? get() = (problem as? MendException.InvalidInput)?.field
 }
 
 /** Drives the note editor. */
-class NoteEditorModel(private val client: MendClient) {
-    private val mutable = MutableStateFlow(EditorState())
-
-    /** The current state. */
-    val state: StateFlow<EditorState> = mutable.asStateFlow()
+class NoteEditorModel(session: MendSession, scope: CoroutineScope) : ScreenModel<EditorState>(session, EditorState(), scope) {
 
     /** Loads an existing note. */
-    suspend fun load(id: String) {
+    suspend fun load(id: RecordId) {
         mutable.update { it.copy(busy = true) }
-        attempt { client.note(id) }
-            .onSuccess { n ->
-                mutable.value = EditorState(
-                    id = id,
-                    title = n.summary.title,
-                    body = n.body,
-                    step = n.summary.step?.toInt(),
-                    tags = n.summary.tags,
-                )
-            }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
-    }
-
-    /** Changes any of the fields. */
-    fun edit(
-        title: String = mutable.value.title,
-        body: String = mutable.value.body,
-        step: Int? = mutable.value.step,
-        tags: List<String> = mutable.value.tags,
-    ) {
+        val result = attempt { session.call { it.note(id) } }
         mutable.update {
-            it.copy(title = title, body = body, step = step, tags = tags, dirty = true, saved = false, problem = null)
+            result.fold(
+                { n -> EditorState(id = id, draft = NoteDraft(n.summary.title, n.body, n.summary.step, n.summary.tags)) },
+                { _ -> it.copy(busy = false, problem = result.problem) },
+            )
         }
     }
 
-    /** Saves the note (adding or replacing it). */
+    /** Changes the draft (any of its fields). */
+    fun edit(change: (NoteDraft) -> NoteDraft) =
+        mutable.update { it.copy(draft = change(it.draft), revision = it.revision + 1, problem = null) }
+
+    /** Saves the note as it is now (adding or replacing it). */
     suspend fun save() {
-        val s = mutable.value
-        if (!s.canSave) return
+        val before = mutable.value
+        if (!before.canSave) return
         mutable.update { it.copy(busy = true, problem = null) }
-        val draft = NoteDraft(title = s.title, body = s.body, step = s.step?.toUByte(), tags = s.tags)
-        attempt { if (s.id == null) client.addNote(draft) else client.editNote(s.id, draft) }
-            .onSuccess { summary ->
-                mutable.update { it.copy(id = summary.id, busy = false, dirty = false, saved = true) }
-            }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
+        val id = before.id
+        val result = attempt { session.call { v -> if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft) } }
+        mutable.update {
+            result.fold(
+                // Edits made while saving stay unsaved: only the saved revision moves.
+                { summary -> it.copy(id = summary.id, busy = false, savedRevision = before.revision) },
+                { _ -> it.copy(busy = false, problem = result.problem) },
+            )
+        }
     }
 
-    /** Deletes the note for good. */
+    /** Forgets the unsaved changes: back to the stored note, or empty for a new one. */
+    suspend fun discard() {
+        val id = mutable.value.id
+        if (id == null) mutable.value = EditorState() else load(id)
+    }
+
+    /** Deletes the note for good (after the screen's confirmation). */
     suspend fun delete() {
         val id = mutable.value.id ?: return
         mutable.update { it.copy(busy = true, problem = null) }
-        attempt { client.deleteNote(id) }
-            .onSuccess { mutable.update { it.copy(busy = false, deleted = true) } }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
+        val result = attempt { session.call { it.deleteNote(id) } }
+        mutable.update { it.copy(busy = false, deleted = result.isSuccess, problem = result.problem) }
     }
 }

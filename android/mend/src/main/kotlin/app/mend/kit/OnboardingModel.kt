@@ -1,86 +1,66 @@
-// First run: whose vault it is, a passcode typed twice, and the recovery code shown once.
+// First run: whose vault it is, a passcode typed twice, then the recovery code, which counts
+// as shown only once the person says they kept it.
 package app.mend.kit
 
-import app.mend.core.DeviceKeyStore
-import app.mend.core.KdfOptions
-import app.mend.core.VaultRole
-import app.mend.core.defaultKdfOptions
-import kotlinx.coroutines.CoroutineDispatcher
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.StateFlow
-import kotlinx.coroutines.flow.asStateFlow
+import app.mend.core.KdfParams
+import app.mend.core.Role
+import app.mend.ffi.MendException
+import app.mend.ffi.defaultKdfParams
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** The onboarding steps, in order. */
 enum class OnboardingStep { ChooseRole, ChoosePasscode, ShowRecoveryCode, Done }
 
-/** Why a new passcode was not accepted. */
-enum class PasscodeProblem { TooShort, Mismatch }
-
 /** What the onboarding screens show. */
 data class OnboardingState(
     val step: OnboardingStep = OnboardingStep.ChooseRole,
-    val role: VaultRole? = null,
-    val passcodeProblem: PasscodeProblem? = null,
+    val role: Role? = null,
+    /** The two passcode entries differed. */
+    val mismatch: Boolean = false,
     val recoveryCode: String? = null,
     val busy: Boolean = false,
-    val problem: Problem? = null,
+    /** What the core refused (a passcode too short or too long, a key store failure…). */
+    val problem: MendException? = null,
 )
 
-/** Drives onboarding; [client] holds the new vault once it exists. */
-class OnboardingModel(
-    private val path: String,
-    private val keyStore: DeviceKeyStore,
-    private val kdf: KdfOptions = defaultKdfOptions(),
-    private val io: CoroutineDispatcher = Dispatchers.IO,
-) {
-    companion object {
-        /** The shortest passcode the core accepts, in bytes. */
-        const val MIN_PASSCODE_BYTES = 6
-    }
+/** Drives onboarding; the vault it creates belongs to [session]. */
+class OnboardingModel(session: MendSession, scope: CoroutineScope, private val kdf: KdfParams = defaultKdfParams()) :
+    ScreenModel<OnboardingState>(session, OnboardingState(), scope) {
 
-    private val mutable = MutableStateFlow(OnboardingState())
-
-    /** The current state. */
-    val state: StateFlow<OnboardingState> = mutable.asStateFlow()
-
-    /** The new vault, unlocked, once created. */
-    var client: MendClient? = null
-        private set
+    override val keepsOnlyWhileUnlocked: Boolean get() = false
 
     /** Chooses whose vault this is. */
-    fun chooseRole(role: VaultRole) {
-        mutable.update { it.copy(role = role, step = OnboardingStep.ChoosePasscode) }
-    }
+    fun chooseRole(role: Role) = mutable.update { it.copy(role = role, step = OnboardingStep.ChoosePasscode) }
+
+    /** Back to choosing whose vault it is. */
+    fun back() = mutable.update { it.copy(step = OnboardingStep.ChooseRole, mismatch = false, problem = null) }
 
     /** Creates the vault if the two entries match; both arrays are wiped. */
     suspend fun choosePasscode(first: ByteArray, second: ByteArray) {
         val role = mutable.value.role ?: return
-        val problem = when {
-            first.size < MIN_PASSCODE_BYTES -> PasscodeProblem.TooShort
-            !first.contentEquals(second) -> PasscodeProblem.Mismatch
-            else -> null
-        }
-        second.fill(0)
-        if (problem != null) {
+        val same = wiping(second) { first.contentEquals(second) }
+        if (!same) {
             first.fill(0)
-            mutable.update { it.copy(passcodeProblem = problem) }
+            mutable.update { it.copy(mismatch = true, problem = null) }
             return
         }
-        mutable.update { it.copy(busy = true, passcodeProblem = null, problem = null) }
-        attempt { MendClient.create(path, first, role, keyStore, kdf, io) }
-            .onSuccess { created ->
-                client = created.client
-                mutable.update {
-                    it.copy(busy = false, step = OnboardingStep.ShowRecoveryCode, recoveryCode = created.recoveryCode)
-                }
-            }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
+        mutable.update { it.copy(busy = true, mismatch = false, problem = null) }
+        val result = attempt { session.create(role, first, kdf) }
+        mutable.update {
+            result.fold(
+                { code -> it.copy(busy = false, step = OnboardingStep.ShowRecoveryCode, recoveryCode = code) },
+                { _ -> it.copy(busy = false, problem = result.problem) },
+            )
+        }
     }
 
-    /** The person has written the code down: forget it and finish. */
-    fun recoveryCodeSaved() {
-        mutable.update { it.copy(step = OnboardingStep.Done, recoveryCode = null) }
+    /** The person has kept the code: the core records it, and the code is forgotten here. */
+    suspend fun recoveryCodeKept() {
+        val result = attempt { session.confirmRecoveryCode() }
+        mutable.update {
+            if (result.isSuccess) it.copy(step = OnboardingStep.Done, recoveryCode = null)
+            else it.copy(problem = result.problem)
+        }
     }
 }

@@ -1,62 +1,60 @@
-// The today screen: the day's prompt, alternatives, marking it done (with a response) or
-// skipped, and the progress summary beneath it.
+// The today screen: the day's prompt, another one while more are available, marking it done
+// (with a response) or skipped, and when the day changes next.
 package app.mend.kit
 
 import app.mend.core.DailyPrompt
 import app.mend.core.PracticeOutcome
-import app.mend.core.Progress
-import app.mend.core.TimeZoneRules
-import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.StateFlow
-import kotlinx.coroutines.flow.asStateFlow
+import app.mend.ffi.MendException
+import java.time.Instant
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** What the today screen shows. */
 data class TodayState(
     val prompt: DailyPrompt? = null,
-    val progress: Progress? = null,
+    /** When "today" ends: the screen refreshes then. */
+    val nextDayStarts: Instant? = null,
     val busy: Boolean = false,
-    val problem: Problem? = null,
+    val problem: MendException? = null,
 ) {
     /** Whether the prompt on screen can still be marked done or skipped. */
     val canSettle: Boolean get() = !busy && prompt != null && prompt.outcome != PracticeOutcome.DONE
 
-    /** Days practised of the last seven, for "5 of the last 7 days". */
-    val daysThisWeek: Int get() = progress?.daysPractisedLast7?.toInt() ?: 0
+    /** Whether another prompt can be asked for today. */
+    val canAskAnother: Boolean get() = !busy && prompt?.moreAvailable == true
 }
 
 /** Drives the today screen. */
-class TodayModel(private val client: MendClient, private val zone: TimeZoneRules = PlatformZone()) {
-    private val mutable = MutableStateFlow(TodayState())
+class TodayModel(session: MendSession, scope: CoroutineScope) : ScreenModel<TodayState>(session, TodayState(), scope) {
 
-    /** The current state. */
-    val state: StateFlow<TodayState> = mutable.asStateFlow()
-
-    private suspend fun run(block: suspend () -> DailyPrompt) {
+    private suspend fun show(block: suspend () -> DailyPrompt) {
         mutable.update { it.copy(busy = true, problem = null) }
-        attempt { block() to client.progress(zone) }
-            .onSuccess { (prompt, progress) -> mutable.update { it.copy(prompt = prompt, progress = progress, busy = false) } }
-            .onFailure { e -> mutable.update { it.copy(busy = false, problem = problemOf(e)) } }
+        val result = attempt { block() to session.call { it.nextDayStarts() } }
+        mutable.update {
+            result.fold(
+                { (prompt, next) -> it.copy(prompt = prompt, nextDayStarts = next, busy = false) },
+                { _ -> it.copy(busy = false, problem = result.problem) },
+            )
+        }
     }
 
-    /** Loads today's prompt (call when the screen appears, and after midnight). */
-    suspend fun refresh() = run { client.today(zone) }
+    /** Loads today's prompt (when the screen appears, and at [TodayState.nextDayStarts]). */
+    override suspend fun refresh() = show { session.call { it.todayPrompt() } }
 
-    /** Shows the next alternative for today. */
+    /** Shows another prompt for today. */
     suspend fun another() {
-        val next = (mutable.value.prompt?.alternative?.toInt() ?: 0) + 1
-        run { client.anotherPrompt(next.coerceAtMost(20), zone) }
+        if (mutable.value.canAskAnother) show { session.call { it.anotherPrompt() } }
     }
 
     /** Marks the prompt on screen as done, with an optional response. */
     suspend fun done(response: String?) {
-        val prompt = mutable.value.prompt ?: return
-        run { client.completePrompt(prompt.prompt.id, response?.takeIf { it.isNotBlank() }, zone) }
+        val id = mutable.value.prompt?.prompt?.id ?: return
+        show { session.call { it.completePrompt(id, response) } }
     }
 
     /** Skips the prompt on screen. */
     suspend fun skip() {
-        val prompt = mutable.value.prompt ?: return
-        run { client.skipPrompt(prompt.prompt.id, zone) }
+        val id = mutable.value.prompt?.prompt?.id ?: return
+        show { session.call { it.skipPrompt(id) } }
     }
 }

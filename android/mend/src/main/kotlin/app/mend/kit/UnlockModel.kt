@@ -1,77 +1,51 @@
-// The lock screen's state: attempts left, the wait after too many tries, and unlocking.
+// The lock screen: attempts left, the wait after too many tries (counted down), unlocking.
 package app.mend.kit
 
-import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.StateFlow
-import kotlinx.coroutines.flow.asStateFlow
+import app.mend.core.UnlockStatus
+import app.mend.ffi.MendException
+import java.time.Duration
+import java.time.Instant
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** What the lock screen shows. */
 data class UnlockState(
+    val status: UnlockStatus? = null,
     val busy: Boolean = false,
-    val unlocked: Boolean = false,
-    val attemptsLeft: Int = 5,
-    val waitUntilMs: Long? = null,
-    val problem: Problem? = null,
+    val problem: MendException? = null,
 ) {
-    /** Whole seconds still to wait at [nowMs]; 0 when a try is allowed. */
-    fun secondsToWait(nowMs: Long): Long =
-        waitUntilMs?.let { ((it - nowMs).coerceAtLeast(0) + 999) / 1000 } ?: 0
-
-    /** Whether the passcode field may be submitted at [nowMs]. */
-    fun canSubmit(nowMs: Long): Boolean = !busy && !unlocked && secondsToWait(nowMs) == 0L
-}
-
-/** Drives the lock screen. The Android app wraps it in a ViewModel. */
-class UnlockModel(
-    private val client: MendClient,
-    private val now: () -> Long = System::currentTimeMillis,
-) {
-    private val mutable = MutableStateFlow(UnlockState(unlocked = client.isUnlocked))
-
-    /** The current state. */
-    val state: StateFlow<UnlockState> = mutable.asStateFlow()
-
-    /** Reads the attempt count and any wait in force (call when the screen appears). */
-    suspend fun refresh() {
-        attempt { client.unlockStatus() }
-            .onSuccess { s ->
-                mutable.update {
-                    it.copy(
-                        attemptsLeft = s.attemptsLeft.toInt(),
-                        waitUntilMs = s.retryAtMs,
-                        problem = s.retryAtMs?.let(Problem::MustWait),
-                    )
-                }
-            }
-            .onFailure { e -> mutable.update { it.copy(problem = problemOf(e)) } }
+    /** Whole seconds still to wait at [now] before a try is allowed; 0 when it is. */
+    fun secondsToWait(now: Instant): Long {
+        val retryAt = status?.retryAt ?: return 0
+        val millis = Duration.between(now, retryAt).toMillis()
+        return if (millis <= 0) 0 else (millis + 999) / 1000
     }
 
-    /** Tries [passcode] (wiped afterwards). */
+    /** Whether the passcode can be submitted at [now]. */
+    fun canSubmit(now: Instant): Boolean = !busy && secondsToWait(now) == 0L
+}
+
+/** Drives the lock screen. */
+class UnlockModel(session: MendSession, scope: CoroutineScope, private val now: () -> Instant = Instant::now) :
+    ScreenModel<UnlockState>(session, UnlockState(), scope) {
+
+    override val keepsOnlyWhileUnlocked: Boolean get() = false
+
+    /** Reads the attempt count and any wait in force (when the screen appears, and after a wait). */
+    override suspend fun refresh() {
+        val result = attempt { session.call { it.unlockStatus() } }
+        mutable.update { result.fold({ s -> it.copy(status = s, problem = null) }, { _ -> it.copy(problem = result.problem) }) }
+    }
+
+    /** Tries [passcode] (wiped afterwards, also when no try is allowed yet). */
     suspend fun submit(passcode: ByteArray) {
         if (!mutable.value.canSubmit(now())) {
             passcode.fill(0)
             return
         }
         mutable.update { it.copy(busy = true, problem = null) }
-        val result = attempt { client.unlock(passcode) }
-        val problem = result.problem
-        mutable.update {
-            it.copy(
-                busy = false,
-                unlocked = result.isSuccess,
-                problem = problem,
-                attemptsLeft = when (problem) {
-                    is Problem.WrongPasscode -> problem.attemptsLeft
-                    is Problem.MustWait -> 0
-                    else -> if (result.isSuccess) 5 else it.attemptsLeft
-                },
-                waitUntilMs = (problem as? Problem.MustWait)?.retryAtMs,
-            )
-        }
-        // After the last free try the core starts a wait; show it straight away.
-        if (problem is Problem.WrongPasscode && problem.attemptsLeft == 0) refresh()
+        val result = attempt { session.unlock(passcode) }
+        mutable.update { it.copy(busy = false, problem = result.problem) }
+        if (result.isFailure) refresh().also { mutable.update { it.copy(problem = result.problem) } }
     }
 }
-
-internal fun problemOf(e: Throwable): Problem = (e as? ProblemException)?.problem ?: Problem.Other

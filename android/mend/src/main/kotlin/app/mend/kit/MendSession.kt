@@ -1,0 +1,204 @@
+// The app session: the one object that owns the vault for the app's life. It knows whether
+// there is a vault and whether it is locked, runs every core call on the core thread, hears
+// the core's change events (lock state and which data changed), and locks after the chosen
+// delay in the background. Screen models hold it and drop what they show when it locks.
+package app.mend.kit
+
+import app.mend.core.DataChange
+import app.mend.core.DeviceKeyStore
+import app.mend.core.KdfParams
+import app.mend.core.LockState
+import app.mend.core.Role
+import app.mend.core.TimeZoneRules
+import app.mend.core.VaultListener
+import app.mend.ffi.MendException
+import app.mend.ffi.MendVault
+import app.mend.ffi.createVault
+import app.mend.ffi.defaultKdfParams
+import app.mend.ffi.vaultExists
+import java.time.Instant
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableSharedFlow
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.SharedFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asSharedFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+/** Where the app's vault stands. */
+sealed interface SessionState {
+    /** Not known yet: [MendSession.start] has not run. */
+    data object Starting : SessionState
+
+    /** There is no vault: onboarding. */
+    data object NoVault : SessionState
+
+    /** The vault is locked: the lock screen. */
+    data object Locked : SessionState
+
+    /** Unlocked. When [recoveryCodeConfirmed] is false the app shows a recovery code first. */
+    data class Unlocked(val role: Role, val recoveryCodeConfirmed: Boolean) : SessionState
+
+    /** The vault was erased: the app starts over. */
+    data object Erased : SessionState
+}
+
+/**
+ * Owns the vault at [path], bound to [keyStore]. Every core call runs on [core] (one serial
+ * thread); [background] runs the one long call that may overlap others (preparing search).
+ */
+class MendSession(
+    private val path: String,
+    private val keyStore: DeviceKeyStore,
+    private val zone: () -> TimeZoneRules = { PlatformZone() },
+    private val core: CoroutineDispatcher = coreThread(),
+    private val background: CoroutineDispatcher = Dispatchers.IO,
+) {
+    private val scope = CoroutineScope(SupervisorJob() + core)
+    private val mutableState = MutableStateFlow<SessionState>(SessionState.Starting)
+    private val mutableChanges = MutableSharedFlow<DataChange>(extraBufferCapacity = 64)
+    private var vault: MendVault? = null
+    private var backgroundedAt: Instant? = null
+    private var autoLock: Job? = null
+
+    /** Where the vault stands; collect it to switch between onboarding, lock and the app. */
+    val state: StateFlow<SessionState> = mutableState.asStateFlow()
+
+    /** Which kind of data changed, as it happens: lists reload when their kind changes. */
+    val changes: SharedFlow<DataChange> = mutableChanges.asSharedFlow()
+
+    private val listener = object : VaultListener {
+        override fun lockStateChanged(state: LockState) {
+            when (state) {
+                LockState.LOCKED -> mutableState.value = SessionState.Locked
+                LockState.ERASED -> mutableState.value = SessionState.Erased
+                // Unlocked is published by unlock() and recover(), with the role.
+                LockState.UNLOCKED -> {}
+            }
+        }
+
+        override fun dataChanged(change: DataChange) {
+            mutableChanges.tryEmit(change)
+        }
+    }
+
+    private fun attach(opened: MendVault): MendVault {
+        opened.setTimeZone(zone())
+        opened.setListener(listener)
+        vault = opened
+        return opened
+    }
+
+    private fun publishUnlocked() {
+        val v = vault ?: return
+        if (!v.isUnlocked()) return
+        mutableState.value = SessionState.Unlocked(v.role(), v.recoveryCodeConfirmed())
+    }
+
+    /** Finds the vault: no vault (onboarding) or locked. Call once when the app starts. */
+    suspend fun start(): SessionState = withContext(core) {
+        if (vault == null && vaultExists(path)) attach(MendVault.open(path, keyStore))
+        mutableState.value = if (vault == null) SessionState.NoVault else SessionState.Locked
+        mutableState.value
+    }
+
+    /**
+     * Runs [block] with the vault on the core thread. Throws [MendException.NoVault] before
+     * there is one; the core's typed errors otherwise.
+     */
+    suspend fun <T> call(block: (MendVault) -> T): T = withContext(core) {
+        block(vault ?: throw MendException.NoVault())
+    }
+
+    /** Runs [block] on the core thread; for calls that need no vault (help, limits, content). */
+    suspend fun <T> anytime(block: () -> T): T = withContext(core) { block() }
+
+    /** Creates the vault with [passcode] (wiped afterwards); returns the recovery code to show. */
+    suspend fun create(role: Role, passcode: ByteArray, kdf: KdfParams = defaultKdfParams()): String =
+        withContext(core) {
+            val created = wiping(passcode) { createVault(path, passcode, role, kdf, keyStore) }
+            attach(created.vault)
+            publishUnlocked()
+            created.recoveryCode
+        }
+
+    /** Unlocks with [passcode] (wiped afterwards), then warms search in the background. */
+    suspend fun unlock(passcode: ByteArray) {
+        call { v -> wiping(passcode) { v.unlock(passcode) } }
+        withContext(core) { publishUnlocked() }
+        prepareSearch()
+    }
+
+    /** Sets a new passcode with the recovery code; returns the new recovery code to show. */
+    suspend fun recover(recoveryCode: String, newPasscode: ByteArray): String {
+        val code = call { v -> wiping(newPasscode) { v.recover(recoveryCode, newPasscode) } }
+        withContext(core) { publishUnlocked() }
+        prepareSearch()
+        return code
+    }
+
+    /** Records that the person kept the latest recovery code. */
+    suspend fun confirmRecoveryCode() = withContext(core) {
+        (vault ?: throw MendException.NoVault()).confirmRecoveryCode()
+        publishUnlocked()
+    }
+
+    /** Makes a new recovery code (the old one stops working); returns it, unconfirmed. */
+    suspend fun newRecoveryCode(): String = withContext(core) {
+        val code = (vault ?: throw MendException.NoVault()).newRecoveryCode()
+        publishUnlocked()
+        code
+    }
+
+    private fun prepareSearch() {
+        val v = vault ?: return
+        // Decrypting every body takes a while; the core lets lists answer meanwhile.
+        scope.launch(background) { runCatching { v.prepareSearch() } }
+    }
+
+    /** Locks: the core drops its keys; every screen model drops what it showed. */
+    suspend fun lock() = withContext(core) { vault?.lock() ?: Unit }
+
+    /** The app went to the background at [at]: it locks after the chosen delay. */
+    fun movedToBackground(at: Instant = Instant.now()) {
+        backgroundedAt = at
+        autoLock?.cancel()
+        autoLock = scope.launch {
+            val seconds = runCatching { vault?.autoLockSeconds() }.getOrNull() ?: 0
+            delay(seconds * 1000L)
+            vault?.lockIfDue(at)
+        }
+    }
+
+    /** The app came back: locks if it was away for at least the delay. */
+    suspend fun movedToForeground() {
+        autoLock?.cancel()
+        val at = backgroundedAt ?: return
+        backgroundedAt = null
+        call { v -> v.lockIfDue(at) }
+    }
+
+    /** Erases the vault for good; the session is then [SessionState.Erased]. */
+    suspend fun erase() = call { v -> v.erase() }
+
+    /** Locks and releases the native handle, on the core thread. */
+    suspend fun close() {
+        withContext(core) {
+            vault?.let {
+                it.setListener(null)
+                it.lock()
+                it.close()
+            }
+            vault = null
+        }
+        scope.cancel()
+    }
+}

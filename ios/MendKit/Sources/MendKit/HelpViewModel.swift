@@ -1,0 +1,30 @@
+// Help, reachable from every screen, locked or not: crisis lines, finding a therapist, and
+// the caution about transparency and pressure.
+import Foundation
+import MendCore
+import Observation
+
+/// Drives the help screen.
+@MainActor @Observable
+public final class HelpViewModel {
+    /// The help resources.
+    public private(set) var help: Help?
+    /// What went wrong, if anything.
+    public private(set) var problem: MendError?
+
+    @ObservationIgnored private let session: MendSession
+
+    /// A model over `session` (help needs no vault).
+    public init(session: MendSession) {
+        self.session = session
+    }
+
+    /// Loads help.
+    public func refresh() async {
+        do {
+            help = try await session.anytime { try helpResources() }
+        } catch {
+            problem = mendError(error)
+        }
+    }
+}

@@ -1,0 +1,211 @@
+// The app session: the one object that owns the vault for the app's life. It knows whether
+// there is a vault and whether it is locked, runs every core call on the core queue, hears
+// the core's change events, and locks after the chosen delay in the background. View models
+// hold it and drop what they show when it locks.
+import Foundation
+import MendCore
+import Observation
+
+/// Where the app's vault stands.
+public enum SessionState: Equatable, Sendable {
+    /// Not known yet: `start()` has not run.
+    case starting
+    /// There is no vault: onboarding.
+    case noVault
+    /// The vault is locked: the lock screen.
+    case locked
+    /// Unlocked. When `recoveryCodeConfirmed` is false the app shows a recovery code first.
+    case unlocked(role: Role, recoveryCodeConfirmed: Bool)
+    /// The vault was erased: the app starts over.
+    case erased
+}
+
+/// Owns the vault at `path`, bound to `keyStore`.
+@MainActor @Observable
+public final class MendSession {
+    /// Where the vault stands.
+    public private(set) var state: SessionState = .starting
+
+    @ObservationIgnored private let path: String
+    @ObservationIgnored private let keyStore: DeviceKeyStore
+    @ObservationIgnored private let zone: () -> TimeZoneRules
+    @ObservationIgnored private let core: CoreQueue
+    @ObservationIgnored private var vault: MendVault?
+    @ObservationIgnored private var observers: [WeakObserver] = []
+    @ObservationIgnored private var backgroundedAt: Date?
+    @ObservationIgnored private var autoLock: Task<Void, Never>?
+    @ObservationIgnored private lazy var listener = Listener(session: self)
+
+    /// A session for the vault at `path`.
+    public init(path: String, keyStore: DeviceKeyStore, zone: @escaping () -> TimeZoneRules = { PlatformZone() },
+                core: CoreQueue = CoreQueue()) {
+        self.path = path
+        self.keyStore = keyStore
+        self.zone = zone
+        self.core = core
+    }
+
+    /// Lets `observer` hear locks and changes for as long as it lives.
+    public func observe(_ observer: SessionObserver) {
+        observers.removeAll { $0.observer == nil }
+        observers.append(WeakObserver(observer: observer))
+    }
+
+    private func attach(_ opened: MendVault) {
+        opened.setTimeZone(zone: zone())
+        opened.setListener(listener: listener)
+        vault = opened
+    }
+
+    private func publishUnlocked() async throws {
+        guard let vault else { return }
+        let facts = try await core.run { () -> (Role, Bool)? in
+            vault.isUnlocked() ? (try vault.role(), try vault.recoveryCodeConfirmed()) : nil
+        }
+        if let (role, confirmed) = facts { state = .unlocked(role: role, recoveryCodeConfirmed: confirmed) }
+    }
+
+    fileprivate func heard(_ lockState: LockState) {
+        switch lockState {
+        case .locked: state = .locked
+        case .erased: state = .erased
+        case .unlocked: return
+        }
+        observers.forEach { $0.observer?.sessionLocked() }
+    }
+
+    fileprivate func heard(_ change: DataChange) {
+        observers.forEach { $0.observer?.dataChanged(change) }
+    }
+
+    /// Finds the vault: no vault (onboarding) or locked. Call once when the app starts.
+    @discardableResult
+    public func start() async throws -> SessionState {
+        if vault == nil {
+            let path = self.path, keyStore = self.keyStore
+            let opened = try await core.run { vaultExists(path: path) ? try MendVault.open(path: path, keyStore: keyStore) : nil }
+            if let opened { attach(opened) }
+        }
+        state = vault == nil ? .noVault : .locked
+        return state
+    }
+
+    /// Runs `work` with the vault on the core queue; `MendError.NoVault` before there is one.
+    public func call<T>(_ work: @escaping (MendVault) throws -> T) async throws -> T {
+        guard let vault else { throw MendError.NoVault }
+        return try await core.run { try work(vault) }
+    }
+
+    /// Runs `work` on the core queue; for calls that need no vault (help, limits, content).
+    public func anytime<T>(_ work: @escaping () throws -> T) async throws -> T {
+        try await core.run(work)
+    }
+
+    /// Creates the vault with `passcode`; returns the recovery code to show.
+    public func create(role: Role, passcode: String, kdf: KdfParams = defaultKdfParams()) async throws -> String {
+        let path = self.path, keyStore = self.keyStore
+        let created = try await core.run {
+            try createVault(path: path, passcode: Data(passcode.utf8), role: role, kdf: kdf, keyStore: keyStore)
+        }
+        attach(created.vault)
+        try await publishUnlocked()
+        return created.recoveryCode
+    }
+
+    /// Unlocks with `passcode`, then warms search in the background.
+    public func unlock(passcode: String) async throws {
+        try await call { try $0.unlock(passcode: Data(passcode.utf8)) }
+        try await publishUnlocked()
+        prepareSearch()
+    }
+
+    /// Sets a new passcode with the recovery code; returns the new recovery code to show.
+    public func recover(recoveryCode: String, newPasscode: String) async throws -> String {
+        let code = try await call { try $0.recover(recoveryCode: recoveryCode, newPasscode: Data(newPasscode.utf8)) }
+        try await publishUnlocked()
+        prepareSearch()
+        return code
+    }
+
+    /// Records that the person kept the latest recovery code.
+    public func confirmRecoveryCode() async throws {
+        try await call { try $0.confirmRecoveryCode() }
+        try await publishUnlocked()
+    }
+
+    /// Makes a new recovery code (the old one stops working); returns it, unconfirmed.
+    public func newRecoveryCode() async throws -> String {
+        let code = try await call { try $0.newRecoveryCode() }
+        try await publishUnlocked()
+        return code
+    }
+
+    private func prepareSearch() {
+        guard let vault else { return }
+        // Decrypting every body takes a while; the core lets lists answer meanwhile, so this
+        // runs beside the core queue rather than on it.
+        DispatchQueue.global(qos: .utility).async { try? vault.prepareSearch() }
+    }
+
+    /// Locks: the core drops its keys; every view model drops what it showed.
+    public func lock() async {
+        guard (try? await call({ $0.lock() })) != nil else { return }
+        // The core's event says the same; this makes it so before the caller goes on.
+        if case .unlocked = state { heard(.locked) }
+    }
+
+    /// The app went to the background at `at`: it locks after the chosen delay.
+    public func movedToBackground(at: Date = Date()) {
+        backgroundedAt = at
+        autoLock?.cancel()
+        autoLock = Task { [weak self] in
+            guard let self, let seconds = try? await self.call({ try $0.autoLockSeconds() }) else { return }
+            try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            if Task.isCancelled { return }
+            _ = try? await self.call { try $0.lockIfDue(backgroundedAt: at) }
+        }
+    }
+
+    /// The app came back: locks if it was away for at least the delay.
+    public func movedToForeground() async {
+        autoLock?.cancel()
+        guard let at = backgroundedAt else { return }
+        backgroundedAt = nil
+        if (try? await call({ try $0.lockIfDue(backgroundedAt: at) })) == true, case .unlocked = state {
+            heard(.locked)
+        }
+    }
+
+    /// Erases the vault for good; the session is then `.erased`.
+    public func erase() async throws {
+        try await call { try $0.erase() }
+        heard(.erased)
+    }
+
+    /// Locks and lets go of the vault.
+    public func close() async {
+        guard let vault else { return }
+        _ = try? await core.run {
+            vault.setListener(listener: nil)
+            vault.lock()
+        }
+        self.vault = nil
+    }
+}
+
+/// Hears the core on its queue and hands each event to the session on the main actor.
+private final class Listener: VaultListener, @unchecked Sendable {
+    weak var session: MendSession?
+
+    init(session: MendSession) {
+        self.session = session
+    }
+
+    func lockStateChanged(state: LockState) {
+        Task { @MainActor [weak session] in session?.heard(state) }
+    }
+
+    func dataChanged(change: DataChange) {
+        Task { @MainActor [weak session] in session?.heard(change) }
+    }
+}

@@ -1,0 +1,64 @@
+// Settings: how soon the app locks in the background (the choices come from the core), and
+// erasing everything.
+import Foundation
+import MendCore
+import Observation
+
+/// Drives the settings screen.
+@MainActor @Observable
+public final class SettingsViewModel: SessionObserver {
+    /// The chosen auto-lock delay, in seconds.
+    public private(set) var autoLockSeconds: Int32?
+    /// The delays to choose from, in seconds.
+    public private(set) var autoLockChoices: [Int32] = []
+    /// Whether the vault was erased.
+    public private(set) var erased = false
+    /// What went wrong, if anything.
+    public private(set) var problem: MendError?
+
+    @ObservationIgnored private let session: MendSession
+
+    /// A model over `session`.
+    public init(session: MendSession) {
+        self.session = session
+        session.observe(self)
+    }
+
+    public func sessionLocked() {
+        autoLockSeconds = nil
+    }
+
+    public func dataChanged(_ change: DataChange) {}
+
+    /// Loads the settings.
+    public func refresh() async {
+        do {
+            let (seconds, choices) = try await session.call { (try $0.autoLockSeconds(), limits().autoLockChoicesSeconds) }
+            autoLockSeconds = seconds
+            autoLockChoices = choices
+            problem = nil
+        } catch {
+            problem = mendError(error)
+        }
+    }
+
+    /// Chooses the auto-lock delay, one of `autoLockChoices`.
+    public func setAutoLock(seconds: Int32) async {
+        do {
+            try await session.call { try $0.setAutoLockSeconds(seconds: seconds) }
+            await refresh()
+        } catch {
+            problem = mendError(error)
+        }
+    }
+
+    /// Erases everything, for good.
+    public func erase() async {
+        do {
+            try await session.erase()
+            erased = true
+        } catch {
+            problem = mendError(error)
+        }
+    }
+}
