@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// With no command, `mend` starts the interactive client. Passcodes are read from the
 /// terminal without echo, or from MEND_PASSCODE (and MEND_NEW_PASSCODE, MEND_RECOVERY_CODE)
-/// when set, for scripts.
+/// when set, for scripts. Text you write (titles, notes, answers…) is never given as an
+/// option: commands ask for it in a terminal, or read it from standard input as one JSON
+/// object.
 #[derive(Debug, Parser)]
 #[command(name = "mend", version, about, long_about)]
 pub struct Cli {
@@ -123,9 +125,6 @@ pub struct CheckinArgs {
     /// How connected you feel, 0–10.
     #[arg(long)]
     pub connection: Option<i32>,
-    /// A note.
-    #[arg(long, default_value = "")]
-    pub note: String,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -134,17 +133,11 @@ pub struct CheckinArgs {
 /// `mend triggers …`.
 #[derive(Debug, Subcommand)]
 pub enum TriggerCommand {
-    /// Log a trigger.
+    /// Log a trigger; asks for (or reads) what set it off and what helped.
     Add {
-        /// What set it off.
-        #[arg(long)]
-        what: String,
         /// How strong it was, 0–10.
         #[arg(long)]
         intensity: i32,
-        /// What helped, if anything.
-        #[arg(long, default_value = "")]
-        helped: String,
     },
 }
 
@@ -169,11 +162,8 @@ pub enum QuestionKindArg {
 /// `mend questions …`.
 #[derive(Debug, Subcommand)]
 pub enum QuestionCommand {
-    /// Add a question.
+    /// Add a question; asks for (or reads) its text.
     Add {
-        /// The question.
-        #[arg(long)]
-        text: String,
         /// Who asked it.
         #[arg(long = "by", value_enum, default_value = "me")]
         asked_by: AskerArg,
@@ -181,13 +171,10 @@ pub enum QuestionCommand {
         #[arg(long, value_enum, default_value = "fact")]
         kind: QuestionKindArg,
     },
-    /// Record the answer to a question.
+    /// Record the answer to a question; asks for (or reads) it.
     Answer {
         /// The question's id.
         id: String,
-        /// The answer.
-        #[arg(long)]
-        answer: String,
         /// Mark it as worth coming back to.
         #[arg(long)]
         revisit: bool,
@@ -197,17 +184,9 @@ pub enum QuestionCommand {
 /// `mend contacts …`.
 #[derive(Debug, Subcommand)]
 pub enum ContactCommand {
-    /// Log a contact attempt.
+    /// Log a contact attempt; asks for (or reads) how it came, what happened and how you
+    /// handled it.
     Add {
-        /// How: message, call, in person…
-        #[arg(long)]
-        channel: String,
-        /// What happened.
-        #[arg(long, default_value = "")]
-        what: String,
-        /// How you handled it.
-        #[arg(long, default_value = "")]
-        handled: String,
         /// You have told your partner about it.
         #[arg(long)]
         disclosed: bool,
@@ -232,12 +211,9 @@ pub struct TodayArgs {
     pub json: bool,
 }
 
-/// `mend done`.
+/// `mend done`: asks for (or reads) what you want to remember about it, if anything.
 #[derive(Debug, Args)]
 pub struct DoneArgs {
-    /// What you want to remember about it; `-` reads it from standard input.
-    #[arg(long)]
-    pub response: Option<String>,
     /// The prompt's id, if not today's prompt.
     #[arg(long)]
     pub prompt: Option<String>,
@@ -316,7 +292,7 @@ pub enum PasscodeCommand {
 /// `mend note …`.
 #[derive(Debug, Subcommand)]
 pub enum NoteCommand {
-    /// Write a note; the body is read from standard input.
+    /// Write a note.
     Add(NoteAddArgs),
     /// List notes, newest first.
     List(NoteListArgs),
@@ -326,22 +302,16 @@ pub enum NoteCommand {
     Edit(NoteEditArgs),
     /// Delete a note for good.
     Delete(NoteDeleteArgs),
-    /// Find notes containing every word (ignoring case).
+    /// Find notes containing every word (ignoring case), or with a tag.
     Search(NoteSearchArgs),
 }
 
-/// `mend note add`.
+/// `mend note add`: asks for (or reads) the title, the note and its tags.
 #[derive(Debug, Args)]
 pub struct NoteAddArgs {
-    /// The title.
-    #[arg(long)]
-    pub title: String,
     /// The program step (1–6) it belongs to.
     #[arg(long)]
     pub step: Option<i32>,
-    /// A tag; repeat for more.
-    #[arg(long = "tag")]
-    pub tags: Vec<String>,
     /// Print the new note as JSON.
     #[arg(long)]
     pub json: bool,
@@ -353,9 +323,6 @@ pub struct NoteListArgs {
     /// Only notes of this step.
     #[arg(long)]
     pub step: Option<i32>,
-    /// Only notes with this tag.
-    #[arg(long)]
-    pub tag: Option<String>,
     /// Skip this many notes.
     #[arg(long, default_value_t = 0)]
     pub offset: i32,
@@ -384,46 +351,34 @@ pub struct NoteDeleteArgs {
     pub id: String,
 }
 
-/// `mend note edit`.
+/// `mend note edit`: asks for (or reads) a new title, note or tags; what is left out stays.
 #[derive(Debug, Args)]
 pub struct NoteEditArgs {
     /// The note's id (as listed).
     pub id: String,
-    /// A new title.
-    #[arg(long)]
-    pub title: Option<String>,
     /// A new step (1–6).
     #[arg(long, conflicts_with = "no_step")]
     pub step: Option<i32>,
     /// Remove the step.
     #[arg(long)]
     pub no_step: bool,
-    /// Replace the tags with these; repeat for more.
-    #[arg(long = "tag")]
-    pub tags: Vec<String>,
     /// Remove all tags.
-    #[arg(long, conflicts_with = "tags")]
-    pub clear_tags: bool,
-    /// Read a new body from standard input.
     #[arg(long)]
-    pub body: bool,
+    pub clear_tags: bool,
     /// Print the changed note as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
-/// `mend note search`.
+/// `mend note search`: asks for (or reads) the words to find and a tag to keep to.
 #[derive(Debug, Args)]
 pub struct NoteSearchArgs {
-    /// The words to find.
-    #[arg(required = true)]
-    pub words: Vec<String>,
     /// Only notes of this step.
     #[arg(long)]
     pub step: Option<i32>,
-    /// Only notes with this tag.
-    #[arg(long)]
-    pub tag: Option<String>,
+    /// Skip this many notes.
+    #[arg(long, default_value_t = 0)]
+    pub offset: i32,
     /// Show at most this many notes (1–500).
     #[arg(long, default_value_t = 50)]
     pub limit: i32,

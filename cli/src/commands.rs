@@ -1,6 +1,5 @@
 //! The subcommands: each opens the vault, does one thing and prints the result.
 
-use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -11,7 +10,13 @@ use mend_ffi::{
 
 use crate::args::{Command, InitArgs, NoteCommand, PasscodeCommand, RoleArg};
 use crate::errors::Failure;
+use crate::form::{self, Field};
 use crate::{output, paths, program, secrets, tools};
+
+const NOTE: [Field; 3] =
+    [Field::line("title", "Title"), Field::lines("body", "Your note"), Field::list("tags", "Tags")];
+const SEARCH: [Field; 2] =
+    [Field::line("words", "Words to find"), Field::line("tag", "Only this tag")];
 
 /// Opens the vault in `dir`, locked, counting days in the time zone `tz`.
 pub fn open(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
@@ -32,22 +37,6 @@ pub fn open_unlocked(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
 /// A record id as typed.
 pub fn record_id(text: &str) -> Result<RecordId, Failure> {
     Ok(RecordId::parse(text).map_err(MendError::from)?)
-}
-
-/// Reads a note body from standard input, dropping one trailing newline.
-fn read_body() -> Result<String, Failure> {
-    if std::io::stdin().is_terminal() {
-        eprintln!("Write the note, then press Ctrl-D on a new line.");
-    }
-    let mut body = String::new();
-    std::io::stdin().read_to_string(&mut body).map_err(|_| "the note must be UTF-8 text")?;
-    if body.ends_with('\n') {
-        body.pop();
-        if body.ends_with('\r') {
-            body.pop();
-        }
-    }
-    Ok(body)
 }
 
 /// Prints the recovery code with what the person needs to know about it.
@@ -159,26 +148,44 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
     }
 }
 
+/// What `status` finds: no vault (`None`), a locked vault's attempt state, or the failure
+/// every command would report for it.
+fn vault_state(dir: &Path, tz: &str) -> Result<Option<mend_ffi::UnlockStatus>, Failure> {
+    if !Path::new(&paths::database(dir)).exists() {
+        return Ok(None);
+    }
+    Ok(Some(open(dir, tz)?.unlock_status()?))
+}
+
 fn status(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
-    let exists = vault_exists(paths::database(dir));
-    let status = if exists { Some(open(dir, tz)?.unlock_status()?) } else { None };
+    let found = vault_state(dir, tz);
     if json {
+        let status = found.as_ref().ok().copied().flatten();
+        let state = match &found {
+            Ok(None) => "no-vault",
+            Ok(Some(_)) => "locked",
+            Err(f) => f.kind,
+        };
         output::print_json(&serde_json::json!({
-            "exists": exists,
+            "state": state,
+            "exists": state != "no-vault",
             "failed_attempts": status.map(|s| s.failed_attempts),
             "attempts_left": status.map(|s| s.attempts_left),
             "retry_at_ms": status.and_then(|s| s.retry_at).map(|t| t.ms()),
         }));
         return Ok(());
     }
-    match status {
+    match found? {
         None => println!("There is no vault here yet. Run `mend init` to create one."),
         Some(s) => match s.retry_at {
             Some(at) => println!(
                 "Locked. Please wait {} before the next try.",
                 crate::errors::wait_words(at)
             ),
-            None => println!("Locked. {} tries left before a short wait.", s.attempts_left),
+            None => println!(
+                "Locked. {} left before a short wait.",
+                crate::errors::count(s.attempts_left.into(), "try", "tries")
+            ),
         },
     }
     Ok(())
@@ -187,10 +194,14 @@ fn status(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
 fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
     match command {
         NoteCommand::Add(a) => {
-            let body = read_body()?;
+            let f = form::read(&NOTE)?;
             let vault = open_unlocked(dir, tz)?;
-            let s =
-                vault.add_note(NoteDraft { title: a.title, body, step: a.step, tags: a.tags })?;
+            let s = vault.add_note(NoteDraft {
+                title: f.text("title").unwrap_or_default(),
+                body: f.text("body").unwrap_or_default(),
+                step: a.step,
+                tags: f.list("tags").unwrap_or_default(),
+            })?;
             if a.json {
                 output::summary_json(&s)
             } else {
@@ -200,7 +211,7 @@ fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
         }
         NoteCommand::List(a) => {
             let vault = open_unlocked(dir, tz)?;
-            let page = vault.notes(query(a.step, a.tag, None), a.offset, a.limit)?;
+            let page = vault.notes(query(a.step, None, None), a.offset, a.limit)?;
             if a.json {
                 output::page_json(&page)
             } else {
@@ -219,31 +230,18 @@ fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
             Ok(())
         }
         NoteCommand::Edit(a) => {
-            let nothing = a.title.is_none()
-                && a.step.is_none()
-                && !a.no_step
-                && a.tags.is_empty()
-                && !a.clear_tags
-                && !a.body;
-            if nothing {
-                return Err(
-                    "nothing to change; give --title, --step, --no-step, --tag, --clear-tags or --body".into()
-                );
-            }
-            let body = if a.body { Some(read_body()?) } else { None };
-            let vault = open_unlocked(dir, tz)?;
             let id = record_id(&a.id)?;
+            let f = form::read(&NOTE)?;
+            let vault = open_unlocked(dir, tz)?;
             let current = vault.note(id)?;
             let draft = NoteDraft {
-                title: a.title.unwrap_or(current.summary.title),
-                body: body.unwrap_or(current.body),
+                title: f.text("title").unwrap_or(current.summary.title),
+                body: f.text("body").unwrap_or(current.body),
                 step: if a.no_step { None } else { a.step.or(current.summary.step) },
                 tags: if a.clear_tags {
                     vec![]
-                } else if a.tags.is_empty() {
-                    current.summary.tags
                 } else {
-                    a.tags
+                    f.list("tags").unwrap_or(current.summary.tags)
                 },
             };
             let s = vault.edit_note(id, draft)?;
@@ -261,9 +259,10 @@ fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
             Ok(())
         }
         NoteCommand::Search(a) => {
+            let f = form::read(&SEARCH)?;
             let vault = open_unlocked(dir, tz)?;
-            let words = Some(a.words.join(" "));
-            let page = vault.notes(query(a.step, a.tag, words), 0, a.limit)?;
+            let page =
+                vault.notes(query(a.step, f.text("tag"), f.text("words")), a.offset, a.limit)?;
             if a.json {
                 output::page_json(&page)
             } else {

@@ -24,12 +24,14 @@ pub struct Failure {
     pub message: String,
     /// The process exit code.
     pub code: i32,
+    /// What kind of failure, in one stable word for `status --json` (e.g. `damaged`).
+    pub kind: &'static str,
 }
 
 impl Failure {
     /// A failure with its own exit code.
     pub fn new(code: i32, message: &str) -> Self {
-        Self { message: message.to_owned(), code }
+        Self { message: message.to_owned(), code, kind: "failed" }
     }
 
     /// Whether the person can fix this and carry on (a wrong passcode, a wait, an unknown
@@ -41,7 +43,7 @@ impl Failure {
 
 impl From<String> for Failure {
     fn from(message: String) -> Self {
-        Self { message, code: EXIT_FAILURE }
+        Self { message, code: EXIT_FAILURE, kind: "failed" }
     }
 }
 
@@ -57,15 +59,34 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// `n` with the right form of `one` or `many`: "1 try", "2 tries".
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How long until `retry_at`, in words.
 pub fn wait_words(retry_at: Timestamp) -> String {
     let now = chrono::Utc::now().timestamp_millis();
     let secs = ((retry_at.ms() - now).max(0) + 999) / 1000;
-    if secs < 90 { format!("{secs} seconds") } else { format!("{} minutes", (secs + 59) / 60) }
+    if secs < 90 {
+        count(secs, "second", "seconds")
+    } else {
+        count((secs + 59) / 60, "minute", "minutes")
+    }
 }
 
 impl From<MendError> for Failure {
     fn from(e: MendError) -> Self {
+        let kind = match &e {
+            MendError::NoVault => "no-vault",
+            MendError::Damaged { .. } => "damaged",
+            MendError::NewerVault { .. } => "needs-newer-app",
+            MendError::DeviceKeyMissing => "device-key-missing",
+            MendError::DeviceKeyUnavailable => "device-key-unavailable",
+            MendError::Closed => "erased",
+            MendError::Locked => "locked",
+            _ => "unreadable",
+        };
         let (code, message) = match e {
             MendError::Locked => (EXIT_FAILURE, "the vault is locked".to_owned()),
             MendError::Closed => (EXIT_FAILURE, "the vault was closed or erased".to_owned()),
@@ -73,18 +94,24 @@ impl From<MendError> for Failure {
                 EXIT_WRONG_SECRET,
                 match attempts_left {
                     0 => "that passcode didn't open the vault; the next try will need a short wait".to_owned(),
-                    n => format!("that passcode didn't open the vault ({n} tries left before a short wait)"),
+                    n => format!(
+                        "that passcode didn't open the vault ({} left before a short wait)",
+                        count(n.into(), "try", "tries")
+                    ),
                 },
             ),
             MendError::WrongRecoveryCode { attempts_left } => (
                 EXIT_WRONG_SECRET,
-                format!("that recovery code didn't match ({attempts_left} tries left before a short wait)"),
+                format!(
+                    "that recovery code didn't match ({} left before a short wait)",
+                    count(attempts_left.into(), "try", "tries")
+                ),
             ),
             MendError::TooManyAttempts { retry_at } => (
                 EXIT_WAIT,
                 format!("too many tries for now; please wait {} and try again", wait_words(retry_at)),
             ),
-            MendError::NotFound => (EXIT_NOT_FOUND, "no note has that id".to_owned()),
+            MendError::NotFound => (EXIT_NOT_FOUND, "nothing has that id or number".to_owned()),
             MendError::InvalidInput { field, problem } => (EXIT_INVALID, format!("the {field} {problem}")),
             MendError::NoVault => {
                 (EXIT_NO_VAULT, "there is no vault here yet; run `mend init` to create one".to_owned())
@@ -105,6 +132,6 @@ impl From<MendError> for Failure {
             MendError::StorageFull => (EXIT_FAILURE, "the disk is full; nothing was saved".to_owned()),
             MendError::Other { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
         };
-        Self { message, code }
+        Self { message, code, kind }
     }
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod errors;
+mod form;
 mod interactive;
 mod output;
 mod paths;
@@ -14,8 +15,62 @@ mod zone;
 
 use clap::Parser;
 
+/// Exit code for a command line that was not understood.
+const EXIT_USAGE: i32 = 2;
+
+/// Output may go to a pipe that closes early (`mend steps | head`): stop quietly then. Any
+/// other panic is a bug; say so without repeating anything, and stop.
+fn quiet_on_closed_pipe() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("failed printing to stdout") {
+            std::process::exit(0);
+        }
+        eprintln!("mend: an internal error stopped the client; nothing was changed by it");
+        std::process::exit(errors::EXIT_FAILURE);
+    }));
+}
+
+/// Parses the command line. A mistake is reported in fixed words, naming the option or
+/// command by its own name, never repeating what was typed (it could be private).
+fn parse() -> args::Cli {
+    use clap::error::{ContextKind, ErrorKind};
+    match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            let arg = match e.get(ContextKind::InvalidArg) {
+                Some(clap::error::ContextValue::String(name)) => format!(" ({name})"),
+                _ => String::new(),
+            };
+            let what = match e.kind() {
+                ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+                    "an option has a value it cannot take"
+                }
+                ErrorKind::UnknownArgument => "there is an option or word it does not know",
+                ErrorKind::InvalidSubcommand => "there is a command it does not know",
+                ErrorKind::MissingRequiredArgument => "something it needs is missing",
+                ErrorKind::ArgumentConflict => "two options cannot go together",
+                ErrorKind::MissingSubcommand
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "a command is missing",
+                _ => "the command line was not understood",
+            };
+            eprintln!("mend: {what}{arg}; see `mend --help`");
+            std::process::exit(EXIT_USAGE);
+        }
+    }
+}
+
 fn main() {
-    let cli = args::Cli::parse();
+    quiet_on_closed_pipe();
+    let cli = parse();
     let tz = cli.tz.unwrap_or_else(zone::local);
     let result =
         paths::vault_dir(cli.vault).map_err(errors::Failure::from).and_then(|dir| {

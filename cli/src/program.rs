@@ -1,7 +1,6 @@
 //! The recovery program in the terminal: today's prompt, practice, the steps, progress and
 //! the remorse-letter phrasing check.
 
-use std::io::Read;
 use std::path::Path;
 
 use mend_ffi::{
@@ -13,6 +12,7 @@ use serde_json::json;
 use crate::args::{DoneArgs, SkipArgs, StepArgs, TodayArgs};
 use crate::commands::open_unlocked;
 use crate::errors::Failure;
+use crate::form::{self, Field};
 use crate::output::print_json;
 
 /// A step's number or a theme's key.
@@ -98,16 +98,9 @@ pub fn today(dir: &Path, tz: &str, args: TodayArgs) -> Result<(), Failure> {
 
 /// `mend done`.
 pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
-    let response = match args.response.as_deref() {
-        Some("-") => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|_| "the response must be UTF-8 text")?;
-            Some(text)
-        }
-        other => other.map(str::to_owned),
-    };
+    let response =
+        form::read(&[Field::lines("response", "Anything you want to remember about it")])?
+            .text("response");
     let vault = open_unlocked(dir, tz)?;
     let id = match args.prompt {
         Some(id) => id,
@@ -286,8 +279,7 @@ fn reason_words(reason: PhrasingReason) -> (&'static str, &'static str) {
 
 /// `mend letter check`: reads a draft from standard input and points at phrasing to revisit.
 pub fn check_letter(json: bool) -> Result<(), Failure> {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|_| "the letter must be UTF-8 text")?;
+    let text = form::read_text(std::io::stdin().lock())?;
     let flags = check_letter_phrasing(text)?;
     if json {
         print_json(

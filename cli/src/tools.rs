@@ -16,6 +16,7 @@ use crate::args::{
 };
 use crate::commands::{open_unlocked, record_id};
 use crate::errors::{EXIT_NOT_FOUND, Failure};
+use crate::form::{self, Field};
 use crate::output::{local_time, print_json};
 
 fn entry_json(r: &ToolRecord) -> serde_json::Value {
@@ -143,8 +144,9 @@ pub fn checkin(dir: &Path, tz: &str, args: CheckinArgs) -> Result<(), Failure> {
     else {
         return list(dir, tz, ToolKind::CheckIns, args.json, "No check-ins yet.");
     };
+    let note = form::read(&[Field::line("note", "A note (Enter to skip)")])?.text("note");
     let vault = open_unlocked(dir, tz)?;
-    saved(&vault.check_in(safety, trust, connection, args.note)?, args.json);
+    saved(&vault.check_in(safety, trust, connection, note.unwrap_or_default())?, args.json);
     Ok(())
 }
 
@@ -156,8 +158,18 @@ fn now() -> Timestamp {
 pub fn triggers(dir: &Path, tz: &str, args: ToolArgs<TriggerCommand>) -> Result<(), Failure> {
     match args.command {
         None => list(dir, tz, ToolKind::Triggers, args.json, "No triggers logged."),
-        Some(TriggerCommand::Add { what, intensity, helped }) => {
-            let entry = ToolEntry::Trigger(Trigger { at: now(), what, intensity, helped });
+        Some(TriggerCommand::Add { intensity }) => {
+            let f = form::read(&[
+                Field::line("what", "What set it off"),
+                Field::line("helped", "What helped, if anything"),
+            ])?;
+            let (what, helped) = (f.text("what").unwrap_or_default(), f.text("helped"));
+            let entry = ToolEntry::Trigger(Trigger {
+                at: now(),
+                what,
+                intensity,
+                helped: helped.unwrap_or_default(),
+            });
             saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
@@ -168,9 +180,10 @@ pub fn triggers(dir: &Path, tz: &str, args: ToolArgs<TriggerCommand>) -> Result<
 pub fn questions(dir: &Path, tz: &str, args: ToolArgs<QuestionCommand>) -> Result<(), Failure> {
     match args.command {
         None => list(dir, tz, ToolKind::Questions, args.json, "No questions yet."),
-        Some(QuestionCommand::Add { text, asked_by, kind }) => {
+        Some(QuestionCommand::Add { asked_by, kind }) => {
+            let text = form::read(&[Field::line("text", "The question")])?.text("text");
             let entry = ToolEntry::Question(Question {
-                text,
+                text: text.unwrap_or_default(),
                 asked_by: if asked_by == AskerArg::Me { Asker::Me } else { Asker::Partner },
                 kind: if kind == QuestionKindArg::Fact {
                     QuestionKind::Fact
@@ -183,8 +196,10 @@ pub fn questions(dir: &Path, tz: &str, args: ToolArgs<QuestionCommand>) -> Resul
             saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);
             Ok(())
         }
-        Some(QuestionCommand::Answer { id, answer, revisit }) => {
+        Some(QuestionCommand::Answer { id, revisit }) => {
             let id = record_id(&id)?;
+            let answer = form::read(&[Field::lines("answer", "The answer")])?.text("answer");
+            let answer = answer.unwrap_or_default();
             let vault = open_unlocked(dir, tz)?;
             let current = vault
                 .entries(ToolKind::Questions)?
@@ -206,13 +221,18 @@ pub fn questions(dir: &Path, tz: &str, args: ToolArgs<QuestionCommand>) -> Resul
 pub fn contacts(dir: &Path, tz: &str, args: ToolArgs<ContactCommand>) -> Result<(), Failure> {
     match args.command {
         None => list(dir, tz, ToolKind::Contacts, args.json, "No contact attempts logged."),
-        Some(ContactCommand::Add { channel, what, handled, disclosed }) => {
+        Some(ContactCommand::Add { disclosed }) => {
+            let f = form::read(&[
+                Field::line("channel", "How they made contact (a message, a call…)"),
+                Field::line("what", "What happened"),
+                Field::line("handled", "How you handled it"),
+            ])?;
             let at = now();
             let entry = ToolEntry::Contact(Contact {
                 at,
-                channel,
-                what_happened: what,
-                how_handled: handled,
+                channel: f.text("channel").unwrap_or_default(),
+                what_happened: f.text("what").unwrap_or_default(),
+                how_handled: f.text("handled").unwrap_or_default(),
                 disclosed_at: disclosed.then_some(at),
             });
             saved(&open_unlocked(dir, tz)?.add_entry(entry)?, args.json);

@@ -1,0 +1,74 @@
+//! The program's content as data: the six steps, the hurt partner's themes, the prompt
+//! library, help resources and the neutral notification texts. build.rs compiles the TOML
+//! files into static data; [`reader`] reads it into the [`types`] once; [`rules`] lists
+//! anything that breaks the content rules (tests require none).
+
+mod reader;
+pub mod rules;
+pub mod types;
+
+use std::sync::OnceLock;
+
+pub use types::*;
+
+use crate::error::{Error, Result};
+use crate::tools::WorksheetKind;
+
+mod generated {
+    use crate::program::node::{Node, RawGroup, RawPrompt};
+    include!(concat!(env!("OUT_DIR"), "/content_en.rs"));
+}
+
+/// The whole program in one language.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The content version; rises with every shipped change.
+    pub version: u32,
+    /// The language code.
+    pub language: String,
+    /// The six steps, in order.
+    pub steps: Vec<Step>,
+    /// The hurt partner's themes.
+    pub themes: Vec<Theme>,
+    /// The prompt library.
+    pub prompts: Vec<Prompt>,
+    /// Help resources.
+    pub help: Help,
+    /// Notification texts.
+    pub notifications: Notifications,
+    /// Milestone texts.
+    pub milestones: Vec<MilestoneText>,
+    /// The written tools' titles and headings.
+    pub worksheets: Vec<WorksheetText>,
+}
+
+impl Content {
+    /// The English content, parsed once.
+    pub fn english() -> Result<&'static Content> {
+        static CONTENT: OnceLock<Option<Content>> = OnceLock::new();
+        CONTENT
+            .get_or_init(|| Content::parse_english().ok())
+            .as_ref()
+            .ok_or(Error::Damaged("the built-in program content is malformed"))
+    }
+
+    /// The step with `number`.
+    pub fn step(&self, number: i32) -> Option<&Step> {
+        self.steps.iter().find(|s| s.number == number)
+    }
+
+    /// The prompt with `id`.
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// The title and headings of a written tool.
+    pub fn worksheet(&self, kind: WorksheetKind) -> Option<&WorksheetText> {
+        self.worksheets.iter().find(|w| w.key == kind.key())
+    }
+
+    /// The text of the milestone with `key`.
+    pub fn milestone(&self, key: &str) -> Option<&MilestoneText> {
+        self.milestones.iter().find(|m| m.key == key)
+    }
+}

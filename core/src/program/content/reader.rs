@@ -1,0 +1,148 @@
+//! Reads the content that build.rs compiled from `content/<language>/*.toml` into the
+//! [`Content`] types, failing on any field that is missing or of the wrong shape.
+
+use super::Content;
+use super::generated;
+use super::types::*;
+use crate::error::{Error, Result};
+use crate::program::node::{Node, RawGroup, RawPrompt};
+use crate::vault::Role;
+
+fn read_prompt(p: &RawPrompt, role: Role, focus: &Focus) -> Result<Prompt> {
+    let kind = match p.kind {
+        "action" => PromptKind::Action,
+        "conversation" => PromptKind::Conversation,
+        "reflection" => PromptKind::Reflection,
+        _ => return Err(Error::Damaged("the built-in program content is malformed")),
+    };
+    Ok(Prompt {
+        id: p.id.to_owned(),
+        role,
+        focus: focus.clone(),
+        kind,
+        minutes: i32::from(p.minutes),
+        text: p.text.to_owned(),
+        follow_up: p.follow_up.map(str::to_owned),
+    })
+}
+
+impl Content {
+    /// Reads the English content compiled into the library.
+    pub fn parse_english() -> Result<Self> {
+        Self::read(&generated::PROGRAM_EN, generated::PROMPT_GROUPS_EN)
+    }
+
+    fn read(program: &'static Node, groups: &[RawGroup]) -> Result<Self> {
+        const BAD: Error = Error::Damaged("the built-in program content is malformed");
+        let top = program.fields(&[
+            "version",
+            "language",
+            "step",
+            "theme",
+            "help",
+            "notifications",
+            "milestone",
+            "worksheet",
+        ])?;
+        let steps = top.each(
+            "step",
+            &[
+                "number",
+                "key",
+                "title",
+                "summary",
+                "why",
+                "practices",
+                "phrases",
+                "cautions",
+                "reflections",
+            ],
+            |f| {
+                Ok(Step {
+                    number: f.number("number")?,
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    summary: f.text("summary")?,
+                    why: f.text("why")?,
+                    practices: f.texts("practices")?,
+                    phrases: f.texts("phrases")?,
+                    cautions: f.texts("cautions")?,
+                    reflections: f.texts("reflections")?,
+                })
+            },
+        )?;
+        let themes =
+            top.each("theme", &["key", "title", "summary", "practices", "reflections"], |f| {
+                Ok(Theme {
+                    key: f.text("key")?,
+                    title: f.text("title")?,
+                    summary: f.text("summary")?,
+                    practices: f.texts("practices")?,
+                    reflections: f.texts("reflections")?,
+                })
+            })?;
+        let h = top.node("help")?.fields(&[
+            "intro",
+            "therapist",
+            "crisis",
+            "crisis_lines",
+            "local_note",
+            "coercion",
+        ])?;
+        let help = Help {
+            intro: h.text("intro")?,
+            therapist: h.text("therapist")?,
+            crisis: h.text("crisis")?,
+            crisis_lines: h.texts("crisis_lines")?,
+            local_note: h.text("local_note")?,
+            coercion: h.text("coercion")?,
+        };
+        let milestones = top.each("milestone", &["key", "title", "text"], |f| {
+            Ok(MilestoneText {
+                key: f.text("key")?,
+                title: f.text("title")?,
+                text: f.text("text")?,
+            })
+        })?;
+        let worksheets = top.each("worksheet", &["key", "title", "sections"], |f| {
+            Ok(WorksheetText {
+                key: f.text("key")?,
+                title: f.text("title")?,
+                sections: f.texts("sections")?,
+            })
+        })?;
+        let n = top.node("notifications")?.fields(&["check_in", "practice"])?;
+        let notifications =
+            Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
+
+        let mut prompts = Vec::new();
+        for g in groups {
+            let role = match g.role {
+                "repairing" => Role::Repairing,
+                "hurt" => Role::Hurt,
+                _ => return Err(BAD),
+            };
+            let focus = match (g.step, g.theme) {
+                (Some(key), None) => Focus::Step {
+                    number: steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
+                },
+                (None, Some(key)) => Focus::Theme { key: key.to_owned() },
+                _ => return Err(BAD),
+            };
+            for p in g.prompts {
+                prompts.push(read_prompt(p, role, &focus)?);
+            }
+        }
+        Ok(Self {
+            version: top.number("version")?,
+            language: top.text("language")?,
+            steps,
+            themes,
+            prompts,
+            help,
+            notifications,
+            milestones,
+            worksheets,
+        })
+    }
+}

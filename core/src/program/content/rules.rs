@@ -1,0 +1,274 @@
+//! The rules the content must meet (CONTENT.md): counts, words never used, neutral
+//! notifications, unique ids. [`Content::problems`] lists every break; tests require none.
+
+use std::collections::HashSet;
+
+use super::Content;
+use super::types::*;
+use crate::tools::WorksheetKind;
+use crate::vault::Role;
+
+/// Minimum counts the content must meet, and words it must not use.
+pub mod counts {
+    /// Practices per step.
+    pub const MIN_PRACTICES: usize = 4;
+    /// Example phrases per step.
+    pub const MIN_PHRASES: usize = 5;
+    /// Reflection questions per step.
+    pub const MIN_REFLECTIONS: usize = 3;
+    /// Prompts per step for the repairing partner.
+    pub const MIN_PROMPTS_PER_STEP: usize = 25;
+    /// Prompts for the hurt partner.
+    pub const MIN_HURT_PROMPTS: usize = 60;
+    /// Words the app never uses.
+    pub const NEVER: &[&str] = &["journey", "amazing", "you've got this"];
+    /// Words that make the affair sound smaller; never in the repairing partner's content.
+    pub const MINIMISING: &[&str] = &["mistake", "slip", "it just happened", "we both"];
+    /// Words a notification must never contain.
+    pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
+}
+
+impl Content {
+    /// Every way the content breaks the rules in CONTENT.md; empty when it is sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut say = |p: String| problems.push(p);
+
+        for kind in
+            [WorksheetKind::RemorseLetter, WorksheetKind::Story, WorksheetKind::ValidationNote]
+        {
+            match self.worksheet(kind) {
+                Some(w) if w.sections.len() == kind.sections() => {}
+                _ => say(format!(
+                    "the {kind:?} worksheet needs {} section headings",
+                    kind.sections()
+                )),
+            }
+        }
+        for key in crate::program::progress::MILESTONES {
+            if self.milestone(key).is_none() {
+                say(format!("milestone {key} has no text"));
+            }
+        }
+
+        let numbers: Vec<i32> = self.steps.iter().map(|s| s.number).collect();
+        if numbers != [1, 2, 3, 4, 5, 6] {
+            say(format!("steps must be numbered 1 to 6 in order, found {numbers:?}"));
+        }
+        let mut keys = HashSet::new();
+        for s in &self.steps {
+            if !keys.insert(s.key.as_str()) {
+                say(format!("step key {} is used twice", s.key));
+            }
+            for (what, list, min) in [
+                ("practices", &s.practices, counts::MIN_PRACTICES),
+                ("phrases", &s.phrases, counts::MIN_PHRASES),
+                ("reflections", &s.reflections, counts::MIN_REFLECTIONS),
+                ("cautions", &s.cautions, 1),
+            ] {
+                if list.len() < min {
+                    say(format!("step {} has {} {what}, needs {min}", s.number, list.len()));
+                }
+            }
+        }
+        for t in &self.themes {
+            if !keys.insert(t.key.as_str()) {
+                say(format!("theme key {} is used twice", t.key));
+            }
+            if t.practices.is_empty() || t.reflections.is_empty() {
+                say(format!("theme {} needs practices and reflections", t.key));
+            }
+        }
+
+        let mut ids = HashSet::new();
+        let mut texts = HashSet::new();
+        for p in &self.prompts {
+            if !ids.insert(p.id.as_str()) {
+                say(format!("prompt id {} is used twice", p.id));
+            }
+            let well_formed = !p.id.is_empty()
+                && p.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !well_formed {
+                say(format!("prompt id {:?} is not lowercase letters, digits and dashes", p.id));
+            }
+            if !texts.insert(p.text.to_lowercase()) {
+                say(format!("prompt {} repeats another prompt's text", p.id));
+            }
+            if !(1..=60).contains(&p.minutes) {
+                say(format!("prompt {} takes {} minutes", p.id, p.minutes));
+            }
+            if let Focus::Theme { key } = &p.focus
+                && !self.themes.iter().any(|t| &t.key == key)
+            {
+                say(format!("prompt {} names unknown theme {key}", p.id));
+            }
+            if p.role == Role::Repairing && !matches!(p.focus, Focus::Step { .. }) {
+                say(format!("prompt {} is for the repairing partner but has no step", p.id));
+            }
+        }
+        for s in &self.steps {
+            let of_step: Vec<&Prompt> = self
+                .prompts
+                .iter()
+                .filter(|p| {
+                    p.role == Role::Repairing && p.focus == Focus::Step { number: s.number }
+                })
+                .collect();
+            if of_step.len() < counts::MIN_PROMPTS_PER_STEP {
+                say(format!(
+                    "step {} has {} prompts, needs {}",
+                    s.number,
+                    of_step.len(),
+                    counts::MIN_PROMPTS_PER_STEP
+                ));
+            }
+            for kind in PromptKind::ALL {
+                if !of_step.iter().any(|p| p.kind == kind) {
+                    say(format!("step {} has no {kind:?} prompt", s.number));
+                }
+            }
+        }
+        let hurt = self.prompts.iter().filter(|p| p.role == Role::Hurt).count();
+        if hurt < counts::MIN_HURT_PROMPTS {
+            say(format!("the hurt partner has {hurt} prompts, needs {}", counts::MIN_HURT_PROMPTS));
+        }
+        for t in &self.themes {
+            if !self.prompts.iter().any(|p| p.focus == Focus::Theme { key: t.key.clone() }) {
+                say(format!("theme {} has no prompts", t.key));
+            }
+        }
+
+        for (place, text, repairing) in self.texts() {
+            let lower = text.to_lowercase();
+            if text.trim().is_empty() {
+                say(format!("{place} is empty"));
+            }
+            if text.contains('!') {
+                say(format!("{place} has an exclamation mark"));
+            }
+            for word in counts::NEVER {
+                if lower.contains(word) {
+                    say(format!("{place} uses {word:?}"));
+                }
+            }
+            if repairing {
+                for word in counts::MINIMISING {
+                    if lower.contains(word) {
+                        say(format!("{place} uses the minimising {word:?}"));
+                    }
+                }
+            }
+        }
+        for (place, text) in [
+            ("check-in notification", &self.notifications.check_in),
+            ("practice notification", &self.notifications.practice),
+        ] {
+            let lower = text.to_lowercase();
+            let named_step = self.steps.iter().any(|s| lower.contains(&s.title.to_lowercase()));
+            if named_step || counts::NOT_IN_NOTIFICATIONS.iter().any(|w| lower.contains(w)) {
+                say(format!("the {place} is not neutral"));
+            }
+        }
+        problems
+    }
+
+    /// Every user-visible text with where it is and whether it speaks to the repairing partner.
+    fn texts(&self) -> Vec<(String, &str, bool)> {
+        let mut out: Vec<(String, &str, bool)> = Vec::new();
+        for s in &self.steps {
+            let place = |what: &str| format!("step {} {what}", s.number);
+            for (what, text) in [("title", &s.title), ("summary", &s.summary), ("why", &s.why)] {
+                out.push((place(what), text, true));
+            }
+            for (what, list) in [
+                ("practice", &s.practices),
+                ("phrase", &s.phrases),
+                ("caution", &s.cautions),
+                ("reflection", &s.reflections),
+            ] {
+                out.extend(list.iter().map(|t| (place(what), t.as_str(), true)));
+            }
+        }
+        for t in &self.themes {
+            for text in [&t.title, &t.summary].into_iter().chain(&t.practices).chain(&t.reflections)
+            {
+                out.push((format!("theme {}", t.key), text, false));
+            }
+        }
+        for p in &self.prompts {
+            let repairing = p.role == Role::Repairing;
+            out.push((format!("prompt {}", p.id), &p.text, repairing));
+            if let Some(f) = &p.follow_up {
+                out.push((format!("prompt {} follow-up", p.id), f, repairing));
+            }
+        }
+        for w in &self.worksheets {
+            out.push((format!("worksheet {}", w.key), &w.title, false));
+            out.extend(
+                w.sections.iter().map(|t| (format!("worksheet {}", w.key), t.as_str(), false)),
+            );
+        }
+        for m in &self.milestones {
+            out.push((format!("milestone {}", m.key), &m.title, false));
+            out.push((format!("milestone {}", m.key), &m.text, false));
+        }
+        let h = &self.help;
+        for text in [&h.intro, &h.therapist, &h.crisis, &h.local_note, &h.coercion]
+            .into_iter()
+            .chain(&h.crisis_lines)
+        {
+            out.push(("help".to_owned(), text, false));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_content_parses_and_breaks_no_rule() {
+        let content = Content::english().unwrap();
+        assert_eq!(content.language, "en");
+        assert!(content.version >= 1);
+        let problems = content.problems();
+        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn every_step_and_role_has_enough_prompts_of_every_kind() {
+        let c = Content::english().unwrap();
+        for step in 1..=6 {
+            let n = c.prompts.iter().filter(|p| p.focus == Focus::Step { number: step }).count();
+            assert!(n >= counts::MIN_PROMPTS_PER_STEP, "step {step}: {n}");
+        }
+        assert!(
+            c.prompts.iter().filter(|p| p.role == Role::Hurt).count() >= counts::MIN_HURT_PROMPTS
+        );
+        assert_eq!(c.step(3).unwrap().key, "remorse");
+        assert_eq!(c.prompt("remorse-01").unwrap().focus, Focus::Step { number: 3 });
+    }
+
+    #[test]
+    fn the_rules_catch_broken_content() {
+        let mut c = Content::english().unwrap().clone();
+        c.prompts[1].id = c.prompts[0].id.clone();
+        c.prompts[2].text = "Say it was a mistake!".to_owned();
+        c.steps[0].phrases.truncate(2);
+        c.notifications.check_in = "Time to work on the affair".to_owned();
+        c.prompts
+            .retain(|p| !(p.focus == Focus::Step { number: 6 } && p.kind == PromptKind::Action));
+        let problems = c.problems().join("\n");
+        for expected in [
+            "is used twice",
+            "exclamation mark",
+            "minimising \"mistake\"",
+            "step 1 has 2 phrases",
+            "check-in notification is not neutral",
+            "step 6 has no Action prompt",
+        ] {
+            assert!(problems.contains(expected), "missing {expected:?} in:\n{problems}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The Kotlin and Swift layers are thin shells over the core: no passcode length, attempt
+# count, cap, date arithmetic or clamping of their own. This fails if their sources (tests
+# aside) contain the signs of one: limits written as numbers next to the words they limit,
+# calendar arithmetic, clamping, or unsigned conversions the core's signed counts made
+# unnecessary. The rules themselves are tested once, in Rust.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SOURCES=(android/mend/src/main/kotlin ios/MendKit/Sources/MendKit)
+PATTERNS=(
+  'coerceIn|coerceAtMost|coerceAtLeast|clamp'
+  'LocalDate|plusDays|minusDays|ChronoUnit|date\(byAdding|dateComponents|Calendar\.current'
+  '86_?400|3_?600_?000|24 \* 60'
+  'MIN_PASSCODE|MAX_PASSCODE|minPasscode|FREE_ATTEMPTS|MAX_ALTERNATIVES'
+  '(passcode|attempts|score|safety|trust|connection|title|tags?|limit|step)[A-Za-z]* *(<|>|<=|>=|==) *[0-9]'
+  '\.toUInt\(\)|\.toUByte\(\)|UInt32\(|UInt8\('
+)
+found=0
+for p in "${PATTERNS[@]}"; do
+  if grep -rnE --include='*.kt' --include='*.swift' "$p" "${SOURCES[@]}"; then found=1; fi
+done
+if [ "$found" -ne 0 ]; then
+  echo "a rule of the core's is written again above; ask the core instead" >&2
+  exit 1
+fi
+echo "the Kotlin and Swift layers keep no rule of their own"
