@@ -137,7 +137,16 @@ struct Menu {
 impl Menu {
     fn run(&mut self) -> Result<(), Failure> {
         println!();
-        println!("Unlocked. You have {} notes.", self.vault.note_count()?);
+        let notes = self.vault.note_count()?;
+        println!("Unlocked. You have {}.", crate::errors::count(notes.into(), "note", "notes"));
+        let damaged = self.vault.damaged_record_count()?;
+        if damaged > 0 {
+            println!(
+                "{} failed an integrity check and {} left out of every list.",
+                crate::errors::count(damaged.into(), "record", "records"),
+                if damaged == 1 { "is" } else { "are" }
+            );
+        }
         println!();
         self.show_today()?;
         loop {

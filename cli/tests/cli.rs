@@ -223,7 +223,7 @@ fn the_interactive_client_onboards_then_writes_reads_and_locks() {
 
     // A second run goes straight to unlock; searching and deleting work by list number.
     let out = ok(mend(&dir, &[], &p, "3\nphones\n6\n1\ny\n2\nq\n"));
-    assert!(out.contains("You have 1 notes") || out.contains("You have 1 note"));
+    assert!(out.contains("You have 1 note."), "{out}");
     assert!(out.contains("Deleted."));
     assert!(out.contains("No notes here yet."));
 }

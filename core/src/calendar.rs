@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::clock::Timestamp;
 use crate::error::{Error, InputField, InputProblem, Result};
 
 /// A calendar date, local to the person's time zone.
@@ -115,9 +116,10 @@ impl TimeZoneRules for FixedOffset {
 
 /// The largest offset any time zone has used, in seconds.
 const MAX_OFFSET_SECONDS: i32 = 18 * 3600;
-const MS_PER_DAY: i64 = 86_400_000;
+/// Milliseconds in a day without a clock change.
+pub const MS_PER_DAY: i64 = 86_400_000;
 /// `num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_DAY: i64 = 719_163;
+pub const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// The local calendar day at `utc_ms` in `zone`.
 pub fn day_at(utc_ms: i64, zone: &dyn TimeZoneRules) -> Result<i32> {
@@ -134,6 +136,30 @@ pub fn day_at(utc_ms: i64, zone: &dyn TimeZoneRules) -> Result<i32> {
         .ok_or(Error::invalid(InputField::Time, InputProblem::BadFormat))?;
     i32::try_from(local_ms.div_euclid(MS_PER_DAY) + UNIX_EPOCH_DAY)
         .map_err(|_| Error::invalid(InputField::Time, InputProblem::BadFormat))
+}
+
+/// The instant at which the local wall-clock time `local_ms` (ms since the epoch, as if the
+/// zone were UTC) happens in `zone`: the first of two when clocks go back, and just after the
+/// jump when clocks go forward past it.
+pub fn instant_of(local_ms: i64, zone: &dyn TimeZoneRules) -> i64 {
+    let before = i64::from(zone.offset_seconds(local_ms - MS_PER_DAY / 2)) * 1000;
+    let after = i64::from(zone.offset_seconds(local_ms + MS_PER_DAY / 2)) * 1000;
+    let mut candidates: Vec<i64> = [before, after]
+        .into_iter()
+        .map(|offset| local_ms - offset)
+        .filter(|utc| i64::from(zone.offset_seconds(*utc)) * 1000 == local_ms - utc)
+        .collect();
+    candidates.sort_unstable();
+    // In a gap no instant shows this time: use the offset from before the jump, which lands
+    // as far past the jump as the time was into the gap.
+    candidates.first().copied().unwrap_or(local_ms - before)
+}
+
+/// The instant of the next local midnight after `now` in `zone`: when "today" changes.
+pub fn next_midnight(now: Timestamp, zone: &dyn TimeZoneRules) -> Result<Timestamp> {
+    let today = day_at(now.ms(), zone)?;
+    let midnight_local = (i64::from(today) + 1 - UNIX_EPOCH_DAY) * MS_PER_DAY;
+    Ok(Timestamp::from_ms(instant_of(midnight_local, zone)))
 }
 
 /// The date of a day number.

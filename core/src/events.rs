@@ -2,7 +2,7 @@
 //! locks, unlocks or is erased, and when data of some kind changed, so that no screen shows
 //! a stale list after an edit made elsewhere. Events carry no content, only what changed.
 
-use crate::tools::ToolKind;
+use crate::record::ToolKind;
 
 /// Whether a vault can be read.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]

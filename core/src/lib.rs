@@ -28,6 +28,7 @@ pub mod device;
 mod encoding;
 pub mod error;
 pub mod events;
+pub mod features;
 pub mod journal;
 pub mod limits;
 pub mod program;
@@ -45,4 +46,7 @@ pub use events::{DataChange, LockState, VaultListener};
 pub use journal::{Note, NoteDraft, NoteId, NotePage, NoteQuery, NoteSummary};
 pub use limits::{Limits, limits};
 pub use record::RecordId;
-pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus, Vault};
+pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus};
+
+/// An encrypted vault with every feature: the journal, the program and the tools.
+pub type Vault = vault::Vault<features::Features>;

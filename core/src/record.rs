@@ -39,6 +39,34 @@ impl RecordKind {
     }
 }
 
+/// Which tool an entry belongs to.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ToolKind {
+    /// Daily check-ins.
+    CheckIns,
+    /// The trigger log.
+    Triggers,
+    /// The question log.
+    Questions,
+    /// The no-contact log.
+    Contacts,
+    /// Reminders.
+    Reminders,
+    /// Remorse letter drafts.
+    RemorseLetters,
+    /// Story worksheets.
+    Stories,
+    /// Validation practice notes.
+    ValidationNotes,
+    /// Agreed boundaries, and needs.
+    Boundaries,
+    /// The cut-ties checklist.
+    CutTies,
+    /// Time-together plans and check-ins.
+    TimeTogether,
+}
+
 /// A record's stable random id. Crosses the FFI as its 32-character hex form.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordId([u8; 16]);

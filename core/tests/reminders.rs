@@ -9,7 +9,7 @@ use chrono::{TimeZone, Utc};
 use common::*;
 use std::sync::Arc;
 
-use mend_core::tools::firing::{instant_of, next_midnight};
+use mend_core::calendar::{instant_of, next_midnight};
 use mend_core::tools::{Reminder, ReminderPurpose, ToolEntry};
 use mend_core::{Error, InputField, Timestamp, Weekday};
 

@@ -9,12 +9,13 @@ pub mod search;
 
 pub use note::{Note, NoteDraft, NoteId, NoteSummary};
 
+use crate::Vault;
 use crate::clock::Timestamp;
 use crate::error::{Error, InputField, Result};
 use crate::events::DataChange;
+use crate::features::Features;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
-use crate::vault::Vault;
 use crate::vault::session::{self, Session};
 use std::collections::HashMap;
 
@@ -122,8 +123,9 @@ struct SealedBodies {
 }
 
 /// Reads every note's sealed body in one pass over the body table (quick: no decryption).
-fn sealed_bodies(s: &Session, conn: &Connection) -> Result<SealedBodies> {
+fn sealed_bodies(s: &Session<Features>, conn: &Connection) -> Result<SealedBodies> {
     let notes: Vec<(i64, NoteId, String, Vec<String>)> = s
+        .features
         .notes
         .newest_first()
         .map(|e| (e.row, e.summary.id, e.summary.title.clone(), e.summary.tags.clone()))
@@ -136,7 +138,7 @@ fn sealed_bodies(s: &Session, conn: &Connection) -> Result<SealedBodies> {
         }
         Ok(())
     })?;
-    Ok(SealedBodies { keys: s.shared_keys(), notes, bodies, version: s.notes_version })
+    Ok(SealedBodies { keys: s.shared_keys(), notes, bodies, version: s.features.notes_version })
 }
 
 /// Decrypts every body into a search cache; runs without the vault's lock.
@@ -158,9 +160,9 @@ fn build_search_cache(sealed: &SealedBodies) -> Result<SearchCache> {
 
 /// Builds the search cache unless it is there already, under the lock (used by a search
 /// that finds no cache: it needs the answer now anyway).
-fn ensure_search_cache(s: &mut Session, conn: &Connection) -> Result<()> {
-    if s.search.is_none() {
-        s.search = Some(build_search_cache(&sealed_bodies(s, conn)?)?);
+fn ensure_search_cache(s: &mut Session<Features>, conn: &Connection) -> Result<()> {
+    if s.features.search.is_none() {
+        s.features.search = Some(build_search_cache(&sealed_bodies(s, conn)?)?);
     }
     Ok(())
 }
@@ -193,9 +195,9 @@ impl Vault {
                 updated_at: Timestamp::from_ms(now),
                 edited: false,
             };
-            s.notes.put(row, summary.clone());
-            s.notes_version += 1;
-            if let Some(cache) = s.search.as_mut() {
+            s.features.notes.put(row, summary.clone());
+            s.features.notes_version += 1;
+            if let Some(cache) = s.features.search.as_mut() {
                 cache.put(meta.id, &draft.title, &draft.tags, &draft.body);
             }
             Ok(summary)
@@ -209,7 +211,7 @@ impl Vault {
         let draft = draft.validated()?;
         let now = self.now_ms();
         let summary = self.with_session(|s, conn| {
-            let entry = s.notes.get(id).ok_or(Error::NotFound)?;
+            let entry = s.features.notes.get(id).ok_or(Error::NotFound)?;
             let (row, created_at) = (entry.row, entry.summary.created_at);
             let meta = RecordMeta {
                 id: *id,
@@ -231,9 +233,9 @@ impl Vault {
                 updated_at: Timestamp::from_ms(now),
                 edited: now != created_at.ms(),
             };
-            s.notes.put(row, summary.clone());
-            s.notes_version += 1;
-            if let Some(cache) = s.search.as_mut() {
+            s.features.notes.put(row, summary.clone());
+            s.features.notes_version += 1;
+            if let Some(cache) = s.features.search.as_mut() {
                 cache.put(*id, &draft.title, &draft.tags, &draft.body);
             }
             // Old envelopes are overwritten in place (secure_delete); fold the log too.
@@ -247,11 +249,11 @@ impl Vault {
     /// Deletes a note. Its bytes are overwritten in the file, not just unlinked.
     pub fn delete_note(&self, id: &NoteId) -> Result<()> {
         self.with_session(|s, conn| {
-            let row = s.notes.get(id).ok_or(Error::NotFound)?.row;
+            let row = s.features.notes.get(id).ok_or(Error::NotFound)?.row;
             s.write(conn, |tx, _| records::delete(tx, row))?;
-            s.notes.remove(id);
-            s.notes_version += 1;
-            if let Some(cache) = s.search.as_mut() {
+            s.features.notes.remove(id);
+            s.features.notes_version += 1;
+            if let Some(cache) = s.features.search.as_mut() {
                 cache.remove(id);
             }
             db::checkpoint_after_commit(conn);
@@ -264,7 +266,7 @@ impl Vault {
     /// Reads a whole note.
     pub fn note(&self, id: &NoteId) -> Result<Note> {
         self.with_session(|s, conn| {
-            let entry = s.notes.get(id).ok_or(Error::NotFound)?;
+            let entry = s.features.notes.get(id).ok_or(Error::NotFound)?;
             let body = body_text(&s.open_body(conn, entry.row)?)?;
             Ok(Note { summary: entry.summary.clone(), body })
         })
@@ -272,7 +274,7 @@ impl Vault {
 
     /// How many notes the journal holds.
     pub fn note_count(&self) -> Result<u32> {
-        self.with_session(|s, _| Ok(s.notes.len() as u32))
+        self.with_session(|s, _| Ok(s.features.notes.len() as u32))
     }
 
     /// The journal's one list: notes newest first, filtered by step and tag, searched for
@@ -286,17 +288,22 @@ impl Vault {
             let Some(terms) = terms else {
                 if matcher.is_everything() {
                     let notes = s
+                        .features
                         .notes
                         .newest_page(page.offset, page.limit)
                         .map(|e| e.summary.clone())
                         .collect();
-                    return Ok(NotePage { notes, total: s.notes.len() as i32 });
+                    return Ok(NotePage { notes, total: s.features.notes.len() as i32 });
                 }
-                return Ok(paginate(s.notes.newest_first().filter(|e| matcher.matches(e)), page));
+                return Ok(paginate(
+                    s.features.notes.newest_first().filter(|e| matcher.matches(e)),
+                    page,
+                ));
             };
             ensure_search_cache(s, conn)?;
-            let cache = s.search.as_ref().ok_or(Error::Locked)?;
+            let cache = s.features.search.as_ref().ok_or(Error::Locked)?;
             let hits = s
+                .features
                 .notes
                 .newest_first()
                 .filter(|e| matcher.matches(e) && cache.matches(&e.summary.id, &terms));
@@ -309,7 +316,7 @@ impl Vault {
     pub fn tags_in_use(&self) -> Result<Vec<String>> {
         self.with_session(|s, _| {
             let mut by_lower: std::collections::BTreeMap<String, String> = Default::default();
-            for e in s.notes.newest_first() {
+            for e in s.features.notes.newest_first() {
                 for (tag, lower) in e.summary.tags.iter().zip(&e.tags_lower) {
                     by_lower.entry(lower.clone()).or_insert_with(|| tag.clone());
                 }
@@ -326,19 +333,23 @@ impl Vault {
         // and in the end build it under the lock.
         for _ in 0..3 {
             let sealed = self.with_session(|s, conn| {
-                if s.search.is_some() { Ok(None) } else { sealed_bodies(s, conn).map(Some) }
+                if s.features.search.is_some() {
+                    Ok(None)
+                } else {
+                    sealed_bodies(s, conn).map(Some)
+                }
             })?;
             let Some(sealed) = sealed else {
                 return Ok(());
             };
             let cache = build_search_cache(&sealed)?;
             let installed = self.with_session(|s, _| {
-                if s.notes_version != sealed.version
+                if s.features.notes_version != sealed.version
                     || !std::sync::Arc::ptr_eq(&s.shared_keys(), &sealed.keys)
                 {
                     return Ok(false);
                 }
-                s.search.get_or_insert(cache);
+                s.features.search.get_or_insert(cache);
                 Ok(true)
             })?;
             if installed {

@@ -6,13 +6,14 @@ use super::content::{Content, Prompt};
 use super::history::{Entry, PracticeOutcome};
 use super::practice::{self, DayRecord, MAX_RESPONSE_CHARS};
 use super::today;
+use crate::Vault;
 use crate::calendar::CalendarDate;
 use crate::error::{Error, InputField, Result};
 use crate::events::DataChange;
+use crate::features::Features;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::records;
 use crate::text::TextRule;
-use crate::vault::Vault;
 use crate::vault::session::Session;
 use rusqlite::Connection;
 
@@ -48,8 +49,12 @@ fn check_response(response: Option<&str>) -> Result<Option<String>> {
 }
 
 /// The written responses stored for `day`.
-fn responses_of(s: &Session, conn: &Connection, day: i32) -> Result<Vec<(String, String)>> {
-    match s.practice.record_of(day) {
+fn responses_of(
+    s: &Session<Features>,
+    conn: &Connection,
+    day: i32,
+) -> Result<Vec<(String, String)>> {
+    match s.features.practice.record_of(day) {
         Some(r) => practice::decode_responses(&s.open_body(conn, r.row)?),
         None => Ok(Vec::new()),
     }
@@ -57,14 +62,14 @@ fn responses_of(s: &Session, conn: &Connection, day: i32) -> Result<Vec<(String,
 
 /// Applies `change` to `day`'s entries and responses and stores the day in one transaction.
 fn write_day(
-    s: &mut Session,
+    s: &mut Session<Features>,
     conn: &mut Connection,
     day: i32,
     now_ms: i64,
     change: impl FnOnce(&mut Vec<Entry>, &mut Vec<(String, String)>),
 ) -> Result<()> {
-    let existing = s.practice.record_of(day);
-    let mut entries = s.practice.history.day(day).to_vec();
+    let existing = s.features.practice.record_of(day);
+    let mut entries = s.features.practice.history.day(day).to_vec();
     let mut responses = responses_of(s, conn, day)?;
     change(&mut entries, &mut responses);
     let (id, created_ms) = match existing {
@@ -92,9 +97,9 @@ fn write_day(
             Ok(row)
         }
     })?;
-    s.practice.stored(day, DayRecord { row, id, created_ms });
+    s.features.practice.stored(day, DayRecord { row, id, created_ms });
     for e in &entries {
-        s.practice.history.record(day, &e.prompt_id, e.outcome);
+        s.features.practice.history.record(day, &e.prompt_id, e.outcome);
     }
     Ok(())
 }
@@ -120,9 +125,14 @@ impl Vault {
         let mut wrote = false;
         let daily = self.with_session(|s, conn| {
             let seed = s.keys().derive_secret(b"prompts")?;
-            let list =
-                today::ranked(content, s.settings.settings.role, &seed, day, &s.practice.history);
-            let offered = s.practice.history.day(day).len();
+            let list = today::ranked(
+                content,
+                s.settings.settings.role,
+                &seed,
+                day,
+                &s.features.practice.history,
+            );
+            let offered = s.features.practice.history.day(day).len();
             // The day's own prompt first; each "another" the next in the day's ranking.
             let position = if another { offered.max(1) } else { 0 };
             let available = list.len().min(MAX_ALTERNATIVES as usize + 1);
@@ -134,7 +144,8 @@ impl Vault {
                 ));
             }
             let prompt = list[position];
-            let seen_today = s.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id);
+            let seen_today =
+                s.features.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id);
             if !seen_today {
                 if another && offered == 0 {
                     // Asking for another before seeing the day's own: the day's own is shown too.
@@ -151,7 +162,7 @@ impl Vault {
                 })?;
                 wrote = true;
             }
-            let more = s.practice.history.day(day).len() < available;
+            let more = s.features.practice.history.day(day).len() < available;
             daily(s, conn, day, prompt, position > 0, more)
         })?;
         if wrote {
@@ -185,11 +196,16 @@ impl Vault {
         let prompt = content.prompt(prompt_id).ok_or(Error::NotFound)?;
         self.with_session(|s, conn| {
             let seed = s.keys().derive_secret(b"prompts")?;
-            let list =
-                today::ranked(content, s.settings.settings.role, &seed, day, &s.practice.history);
+            let list = today::ranked(
+                content,
+                s.settings.settings.role,
+                &seed,
+                day,
+                &s.features.practice.history,
+            );
             let position = list.iter().position(|p| p.id == prompt.id).unwrap_or(0);
             // Only a prompt offered today can be settled today.
-            if !s.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id) {
+            if !s.features.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id) {
                 return Err(Error::NotFound);
             }
             write_day(s, conn, day, now, |entries, responses| {
@@ -202,7 +218,7 @@ impl Vault {
                 }
             })?;
             let available = list.len().min(MAX_ALTERNATIVES as usize + 1);
-            let more = s.practice.history.day(day).len() < available;
+            let more = s.features.practice.history.day(day).len() < available;
             daily(s, conn, day, prompt, position > 0, more)
         })
     }
@@ -210,7 +226,7 @@ impl Vault {
 
 /// Builds what a screen shows about `prompt` on `day`.
 fn daily(
-    s: &Session,
+    s: &Session<Features>,
     conn: &Connection,
     day: i32,
     prompt: &Prompt,
@@ -218,6 +234,7 @@ fn daily(
     more_available: bool,
 ) -> Result<DailyPrompt> {
     let outcome = s
+        .features
         .practice
         .history
         .day(day)

@@ -3,8 +3,9 @@
 //! while locked.
 
 use super::content::{Content, Step, Theme};
+use crate::Vault;
 use crate::error::Result;
-use crate::vault::{Role, Vault};
+use crate::vault::Role;
 
 /// One page of the program.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]

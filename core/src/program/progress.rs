@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 
 use super::content::{Content, Focus};
 use super::history::{History, PracticeOutcome};
+use crate::Vault;
 use crate::calendar::CalendarDate;
 use crate::error::Result;
 use crate::tools::{CheckIn, ToolEntry, ToolKind};
-use crate::vault::{Role, Vault};
+use crate::vault::Role;
 
 /// The milestone keys this code knows how to reach, in the order they are shown.
 pub const MILESTONES: [&str; 9] = [
@@ -215,12 +216,14 @@ impl Vault {
         self.with_session(|s, _| {
             let started_day = self.day_of(s.settings.created_ms)?;
             let role = s.settings.settings.role;
-            let mut progress = compute(content, role, &s.practice.history, started_day, today);
-            let check_ins =
-                s.tools.list(ToolKind::CheckIns).into_iter().filter_map(|r| match &r.entry {
+            let mut progress =
+                compute(content, role, &s.features.practice.history, started_day, today);
+            let check_ins = s.features.tools.list(ToolKind::CheckIns).into_iter().filter_map(|r| {
+                match &r.entry {
                     ToolEntry::CheckIn(c) => Some(c),
                     _ => None,
-                });
+                }
+            });
             progress.check_in_weeks = check_in_weeks(check_ins, today);
             Ok(progress)
         })

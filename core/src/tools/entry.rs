@@ -12,6 +12,7 @@ use super::trigger::Trigger;
 use super::worksheet::{Worksheet, WorksheetKind};
 use crate::encoding::{Reader, Writer};
 use crate::error::{Error, InputField, Result};
+pub use crate::record::ToolKind;
 use crate::text::TextRule;
 
 /// The longest free text in a tool entry, in characters.
@@ -65,34 +66,6 @@ pub enum ToolEntry {
     CutTie(CutTie),
     /// Time together.
     TimeTogether(TimeTogether),
-}
-
-/// Which tool an entry belongs to.
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ToolKind {
-    /// Daily check-ins.
-    CheckIns,
-    /// The trigger log.
-    Triggers,
-    /// The question log.
-    Questions,
-    /// The no-contact log.
-    Contacts,
-    /// Reminders.
-    Reminders,
-    /// Remorse letter drafts.
-    RemorseLetters,
-    /// Story worksheets.
-    Stories,
-    /// Validation practice notes.
-    ValidationNotes,
-    /// Agreed boundaries, and needs.
-    Boundaries,
-    /// The cut-ties checklist.
-    CutTies,
-    /// Time-together plans and check-ins.
-    TimeTogether,
 }
 
 impl ToolEntry {

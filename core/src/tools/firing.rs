@@ -6,17 +6,14 @@
 
 use super::entry::{ToolEntry, ToolKind};
 use super::reminder::{Reminder, ReminderPurpose};
-use crate::calendar::{self, TimeZoneRules, Weekday};
+use crate::Vault;
+use crate::calendar::{self, MS_PER_DAY, TimeZoneRules, UNIX_EPOCH_DAY, Weekday, instant_of};
 use crate::clock::Timestamp;
 use crate::error::{Error, InputField, Result};
 use crate::program::content::Content;
 use crate::record::RecordId;
-use crate::vault::Vault;
 
 const MS_PER_MINUTE: i64 = 60_000;
-const MS_PER_DAY: i64 = 86_400_000;
-/// `num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_DAY: i64 = 719_163;
 /// How far ahead reminders are looked for, in days.
 pub const HORIZON_DAYS: i32 = 60;
 /// The most firings one call returns.
@@ -32,30 +29,6 @@ pub struct ReminderFiring {
     pub at: Timestamp,
     /// The notification's text: neutral, never naming a step or the topic.
     pub text: String,
-}
-
-/// The instant at which the local wall-clock time `local_ms` (ms since the epoch, as if the
-/// zone were UTC) happens in `zone`: the first of two when clocks go back, and just after the
-/// jump when clocks go forward past it.
-pub fn instant_of(local_ms: i64, zone: &dyn TimeZoneRules) -> i64 {
-    let before = i64::from(zone.offset_seconds(local_ms - MS_PER_DAY / 2)) * 1000;
-    let after = i64::from(zone.offset_seconds(local_ms + MS_PER_DAY / 2)) * 1000;
-    let mut candidates: Vec<i64> = [before, after]
-        .into_iter()
-        .map(|offset| local_ms - offset)
-        .filter(|utc| i64::from(zone.offset_seconds(*utc)) * 1000 == local_ms - utc)
-        .collect();
-    candidates.sort_unstable();
-    // In a gap no instant shows this time: use the offset from before the jump, which lands
-    // as far past the jump as the time was into the gap.
-    candidates.first().copied().unwrap_or(local_ms - before)
-}
-
-/// The instant of the next local midnight after `now` in `zone`: when "today" changes.
-pub fn next_midnight(now: Timestamp, zone: &dyn TimeZoneRules) -> Result<Timestamp> {
-    let today = calendar::day_at(now.ms(), zone)?;
-    let midnight_local = (i64::from(today) + 1 - UNIX_EPOCH_DAY) * MS_PER_DAY;
-    Ok(Timestamp::from_ms(instant_of(midnight_local, zone)))
 }
 
 /// The next firings of `reminders` after `now_ms`, soonest first, at most `limit`.

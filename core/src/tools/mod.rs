@@ -30,13 +30,13 @@ pub use time_together::{InvitationAnswer, TimeTogether};
 pub use trigger::Trigger;
 pub use worksheet::{Worksheet, WorksheetKind};
 
+use crate::Vault;
 use crate::calendar::CalendarDate;
 use crate::clock::Timestamp;
 use crate::error::{Error, InputField, InputProblem, Result};
 use crate::events::DataChange;
 use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
-use crate::vault::Vault;
 
 /// A stored entry.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -121,7 +121,7 @@ impl Vault {
                 records::insert(tx, row, &m, &b)?;
                 Ok(row)
             })?;
-            s.tools.entries.insert(record.id, (row, record.clone()));
+            s.features.tools.entries.insert(record.id, (row, record.clone()));
             Ok(record)
         })
         .inspect(|r| self.changed(DataChange::Tool { kind: r.entry.tool() }))
@@ -132,7 +132,7 @@ impl Vault {
         let entry = entry.validated()?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
-            let (row, old) = s.tools.entries.get(id).cloned().ok_or(Error::NotFound)?;
+            let (row, old) = s.features.tools.entries.get(id).cloned().ok_or(Error::NotFound)?;
             if old.entry.tool() != entry.tool() {
                 return Err(Error::invalid(InputField::Entry, InputProblem::BadFormat));
             }
@@ -153,7 +153,7 @@ impl Vault {
                 let (m, b) = sealer.seal_record(row, &meta, &[])?;
                 records::update(tx, row, &m, Some(&b))
             })?;
-            s.tools.entries.insert(*id, (row, record.clone()));
+            s.features.tools.entries.insert(*id, (row, record.clone()));
             db::checkpoint_after_commit(conn);
             Ok(record)
         })
@@ -163,10 +163,10 @@ impl Vault {
     /// Deletes a tool entry for good.
     pub fn delete_entry(&self, id: &RecordId) -> Result<()> {
         let kind = self.with_session(|s, conn| {
-            let (row, record) = s.tools.entries.get(id).ok_or(Error::NotFound)?;
+            let (row, record) = s.features.tools.entries.get(id).ok_or(Error::NotFound)?;
             let (row, kind) = (*row, record.entry.tool());
             s.write(conn, |tx, _| records::delete(tx, row))?;
-            s.tools.entries.remove(id);
+            s.features.tools.entries.remove(id);
             db::checkpoint_after_commit(conn);
             Ok(kind)
         })?;
@@ -178,7 +178,8 @@ impl Vault {
     pub fn todays_check_in(&self) -> Result<Option<ToolRecord>> {
         let today = CalendarDate::from_day_number(self.today()?);
         self.with_session(|s, _| {
-            Ok(s.tools
+            Ok(s.features
+                .tools
                 .list(ToolKind::CheckIns)
                 .into_iter()
                 .find(|r| matches!(&r.entry, ToolEntry::CheckIn(c) if c.date == today))
@@ -207,7 +208,7 @@ impl Vault {
     /// The entries of `tool`, newest first, at most [`MAX_LIST`].
     pub fn entries(&self, tool: ToolKind) -> Result<Vec<ToolRecord>> {
         self.with_session(|s, _| {
-            Ok(s.tools.list(tool).into_iter().take(MAX_LIST).cloned().collect())
+            Ok(s.features.tools.list(tool).into_iter().take(MAX_LIST).cloned().collect())
         })
     }
 }

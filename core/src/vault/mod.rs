@@ -31,7 +31,7 @@ use crate::store::db;
 use crate::store::schema;
 use attempts::Attempts;
 pub use recovery_code::RecoveryCode;
-use session::Session;
+use session::{FeatureState, Session};
 pub use settings::{Role, Settings};
 use slots::{Binding, Slot, SlotKind};
 
@@ -66,9 +66,9 @@ pub fn validate_passcode(passcode: &[u8]) -> Result<()> {
     Ok(())
 }
 
-struct Inner {
+struct Inner<F> {
     conn: Option<Connection>,
-    session: Option<Session>,
+    session: Option<Session<F>>,
 }
 
 /// The facts read from the `vault` row.
@@ -122,8 +122,9 @@ const LOCKED: u8 = 0;
 const UNLOCKED: u8 = 1;
 const ERASED: u8 = 2;
 
-/// An encrypted vault. See the module documentation.
-pub struct Vault {
+/// An encrypted vault, holding its features' state `F` while unlocked (the crate exports it
+/// as `mend_core::Vault`, with every feature). See the module documentation.
+pub struct Vault<F> {
     path: PathBuf,
     device: Arc<dyn DeviceKeyStore>,
     clock: Arc<dyn Clock>,
@@ -134,22 +135,22 @@ pub struct Vault {
     /// Moves on every lock and erase, so that an unlock whose key derivation was still
     /// running then does not unlock the vault afterwards.
     epoch: AtomicU64,
-    inner: Mutex<Inner>,
+    inner: Mutex<Inner<F>>,
 }
 
-impl std::fmt::Debug for Vault {
+impl<F: FeatureState> std::fmt::Debug for Vault<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Vault").field("state", &self.lock_state()).finish_non_exhaustive()
     }
 }
 
-impl Vault {
+impl<F: FeatureState> Vault<F> {
     fn new(
         path: &Path,
         device: Arc<dyn DeviceKeyStore>,
         clock: Arc<dyn Clock>,
         conn: Connection,
-        session: Option<Session>,
+        session: Option<Session<F>>,
     ) -> Self {
         let state = if session.is_some() { UNLOCKED } else { LOCKED };
         Self {
@@ -224,7 +225,7 @@ impl Vault {
         Ok(Self::new(path, device, clock, conn, None))
     }
 
-    fn inner(&self) -> MutexGuard<'_, Inner> {
+    fn inner(&self) -> MutexGuard<'_, Inner<F>> {
         match self.inner.lock() {
             Ok(guard) => guard,
             Err(poisoned) => {
@@ -249,7 +250,7 @@ impl Vault {
     /// Runs `f` with the unlocked session and the connection.
     pub(crate) fn with_session<T>(
         &self,
-        f: impl FnOnce(&mut Session, &mut Connection) -> Result<T>,
+        f: impl FnOnce(&mut Session<F>, &mut Connection) -> Result<T>,
     ) -> Result<T> {
         let mut guard = self.inner();
         let inner = &mut *guard;
@@ -295,7 +296,7 @@ impl Vault {
 
     /// When the local day changes next: the screens showing "today" refresh then.
     pub fn next_day_starts(&self) -> Result<Timestamp> {
-        crate::tools::firing::next_midnight(self.clock.now(), &*self.zone())
+        calendar::next_midnight(self.clock.now(), &*self.zone())
     }
 
     /// Registers the one listener that hears this vault's changes, replacing any other.
@@ -390,7 +391,7 @@ impl Vault {
     fn install(
         &self,
         opened: Opened,
-        before_install: impl FnOnce(&mut Session, &mut Connection) -> Result<()>,
+        before_install: impl FnOnce(&mut Session<F>, &mut Connection) -> Result<()>,
     ) -> Result<()> {
         {
             let mut guard = self.inner();

@@ -11,13 +11,8 @@ use crate::crypto::keyring::ROTATE_AFTER_SEALS;
 use crate::crypto::{KeyRing, Place, Purpose};
 use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
-use crate::journal::index::NoteIndex;
-use crate::journal::search::SearchCache;
-use crate::program::content::Content;
-use crate::program::practice::PracticeLog;
-use crate::record::{RecordId, RecordKind, RecordMeta};
+use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
 use crate::store::records;
-use crate::tools::ToolIndex;
 
 const SEAL_STATE_PLACE: Place = Place { table: "vault", column: "seal_state", row: 1 };
 
@@ -138,28 +133,30 @@ pub struct SettingsEntry {
     pub settings: Settings,
 }
 
+/// What the features keep in memory while the vault is unlocked. The session loads it at
+/// unlock and drops it on lock, without knowing what is inside.
+pub trait FeatureState: Sized + Send {
+    /// Empty state, with room for about `records` records.
+    fn new(records: usize) -> Result<Self>;
+    /// Takes one record read at unlock (of any kind but the settings).
+    fn load(&mut self, row: i64, head: &RecordHead, fields: &[u8]) -> Result<()>;
+    /// Called once every record has been read.
+    fn finish_loading(&mut self);
+}
+
 /// The state of an unlocked vault.
-pub struct Session {
+pub struct Session<F> {
     keys: Arc<KeyRing>,
     lease: SealLease,
     /// The vault's settings.
     pub settings: SettingsEntry,
-    /// The journal's index.
-    pub notes: NoteIndex,
-    /// The practice history.
-    pub practice: PracticeLog,
-    /// The tool entries.
-    pub tools: ToolIndex,
-    /// Lower-cased note bodies for search, built on the first search.
-    pub search: Option<SearchCache>,
-    /// Moves on every change to the journal, so that a search cache built outside the lock
-    /// is only kept if no note changed meanwhile.
-    pub notes_version: u64,
+    /// What the features keep in memory.
+    pub features: F,
     /// Rows whose metadata failed to open; the rest of the vault still works.
     pub damaged_rows: Vec<i64>,
 }
 
-impl Session {
+impl<F: FeatureState> Session<F> {
     /// Starts a new vault's session inside its creating transaction: writes the seal counter
     /// and the settings record.
     pub fn create(
@@ -184,11 +181,7 @@ impl Session {
             keys: Arc::new(keys),
             lease,
             settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
-            notes: NoteIndex::default(),
-            practice: PracticeLog::new(Content::english()?),
-            tools: ToolIndex::default(),
-            search: None,
-            notes_version: 0,
+            features: F::new(0)?,
             damaged_rows: Vec::new(),
         })
     }
@@ -200,9 +193,7 @@ impl Session {
         let reserved =
             SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
         let mut settings = None;
-        let mut notes = NoteIndex::with_capacity(records::count(conn)? as usize);
-        let mut practice = PracticeLog::new(Content::english()?);
-        let mut tools = ToolIndex::default();
+        let mut features = F::new(records::count(conn)? as usize)?;
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
             let loaded =
@@ -219,9 +210,7 @@ impl Session {
                             });
                             Ok(())
                         }
-                        RecordKind::Note => notes.load(row, &head, fields),
-                        RecordKind::PracticeDay => practice.load(row, &head, fields),
-                        RecordKind::ToolEntry => tools.load(row, &head, fields),
+                        _ => features.load(row, &head, fields),
                     }
                 });
             match loaded {
@@ -233,20 +222,10 @@ impl Session {
                 Err(other) => Err(other),
             }
         })?;
-        notes.finish_loading();
+        features.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
         let lease = SealLease { used: reserved, reserved };
-        Ok(Self {
-            keys: Arc::new(keys),
-            lease,
-            settings,
-            notes,
-            practice,
-            tools,
-            search: None,
-            notes_version: 0,
-            damaged_rows,
-        })
+        Ok(Self { keys: Arc::new(keys), lease, settings, features, damaged_rows })
     }
 
     /// The data key, for rewrapping into key slots.

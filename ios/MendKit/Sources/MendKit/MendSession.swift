@@ -14,8 +14,10 @@ public enum SessionState: Equatable, Sendable {
     case noVault
     /// The vault is locked: the lock screen.
     case locked
-    /// Unlocked. When `recoveryCodeConfirmed` is false the app shows a recovery code first.
-    case unlocked(role: Role, recoveryCodeConfirmed: Bool)
+    /// Unlocked. When `recoveryCodeConfirmed` is false the app shows a recovery code first;
+    /// when `damagedRecords` is not 0 it says that many records failed their integrity check
+    /// and are left out of every list.
+    case unlocked(role: Role, recoveryCodeConfirmed: Bool, damagedRecords: Int32 = 0)
     /// The vault was erased: the app starts over.
     case erased
 }
@@ -59,10 +61,12 @@ public final class MendSession {
 
     private func publishUnlocked() async throws {
         guard let vault else { return }
-        let facts = try await core.run { () -> (Role, Bool)? in
-            vault.isUnlocked() ? (try vault.role(), try vault.recoveryCodeConfirmed()) : nil
+        let facts = try await core.run { () -> (Role, Bool, Int32)? in
+            vault.isUnlocked() ? (try vault.role(), try vault.recoveryCodeConfirmed(), try vault.damagedRecordCount()) : nil
         }
-        if let (role, confirmed) = facts { state = .unlocked(role: role, recoveryCodeConfirmed: confirmed) }
+        if let (role, confirmed, damaged) = facts {
+            state = .unlocked(role: role, recoveryCodeConfirmed: confirmed, damagedRecords: damaged)
+        }
     }
 
     fileprivate func heard(_ lockState: LockState) {

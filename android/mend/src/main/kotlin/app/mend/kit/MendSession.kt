@@ -44,8 +44,12 @@ sealed interface SessionState {
     /** The vault is locked: the lock screen. */
     data object Locked : SessionState
 
-    /** Unlocked. When [recoveryCodeConfirmed] is false the app shows a recovery code first. */
-    data class Unlocked(val role: Role, val recoveryCodeConfirmed: Boolean) : SessionState
+    /**
+     * Unlocked. When [recoveryCodeConfirmed] is false the app shows a recovery code first;
+     * when [damagedRecords] is not 0 it says that many records failed their integrity check
+     * and are left out of every list.
+     */
+    data class Unlocked(val role: Role, val recoveryCodeConfirmed: Boolean, val damagedRecords: Int = 0) : SessionState
 
     /** The vault was erased: the app starts over. */
     data object Erased : SessionState
@@ -100,7 +104,7 @@ class MendSession(
     private fun publishUnlocked() {
         val v = vault ?: return
         if (!v.isUnlocked()) return
-        mutableState.value = SessionState.Unlocked(v.role(), v.recoveryCodeConfirmed())
+        mutableState.value = SessionState.Unlocked(v.role(), v.recoveryCodeConfirmed(), v.damagedRecordCount())
     }
 
     /** Finds the vault: no vault (onboarding) or locked. Call once when the app starts. */
