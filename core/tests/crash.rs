@@ -53,6 +53,14 @@ fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
     }
 }
 
+/// A new vault in `dir` whose device key is a file there, as the child opens it.
+fn create_vault(dir: &Path, passcode: &[u8], kdf: KdfParams) -> (Vault, mend_core::RecoveryCode) {
+    let device = Arc::new(FileKeyStore::new(dir.join("device.key")));
+    let vault_path = dir.join("vault.db");
+    Vault::create(&vault_path, passcode, Role::Repairing, kdf, device, Arc::new(SystemClock))
+        .unwrap()
+}
+
 fn env_u64(name: &str) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(0)
 }
@@ -155,17 +163,7 @@ fn kills() -> u32 {
 #[test]
 fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
     let dir = tempfile::tempdir().unwrap();
-    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
-    let (vault, _code) = Vault::create(
-        &dir.path().join("vault.db"),
-        &passcode(0),
-        Role::Repairing,
-        TEST_KDF,
-        device,
-        Arc::new(SystemClock),
-    )
-    .unwrap();
-    drop(vault);
+    drop(create_vault(dir.path(), &passcode(0), TEST_KDF));
 
     let mut model = Model::default();
     let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -278,20 +276,9 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
 #[test]
 fn an_attempt_killed_during_the_kdf_still_counts() {
     let dir = tempfile::tempdir().unwrap();
-    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
     // Costly parameters so that the kill lands inside the KDF.
     let slow = KdfParams { memory_kib: 64 * 1024, iterations: 12, parallelism: 1 };
-    let (vault, _) = Vault::create(
-        &dir.path().join("vault.db"),
-        PASSCODE,
-        Role::Hurt,
-        slow,
-        device,
-        Arc::new(SystemClock),
-    )
-    .unwrap();
-    vault.lock();
-    drop(vault);
+    drop(create_vault(dir.path(), PASSCODE, slow));
     for expected in 1..=2u32 {
         let mut child = spawn_child(dir.path(), &[("MEND_CRASH_MODE", "slow-unlock".to_owned())]);
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -318,16 +305,7 @@ fn an_attempt_killed_during_the_kdf_still_counts() {
 #[test]
 fn a_recovery_code_lost_to_a_kill_is_replaced_at_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
-    let device = Arc::new(FileKeyStore::new(dir.path().join("device.key")));
-    let (vault, code) = Vault::create(
-        &dir.path().join("vault.db"),
-        &passcode(0),
-        Role::Repairing,
-        TEST_KDF,
-        device,
-        Arc::new(SystemClock),
-    )
-    .unwrap();
+    let (vault, code) = create_vault(dir.path(), &passcode(0), TEST_KDF);
     vault.confirm_recovery_code().unwrap();
     drop(vault);
     let (mut pass, mut code) = (0u64, code.display().to_string());

@@ -482,18 +482,7 @@ impl<F: FeatureState> Vault<F> {
         let new_code = RecoveryCode::generate()?;
         let slots = self.new_slots(&opened.data_key, Some(new_passcode), Some(&new_code))?;
         let now = self.now_ms();
-        self.install(opened, |session, conn| {
-            // The slots and the "not yet confirmed" mark commit together: a crash before the
-            // code is shown leaves a vault that offers a new code at the next unlock.
-            session.save_settings(
-                conn,
-                now,
-                |s| s.recovery_code_confirmed = false,
-                |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
-            )?;
-            db::checkpoint_after_commit(conn);
-            Ok(())
-        })?;
+        self.install(opened, |session, conn| save_unconfirmed(session, conn, now, &slots))?;
         self.changed(DataChange::Settings);
         Ok(new_code)
     }
@@ -521,16 +510,7 @@ impl<F: FeatureState> Vault<F> {
         let code = RecoveryCode::generate()?;
         let slots = self.new_slots(&data_key, None, Some(&code))?;
         let now = self.now_ms();
-        self.with_session(|s, conn| {
-            s.save_settings(
-                conn,
-                now,
-                |s| s.recovery_code_confirmed = false,
-                |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
-            )?;
-            db::checkpoint_after_commit(conn);
-            Ok(())
-        })?;
+        self.with_session(|s, conn| save_unconfirmed(s, conn, now, &slots))?;
         self.changed(DataChange::Settings);
         Ok(code)
     }
@@ -626,6 +606,25 @@ impl<F: FeatureState> Vault<F> {
         }
         first_error.map_or(Ok(()), Err)
     }
+}
+
+/// Saves new key slots together with the "recovery code not yet confirmed" mark, in one
+/// transaction: a crash before the new code is shown leaves a vault that offers a new code
+/// at the next unlock.
+fn save_unconfirmed<F: FeatureState>(
+    session: &mut Session<F>,
+    conn: &mut Connection,
+    now_ms: i64,
+    slots: &[Slot],
+) -> Result<()> {
+    session.save_settings(
+        conn,
+        now_ms,
+        |s| s.recovery_code_confirmed = false,
+        |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
+    )?;
+    db::checkpoint_after_commit(conn);
+    Ok(())
 }
 
 fn decode_state(state: u8) -> LockState {
