@@ -1,5 +1,6 @@
-//! The rules the content must meet (CONTENT.md): counts, words never used, neutral
-//! notifications, unique ids. [`Content::problems`] lists every break; tests require none.
+//! The rules the content must meet: counts per step and role, words the app never uses,
+//! neutral notifications, unique ids. [`Content::problems`] lists every break; tests require
+//! none.
 
 use std::collections::HashSet;
 
@@ -29,7 +30,7 @@ pub mod counts {
 }
 
 impl Content {
-    /// Every way the content breaks the rules in CONTENT.md; empty when it is sound.
+    /// Every way the content breaks the rules above; empty when it is sound.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut say = |p: String| problems.push(p);
