@@ -119,3 +119,45 @@ impl From<CoreError> for MendError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mend_core::LengthUnit;
+
+    #[test]
+    fn each_core_error_becomes_the_case_a_screen_acts_on() {
+        let problem = InputProblem::TooLong { max: 200, unit: LengthUnit::Characters };
+        let cases: Vec<(CoreError, &str)> = vec![
+            (CoreError::Locked, "Locked"),
+            (CoreError::Closed, "Closed"),
+            (CoreError::WrongPasscode { attempts_left: 2 }, "WrongPasscode { attempts_left: 2 }"),
+            (
+                CoreError::WrongRecoveryCode { attempts_left: 0 },
+                "WrongRecoveryCode { attempts_left: 0 }",
+            ),
+            (CoreError::NotFound, "NotFound"),
+            (CoreError::invalid(InputField::Title, problem), "InvalidInput"),
+            (CoreError::NoVault, "NoVault"),
+            (CoreError::AlreadyExists, "AlreadyExists"),
+            (
+                CoreError::NewerVault { found: 3, supported: 1 },
+                "NewerVault { found: 3, supported: 1 }",
+            ),
+            (CoreError::Damaged("bad"), "Damaged"),
+            (CoreError::DeviceKey(DeviceKeyError::Unavailable), "DeviceKeyUnavailable"),
+            (CoreError::DeviceKey(DeviceKeyError::Failed), "DeviceKeyUnavailable"),
+            (CoreError::DeviceKey(DeviceKeyError::KeyMissing), "DeviceKeyMissing"),
+            (CoreError::DeviceKey(DeviceKeyError::Rejected), "DeviceKeyMissing"),
+            (CoreError::StorageFull, "StorageFull"),
+            (CoreError::Storage("sqlite Busy".into()), "Other"),
+            (CoreError::Crypto, "Other"),
+        ];
+        for (core, expected) in cases {
+            let shown = format!("{:?}", MendError::from(core));
+            assert!(shown.starts_with(expected), "{shown} is not {expected}");
+        }
+        let wait = MendError::from(CoreError::TooManyAttempts { retry_at_ms: 5 });
+        assert!(matches!(wait, MendError::TooManyAttempts { retry_at } if retry_at.ms() == 5));
+    }
+}

@@ -153,6 +153,55 @@ class BindingsTest {
     }
 
     @Test
+    fun aFullDiskIsStorageFullAndLosesNothing() {
+        val d = dir()
+        val mounted = ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", d.path).start().waitFor() == 0
+        if (!mounted) {
+            println("SKIPPED aFullDiskIsStorageFullAndLosesNothing: cannot mount a tmpfs here (needs root)")
+            return
+        }
+        try {
+            createVault(File(d, "v.db").path, PASS, Role.HURT, SMALL, SoftwareKeyStore()).vault.use { v ->
+                var kept = 0
+                assertFailsWith<MendException.StorageFull> {
+                    repeat(40) { i ->
+                        v.addNote(NoteDraft("t$i", "x".repeat(100_000)))
+                        kept++
+                    }
+                }
+                assertTrue(kept > 0)
+                assertEquals(kept, v.noteCount())
+            }
+        } finally {
+            ProcessBuilder("umount", "-l", d.path).start().waitFor()
+        }
+    }
+
+    @Test
+    fun aBusyDatabaseIsAnotherStorageFailureAndPasses() {
+        val (path, _, created) = newVault()
+        val v = created.vault
+        // Another writer holds the file longer than the core waits for it.
+        val holder = ProcessBuilder(
+            "python3", "-c",
+            "import sqlite3, sys, time\n" +
+                "c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0)\n" +
+                "c.execute('BEGIN IMMEDIATE')\nprint('held', flush=True)\ntime.sleep(30)",
+            path,
+        ).start()
+        try {
+            assertEquals("held", holder.inputStream.bufferedReader().readLine())
+            val e = assertFailsWith<MendException.Other> { v.addNote(NoteDraft("t", "b")) }
+            assertTrue("busy" in e.detail.lowercase(), e.detail)
+        } finally {
+            holder.destroy()
+            holder.waitFor()
+        }
+        v.addNote(NoteDraft("t", "b"))
+        assertEquals(1, v.noteCount())
+    }
+
+    @Test
     fun notesRoundTripWithAnyTextAndALargeBody() {
         val v = newVault().third.vault
         val texts = listOf("Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ")

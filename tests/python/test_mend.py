@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import threading
@@ -363,6 +364,52 @@ def damaged_data_is_a_typed_error():
         f.seek(0)
         f.write(b"\0" * 100)
     expect(mend.MendError.Damaged, lambda: mend.MendVault.open(path, store))
+
+
+@test
+def a_busy_database_is_another_storage_failure_and_passes():
+    path, store, created = new_vault()
+    v = created.vault
+    # Another process writes to the file and holds it past the core's wait. (Another process:
+    # SQLite's locks are per process, so a second SQLite in this one would not see them.)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time\n"
+         "c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0)\n"
+         "c.execute('BEGIN IMMEDIATE')\nprint('held', flush=True)\ntime.sleep(30)", path],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        e = expect(mend.MendError.Other, lambda: v.add_note(draft("t", "b")))
+        assert "busy" in e.detail.lower(), e.detail
+    finally:
+        holder.kill()
+        holder.wait()
+    v.add_note(draft("t", "b"))
+    assert v.note_count() == 1
+
+
+@test
+def a_full_disk_is_storage_full_and_loses_nothing():
+    d = tempfile.mkdtemp()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", d], capture_output=True).returncode != 0:
+        print("SKIPPED a_full_disk_is_storage_full_and_loses_nothing: cannot mount a tmpfs here (needs root)")
+        return
+    try:
+        created = mend.create_vault(os.path.join(d, "v.db"), PASS, core.Role.HURT, SMALL_KDF, PythonKeyStore())
+        v = created.vault
+        kept = 0
+        try:
+            for i in range(40):
+                v.add_note(draft(f"t{i}", "x" * 100_000))
+                kept += 1
+            raise AssertionError("the disk never filled")
+        except mend.MendError.StorageFull:
+            pass
+        assert v.note_count() == kept and kept > 0
+        v.lock()
+        del v, created
+    finally:
+        subprocess.run(["umount", "-l", d])
 
 
 @test

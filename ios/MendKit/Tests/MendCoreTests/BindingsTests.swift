@@ -95,6 +95,12 @@ final class BindingsTests: XCTestCase {
         try v.erase()
         XCTAssertEqual(v.lockState(), .erased)
         expect({ try v.unlockStatus() }) { $0 == .Closed }
+        // A full disk and other storage failures are produced for real by the Python and
+        // Kotlin suites (a small tmpfs, a writer holding the file); here, their cases stay
+        // distinct from the rest.
+        let storage: [MendError] = [.StorageFull, .Other(detail: "sqlite DatabaseBusy")]
+        XCTAssertEqual(Set(storage).count, 2)
+        XCTAssertFalse(storage.contains(.Damaged(detail: "sqlite DatabaseBusy")))
     }
 
     func testNotesRoundTripWithAnyTextAndALargeBody() throws {
