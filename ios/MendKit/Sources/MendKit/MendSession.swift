@@ -100,6 +100,13 @@ public final class MendSession {
         return try await core.run { try work(vault) }
     }
 
+    /// The device's time zone changed (`NSSystemTimeZoneDidChange`): days count in the new one.
+    public func timeZoneChanged() async {
+        guard let vault else { return }
+        let rules = zone()
+        _ = try? await core.run { vault.setTimeZone(zone: rules) }
+    }
+
     /// Runs `work` on the core queue; for calls that need no vault (help, limits, content).
     public func anytime<T>(_ work: @escaping () throws -> T) async throws -> T {
         try await core.run(work)

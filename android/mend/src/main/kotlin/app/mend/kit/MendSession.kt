@@ -122,6 +122,9 @@ class MendSession(
         block(vault ?: throw MendException.NoVault())
     }
 
+    /** The device's time zone changed (`ACTION_TIMEZONE_CHANGED`): days count in the new one. */
+    suspend fun timeZoneChanged() = withContext(core) { vault?.setTimeZone(zone()) ?: Unit }
+
     /** Runs [block] on the core thread; for calls that need no vault (help, limits, content). */
     suspend fun <T> anytime(block: () -> T): T = withContext(core) { block() }
 

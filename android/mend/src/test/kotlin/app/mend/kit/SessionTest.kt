@@ -165,6 +165,21 @@ class SessionTest {
     }
 
     @Test
+    fun daysFollowTheDevicesZoneWhenItChanges() = runBlocking {
+        var zone = java.time.ZoneId.of("Pacific/Kiritimati") // UTC+14
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), zone = { PlatformZone(zone) })
+        session.start()
+        session.create(Role.HURT, pass(), SMALL_KDF)
+        val east = session.call { it.todayPrompt().date }
+        zone = java.time.ZoneId.of("Pacific/Honolulu") // UTC-10: exactly a day behind, always
+        session.timeZoneChanged()
+        val west = session.call { it.todayPrompt().date }
+        val eastDay = java.time.LocalDate.of(east.year, east.month, east.day)
+        assertEquals(eastDay.minusDays(1), java.time.LocalDate.of(west.year, west.month, west.day))
+        session.close()
+    }
+
+    @Test
     fun helpIsReachableWithoutAVault() = runBlocking {
         val scope = testScope()
         val session = MendSession(tempVaultPath(), SoftwareKeyStore())
