@@ -21,6 +21,7 @@ const SEARCH: [Field; 2] =
 /// Opens the vault in `dir`, locked, counting days in the time zone `tz`.
 pub fn open(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
     let zone = crate::zone::rules(tz)?;
+    paths::check_device_key(dir)?;
     let vault = MendVault::open(paths::database(dir), paths::key_store(dir))?;
     vault.set_time_zone(zone);
     Ok(vault)

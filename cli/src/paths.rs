@@ -40,6 +40,32 @@ pub fn create_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Refuses a device key file that is not a regular file readable only by its owner (a link,
+/// a pipe, or a key others could have read), saying how to put it right.
+pub fn check_device_key(dir: &Path) -> Result<(), crate::errors::Failure> {
+    let path = dir.join("device.key");
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(()); // missing: the core says so in its own terms
+    };
+    let private = {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            meta.permissions().mode() & 0o077 == 0
+        }
+        #[cfg(not(unix))]
+        {
+            true
+        }
+    };
+    if meta.file_type().is_file() && private {
+        return Ok(());
+    }
+    Err("the device key (device.key beside the vault) must be a regular file readable only \
+         by you (chmod 600); it was not used"
+        .into())
+}
+
 /// What the client says about the desktop key file, once, at setup.
 pub const DEVICE_KEY_NOTE: &str = "On this computer the vault's device key is a file \
 (device.key) beside the vault, readable only by you. It is weaker than a phone's hardware \

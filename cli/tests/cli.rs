@@ -415,3 +415,25 @@ fn a_closed_pipe_ends_the_output_quietly_and_status_names_a_broken_vault() {
     let said = mend(&dir, &["status"], &[], "");
     assert!(String::from_utf8(said.stderr).unwrap().contains("damaged"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_key_others_could_read_or_a_link_is_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let key = dir.join("device.key");
+    let p = [("MEND_PASSCODE", PASS)];
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let refused = mend(&dir, &["note", "list"], &p, "");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8(refused.stderr).unwrap().contains("chmod 600"));
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    ok(mend(&dir, &["note", "list"], &p, ""));
+    let moved = tmp.path().join("elsewhere.key");
+    std::fs::rename(&key, &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, &key).unwrap();
+    let linked = mend(&dir, &["note", "list"], &p, "");
+    assert_eq!(linked.status.code(), Some(1));
+}

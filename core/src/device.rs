@@ -128,10 +128,23 @@ impl FileKeyStore {
     }
 
     fn read_key(&self) -> Result<SecretKey, DeviceKeyError> {
+        // Only a regular file of the owner's: never follow a link to somewhere else, never
+        // wait on a pipe, never trust a key others could have read.
+        match fs::symlink_metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(DeviceKeyError::KeyMissing);
+            }
+            Err(_) => return Err(DeviceKeyError::Unavailable),
+            Ok(meta) if !meta.file_type().is_file() => return Err(DeviceKeyError::Unavailable),
+            Ok(_) => {}
+        }
         let mut file = File::open(&self.path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => DeviceKeyError::KeyMissing,
             _ => DeviceKeyError::Unavailable,
         })?;
+        if !is_private_file(&file) {
+            return Err(DeviceKeyError::Unavailable);
+        }
         let mut buf = Zeroizing::new(Vec::with_capacity(33));
         Read::by_ref(&mut file)
             .take(33)
@@ -156,6 +169,21 @@ impl FileKeyStore {
         file.sync_all().map_err(|_| DeviceKeyError::Unavailable)?;
         Ok(key)
     }
+}
+
+/// Whether an open file is a regular file no one but its owner can read or write.
+fn is_private_file(file: &File) -> bool {
+    let Ok(meta) = file.metadata() else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            return false;
+        }
+    }
+    meta.file_type().is_file()
 }
 
 impl DeviceKeyStore for FileKeyStore {
@@ -191,6 +219,31 @@ impl DeviceKeyStore for FileKeyStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_key_file_that_is_a_link_a_pipe_or_readable_by_others_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = FileKeyStore::new(dir.path().join("device.key"));
+        let wrapped = real.wrap(b"secret".to_vec()).unwrap();
+        let link = dir.path().join("link.key");
+        std::os::unix::fs::symlink(dir.path().join("device.key"), &link).unwrap();
+        assert_eq!(
+            FileKeyStore::new(&link).unwrap(wrapped.clone()),
+            Err(DeviceKeyError::Unavailable)
+        );
+        let fifo = dir.path().join("fifo.key");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert_eq!(
+            FileKeyStore::new(&fifo).unwrap(wrapped.clone()),
+            Err(DeviceKeyError::Unavailable)
+        );
+        fs::set_permissions(real.path(), fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(real.unwrap(wrapped.clone()), Err(DeviceKeyError::Unavailable));
+        fs::set_permissions(real.path(), fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(real.unwrap(wrapped).unwrap(), b"secret");
+    }
 
     fn check_store(store: &dyn DeviceKeyStore) {
         let wrapped = store.wrap(b"device secret".to_vec()).unwrap();

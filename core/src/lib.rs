@@ -29,6 +29,8 @@ mod encoding;
 pub mod error;
 pub mod events;
 pub mod features;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod journal;
 pub mod limits;
 pub mod program;

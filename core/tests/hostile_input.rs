@@ -43,6 +43,13 @@ proptest! {
     }
 
     #[test]
+    fn the_fuzz_targets_return_for_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        mend_core::fuzzing::envelope(&bytes);
+        mend_core::fuzzing::key_slot(&bytes);
+        mend_core::fuzzing::record(&bytes);
+    }
+
+    #[test]
     fn metadata_and_note_fields_parse_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let _ = RecordMeta::decode(&bytes);
         let _ = decode_fields(&bytes);

@@ -328,3 +328,27 @@ fn error_messages_never_contain_user_text() {
         assert!(!shown.contains("SECRET"), "{shown}");
     }
 }
+
+#[test]
+fn a_planted_trigger_view_or_table_is_refused_at_open() {
+    let plants = [
+        "CREATE TRIGGER leak AFTER INSERT ON record BEGIN UPDATE vault SET failed_attempts = 0; END",
+        "CREATE VIEW everything AS SELECT * FROM record",
+        "CREATE TABLE copied (x BLOB)",
+        "CREATE INDEX by_meta ON record (meta)",
+    ];
+    for plant in plants {
+        let f = Fixture::new();
+        f.vault.add_note(&draft("t", "b")).unwrap();
+        f.vault.lock();
+        let conn = rusqlite::Connection::open(f.path()).unwrap();
+        conn.execute_batch(plant).unwrap();
+        drop(conn);
+        let opened = Vault::open(&f.path(), f.device.clone(), f.clock.clone());
+        assert!(matches!(opened, Err(Error::Damaged(_))), "{plant}: {opened:?}");
+    }
+    // An untouched vault opens.
+    let f = Fixture::new();
+    f.vault.lock();
+    f.reopen().unlock(PASSCODE).unwrap();
+}

@@ -22,10 +22,11 @@ pub struct KdfParams {
 impl KdfParams {
     /// The default for new vaults: 64 MiB, 3 passes, 1 lane.
     pub const DEFAULT: Self = Self { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
-    /// The most memory a slot may ask for (1 GiB), so a hostile file cannot exhaust memory.
-    pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+    /// The most memory a slot may ask for (256 MiB, four times the default), so a hostile
+    /// file cannot exhaust a phone's memory.
+    pub const MAX_MEMORY_KIB: u32 = 256 * 1024;
     /// The most passes a slot may ask for.
-    pub const MAX_ITERATIONS: u32 = 64;
+    pub const MAX_ITERATIONS: u32 = 16;
     /// The most lanes a slot may ask for.
     pub const MAX_PARALLELISM: u32 = 16;
 

@@ -54,7 +54,12 @@ fn connect(path: &Path, read_only: bool) -> Result<Connection> {
 }
 
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
+    use rusqlite::config::DbConfig;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A file is data, never code: no writes to the schema through ordinary SQL, and nothing
+    // in the schema (a planted trigger or view) runs with this connection's rights.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     if !read_only {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

@@ -2,7 +2,9 @@
 //!
 //! [`VERSION`] is the schema this build writes; the statements for it are at the top. Opening
 //! an older file runs the `upgrade_from` chain in one IMMEDIATE transaction. A file from a
-//! newer app is refused with [`Error::NewerVault`] and never modified.
+//! newer app is refused with [`Error::NewerVault`] and never modified. After that, the file's
+//! schema must be exactly the current one: a planted trigger, view, index or table is
+//! refused as damage before anything else is read.
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -77,7 +79,7 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
         return Err(Error::NewerVault { found, supported: VERSION });
     }
     if found == VERSION {
-        return Ok(());
+        return check_exact(conn);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut version = user_version(&tx)?;
@@ -87,7 +89,26 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
     }
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
-    Ok(())
+    check_exact(conn)
+}
+
+/// Every schema object of `conn`: type, name, table and statement, in a stable order.
+fn objects(conn: &Connection) -> Result<Vec<(String, String, String, Option<String>)>> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Fails unless the file's schema is exactly what [`CURRENT`] creates.
+fn check_exact(conn: &Connection) -> Result<()> {
+    let expected = Connection::open_in_memory()?;
+    expected.execute_batch(CURRENT)?;
+    if objects(conn)? == objects(&expected)? {
+        Ok(())
+    } else {
+        Err(Error::Damaged("the vault's schema was changed"))
+    }
 }
 
 /// Upgrades the schema from `version` to `version + 1`.

@@ -1,0 +1,32 @@
+//! Entry points into every parser that reads bytes from a vault file, for fuzzing: the
+//! cargo-fuzz targets in `fuzz/` (nightly Rust, on a workstation) and the proptest drivers in
+//! `core/tests/hostile_input.rs` (stable Rust, in every test run) call the same functions.
+//! Each must return, never panic, whatever the bytes.
+
+use crate::crypto::{Algorithm, KeyRing, Place, Purpose, SecretKey};
+use crate::record::RecordMeta;
+
+const PLACE: Place = Place { table: "record", column: "meta", row: 7 };
+
+/// An envelope: the header is parsed and the seal checked with a fixed key.
+pub fn envelope(data: &[u8]) {
+    let ring = KeyRing::new([1u8; 16], SecretKey::new([2u8; 32]), Algorithm::Aes256Gcm);
+    let _ = ring.open(Purpose::Records, &PLACE, data);
+}
+
+/// A key slot's wrapped key, as stored: parsed as an envelope header.
+pub fn key_slot(data: &[u8]) {
+    let _ = crate::crypto::envelope::Header::parse(data);
+}
+
+/// A record's opened metadata, and the fields of every kind of record it can hold.
+pub fn record(data: &[u8]) {
+    if let Ok((_, fields)) = RecordMeta::decode(data) {
+        let _ = crate::journal::note::decode_fields(fields);
+        let _ = crate::tools::ToolEntry::decode(fields);
+        let _ = crate::vault::Settings::decode(fields);
+    }
+    let _ = crate::journal::note::decode_fields(data);
+    let _ = crate::tools::ToolEntry::decode(data);
+    let _ = crate::program::practice::decode_responses(data);
+}
