@@ -92,8 +92,11 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
     check_exact(conn)
 }
 
-/// Every schema object of `conn`: type, name, table and statement, in a stable order.
-fn objects(conn: &Connection) -> Result<Vec<(String, String, String, Option<String>)>> {
+/// One schema object: its type, name, table and statement.
+type SchemaObject = (String, String, String, Option<String>);
+
+/// Every schema object of `conn`, in a stable order.
+fn objects(conn: &Connection) -> Result<Vec<SchemaObject>> {
     let mut stmt =
         conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
