@@ -89,7 +89,11 @@ impl From<MendError> for Failure {
         };
         let (code, message) = match e {
             MendError::Locked => (EXIT_FAILURE, "the vault is locked".to_owned()),
-            MendError::Closed => (EXIT_FAILURE, "the vault was closed or erased".to_owned()),
+            MendError::Closed => (
+                EXIT_FAILURE,
+                "this vault was erased; if its files are still here, `mend erase --yes` removes them"
+                    .to_owned(),
+            ),
             MendError::WrongPasscode { attempts_left } => (
                 EXIT_WRONG_SECRET,
                 match attempts_left {

@@ -352,3 +352,66 @@ fn a_planted_trigger_view_or_table_is_refused_at_open() {
     f.vault.lock();
     f.reopen().unlock(PASSCODE).unwrap();
 }
+
+/// A key store whose key cannot be destroyed until it is allowed to be.
+struct StubbornKeyStore {
+    inner: MemoryKeyStore,
+    refuse: std::sync::atomic::AtomicBool,
+}
+
+impl mend_core::DeviceKeyStore for StubbornKeyStore {
+    fn wrap(&self, plain: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
+        self.inner.wrap(plain)
+    }
+    fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
+        self.inner.unwrap(wrapped)
+    }
+    fn destroy_key(&self) -> Result<(), mend_core::DeviceKeyError> {
+        if self.refuse.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(mend_core::DeviceKeyError::Unavailable);
+        }
+        self.inner.destroy_key()
+    }
+}
+
+#[test]
+fn an_erase_the_platform_refuses_deletes_nothing_and_can_be_tried_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.db");
+    let device = std::sync::Arc::new(StubbornKeyStore {
+        inner: MemoryKeyStore::new(),
+        refuse: std::sync::atomic::AtomicBool::new(true),
+    });
+    let clock = std::sync::Arc::new(mend_core::ManualClock::new(T0));
+    let (vault, _) =
+        Vault::create(&path, PASSCODE, mend_core::Role::Hurt, TEST_KDF, device.clone(), clock)
+            .unwrap();
+    let note = vault.add_note(&draft("kept", "still here")).unwrap();
+    assert!(matches!(vault.erase(), Err(Error::DeviceKey(_))));
+    assert_eq!(vault.lock_state(), mend_core::LockState::Locked);
+    assert!(path.exists());
+    vault.unlock(PASSCODE).unwrap();
+    assert_eq!(vault.note(&note.id).unwrap().body, "still here");
+    device.refuse.store(false, std::sync::atomic::Ordering::SeqCst);
+    vault.erase().unwrap();
+    assert!(!path.exists());
+    assert_eq!(vault.lock_state(), mend_core::LockState::Erased);
+}
+
+#[test]
+fn an_interrupted_erase_opens_as_erased_and_is_finished() {
+    let f = Fixture::new();
+    f.vault.lock();
+    // Killed after the key slots were overwritten, before the files were deleted.
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    conn.execute_batch("DELETE FROM key_slot").unwrap();
+    drop(conn);
+    let v = f.reopen();
+    assert_eq!(v.lock_state(), mend_core::LockState::Erased);
+    assert!(matches!(v.unlock(PASSCODE), Err(Error::Closed)));
+    assert!(matches!(v.unlock_status(), Err(Error::Closed)));
+    v.erase().unwrap();
+    for file in mend_core::store::db::files(&f.path()) {
+        assert!(!file.exists(), "{} is left", file.display());
+    }
+}

@@ -222,7 +222,14 @@ impl<F: FeatureState> Vault<F> {
         let mut conn = db::open_existing(path)?;
         schema::upgrade(&mut conn)?;
         VaultRow::load(&conn)?;
-        Ok(Self::new(path, device, clock, conn, None))
+        let slots: i64 = conn.query_row("SELECT count(*) FROM key_slot", [], |r| r.get(0))?;
+        let vault = Self::new(path, device, clock, conn, None);
+        if slots == 0 {
+            // An erase was interrupted after the slots were overwritten: nothing can open
+            // this file any more. It reports itself erased, and `erase` finishes the job.
+            vault.state.store(ERASED, Ordering::SeqCst);
+        }
+        Ok(vault)
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner<F>> {
@@ -241,9 +248,12 @@ impl<F: FeatureState> Vault<F> {
         }
     }
 
-    /// Runs `f` with the open connection.
+    /// Runs `f` with the open connection of a vault that is not erased.
     fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let mut inner = self.inner();
+        if self.state.load(Ordering::SeqCst) == ERASED {
+            return Err(Error::Closed);
+        }
         f(inner.conn.as_mut().ok_or(Error::Closed)?)
     }
 
@@ -566,11 +576,26 @@ impl<F: FeatureState> Vault<F> {
     /// Erases everything: destroys the device key (so no copy of the vault, backups included,
     /// can ever be opened again), overwrites the key slots and deletes the files. Works
     /// locked or unlocked; afterwards every call on this handle fails with [`Error::Closed`].
+    ///
+    /// The device key goes first: if the platform refuses to destroy it, nothing is deleted,
+    /// the vault is left locked and the error says why, so the person can try again. An
+    /// erase interrupted after that is finished by the next `erase` (the vault then opens
+    /// as erased).
     pub fn erase(&self) -> Result<()> {
         let result = {
             let mut inner = self.inner();
             self.epoch.fetch_add(1, Ordering::SeqCst);
             inner.session = None;
+            match self.device.destroy_key() {
+                Ok(()) | Err(crate::device::DeviceKeyError::KeyMissing) => {}
+                Err(refused) => {
+                    drop(inner);
+                    if self.lock_state() == LockState::Unlocked {
+                        self.set_state(LOCKED);
+                    }
+                    return Err(refused.into());
+                }
+            }
             let conn = inner.conn.take();
             self.erase_files(conn)
         };
@@ -579,7 +604,7 @@ impl<F: FeatureState> Vault<F> {
     }
 
     fn erase_files(&self, conn: Option<Connection>) -> Result<()> {
-        let mut first_error: Option<Error> = self.device.destroy_key().err().map(Error::from);
+        let mut first_error: Option<Error> = None;
         let mut note = |r: Result<()>| {
             if let Err(e) = r {
                 first_error.get_or_insert(e);

@@ -87,7 +87,14 @@ public final class MendSession {
     public func start() async throws -> SessionState {
         if vault == nil {
             let path = self.path, keyStore = self.keyStore
-            let opened = try await core.run { vaultExists(path: path) ? try MendVault.open(path: path, keyStore: keyStore) : nil }
+            let opened = try await core.run { () -> MendVault? in
+                guard vaultExists(path: path) else { return nil }
+                let vault = try MendVault.open(path: path, keyStore: keyStore)
+                guard vault.lockState() == .erased else { return vault }
+                // An erase was interrupted: finish it; the person starts over.
+                try? vault.erase()
+                return nil
+            }
             if let opened { attach(opened) }
         }
         state = vault == nil ? .noVault : .locked

@@ -109,7 +109,16 @@ class MendSession(
 
     /** Finds the vault: no vault (onboarding) or locked. Call once when the app starts. */
     suspend fun start(): SessionState = withContext(core) {
-        if (vault == null && vaultExists(path)) attach(MendVault.open(path, keyStore))
+        if (vault == null && vaultExists(path)) {
+            val opened = MendVault.open(path, keyStore)
+            if (opened.lockState() == LockState.ERASED) {
+                // An erase was interrupted: finish it; the person starts over.
+                runCatching { opened.erase() }
+                opened.close()
+            } else {
+                attach(opened)
+            }
+        }
         mutableState.value = if (vault == null) SessionState.NoVault else SessionState.Locked
         mutableState.value
     }

@@ -180,6 +180,23 @@ class SessionTest {
     }
 
     @Test
+    fun anInterruptedEraseIsFinishedAtTheNextStart() = runBlocking {
+        val path = tempVaultPath()
+        val store = SoftwareKeyStore()
+        val first = MendSession(path, store)
+        first.start()
+        first.create(Role.HURT, pass(), SMALL_KDF)
+        first.close()
+        // Killed mid-erase: the key slots are gone, the files are not.
+        val sql = "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DELETE FROM key_slot')\nc.commit()"
+        assertEquals(0, ProcessBuilder("python3", "-c", sql, path).start().waitFor())
+        val next = MendSession(path, store)
+        assertEquals(SessionState.NoVault, next.start())
+        assertFalse(java.io.File(path).exists(), "the erase was finished")
+        next.close()
+    }
+
+    @Test
     fun helpIsReachableWithoutAVault() = runBlocking {
         val scope = testScope()
         val session = MendSession(tempVaultPath(), SoftwareKeyStore())
