@@ -31,6 +31,9 @@ pub enum MendError {
     TooManyAttempts {
         /// When the next attempt is allowed.
         retry_at: Timestamp,
+        /// The last attempt was interrupted (the app stopped during it) and counted: say so,
+        /// since even the right passcode now has to wait.
+        after_interruption: bool,
     },
     /// Nothing has that id (or it was deleted meanwhile).
     #[error("not found")]
@@ -94,8 +97,11 @@ impl From<CoreError> for MendError {
             CoreError::WrongRecoveryCode { attempts_left } => {
                 MendError::WrongRecoveryCode { attempts_left: count(attempts_left) }
             }
-            CoreError::TooManyAttempts { retry_at_ms } => {
-                MendError::TooManyAttempts { retry_at: Timestamp::from_ms(retry_at_ms) }
+            CoreError::TooManyAttempts { retry_at_ms, after_interruption } => {
+                MendError::TooManyAttempts {
+                    retry_at: Timestamp::from_ms(retry_at_ms),
+                    after_interruption,
+                }
             }
             CoreError::NotFound => MendError::NotFound,
             CoreError::InvalidInput { field, problem } => {
@@ -157,7 +163,13 @@ mod tests {
             let shown = format!("{:?}", MendError::from(core));
             assert!(shown.starts_with(expected), "{shown} is not {expected}");
         }
-        let wait = MendError::from(CoreError::TooManyAttempts { retry_at_ms: 5 });
-        assert!(matches!(wait, MendError::TooManyAttempts { retry_at } if retry_at.ms() == 5));
+        let wait = MendError::from(CoreError::TooManyAttempts {
+            retry_at_ms: 5,
+            after_interruption: true,
+        });
+        assert!(matches!(
+            wait,
+            MendError::TooManyAttempts { retry_at, after_interruption: true } if retry_at.ms() == 5
+        ));
     }
 }

@@ -111,9 +111,17 @@ impl From<MendError> for Failure {
                     count(attempts_left.into(), "try", "tries")
                 ),
             ),
-            MendError::TooManyAttempts { retry_at } => (
+            MendError::TooManyAttempts { retry_at, after_interruption } => (
                 EXIT_WAIT,
-                format!("too many tries for now; please wait {} and try again", wait_words(retry_at)),
+                format!(
+                    "{}too many tries for now; please wait {} and try again",
+                    if after_interruption {
+                        "an earlier unlock was interrupted and counted as a try; "
+                    } else {
+                        ""
+                    },
+                    wait_words(retry_at)
+                ),
             ),
             MendError::NotFound => (EXIT_NOT_FOUND, "nothing has that id or number".to_owned()),
             MendError::InvalidInput { field, problem } => (EXIT_INVALID, format!("the {field} {problem}")),

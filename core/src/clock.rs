@@ -49,10 +49,24 @@ uniffi::custom_type!(Timestamp, SystemTime, {
     try_lift: |t| Ok(t.into()),
 });
 
+/// Time the person cannot set: how long the device has been running since it booted (time
+/// asleep included), and which boot that is. Attempt delays are measured with it, so moving
+/// the wall clock neither skips a wait nor makes one longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Elapsed {
+    /// Identifies one boot of the device; a new boot restarts `ms`.
+    pub boot: u64,
+    /// Milliseconds since that boot.
+    pub ms: i64,
+}
+
 /// A source of the current time.
 pub trait Clock: Send + Sync {
-    /// The current time in milliseconds since the Unix epoch.
+    /// The wall-clock time in milliseconds since the Unix epoch (the person can set it).
     fn now_ms(&self) -> i64;
+
+    /// The time since boot (the person cannot set it).
+    fn elapsed(&self) -> Elapsed;
 
     /// The current time.
     fn now(&self) -> Timestamp {
@@ -60,36 +74,78 @@ pub trait Clock: Send + Sync {
     }
 }
 
-/// The system's wall clock.
+/// The system's clocks: the wall clock, and the time since boot from the kernel (Linux's
+/// `/proc/uptime`, which counts time asleep, with its boot id). Where those are not readable,
+/// time since this process started, each process counting as a boot of its own.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
+
+/// A short stable number for a boot id.
+fn boot_number(id: &str) -> u64 {
+    // FNV-1a: no security rests on it; it only tells boots apart.
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn kernel_elapsed() -> Option<Elapsed> {
+    let id = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?;
+    let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
+    let seconds: f64 = uptime.split_whitespace().next()?.parse().ok()?;
+    Some(Elapsed { boot: boot_number(id.trim()), ms: (seconds * 1000.0) as i64 })
+}
+
+fn process_elapsed() -> Elapsed {
+    static START: std::sync::OnceLock<(std::time::Instant, u64)> = std::sync::OnceLock::new();
+    let (start, boot) = START.get_or_init(|| {
+        let boot = crate::crypto::random::bytes::<8>().map(u64::from_le_bytes).unwrap_or(1);
+        (std::time::Instant::now(), boot)
+    });
+    Elapsed { boot: *boot, ms: i64::try_from(start.elapsed().as_millis()).unwrap_or(i64::MAX) }
+}
 
 impl Clock for SystemClock {
     fn now_ms(&self) -> i64 {
         chrono::Utc::now().timestamp_millis()
     }
+
+    fn elapsed(&self) -> Elapsed {
+        kernel_elapsed().unwrap_or_else(process_elapsed)
+    }
 }
 
-/// A clock that only moves when told to. For tests and simulations.
+/// Clocks that only move when told to. For tests and simulations: `advance` moves both, as
+/// time passing does; `set` moves only the wall clock, as a person changing it does.
 #[derive(Debug, Default)]
 pub struct ManualClock {
     now_ms: AtomicI64,
+    elapsed_ms: AtomicI64,
+    boot: AtomicI64,
 }
 
 impl ManualClock {
-    /// A clock standing at `now_ms`.
+    /// Clocks standing at `now_ms` on the wall, one hour into the first boot.
     pub fn new(now_ms: i64) -> Self {
-        Self { now_ms: AtomicI64::new(now_ms) }
+        Self {
+            now_ms: AtomicI64::new(now_ms),
+            elapsed_ms: AtomicI64::new(3_600_000),
+            boot: AtomicI64::new(1),
+        }
     }
 
-    /// Moves the clock to `now_ms`.
+    /// Sets the wall clock to `now_ms` (time since boot does not move).
     pub fn set(&self, now_ms: i64) {
         self.now_ms.store(now_ms, Ordering::SeqCst);
     }
 
-    /// Moves the clock forward by `delta_ms`.
+    /// Lets `delta_ms` pass: both clocks move.
     pub fn advance(&self, delta_ms: i64) {
         self.now_ms.fetch_add(delta_ms, Ordering::SeqCst);
+        self.elapsed_ms.fetch_add(delta_ms, Ordering::SeqCst);
+    }
+
+    /// Restarts the device: a new boot, its time since boot starting again.
+    pub fn reboot(&self) {
+        self.boot.fetch_add(1, Ordering::SeqCst);
+        self.elapsed_ms.store(0, Ordering::SeqCst);
     }
 }
 
@@ -97,11 +153,25 @@ impl Clock for ManualClock {
     fn now_ms(&self) -> i64 {
         self.now_ms.load(Ordering::SeqCst)
     }
+
+    fn elapsed(&self) -> Elapsed {
+        Elapsed {
+            boot: self.boot.load(Ordering::SeqCst) as u64,
+            ms: self.elapsed_ms.load(Ordering::SeqCst),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_system_clock_counts_time_since_boot_in_one_boot() {
+        let (a, b) = (SystemClock.elapsed(), SystemClock.elapsed());
+        assert_eq!(a.boot, b.boot);
+        assert!(b.ms >= a.ms && a.ms >= 0);
+    }
 
     #[test]
     fn timestamps_round_trip_through_system_time_on_both_sides_of_the_epoch() {

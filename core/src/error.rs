@@ -34,6 +34,8 @@ pub enum Error {
     TooManyAttempts {
         /// When the next attempt is allowed, in milliseconds since the Unix epoch.
         retry_at_ms: i64,
+        /// The last attempt was interrupted (the app stopped during it) and counted.
+        after_interruption: bool,
     },
     /// No record has that id.
     #[error("not found")]

@@ -41,7 +41,7 @@ pub mod tools;
 pub mod vault;
 
 pub use calendar::{CalendarDate, TimeZoneRules, Weekday};
-pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
+pub use clock::{Clock, Elapsed, ManualClock, SystemClock, Timestamp};
 pub use device::{DeviceKeyError, DeviceKeyStore, FileKeyStore, MemoryKeyStore};
 pub use error::{Error, InputField, InputProblem, LengthUnit, Result};
 pub use events::{DataChange, LockState, VaultListener};

@@ -78,10 +78,16 @@ fn schema_sql(path: &Path) -> Vec<String> {
 }
 
 #[test]
-fn the_schema_v1_fixture_opens_upgrades_and_reads_back() {
+fn every_schema_fixture_opens_upgrades_and_reads_back() {
+    for version in 1..=mend_core::store::schema::VERSION {
+        opens_upgrades_and_reads_back(version);
+    }
+}
+
+fn opens_upgrades_and_reads_back(version: u32) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("vault.db");
-    std::fs::copy(fixture(1), &path).unwrap();
+    std::fs::copy(fixture(version), &path).unwrap();
     let clock = Arc::new(ManualClock::new(T0));
     let vault = Vault::open(&path, device(), clock).unwrap();
     vault.unlock(FIXTURE_PASSCODE).unwrap();
@@ -103,5 +109,5 @@ fn the_schema_v1_fixture_opens_upgrades_and_reads_back() {
 
     // After upgrading, the schema equals a fresh vault's.
     let fresh = Fixture::new();
-    assert_eq!(schema_sql(&path), schema_sql(&fresh.path()));
+    assert_eq!(schema_sql(&path), schema_sql(&fresh.path()), "from schema {version}");
 }

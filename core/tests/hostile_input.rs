@@ -100,7 +100,7 @@ fn tamper(sql: &str, value: rusqlite::types::Value) -> Result<(), Error> {
 
 #[test]
 fn hostile_key_slots_and_vault_rows_give_typed_errors() {
-    use rusqlite::types::Value::{Blob, Integer, Real, Text};
+    use rusqlite::types::Value::{Blob, Integer, Text};
     let huge = Integer(i64::MAX);
     let cases: Vec<(&str, rusqlite::types::Value)> = vec![
         ("UPDATE key_slot SET kdf_memory_kib = ?1 WHERE slot = 1", huge.clone()),
@@ -116,9 +116,9 @@ fn hostile_key_slots_and_vault_rows_give_typed_errors() {
         ("UPDATE vault SET device_secret = ?1", Blob(vec![9; 60])),
         ("UPDATE vault SET seal_state = ?1", Blob(vec![1; 40])),
         ("UPDATE vault SET seal_state = ?1", Text("state".into())),
-        ("UPDATE vault SET failed_attempts = ?1", Integer(-5)),
-        ("UPDATE vault SET failed_attempts = ?1", Real(1.5)),
-        ("UPDATE vault SET last_attempt_ms = ?1", Text("soon".into())),
+        ("UPDATE vault SET attempt_state = ?1", Blob(vec![1; 60])),
+        ("UPDATE vault SET attempt_state = ?1", Integer(-5)),
+        ("UPDATE vault SET attempt_state = ?1", Text("soon".into())),
         ("DELETE FROM vault WHERE singleton = ?1", Integer(1)),
         ("UPDATE record SET meta = ?1", Blob(vec![1; 100])),
         ("DELETE FROM record WHERE ?1", Integer(1)),

@@ -74,7 +74,9 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
         let expected_at = status.retry_at.expect("a delay applies").ms();
         assert_eq!(expected_at - f.clock.now_ms(), wait);
         match f.vault.unlock(PASSCODE) {
-            Err(Error::TooManyAttempts { retry_at_ms }) => assert_eq!(retry_at_ms, expected_at),
+            Err(Error::TooManyAttempts { retry_at_ms, after_interruption: false }) => {
+                assert_eq!(retry_at_ms, expected_at)
+            }
             other => panic!("expected a delay, got {other:?}"),
         }
         f.clock.advance(wait - 1);
@@ -413,5 +415,96 @@ fn an_interrupted_erase_opens_as_erased_and_is_finished() {
     v.erase().unwrap();
     for file in mend_core::store::db::files(&f.path()) {
         assert!(!file.exists(), "{} is left", file.display());
+    }
+}
+
+/// Fails the passcode until a wait of `FIRST_DELAY_MS` applies.
+fn fail_until_a_wait(f: &Fixture) {
+    f.vault.lock();
+    for _ in 0..FREE_ATTEMPTS {
+        assert!(matches!(f.vault.unlock(b"000000"), Err(Error::WrongPasscode { .. })));
+    }
+    assert!(f.vault.unlock_status().unwrap().retry_at.is_some());
+}
+
+#[test]
+fn moving_the_clock_forward_does_not_skip_a_wait() {
+    let f = Fixture::new();
+    fail_until_a_wait(&f);
+    // A day ahead on the wall clock: the wait is still measured in time since boot.
+    f.clock.set(T0 + 86_400_000);
+    assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
+    let retry_at = f.vault.unlock_status().unwrap().retry_at.unwrap().ms();
+    assert!(retry_at - f.clock.now_ms() <= 30_000);
+    f.clock.advance(29_000);
+    assert!(matches!(f.vault.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
+    f.clock.advance(1_000);
+    f.vault.unlock(PASSCODE).unwrap();
+}
+
+#[test]
+fn moving_the_clock_back_or_far_ahead_locks_nobody_out() {
+    let f = Fixture::new();
+    // Failures made with the wall clock set a year ahead…
+    f.clock.set(T0 + 365 * 86_400_000);
+    fail_until_a_wait(&f);
+    // …then the clock set back, and the phone restarted: the wait is at most the longest
+    // delay from now, not a year.
+    f.clock.set(T0);
+    f.clock.reboot();
+    let retry_at = f.vault.unlock_status().unwrap().retry_at.unwrap().ms();
+    assert!(retry_at <= T0 + mend_core::vault::attempts::MAX_DELAY_MS, "{retry_at}");
+    f.clock.advance(mend_core::vault::attempts::MAX_DELAY_MS);
+    f.vault.unlock(PASSCODE).unwrap();
+}
+
+#[test]
+fn the_file_shows_no_attempt_count_or_time() {
+    let f = Fixture::new();
+    fail_until_a_wait(&f);
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    // No column holds a plain integer: not a count, not a time.
+    for table in ["vault", "key_slot", "record", "record_body"] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let columns = stmt.column_count();
+        let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for (i, name) in names.iter().enumerate().take(columns) {
+                if let rusqlite::types::ValueRef::Integer(n) = row.get_ref(i).unwrap() {
+                    let allowed = matches!(
+                        (table, name.as_str()),
+                        ("vault", "singleton") | ("key_slot", _) | (_, "id")
+                    );
+                    assert!(allowed, "{table}.{name} holds the plain integer {n}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_damaged_or_reset_attempt_state_costs_the_longest_wait_not_a_fresh_count() {
+    use mend_core::vault::attempts::MAX_DELAY_MS;
+    for planted in [vec![], vec![7u8; 60]] {
+        let f = Fixture::new();
+        fail_until_a_wait(&f);
+        let conn = rusqlite::Connection::open(f.path()).unwrap();
+        conn.execute("UPDATE vault SET attempt_state = ?1", [&planted]).unwrap();
+        drop(conn);
+        let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
+        match v.unlock(PASSCODE) {
+            Err(Error::TooManyAttempts { retry_at_ms, .. }) => {
+                assert_eq!(retry_at_ms, f.clock.now_ms() + MAX_DELAY_MS);
+            }
+            other => panic!("expected the longest wait, got {other:?}"),
+        }
+        // The wait runs from the first time the damage was seen, not from each look.
+        f.clock.advance(MAX_DELAY_MS / 2);
+        let retry_at = v.unlock_status().unwrap().retry_at.unwrap().ms();
+        assert_eq!(retry_at, f.clock.now_ms() + MAX_DELAY_MS / 2);
+        f.clock.advance(MAX_DELAY_MS / 2);
+        v.unlock(PASSCODE).unwrap();
+        assert_eq!(v.unlock_status().unwrap().failed_attempts, 0);
     }
 }

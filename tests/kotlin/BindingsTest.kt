@@ -124,6 +124,8 @@ class BindingsTest {
         assertEquals(0, assertFailsWith<MendException.WrongPasscode> { v.unlock("wrong-code".toByteArray()) }.attemptsLeft)
         val wait = assertFailsWith<MendException.TooManyAttempts> { v.unlock(PASS) }
         assertTrue(wait.retryAt > Instant.now().plusSeconds(20))
+        assertFalse(wait.afterInterruption)
+        assertFalse(v.unlockStatus().lastAttemptInterrupted)
         assertEquals(wait.retryAt, v.unlockStatus().retryAt)
         assertEquals(4, assertFailsWith<MendException.WrongRecoveryCode> {
             newVault().third.vault.also { it.lock() }.recover("0000-0000-0000-0000-0000-0000-0000", "new-passcode".toByteArray())

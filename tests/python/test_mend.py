@@ -161,6 +161,7 @@ def create_unlock_lock_and_reopen():
     assert not again.is_unlocked()
     status = again.unlock_status()
     assert (status.failed_attempts, status.attempts_left, status.retry_at) == (0, 5, None)
+    assert not status.last_attempt_interrupted
     again.unlock(PASS)
     assert again.is_unlocked()
     expect(mend.MendError.AlreadyExists, lambda: mend.create_vault(path, PASS, core.Role.HURT, SMALL_KDF, store))
@@ -192,7 +193,9 @@ def wrong_passcodes_carry_attempts_left_then_a_retry_time():
         assert e.attempts_left == left, e.attempts_left
     e = expect(mend.MendError.TooManyAttempts, lambda: v.unlock(PASS))
     assert e.retry_at > datetime.now(timezone.utc) + timedelta(seconds=20)
-    assert v.unlock_status().retry_at == e.retry_at
+    assert not e.after_interruption
+    status = v.unlock_status()
+    assert status.retry_at == e.retry_at and not status.last_attempt_interrupted
 
 
 @test

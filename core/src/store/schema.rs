@@ -11,40 +11,51 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// The schema version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// `PRAGMA application_id` of a Mend vault ("Mend" in ASCII).
 pub const APPLICATION_ID: i32 = 0x4d65_6e64;
 
-/// The current schema, as a fresh vault gets it.
-const CURRENT: &str = "
-CREATE TABLE vault (
+/// The vault's own row. Each table's statement is kept apart so that a migration that
+/// rebuilds a table writes it exactly as a fresh vault has it.
+const VAULT: &str = "CREATE TABLE vault (
     singleton       INTEGER PRIMARY KEY CHECK (singleton = 1),
     vault_id        BLOB NOT NULL,     -- random, 16 bytes
     device_secret   BLOB NOT NULL,     -- wrapped by the platform key store
     seal_state      BLOB NOT NULL,     -- sealed seal counter
-    failed_attempts INTEGER NOT NULL,  -- attempts since the last success
-    last_attempt_ms INTEGER NOT NULL
-);
-CREATE TABLE key_slot (
+    attempt_state   BLOB NOT NULL      -- sealed attempt counter and times; empty when new
+)";
+
+const KEY_SLOT: &str = "CREATE TABLE key_slot (
     slot            INTEGER PRIMARY KEY, -- 1 passcode, 2 recovery, 3 biometric
     kdf_memory_kib  INTEGER NOT NULL,
     kdf_iterations  INTEGER NOT NULL,
     kdf_parallelism INTEGER NOT NULL,
     salt            BLOB NOT NULL,
     wrapped_key     BLOB NOT NULL
-);
--- One row per user record; the id is a random storage key, the metadata is sealed.
-CREATE TABLE record (
+)";
+
+/// One row per user record; the id is a random storage key, the metadata is sealed.
+const RECORD: &str = "CREATE TABLE record (
     id   INTEGER PRIMARY KEY,
     meta BLOB NOT NULL
-);
--- Bodies live apart so that unlock reads only the small metadata pages.
-CREATE TABLE record_body (
+)";
+
+/// Bodies live apart so that unlock reads only the small metadata pages.
+const RECORD_BODY: &str = "CREATE TABLE record_body (
     id   INTEGER PRIMARY KEY REFERENCES record (id) ON DELETE CASCADE,
     body BLOB NOT NULL
-);
-";
+)";
+
+/// The current schema, as a fresh vault gets it.
+const CURRENT: [&str; 4] = [VAULT, KEY_SLOT, RECORD, RECORD_BODY];
+
+fn create_all(conn: &Connection) -> Result<()> {
+    for statement in CURRENT {
+        conn.execute(statement, [])?;
+    }
+    Ok(())
+}
 
 /// Whether the database is an empty file (a new one, or one whose creation was interrupted).
 pub fn is_blank(conn: &Connection) -> Result<bool> {
@@ -59,14 +70,18 @@ fn user_version(conn: &Connection) -> Result<u32> {
 
 /// Creates the current schema inside the vault-creating transaction.
 pub fn create(tx: &Transaction) -> Result<()> {
-    tx.execute_batch(CURRENT)?;
+    create_all(tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", VERSION)?;
     Ok(())
 }
 
+/// What an upgrade needs from the layer above: sealing a fresh attempt state into the
+/// vault row (1 → 2), inside the upgrade's transaction.
+pub type SealAttempts<'a> = &'a dyn Fn(&Transaction) -> Result<()>;
+
 /// Checks that the file is a Mend vault this build can read and upgrades it if it is older.
-pub fn upgrade(conn: &mut Connection) -> Result<()> {
+pub fn upgrade(conn: &mut Connection, seal_attempts: SealAttempts) -> Result<()> {
     if is_blank(conn)? {
         return Err(Error::NoVault);
     }
@@ -84,11 +99,13 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut version = user_version(&tx)?;
     while version < VERSION {
-        upgrade_from(&tx, version)?;
+        upgrade_from(&tx, version, seal_attempts)?;
         version += 1;
     }
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
+    // What the old tables held is gone from the file (secure_delete); fold the log too.
+    super::db::checkpoint_after_commit(conn);
     check_exact(conn)
 }
 
@@ -106,7 +123,7 @@ fn objects(conn: &Connection) -> Result<Vec<SchemaObject>> {
 /// Fails unless the file's schema is exactly what [`CURRENT`] creates.
 fn check_exact(conn: &Connection) -> Result<()> {
     let expected = Connection::open_in_memory()?;
-    expected.execute_batch(CURRENT)?;
+    create_all(&expected)?;
     if objects(conn)? == objects(&expected)? {
         Ok(())
     } else {
@@ -114,12 +131,26 @@ fn check_exact(conn: &Connection) -> Result<()> {
     }
 }
 
-/// Upgrades the schema from `version` to `version + 1`.
-fn upgrade_from(_tx: &Transaction, version: u32) -> Result<()> {
-    // Schema 1 is the first; each later version adds its step here, as
-    // `1 => { ... }`, and commits a fixture vault of the version it upgrades from.
-    let _ = version;
-    Err(Error::Damaged("unknown schema version"))
+/// Upgrades the schema from `version` to `version + 1`. Each step commits a fixture vault of
+/// the version it upgrades from (core/tests/fixtures/).
+fn upgrade_from(tx: &Transaction, version: u32, seal_attempts: SealAttempts) -> Result<()> {
+    match version {
+        // 1 → 2: the attempt counter and the time of the last attempt were plaintext
+        // columns; they become one sealed state, counting from zero. The table is rebuilt
+        // so that it reads exactly as a fresh vault's.
+        1 => {
+            tx.execute("ALTER TABLE vault RENAME TO vault_v1", [])?;
+            tx.execute(VAULT, [])?;
+            tx.execute(
+                "INSERT INTO vault (singleton, vault_id, device_secret, seal_state, attempt_state)
+                 SELECT singleton, vault_id, device_secret, seal_state, x'' FROM vault_v1",
+                [],
+            )?;
+            tx.execute("DROP TABLE vault_v1", [])?;
+            seal_attempts(tx)
+        }
+        _ => Err(Error::Damaged("unknown schema version")),
+    }
 }
 
 #[cfg(test)]
@@ -137,7 +168,7 @@ mod tests {
     #[test]
     fn a_fresh_schema_opens_without_changes() {
         let mut conn = fresh();
-        upgrade(&mut conn).unwrap();
+        upgrade(&mut conn, &|_| Ok(())).unwrap();
         assert_eq!(user_version(&conn).unwrap(), VERSION);
     }
 
@@ -145,7 +176,7 @@ mod tests {
     fn a_newer_schema_is_refused_and_left_untouched() {
         let mut conn = fresh();
         conn.pragma_update(None, "user_version", VERSION + 1).unwrap();
-        match upgrade(&mut conn) {
+        match upgrade(&mut conn, &|_| Ok(())) {
             Err(Error::NewerVault { found, supported }) => {
                 assert_eq!((found, supported), (VERSION + 1, VERSION));
             }
@@ -158,12 +189,12 @@ mod tests {
     fn another_apps_database_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
-        assert!(matches!(upgrade(&mut conn), Err(Error::Damaged("not a Mend vault"))));
+        assert!(matches!(upgrade(&mut conn, &|_| Ok(())), Err(Error::Damaged("not a Mend vault"))));
     }
 
     #[test]
     fn a_blank_file_is_no_vault() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert!(matches!(upgrade(&mut conn), Err(Error::NoVault)));
+        assert!(matches!(upgrade(&mut conn, &|_| Ok(())), Err(Error::NoVault)));
     }
 }

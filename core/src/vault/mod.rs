@@ -29,7 +29,7 @@ use crate::error::{Error, InputField, InputProblem, LengthUnit, Result};
 use crate::events::{DataChange, LockState, VaultListener};
 use crate::store::db;
 use crate::store::schema;
-use attempts::Attempts;
+use attempts::{AttemptKey, Attempts, Moment};
 pub use recovery_code::RecoveryCode;
 use session::{FeatureState, Session};
 pub use settings::{Role, Settings};
@@ -50,6 +50,9 @@ pub struct UnlockStatus {
     pub attempts_left: i32,
     /// When the next attempt is allowed, if a delay applies now.
     pub retry_at: Option<Timestamp>,
+    /// The last attempt was interrupted (the app stopped during it) and counted as a
+    /// failure: the lock screen says so, since the right passcode may now have to wait.
+    pub last_attempt_interrupted: bool,
 }
 
 /// Checks a new passcode against the length rules.
@@ -75,6 +78,12 @@ struct Inner<F> {
 struct VaultRow {
     vault_id: [u8; 16],
     wrapped_device_secret: Vec<u8>,
+}
+
+/// The key sealing the attempt state of the vault in `row`, from its device secret.
+fn attempt_key(device: &dyn DeviceKeyStore, row: &VaultRow) -> Result<AttemptKey> {
+    let device_secret = Zeroizing::new(device.unwrap(row.wrapped_device_secret.clone())?);
+    AttemptKey::new(&row.vault_id, &device_secret)
 }
 
 impl VaultRow {
@@ -199,13 +208,13 @@ impl<F: FeatureState> Vault<F> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::create(&tx)?;
         tx.execute(
-            "INSERT INTO vault (singleton, vault_id, device_secret, seal_state, failed_attempts,
-                                last_attempt_ms)
-             VALUES (1, ?1, ?2, x'', 0, 0)",
+            "INSERT INTO vault (singleton, vault_id, device_secret, seal_state, attempt_state)
+             VALUES (1, ?1, ?2, x'', x'')",
             params![&vault_id[..], wrapped_device_secret],
         )?;
         passcode_slot.save(&tx)?;
         recovery_slot.save(&tx)?;
+        Attempts::seal_new(&tx, &AttemptKey::new(&vault_id, device_secret.as_slice())?)?;
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
         let settings = Settings::new(role);
         let session = Session::create(&tx, keys, settings, clock.now_ms())?;
@@ -220,7 +229,9 @@ impl<F: FeatureState> Vault<F> {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let mut conn = db::open_existing(path)?;
-        schema::upgrade(&mut conn)?;
+        schema::upgrade(&mut conn, &|tx| {
+            Attempts::seal_new(tx, &attempt_key(device.as_ref(), &VaultRow::load(tx)?)?)
+        })?;
         VaultRow::load(&conn)?;
         let slots: i64 = conn.query_row("SELECT count(*) FROM key_slot", [], |r| r.get(0))?;
         let vault = Self::new(path, device, clock, conn, None);
@@ -353,15 +364,22 @@ impl<F: FeatureState> Vault<F> {
 
     /// The attempt counter and any delay now in force.
     pub fn unlock_status(&self) -> Result<UnlockStatus> {
+        let row = self.with_conn(|conn| VaultRow::load(conn))?;
+        let key = attempt_key(self.device.as_ref(), &row)?;
         self.with_conn(|conn| {
-            let a = Attempts::load(conn)?;
-            let retry_at_ms = a.retry_at_ms().filter(|&t| t > self.clock.now_ms());
+            let a = Attempts::current(conn, &key, self.moment())?;
             Ok(UnlockStatus {
                 failed_attempts: i32::try_from(a.failures).unwrap_or(i32::MAX),
                 attempts_left: a.attempts_left() as i32,
-                retry_at: retry_at_ms.map(Timestamp::from_ms),
+                retry_at: a.retry_at_ms(self.moment()).map(Timestamp::from_ms),
+                last_attempt_interrupted: a.unfinished,
             })
         })
+    }
+
+    /// Now, on the wall clock and in time since boot.
+    fn moment(&self) -> Moment {
+        Moment { wall_ms: self.clock.now_ms(), elapsed: self.clock.elapsed() }
     }
 
     /// Checks a presented secret against its slot and returns the data key. The attempt is
@@ -369,23 +387,19 @@ impl<F: FeatureState> Vault<F> {
     /// without holding the vault's lock.
     fn attempt(&self, presented: Presented) -> Result<Opened> {
         let epoch = self.epoch.load(Ordering::SeqCst);
-        let (row, slot) = self.with_conn(|conn| {
-            Attempts::load(conn)?.check(self.clock.now_ms())?;
-            Ok((VaultRow::load(conn)?, Slot::load(conn, presented.slot())?))
-        })?;
-        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
-        // Check and count in one step, so that concurrent attempts cannot share a window.
-        let attempts = self.with_conn(|conn| {
-            let now = self.clock.now_ms();
-            Attempts::load(conn)?.check(now)?;
-            Attempts::begin(conn, now)
-        })?;
+        let (row, slot) = self
+            .with_conn(|conn| Ok((VaultRow::load(conn)?, Slot::load(conn, presented.slot())?)))?;
+        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret.clone())?);
+        let key = AttemptKey::new(&row.vault_id, &device_secret)?;
+        // Check and count in one transaction, so that concurrent attempts (other threads or
+        // other processes) cannot share a window.
+        let attempts =
+            self.with_conn(|conn| Attempts::check_and_begin(conn, &key, self.moment()))?;
         let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-        match slot.unwrap(presented.secret(), &binding)? {
-            Some(data_key) => {
-                self.with_conn(|conn| Attempts::reset(conn))?;
-                Ok(Opened { data_key, vault_id: row.vault_id, epoch })
-            }
+        let opened = slot.unwrap(presented.secret(), &binding)?;
+        self.with_conn(|conn| Attempts::finish(conn, &key, opened.is_some()))?;
+        match opened {
+            Some(data_key) => Ok(Opened { data_key, vault_id: row.vault_id, epoch }),
             None => {
                 let attempts_left = attempts.attempts_left();
                 Err(match presented {
@@ -615,7 +629,8 @@ impl<F: FeatureState> Vault<F> {
                 conn.execute_batch(
                     "DELETE FROM key_slot;
                      UPDATE vault SET device_secret = zeroblob(length(device_secret)),
-                                      seal_state = zeroblob(length(seal_state));
+                                      seal_state = zeroblob(length(seal_state)),
+                                      attempt_state = zeroblob(length(attempt_state));
                      DELETE FROM record_body; DELETE FROM record;",
                 )
                 .map_err(Error::from),

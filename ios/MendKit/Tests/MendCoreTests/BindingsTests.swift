@@ -63,7 +63,9 @@ final class BindingsTests: XCTestCase {
             expect({ try v.unlock(passcode: pass("wrong-code")) }) { $0 == .WrongPasscode(attemptsLeft: Int32(left)) }
         }
         expect({ try v.unlock(passcode: pass()) }) {
-            if case .TooManyAttempts(let retryAt) = $0 { return retryAt > Date().addingTimeInterval(20) }
+            if case .TooManyAttempts(let retryAt, let afterInterruption) = $0 {
+                return retryAt > Date().addingTimeInterval(20) && !afterInterruption
+            }
             return false
         }
         let other = try newVault().2.vault
