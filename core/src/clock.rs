@@ -89,8 +89,10 @@ fn boot_number(id: &str) -> u64 {
 fn kernel_elapsed() -> Option<Elapsed> {
     let id = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?;
     let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
-    let seconds: f64 = uptime.split_whitespace().next()?.parse().ok()?;
-    Some(Elapsed { boot: boot_number(id.trim()), ms: (seconds * 1000.0) as i64 })
+    // "12345.67 …": whole seconds and hundredths, read as integers (no float parser).
+    let (whole, hundredths) = uptime.split_whitespace().next()?.split_once('.')?;
+    let ms = whole.parse::<i64>().ok()?.checked_mul(1000)? + hundredths.parse::<i64>().ok()? * 10;
+    Some(Elapsed { boot: boot_number(id.trim()), ms })
 }
 
 fn process_elapsed() -> Elapsed {

@@ -508,3 +508,31 @@ fn a_damaged_or_reset_attempt_state_costs_the_longest_wait_not_a_fresh_count() {
         assert_eq!(v.unlock_status().unwrap().failed_attempts, 0);
     }
 }
+
+#[test]
+fn a_damaged_or_weakened_key_slot_is_reported_as_damage_and_not_counted() {
+    let tampers = [
+        // One flipped bit in the wrapped key.
+        "UPDATE key_slot SET wrapped_key = substr(wrapped_key, 1, 20) || \
+         x'ff' || substr(wrapped_key, 22) WHERE slot = 1",
+        // Cheaper key derivation, to make guessing faster.
+        "UPDATE key_slot SET kdf_iterations = 1, kdf_memory_kib = 8 WHERE slot = 1",
+        // Another salt.
+        "UPDATE key_slot SET salt = zeroblob(16) WHERE slot = 1",
+    ];
+    for sql in tampers {
+        let f = Fixture::new();
+        f.vault.lock();
+        let conn = rusqlite::Connection::open(f.path()).unwrap();
+        assert_eq!(conn.execute(sql, []).unwrap(), 1);
+        drop(conn);
+        let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
+        for _ in 0..FREE_ATTEMPTS + 1 {
+            assert!(matches!(v.unlock(PASSCODE), Err(Error::Damaged(_))), "{sql}");
+        }
+        let status = v.unlock_status().unwrap();
+        assert_eq!((status.failed_attempts, status.retry_at), (0, None), "{sql}");
+        // The recovery slot is untouched and still opens the vault.
+        v.recover(f.recovery.display().as_ref(), b"a-new-passcode").unwrap();
+    }
+}

@@ -1,6 +1,10 @@
-//! One AEAD key ready for use: AES-256-GCM or ChaCha20-Poly1305 through ring.
+//! One AEAD key ready for use: AES-256-GCM through ring.
+//!
+//! The header's algorithm byte leaves room for another cipher. ChaCha20-Poly1305 was one
+//! and was dropped: every phone Mend runs on has AES instructions or ring's constant-time
+//! vector AES, no build ever wrote it, and its code was 40 KB of a library held to 2 MB.
 
-use ring::aead::{AES_256_GCM, Aad, CHACHA20_POLY1305, LessSafeKey, Nonce, UnboundKey};
+use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
 
 use crate::error::{Error, Result};
 
@@ -12,10 +16,8 @@ pub const TAG_LEN: usize = 16;
 /// The AEAD algorithms an envelope can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Algorithm {
-    /// AES-256-GCM, the default.
+    /// AES-256-GCM.
     Aes256Gcm,
-    /// ChaCha20-Poly1305, for devices without AES instructions.
-    ChaCha20Poly1305,
 }
 
 impl Algorithm {
@@ -23,7 +25,6 @@ impl Algorithm {
     pub fn id(self) -> u8 {
         match self {
             Algorithm::Aes256Gcm => 1,
-            Algorithm::ChaCha20Poly1305 => 2,
         }
     }
 
@@ -31,7 +32,6 @@ impl Algorithm {
     pub fn from_id(id: u8) -> Result<Self> {
         match id {
             1 => Ok(Algorithm::Aes256Gcm),
-            2 => Ok(Algorithm::ChaCha20Poly1305),
             _ => Err(Error::Damaged("unknown envelope algorithm")),
         }
     }
@@ -48,7 +48,6 @@ impl Cipher {
     pub fn new(algorithm: Algorithm, key: &[u8; 32]) -> Result<Self> {
         let alg = match algorithm {
             Algorithm::Aes256Gcm => &AES_256_GCM,
-            Algorithm::ChaCha20Poly1305 => &CHACHA20_POLY1305,
         };
         let unbound = UnboundKey::new(alg, key).map_err(|_| Error::Crypto)?;
         Ok(Self { algorithm, key: LessSafeKey::new(unbound) })

@@ -141,12 +141,11 @@ mod tests {
     }
 
     #[test]
-    fn seal_then_open_gives_back_the_plaintext_with_both_algorithms() {
-        for alg in [Algorithm::Aes256Gcm, Algorithm::ChaCha20Poly1305] {
-            let env = seal(&cipher(alg), 3, &PLACE, b"a private line").unwrap();
-            assert_eq!(Header::parse(&env).unwrap().key_id, 3);
-            assert_eq!(&roundtrip(alg, &PLACE, &env).unwrap()[..], b"a private line");
-        }
+    fn seal_then_open_gives_back_the_plaintext() {
+        let alg = Algorithm::Aes256Gcm;
+        let env = seal(&cipher(alg), 3, &PLACE, b"a private line").unwrap();
+        assert_eq!(Header::parse(&env).unwrap().key_id, 3);
+        assert_eq!(&roundtrip(alg, &PLACE, &env).unwrap()[..], b"a private line");
     }
 
     #[test]

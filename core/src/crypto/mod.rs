@@ -1,6 +1,6 @@
 //! Cryptography: randomness, key derivation, padding and sealed envelopes.
 //!
-//! ring provides AES-256-GCM, ChaCha20-Poly1305, HKDF-SHA256 and the system random source;
+//! ring provides AES-256-GCM, HKDF-SHA256 and the system random source;
 //! RustCrypto's `argon2` provides the memory-hard passcode stretching ring lacks.
 
 pub mod cipher;

@@ -230,7 +230,11 @@ impl<F: FeatureState> Vault<F> {
     ) -> Result<Self> {
         let mut conn = db::open_existing(path)?;
         schema::upgrade(&mut conn, &|tx| {
-            Attempts::seal_new(tx, &attempt_key(device.as_ref(), &VaultRow::load(tx)?)?)
+            let row = VaultRow::load(tx)?;
+            let device_secret = Zeroizing::new(device.unwrap(row.wrapped_device_secret.clone())?);
+            let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
+            Slot::add_checks(tx, &binding)?;
+            Attempts::seal_new(tx, &AttemptKey::new(&row.vault_id, &device_secret)?)
         })?;
         VaultRow::load(&conn)?;
         let slots: i64 = conn.query_row("SELECT count(*) FROM key_slot", [], |r| r.get(0))?;
@@ -391,6 +395,9 @@ impl<F: FeatureState> Vault<F> {
             .with_conn(|conn| Ok((VaultRow::load(conn)?, Slot::load(conn, presented.slot())?)))?;
         let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret.clone())?);
         let key = AttemptKey::new(&row.vault_id, &device_secret)?;
+        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
+        // A damaged slot is damage, not a wrong passcode: checked before anything is counted.
+        slot.verify(&binding)?;
         // Check and count in one transaction, so that concurrent attempts (other threads or
         // other processes) cannot share a window.
         let attempts =
@@ -462,11 +469,20 @@ impl<F: FeatureState> Vault<F> {
         passcode: Option<&[u8]>,
         recovery: Option<&RecoveryCode>,
     ) -> Result<Vec<Slot>> {
-        let (row, params) = self.with_conn(|conn| {
-            Ok((VaultRow::load(conn)?, Slot::load(conn, SlotKind::Passcode)?.params()))
+        let (row, current) = self.with_conn(|conn| {
+            let slots = [SlotKind::Passcode, SlotKind::Recovery].map(|kind| Slot::load(conn, kind));
+            Ok((VaultRow::load(conn)?, slots))
         })?;
         let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
         let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
+        // The parameters are taken only from a slot this device wrote (either one: a damaged
+        // passcode slot must not stop a recovery).
+        let params = current
+            .iter()
+            .flatten()
+            .find(|slot| slot.verify(&binding).is_ok())
+            .map(Slot::params)
+            .ok_or(Error::Damaged("a key slot is damaged"))?;
         let mut slots = Vec::new();
         if let Some(passcode) = passcode {
             slots.push(Slot::wrap(SlotKind::Passcode, params, passcode, &binding, data_key)?);

@@ -4,7 +4,13 @@
 //! device secret, salted with the vault id and labelled with the slot kind. Without the
 //! device secret — held by the phone's keystore — a copied vault cannot be attacked offline,
 //! even with a short passcode. Changing a slot rewraps only the data key.
+//!
+//! Each slot also carries a check: HMAC-SHA256, under a key from the device secret, over its
+//! kind, KDF parameters, salt and wrapped key. It is verified before an attempt is counted,
+//! so a damaged slot is reported as damage instead of making the right passcode look wrong,
+//! and nobody without the device can lower the parameters a slot asks for.
 
+use ring::hmac;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use zeroize::Zeroizing;
 
@@ -50,12 +56,69 @@ pub struct Binding<'a> {
     pub device_secret: &'a [u8],
 }
 
+/// The length of a slot's check, stored after its wrapped key.
+const CHECK_LEN: usize = 32;
+
+const BAD: Error = Error::Damaged("bad key slot");
+
 /// One stored key slot.
 pub struct Slot {
     kind: SlotKind,
     params: KdfParams,
     salt: [u8; 16],
     wrapped_key: Vec<u8>,
+    check: [u8; CHECK_LEN],
+}
+
+/// The key of the slots' checks, from the device secret.
+fn check_key(binding: &Binding) -> Result<hmac::Key> {
+    let key = hkdf_sha256(binding.vault_id, binding.device_secret, &[b"mend.slot-check.hmac"])?;
+    Ok(hmac::Key::new(hmac::HMAC_SHA256, key.as_slice()))
+}
+
+/// What a slot's check covers: its kind, KDF parameters, salt and wrapped key.
+fn checked_bytes(kind: SlotKind, params: KdfParams, salt: &[u8; 16], wrapped: &[u8]) -> Vec<u8> {
+    let mut out = kind.label().to_vec();
+    for n in [params.memory_kib, params.iterations, params.parallelism] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(salt);
+    out.extend_from_slice(wrapped);
+    out
+}
+
+/// A slot row as stored, before its check is split off.
+type RawSlot = (KdfParams, [u8; 16], Vec<u8>);
+
+/// Reads the row of `kind`, checking its parameters against hostile values.
+fn read_row(conn: &Connection, kind: SlotKind) -> Result<RawSlot> {
+    let row = conn
+        .query_row(
+            "SELECT kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, wrapped_key
+             FROM key_slot WHERE slot = ?1",
+            [kind.row()],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Vec<u8>>(3)?,
+                    r.get::<_, Vec<u8>>(4)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(|e| match e {
+            rusqlite::Error::InvalidColumnType(..) => BAD,
+            other => other.into(),
+        })?
+        .ok_or(Error::Damaged("a key slot is missing"))?;
+    let (m, t, p, salt, stored) = row;
+    let num = |v: i64| u32::try_from(v).map_err(|_| BAD);
+    let params = KdfParams { memory_kib: num(m)?, iterations: num(t)?, parallelism: num(p)? };
+    params.validate().map_err(|_| BAD)?;
+    let salt: [u8; 16] = salt.try_into().map_err(|_| BAD)?;
+    Ok((params, salt, stored))
 }
 
 fn wrapping_cipher(
@@ -85,7 +148,18 @@ impl Slot {
         let salt = random::bytes::<16>()?;
         let cipher = wrapping_cipher(kind, params, &salt, secret, binding)?;
         let wrapped_key = envelope::seal(&cipher, 0, &kind.place(), data_key.as_slice())?;
-        Ok(Self { kind, params, salt, wrapped_key })
+        let tag =
+            hmac::sign(&check_key(binding)?, &checked_bytes(kind, params, &salt, &wrapped_key));
+        let check = tag.as_ref().try_into().map_err(|_| Error::Crypto)?;
+        Ok(Self { kind, params, salt, wrapped_key, check })
+    }
+
+    /// Fails with [`Error::Damaged`] unless the slot is exactly as this device stored it.
+    /// Needs no secret, so it runs before an attempt is counted.
+    pub fn verify(&self, binding: &Binding) -> Result<()> {
+        let bytes = checked_bytes(self.kind, self.params, &self.salt, &self.wrapped_key);
+        hmac::verify(&check_key(binding)?, &bytes, &self.check)
+            .map_err(|_| Error::Damaged("a key slot is damaged"))
     }
 
     /// Unwraps the data key with `secret`; `None` if the secret is wrong.
@@ -118,38 +192,34 @@ impl Slot {
                 self.params.iterations,
                 self.params.parallelism,
                 &self.salt[..],
-                self.wrapped_key,
+                [&self.wrapped_key[..], &self.check[..]].concat(),
             ],
         )?;
         Ok(())
     }
 
-    /// Reads the slot of `kind`, checking its parameters against hostile values.
+    /// Reads the slot of `kind`, checking its parameters against hostile values. Its check
+    /// is verified by [`Slot::verify`].
     pub fn load(conn: &Connection, kind: SlotKind) -> Result<Self> {
-        const BAD: Error = Error::Damaged("bad key slot");
-        let row = conn
-            .query_row(
-                "SELECT kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, wrapped_key
-                 FROM key_slot WHERE slot = ?1",
-                [kind.row()],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, Vec<u8>>(3)?,
-                        r.get::<_, Vec<u8>>(4)?,
-                    ))
-                },
-            )
-            .optional()?
-            .ok_or(Error::Damaged("a key slot is missing"))?;
-        let (m, t, p, salt, wrapped_key) = row;
-        let num = |v: i64| u32::try_from(v).map_err(|_| BAD);
-        let params = KdfParams { memory_kib: num(m)?, iterations: num(t)?, parallelism: num(p)? };
-        params.validate().map_err(|_| BAD)?;
-        let salt: [u8; 16] = salt.try_into().map_err(|_| BAD)?;
-        Ok(Self { kind, params, salt, wrapped_key })
+        let (params, salt, mut wrapped_key) = read_row(conn, kind)?;
+        let at = wrapped_key.len().checked_sub(CHECK_LEN).filter(|&n| n > 0).ok_or(BAD)?;
+        let check = wrapped_key[at..].try_into().map_err(|_| BAD)?;
+        wrapped_key.truncate(at);
+        Ok(Self { kind, params, salt, wrapped_key, check })
+    }
+
+    /// Adds the check to both slots of a vault written before slots had one (schema 1).
+    pub fn add_checks(tx: &Transaction, binding: &Binding) -> Result<()> {
+        for kind in [SlotKind::Passcode, SlotKind::Recovery] {
+            let (params, salt, wrapped_key) = read_row(tx, kind)?;
+            let tag =
+                hmac::sign(&check_key(binding)?, &checked_bytes(kind, params, &salt, &wrapped_key));
+            tx.execute(
+                "UPDATE key_slot SET wrapped_key = ?2 WHERE slot = ?1",
+                params![kind.row(), [&wrapped_key[..], tag.as_ref()].concat()],
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -173,7 +243,12 @@ mod tests {
         let other_vault = Binding { vault_id: &[0u8; 16], device_secret: &[4u8; 32] };
         assert!(slot.unwrap(b"246810", &other_vault).unwrap().is_none());
 
-        let as_recovery = Slot { kind: SlotKind::Recovery, ..slot };
+        slot.verify(&binding).unwrap();
+        assert!(matches!(slot.verify(&other_device), Err(Error::Damaged(_))));
+        let weaker = Slot { params: KdfParams { iterations: 0, ..SMALL }, ..slot };
+        assert!(matches!(weaker.verify(&binding), Err(Error::Damaged(_))));
+        let as_recovery = Slot { kind: SlotKind::Recovery, params: SMALL, ..weaker };
+        assert!(matches!(as_recovery.verify(&binding), Err(Error::Damaged(_))));
         assert!(as_recovery.unwrap(b"246810", &binding).unwrap().is_none());
     }
 }
