@@ -536,3 +536,32 @@ fn a_damaged_or_weakened_key_slot_is_reported_as_damage_and_not_counted() {
         v.recover(f.recovery.display().as_ref(), b"a-new-passcode").unwrap();
     }
 }
+
+#[test]
+fn a_checkpoint_blocked_by_a_reader_is_reported_and_finished_later() {
+    let f = Fixture::new();
+    let before = rows(&f.path());
+    f.vault.add_note(&draft("to delete", &"a private line ".repeat(50))).unwrap();
+    let row = *rows(&f.path()).difference(&before).next().unwrap();
+    let sealed = cell(&f.path(), "record_body", "body", row);
+    let id = f.vault.notes(&NoteQuery::default(), 0, 10).unwrap().notes[0].id;
+    // Unhindered, a delete folds the log into the file at once.
+    let other = f.vault.add_note(&draft("another", "line")).unwrap().id;
+    f.vault.delete_note(&other).unwrap();
+    assert!(!f.vault.log_pending());
+
+    // Another process keeps a read transaction open across the delete.
+    let reader = rusqlite::Connection::open(f.path()).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader.query_row("SELECT count(*) FROM record", [], |r| r.get(0)).unwrap();
+    f.vault.delete_note(&id).unwrap();
+    assert!(f.vault.log_pending(), "the blocked checkpoint is reported");
+
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    f.vault.lock();
+    assert!(!f.vault.log_pending());
+    for (file, bytes) in raw_files(&f.path()) {
+        assert_eq!(count_hits(&bytes, &sealed[sealed.len() - 32..]), 0, "left in {file}");
+    }
+}

@@ -143,7 +143,7 @@ class BindingsTest {
         newerVault.vault.close()
         RandomAccessFile(newer, "rw").use { f -> f.seek(60); f.writeInt(99) } // SQLite's user_version
         val e = assertFailsWith<MendException.NewerVault> { MendVault.open(newer, newerStore) }
-        assertEquals(99 to 1, e.found to e.supported)
+        assertEquals(99 to 2, e.found to e.supported)
         val (damaged, damagedStore, damagedVault) = newVault()
         damagedVault.vault.close()
         RandomAccessFile(damaged, "rw").use { f -> f.seek(0); f.write(ByteArray(100)) }

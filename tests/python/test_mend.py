@@ -355,7 +355,7 @@ def a_vault_from_a_newer_app_is_refused():
     db.execute("PRAGMA user_version = 99")
     db.close()
     e = expect(mend.MendError.NewerVault, lambda: mend.MendVault.open(path, store))
-    assert (e.found, e.supported) == (99, 1)
+    assert (e.found, e.supported) == (99, 2)
 
 
 @test

@@ -55,7 +55,7 @@ fn connect(path: &Path, read_only: bool) -> Result<Connection> {
 
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     use rusqlite::config::DbConfig;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     // A file is data, never code: no writes to the schema through ordinary SQL, and nothing
     // in the schema (a planted trigger or view) runs with this connection's rights.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
@@ -77,18 +77,38 @@ fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     Ok(())
 }
 
+/// How long to wait for the database to be free: for ordinary statements, and for a
+/// checkpoint, which waits for readers (it is tried again at the next write, so a reader
+/// must not hold a delete up for long).
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Moves everything in the write-ahead log into the main file and truncates the log, so
-/// that deleted data does not linger in old log frames.
+/// that deleted data does not linger in old log frames. While another connection is
+/// reading, SQLite waits a little and then reports the checkpoint as blocked rather than
+/// failing; that is reported as [`Error::Storage`].
 pub fn checkpoint(conn: &Connection) -> Result<()> {
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    conn.busy_timeout(CHECKPOINT_WAIT)?;
+    let blocked = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0));
+    conn.busy_timeout(BUSY_WAIT)?;
+    if blocked? != 0 {
+        return Err(Error::Storage("checkpoint blocked by a reader".to_owned()));
+    }
     Ok(())
 }
 
-/// Checkpoints after a change that is already committed. A failure (a full disk, say) must
-/// not turn a durable change into a reported error, so it is only retried later: at the next
-/// edit, delete or lock.
+/// Checkpoints after a change that is already committed. A failure (a full disk, a reader
+/// that stays) must not turn a durable change into a reported error: the next edit, delete
+/// or lock tries again, and [`log_pending`] tells whether text is still in the log.
 pub fn checkpoint_after_commit(conn: &Connection) {
     let _ = checkpoint(conn);
+}
+
+/// Whether the write-ahead log of the database at `path` still holds frames (after a
+/// checkpoint that could not finish): deleted text may be in it until the next one.
+pub fn log_pending(path: &Path) -> bool {
+    let [_, wal, _] = files(path);
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// The files SQLite keeps for the database at `path`: the file, its log and shared memory.

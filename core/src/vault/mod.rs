@@ -356,6 +356,13 @@ impl<F: FeatureState> Vault<F> {
         &self.path
     }
 
+    /// Whether the write-ahead log still holds changes not yet folded into the file:
+    /// after a checkpoint blocked by another reader or stopped by a full disk, the sealed
+    /// bytes of deleted records may linger there until the next write or lock folds them in.
+    pub fn log_pending(&self) -> bool {
+        db::log_pending(&self.path)
+    }
+
     /// Locked, unlocked or erased; answers at once, even while an unlock is under way.
     pub fn lock_state(&self) -> LockState {
         decode_state(self.state.load(Ordering::SeqCst))

@@ -87,7 +87,7 @@ final class BindingsTests: XCTestCase {
         try handle.seek(toOffset: 60) // SQLite's user_version
         handle.write(Data([0, 0, 0, 99]))
         try handle.close()
-        expect({ try MendVault.open(path: newer, keyStore: newerStore) }) { $0 == .NewerVault(found: 99, supported: 1) }
+        expect({ try MendVault.open(path: newer, keyStore: newerStore) }) { $0 == .NewerVault(found: 99, supported: 2) }
         let (damaged, damagedStore, damagedVault) = try newVault()
         damagedVault.vault.lock()
         let broken = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))
