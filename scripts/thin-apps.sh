@@ -24,3 +24,12 @@ if [ "$found" -ne 0 ]; then
   exit 1
 fi
 echo "the Kotlin and Swift layers keep no rule of their own"
+
+# Nor do they log: the generated records print every field (a note's body too) from
+# toString() and description, so no logging call may appear where they are handled.
+if grep -rnE --include='*.kt' --include='*.swift' \
+  '\bLog\.[dievw]\(|\bprintln\(|\bprint\(|NSLog|os_log|\bLogger\(|Timber\.' "${SOURCES[@]}"; then
+  echo "the apps must not log: what a person writes could end up in a log" >&2
+  exit 1
+fi
+echo "the Kotlin and Swift layers do not log"
