@@ -565,3 +565,23 @@ fn a_checkpoint_blocked_by_a_reader_is_reported_and_finished_later() {
         assert_eq!(count_hits(&bytes, &sealed[sealed.len() - 32..]), 0, "left in {file}");
     }
 }
+
+#[test]
+fn a_damaged_seal_counter_does_not_stop_the_vault_from_opening() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("kept", "still here")).unwrap();
+    f.vault.lock();
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    conn.execute("UPDATE vault SET seal_state = ?1", [vec![1u8; 40]]).unwrap();
+    drop(conn);
+    let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.note_count().unwrap(), 1);
+    v.add_note(&draft("new", "after the damage")).unwrap();
+    v.lock();
+    // The first write stored a good counter again.
+    let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.note_count().unwrap(), 2);
+    assert_eq!(v.damaged_record_count().unwrap(), 0);
+}

@@ -7,6 +7,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use zeroize::Zeroizing;
 
 use super::settings::Settings;
+use crate::crypto::envelope::Header;
 use crate::crypto::keyring::ROTATE_AFTER_SEALS;
 use crate::crypto::{KeyRing, Place, Purpose};
 use crate::encoding::{Reader, Writer};
@@ -190,12 +191,23 @@ impl<F: FeatureState> Session<F> {
     pub fn load(conn: &Connection, keys: KeyRing) -> Result<Self> {
         let sealed_state: Vec<u8> =
             conn.query_row("SELECT seal_state FROM vault WHERE singleton = 1", [], |r| r.get(0))?;
-        let reserved =
-            SealCounter::decode(&keys.open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)?)?;
+        let stored = keys
+            .open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)
+            .and_then(|plain| SealCounter::decode(&plain));
+        let reserved = match stored {
+            Ok(counter) => Some(counter),
+            Err(Error::Damaged(_)) => None,
+            Err(other) => return Err(other),
+        };
+        // The highest key generation any record was sealed with, should the counter be lost.
+        let mut last_generation = 0u32;
         let mut settings = None;
         let mut features = F::new(records::count(conn)? as usize)?;
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
+            if let Ok(header) = Header::parse(sealed) {
+                last_generation = last_generation.max(header.key_id);
+            }
             let loaded =
                 keys.open(Purpose::Records, &records::meta_place(row), sealed).and_then(|plain| {
                     let (head, fields) = RecordMeta::decode(&plain)?;
@@ -224,6 +236,11 @@ impl<F: FeatureState> Session<F> {
         })?;
         features.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
+        // A damaged counter does not stop the vault from opening: sealing resumes with a key
+        // generation no envelope has used (a body can be one ahead of its metadata, hence
+        // two), and the first write stores a new counter.
+        let reserved = reserved
+            .unwrap_or(SealCounter { generation: last_generation.saturating_add(2), seals: 0 });
         let lease = SealLease { used: reserved, reserved };
         Ok(Self { keys: Arc::new(keys), lease, settings, features, damaged_rows })
     }
