@@ -202,3 +202,28 @@ fn progress_counts_local_days_across_midnight_and_a_daylight_saving_change() {
     assert_eq!(f.vault.progress().unwrap().days_practised_last_7, 0);
     assert_eq!(f.vault.progress().unwrap().days_practised_last_28, 3);
 }
+
+#[test]
+fn looking_at_the_days_prompt_writes_nothing_to_the_file() {
+    let f = berlin();
+    f.vault.lock();
+    f.vault.unlock(PASSCODE).unwrap();
+    f.vault.lock();
+    let before = raw_files(&f.path());
+    f.vault.unlock(PASSCODE).unwrap();
+    // A week of opening the app and looking, without doing anything.
+    for _ in 0..7 {
+        f.vault.today_prompt().unwrap();
+        f.clock.advance(DAY);
+    }
+    f.vault.lock();
+    let db_size = |files: &[(String, Vec<u8>)]| {
+        files.iter().find(|(name, _)| name.ends_with(".db")).map(|(_, b)| b.len())
+    };
+    let after = raw_files(&f.path());
+    assert_eq!(db_size(&after), db_size(&before), "the file grew from looking");
+    // Only the attempt state changed (each unlock seals a new one); no record row did.
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    let count: i64 = conn.query_row("SELECT count(*) FROM record", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 1, "only the settings record");
+}

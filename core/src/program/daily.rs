@@ -105,8 +105,9 @@ fn write_day(
 }
 
 impl Vault {
-    /// Today's prompt, by the local day in the vault's time zone. The same prompt all day;
-    /// the first call of a day records it as shown.
+    /// Today's prompt, by the local day in the vault's time zone. The same prompt all day.
+    /// Looking writes nothing (the file does not show which days the app was opened); the
+    /// day's prompt is recorded when it is done or skipped, or when another is asked for.
     pub fn today_prompt(&self) -> Result<DailyPrompt> {
         self.offered_prompt(false)
     }
@@ -146,7 +147,7 @@ impl Vault {
             let prompt = list[position];
             let seen_today =
                 s.features.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id);
-            if !seen_today {
+            if another && !seen_today {
                 if another && offered == 0 {
                     // Asking for another before seeing the day's own: the day's own is shown too.
                     let first = list[0].id.clone();
@@ -162,8 +163,7 @@ impl Vault {
                 })?;
                 wrote = true;
             }
-            let more = s.features.practice.history.day(day).len() < available;
-            daily(s, conn, day, prompt, position > 0, more)
+            daily(s, conn, day, prompt, position > 0, more_after(s, day, available))
         })?;
         if wrote {
             self.changed(DataChange::Practice);
@@ -204,11 +204,18 @@ impl Vault {
                 &s.features.practice.history,
             );
             let position = list.iter().position(|p| p.id == prompt.id).unwrap_or(0);
-            // Only a prompt offered today can be settled today.
-            if !s.features.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id) {
+            // Only a prompt offered today can be settled today: the day's own, or one asked
+            // for since.
+            let is_days_own = list.first().is_some_and(|p| p.id == prompt.id);
+            let recorded =
+                s.features.practice.history.day(day).iter().any(|e| e.prompt_id == prompt.id);
+            if !is_days_own && !recorded {
                 return Err(Error::NotFound);
             }
             write_day(s, conn, day, now, |entries, responses| {
+                if !recorded {
+                    entries.push(Entry { prompt_id: prompt.id.clone(), outcome });
+                }
                 for e in entries.iter_mut().filter(|e| e.prompt_id == prompt.id) {
                     e.outcome = e.outcome.max(outcome);
                 }
@@ -218,10 +225,15 @@ impl Vault {
                 }
             })?;
             let available = list.len().min(MAX_ALTERNATIVES as usize + 1);
-            let more = s.features.practice.history.day(day).len() < available;
-            daily(s, conn, day, prompt, position > 0, more)
+            daily(s, conn, day, prompt, position > 0, more_after(s, day, available))
         })
     }
+}
+
+/// Whether another prompt can still be asked for on `day`: the day's own prompt counts as
+/// offered whether or not anything was recorded yet.
+fn more_after(s: &Session<Features>, day: i32, available: usize) -> bool {
+    s.features.practice.history.day(day).len().max(1) < available
 }
 
 /// Builds what a screen shows about `prompt` on `day`.

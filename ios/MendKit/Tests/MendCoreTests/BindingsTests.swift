@@ -42,7 +42,7 @@ final class BindingsTests: XCTestCase {
         v.lock()
         XCTAssertFalse(v.isUnlocked())
         let again = try MendVault.open(path: path, keyStore: store)
-        XCTAssertEqual(try again.unlockStatus(), UnlockStatus(failedAttempts: 0, attemptsLeft: 5, retryAt: nil))
+        XCTAssertEqual(try again.unlockStatus(), UnlockStatus(failedAttempts: 0, attemptsLeft: 5, retryAt: nil, lastAttemptInterrupted: false))
         try again.unlock(passcode: pass())
         XCTAssertTrue(again.isUnlocked())
     }
