@@ -26,6 +26,10 @@ pub const FIRST_DELAY_MS: i64 = 30_000;
 /// The longest delay.
 pub const MAX_DELAY_MS: i64 = 3_600_000;
 
+/// How far the wall clock may drift from time since boot before it counts as moved (the
+/// two are read a moment apart, and uptime counts in hundredths of a second).
+const CLOCK_SLACK_MS: i64 = 250;
+
 const PLACE: Place = Place { table: "vault", column: "attempt_state", row: 1 };
 
 /// How long to wait after `failures` failed attempts.
@@ -153,9 +157,22 @@ impl Attempts {
     pub fn retry_at_ms(&self, now: Moment) -> Option<i64> {
         let state = self.rebased(now);
         let last = state.last?;
-        let waited = (now.elapsed.ms - last.elapsed.ms).max(0);
-        let remaining = delay_after(state.failures).saturating_sub(waited);
-        (remaining > 0).then(|| now.wall_ms.saturating_add(remaining.min(MAX_DELAY_MS)))
+        let since_boot = now.elapsed.ms - last.elapsed.ms;
+        let delay = delay_after(state.failures);
+        let remaining = delay.saturating_sub(since_boot.max(0));
+        if remaining <= 0 {
+            return None;
+        }
+        // While the wall clock kept pace with time since boot, the time to show is fixed by
+        // the last attempt, so it does not drift between looks; once it was moved, it is
+        // counted from now.
+        let moved = (now.wall_ms.saturating_sub(last.wall_ms) - since_boot).abs() > CLOCK_SLACK_MS;
+        let at = if moved {
+            now.wall_ms.saturating_add(remaining)
+        } else {
+            last.wall_ms.saturating_add(delay)
+        };
+        Some(at.min(now.wall_ms.saturating_add(MAX_DELAY_MS)))
     }
 
     /// Attempts left before delays start.
@@ -256,6 +273,15 @@ mod tests {
         // Setting the wall clock far back does not make the wait longer either.
         assert_eq!(a.retry_at_ms(at(-10_000_000, 7, 30_500)), Some(-10_000_000 + 30_000));
         assert_eq!(a.attempts_left(), 0);
+    }
+
+    #[test]
+    fn the_time_shown_does_not_drift_between_looks() {
+        let a = Attempts { failures: 5, last: Some(at(1_000, 7, 500)), unfinished: false };
+        // The two clocks read a few milliseconds apart, or uptime a hundredth behind.
+        for (wall, since_boot) in [(11_000, 10_500), (11_003, 10_490), (20_001, 19_510)] {
+            assert_eq!(a.retry_at_ms(at(wall, 7, since_boot)), Some(31_000));
+        }
     }
 
     #[test]
