@@ -100,11 +100,12 @@ impl Plain {
     }
 
     /// Opens the file and reads every note's metadata, as an unlock would.
-    pub fn open_and_load(path: &Path) -> usize {
+    pub fn open_and_load(path: &Path) -> (Connection, Vec<Row>) {
         let conn = connect(path);
         let mut stmt =
             conn.prepare("SELECT id, title, step, tags, created, updated FROM note").unwrap();
         let rows: Vec<Row> = stmt.query_map([], row).unwrap().map(|r| r.unwrap()).collect();
-        rows.len()
+        drop(stmt);
+        (conn, rows)
     }
 }

@@ -77,6 +77,20 @@ fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     Ok(())
 }
 
+/// Runs `f` with commits that are not flushed to disk before they return (`synchronous =
+/// NORMAL`: still atomic and consistent, and flushed with the next full commit). Only for
+/// writes whose loss in a power cut errs on the safe side, such as clearing an attempt's
+/// "unfinished" mark.
+pub fn without_flush<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&mut Connection) -> Result<T>,
+) -> Result<T> {
+    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+    let out = f(conn);
+    conn.execute_batch("PRAGMA synchronous = FULL")?;
+    out
+}
+
 /// How long to wait for the database to be free: for ordinary statements, and for a
 /// checkpoint, which waits for readers (it is tried again at the next write, so a reader
 /// must not hold a delete up for long).

@@ -411,7 +411,10 @@ impl<F: FeatureState> Vault<F> {
             self.with_conn(|conn| Attempts::check_and_begin(conn, &key, self.moment()))?;
         let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
         let opened = slot.unwrap(presented.secret(), &binding)?;
-        self.with_conn(|conn| Attempts::finish(conn, &key, opened.is_some()))?;
+        // Losing this write in a power cut only leaves the attempt counted as interrupted.
+        self.with_conn(|conn| {
+            db::without_flush(conn, |conn| Attempts::finish(conn, &key, opened.is_some()))
+        })?;
         match opened {
             Some(data_key) => Ok(Opened { data_key, vault_id: row.vault_id, epoch }),
             None => {
