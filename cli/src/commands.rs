@@ -173,22 +173,27 @@ fn status(dir: &Path, tz: &str, json: bool) -> Result<(), Failure> {
             "failed_attempts": status.map(|s| s.failed_attempts),
             "attempts_left": status.map(|s| s.attempts_left),
             "retry_at_ms": status.and_then(|s| s.retry_at).map(|t| t.ms()),
+            "last_attempt_interrupted": status.map(|s| s.last_attempt_interrupted),
         }));
         return Ok(());
     }
-    match found? {
-        None => println!("There is no vault here yet. Run `mend init` to create one."),
-        Some(s) => match s.retry_at {
-            Some(at) => println!(
-                "Locked. Please wait {} before the next try.",
-                crate::errors::wait_words(at)
-            ),
-            None => println!(
-                "Locked. {} left before a short wait.",
-                crate::errors::count(s.attempts_left.into(), "try", "tries")
-            ),
-        },
-    }
+    let Some(s) = found? else {
+        println!("There is no vault here yet. Run `mend init` to create one.");
+        return Ok(());
+    };
+    let why = if s.last_attempt_interrupted {
+        " An earlier unlock was interrupted before it finished; it counted as a try."
+    } else {
+        ""
+    };
+    let next = match s.retry_at {
+        Some(at) => format!("Please wait {} before the next try.", crate::errors::wait_words(at)),
+        None => format!(
+            "{} left before a short wait.",
+            crate::errors::count(s.attempts_left.into(), "try", "tries")
+        ),
+    };
+    println!("Locked.{why} {next}");
     Ok(())
 }
 
