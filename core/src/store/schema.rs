@@ -76,12 +76,13 @@ pub fn create(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// What an upgrade needs from the layer above: sealing a fresh attempt state into the
-/// vault row (1 → 2), inside the upgrade's transaction.
-pub type SealAttempts<'a> = &'a dyn Fn(&Transaction) -> Result<()>;
+/// What an upgrade needs from the layer above, which holds the device secret: sealing a
+/// fresh attempt state and adding the key slots' checks (1 → 2), inside the upgrade's
+/// transaction.
+pub type SealWithDevice<'a> = &'a dyn Fn(&Transaction) -> Result<()>;
 
 /// Checks that the file is a Mend vault this build can read and upgrades it if it is older.
-pub fn upgrade(conn: &mut Connection, seal_attempts: SealAttempts) -> Result<()> {
+pub fn upgrade(conn: &mut Connection, seal_with_device: SealWithDevice) -> Result<()> {
     if is_blank(conn)? {
         return Err(Error::NoVault);
     }
@@ -99,7 +100,7 @@ pub fn upgrade(conn: &mut Connection, seal_attempts: SealAttempts) -> Result<()>
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut version = user_version(&tx)?;
     while version < VERSION {
-        upgrade_from(&tx, version, seal_attempts)?;
+        upgrade_from(&tx, version, seal_with_device)?;
         version += 1;
     }
     tx.pragma_update(None, "user_version", VERSION)?;
@@ -133,7 +134,7 @@ fn check_exact(conn: &Connection) -> Result<()> {
 
 /// Upgrades the schema from `version` to `version + 1`. Each step commits a fixture vault of
 /// the version it upgrades from (core/tests/fixtures/).
-fn upgrade_from(tx: &Transaction, version: u32, seal_attempts: SealAttempts) -> Result<()> {
+fn upgrade_from(tx: &Transaction, version: u32, seal_with_device: SealWithDevice) -> Result<()> {
     match version {
         // 1 → 2: the attempt counter and the time of the last attempt were plaintext
         // columns; they become one sealed state, counting from zero. The table is rebuilt
@@ -147,7 +148,7 @@ fn upgrade_from(tx: &Transaction, version: u32, seal_attempts: SealAttempts) -> 
                 [],
             )?;
             tx.execute("DROP TABLE vault_v1", [])?;
-            seal_attempts(tx)
+            seal_with_device(tx)
         }
         _ => Err(Error::Damaged("unknown schema version")),
     }

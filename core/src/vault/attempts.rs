@@ -207,8 +207,14 @@ impl Attempts {
         Ok(state)
     }
 
-    /// The state as of `now` (see `current_in`), committed.
+    /// The state as of `now` (see `current_in`), committed. A plain read when nothing needs
+    /// saving, so that the lock screen asking takes no write lock.
     pub fn current(conn: &mut Connection, key: &AttemptKey, now: Moment) -> Result<Self> {
+        if let Ok(stored) = Self::load(conn, key)
+            && stored.rebased(now) == stored
+        {
+            return Ok(stored);
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let state = Self::current_in(&tx, key, now)?;
         tx.commit()?;

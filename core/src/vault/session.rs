@@ -205,7 +205,9 @@ impl<F: FeatureState> Session<F> {
         let mut features = F::new(records::count(conn)? as usize)?;
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
-            if let Ok(header) = Header::parse(sealed) {
+            if reserved.is_none()
+                && let Ok(header) = Header::parse(sealed)
+            {
                 last_generation = last_generation.max(header.key_id);
             }
             let loaded =
