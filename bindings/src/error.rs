@@ -74,6 +74,11 @@ pub enum MendError {
         /// Which check failed (fixed text, for diagnostics).
         detail: String,
     },
+    /// The vault file is older than the last change this device saw (a restored copy): it
+    /// can be read; offer to keep it as it is (`MendVault::keep_records_as_they_are`).
+    /// Nothing was written.
+    #[error("this is an older copy of the vault")]
+    OlderCopy,
     /// The device is out of storage; nothing was written.
     #[error("storage is full")]
     StorageFull,
@@ -119,6 +124,7 @@ impl From<CoreError> for MendError {
             CoreError::DeviceKey(DeviceKeyError::KeyMissing | DeviceKeyError::Rejected) => {
                 MendError::DeviceKeyMissing
             }
+            CoreError::OlderCopy => MendError::OlderCopy,
             CoreError::StorageFull => MendError::StorageFull,
             CoreError::Storage(detail) => MendError::Other { detail },
             CoreError::Crypto => MendError::Other { detail: "cryptography failure".to_owned() },
@@ -137,6 +143,7 @@ mod tests {
         let cases: Vec<(CoreError, &str)> = vec![
             (CoreError::Locked, "Locked"),
             (CoreError::Closed, "Closed"),
+            (CoreError::OlderCopy, "OlderCopy"),
             (CoreError::WrongPasscode { attempts_left: 2 }, "WrongPasscode { attempts_left: 2 }"),
             (
                 CoreError::WrongRecoveryCode { attempts_left: 0 },

@@ -27,7 +27,7 @@ pub use vault::{
 pub use mend_core::{
     CalendarDate, DataChange, DeviceKeyError, DeviceKeyStore, InputField, InputProblem, KdfParams,
     LengthUnit, Limits, LockState, Note, NoteDraft, NotePage, NoteQuery, NoteSummary, RecordId,
-    Role, TimeZoneRules, Timestamp, UnlockStatus, VaultListener, Weekday,
+    Role, TimeZoneRules, Timestamp, UnlockStatus, VaultCheck, VaultListener, Weekday,
     calendar::FixedOffset,
     program::{
         CheckInWeek, DailyPrompt, Focus, FocusProgress, Help, Milestone, PracticeOutcome,

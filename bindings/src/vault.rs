@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use mend_core::{
     DeviceKeyStore, KdfParams, LockState, Role, SystemClock, TimeZoneRules, Timestamp,
-    UnlockStatus, Vault, VaultListener,
+    UnlockStatus, Vault, VaultCheck, VaultListener,
 };
 use zeroize::Zeroizing;
 
@@ -33,12 +33,13 @@ pub fn vault_exists(path: String) -> bool {
     Vault::exists(path.as_ref())
 }
 
-/// A device key kept in a file readable only by its owner (mode 0600), for desktops. Weaker
-/// than a phone's keystore: whoever copies the file along with the vault can try passcodes
-/// offline.
+/// Device keys kept as files in the directory `dir` (which must exist), readable only by
+/// their owner (mode 0600), for desktops. Weaker than a phone's keystore: whoever copies a
+/// key file along with the vault can try passcodes offline, and whoever can write the
+/// directory can roll back the records kept beside the keys.
 #[uniffi::export]
-pub fn file_device_key_store(path: String) -> Arc<dyn DeviceKeyStore> {
-    Arc::new(mend_core::FileKeyStore::new(path))
+pub fn file_device_key_store(dir: String) -> Arc<dyn DeviceKeyStore> {
+    Arc::new(mend_core::FileKeyStore::new(dir))
 }
 
 /// Creates a vault at `path` with `passcode` (UTF-8 bytes; wiped after use).
@@ -114,9 +115,13 @@ impl MendVault {
         self.core.lock()
     }
 
-    /// Replaces the passcode after checking the current one.
-    pub fn change_passcode(&self, current: Vec<u8>, new: Vec<u8>) -> Result<(), MendError> {
-        Ok(self.core.change_passcode(&Zeroizing::new(current), &Zeroizing::new(new))?)
+    /// Replaces the passcode after checking the current one, and rekeys the vault: new
+    /// keys, every record resealed, the old device key destroyed. Returns the new recovery
+    /// code (the old one stops working), unconfirmed: show it once. This is also the
+    /// "someone may know my passcode" action. Leaves the vault unlocked.
+    pub fn change_passcode(&self, current: Vec<u8>, new: Vec<u8>) -> Result<String, MendError> {
+        let code = self.core.change_passcode(&Zeroizing::new(current), &Zeroizing::new(new))?;
+        Ok(code.display().to_string())
     }
 
     /// Opens with the recovery code, sets a new passcode and returns the new recovery code
@@ -183,6 +188,19 @@ impl MendVault {
     /// list; screens say so when it is not zero.
     pub fn damaged_record_count(&self) -> Result<i32, MendError> {
         Ok(i32::try_from(self.core.damaged_record_count()?).unwrap_or(i32::MAX))
+    }
+
+    /// What the unlock found about the records as a whole (damaged records, records that do
+    /// not match the vault's sealed manifest, an older copy): screens show a banner when
+    /// any is set.
+    pub fn check(&self) -> Result<VaultCheck, MendError> {
+        Ok(self.core.check()?)
+    }
+
+    /// Keeps the records as they are: after restoring an older copy on purpose, or once the
+    /// person has seen that records do not match. An older copy takes changes again.
+    pub fn keep_records_as_they_are(&self) -> Result<(), MendError> {
+        Ok(self.core.keep_records_as_they_are()?)
     }
 
     /// Erases everything, irreversibly. Afterwards every call fails with `Closed`.

@@ -35,7 +35,7 @@ pub enum Command {
     /// Write, read, edit, delete, list and search notes.
     #[command(subcommand)]
     Note(NoteCommand),
-    /// Change the passcode.
+    /// Change the passcode (the vault gets new keys and a new recovery code).
     #[command(subcommand)]
     Passcode(PasscodeCommand),
     /// Set a new passcode using the recovery code; shows a new recovery code.
@@ -44,6 +44,9 @@ pub enum Command {
     Status(JsonFlag),
     /// Erase the vault and its device key for good.
     Erase(EraseArgs),
+    /// Keep the vault's records as they are: after restoring an older copy on purpose, or
+    /// once you have seen that some records do not match.
+    Keep,
     /// Show today's prompt.
     Today(TodayArgs),
     /// Mark today's prompt (or another one offered today) as done.
@@ -285,7 +288,9 @@ pub struct EraseArgs {
 /// `mend passcode …`.
 #[derive(Debug, Subcommand)]
 pub enum PasscodeCommand {
-    /// Change the passcode (asks for the current one, then the new one twice).
+    /// Change the passcode (asks for the current one, then the new one twice). Use it too if
+    /// someone may know your passcode: the vault gets new keys, every copy made before stops
+    /// opening on this computer, and you get a new recovery code.
     Change,
 }
 

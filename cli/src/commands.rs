@@ -27,12 +27,45 @@ pub fn open(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
     Ok(vault)
 }
 
-/// Opens the vault in `dir` and unlocks it with the passcode.
+/// Opens the vault in `dir` and unlocks it with the passcode, saying on standard error
+/// when the unlock found damaged, unmatched or older records.
 pub fn open_unlocked(dir: &Path, tz: &str) -> Result<Arc<MendVault>, Failure> {
     let vault = open(dir, tz)?;
     let passcode = secrets::passcode("Passcode: ")?;
     vault.unlock(passcode.as_bytes().to_vec())?;
+    for line in check_lines(&vault.check()?) {
+        eprintln!("{line}");
+    }
     Ok(vault)
+}
+
+/// What a person should know about the vault's records after an unlock, if anything.
+pub fn check_lines(check: &mend_ffi::VaultCheck) -> Vec<String> {
+    let mut lines = Vec::new();
+    if check.older_copy {
+        lines.push(
+            "This looks like an older copy of your vault (restored from a backup or copied \
+             back): it can be read but not changed. If you restored it on purpose, \
+             `mend keep` makes it your vault again."
+                .to_owned(),
+        );
+    }
+    if check.records_unmatched {
+        lines.push(
+            "Some records are not the ones this vault last saved: some may be missing, \
+             older, or back after being deleted. What can be read is shown; \
+             `mend keep` accepts the records as they are."
+                .to_owned(),
+        );
+    }
+    if check.damaged_records > 0 {
+        lines.push(format!(
+            "{} could not be read and {} left out.",
+            crate::errors::count(check.damaged_records.into(), "record", "records"),
+            if check.damaged_records == 1 { "is" } else { "are" }
+        ));
+    }
+    lines
 }
 
 /// A record id as typed.
@@ -119,8 +152,13 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
             let vault = open(dir, tz)?;
             let current = secrets::passcode("Current passcode: ")?;
             let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
-            vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
-            println!("Your passcode has been changed.");
+            let code =
+                vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
+            println!("Your passcode has been changed, and your vault has new keys: copies made");
+            println!("before today no longer open here. Your old recovery code no longer works.");
+            show_recovery_code(&code);
+            vault.confirm_recovery_code()?;
+            vault.lock();
             Ok(())
         }
         Command::Recover => {
@@ -135,6 +173,12 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Status(flag) => status(dir, tz, flag.json),
+        Command::Keep => {
+            let vault = open_unlocked(dir, tz)?;
+            vault.keep_records_as_they_are()?;
+            println!("Your vault's records are kept as they are now.");
+            Ok(())
+        }
         Command::Erase(args) => {
             if !args.yes {
                 return Err("erasing cannot be undone; add --yes to confirm".into());

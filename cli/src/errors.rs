@@ -85,6 +85,7 @@ impl From<MendError> for Failure {
             MendError::DeviceKeyUnavailable => "device-key-unavailable",
             MendError::Closed => "erased",
             MendError::Locked => "locked",
+            MendError::OlderCopy => "older-copy",
             _ => "unreadable",
         };
         let (code, message) = match e {
@@ -141,6 +142,10 @@ impl From<MendError> for Failure {
             MendError::DeviceKeyUnavailable => {
                 (EXIT_FAILURE, "the device key could not be used right now".to_owned())
             }
+            MendError::OlderCopy => (
+                EXIT_FAILURE,
+                "this is an older copy of your vault, so nothing was changed; if you restored it on purpose, `mend keep` makes it your vault again".to_owned(),
+            ),
             MendError::StorageFull => (EXIT_FAILURE, "the disk is full; nothing was saved".to_owned()),
             MendError::Other { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
         };

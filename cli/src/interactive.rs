@@ -118,7 +118,12 @@ fn unlock(vault: &Arc<MendVault>) -> Result<bool, Failure> {
         }
         let passcode = secrets::passcode("Passcode: ")?;
         match vault.unlock(passcode.as_bytes().to_vec()) {
-            Ok(()) => return Ok(true),
+            Ok(()) => {
+                for line in crate::commands::check_lines(&vault.check()?) {
+                    println!("{line}");
+                }
+                return Ok(true);
+            }
             Err(e @ MendError::WrongPasscode { .. }) if !from_env => {
                 println!("{}", Failure::from(e).message);
             }
@@ -526,8 +531,12 @@ impl Menu {
     fn change_passcode(&mut self) -> Result<(), Failure> {
         let current = secrets::passcode("Current passcode: ")?;
         let new = secrets::new_passcode("MEND_NEW_PASSCODE")?;
-        self.vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
-        println!("Your passcode has been changed.");
+        let code =
+            self.vault.change_passcode(current.as_bytes().to_vec(), new.as_bytes().to_vec())?;
+        println!("Your passcode has been changed, and your vault has new keys: copies made");
+        println!("before today no longer open here. Your old recovery code no longer works.");
+        crate::commands::show_recovery_code(&code);
+        self.vault.confirm_recovery_code()?;
         Ok(())
     }
 }

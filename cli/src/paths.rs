@@ -1,4 +1,5 @@
-//! Where a vault lives on a desktop: a directory holding `vault.db` and `device.key`.
+//! Where a vault lives on a desktop: a directory holding `vault.db` and its device key files
+//! (`<alias>.key`, or `device.key` for a vault made before each vault had its own key).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,9 +25,9 @@ pub fn database(dir: &Path) -> String {
     dir.join("vault.db").to_string_lossy().into_owned()
 }
 
-/// The desktop device key store of a vault directory.
+/// The desktop device key store of a vault directory: its files live beside the vault.
 pub fn key_store(dir: &Path) -> Arc<dyn DeviceKeyStore> {
-    file_device_key_store(dir.join("device.key").to_string_lossy().into_owned())
+    file_device_key_store(dir.to_string_lossy().into_owned())
 }
 
 /// Creates the vault directory, readable only by its owner.
@@ -40,12 +41,23 @@ pub fn create_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Refuses a device key file that is not a regular file readable only by its owner (a link,
-/// a pipe, or a key others could have read), saying how to put it right.
+/// Refuses device key files that are not regular files readable only by their owner (a
+/// link, a pipe, or a key others could have read), saying how to put it right.
 pub fn check_device_key(dir: &Path) -> Result<(), crate::errors::Failure> {
-    let path = dir.join("device.key");
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(()); // missing: the core says so in its own terms
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().ends_with(".key") {
+            check_key_file(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+fn check_key_file(path: &Path) -> Result<(), crate::errors::Failure> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
     };
     let private = {
         #[cfg(unix)]
@@ -61,13 +73,13 @@ pub fn check_device_key(dir: &Path) -> Result<(), crate::errors::Failure> {
     if meta.file_type().is_file() && private {
         return Ok(());
     }
-    Err("the device key (device.key beside the vault) must be a regular file readable only \
-         by you (chmod 600); it was not used"
+    Err("the device key files (*.key beside the vault) must be regular files readable only \
+         by you (chmod 600); they were not used"
         .into())
 }
 
 /// What the client says about the desktop key file, once, at setup.
 pub const DEVICE_KEY_NOTE: &str = "On this computer the vault's device key is a file \
-(device.key) beside the vault, readable only by you. It is weaker than a phone's hardware \
+(ending in .key) beside the vault, readable only by you. It is weaker than a phone's hardware \
 keystore: anyone who copies both files can try passcodes offline. Keep this folder out of \
 backups and shared drives.";

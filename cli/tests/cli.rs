@@ -38,6 +38,11 @@ fn init(dir: &Path) -> String {
         &[("MEND_PASSCODE", PASS)],
         "",
     ));
+    recovery_code_in(&out)
+}
+
+/// The recovery code a command printed.
+fn recovery_code_in(out: &str) -> String {
     let code = out.lines().map(str::trim).find(|l| l.len() == 34 && l.matches('-').count() == 6);
     code.expect("the recovery code is printed").to_owned()
 }
@@ -155,14 +160,24 @@ fn errors_go_to_stderr_with_distinct_exit_codes_and_no_user_text() {
 fn recovery_passcode_change_and_erase_work_from_scripts() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("vault");
-    let code = init(&dir);
+    let first_code = init(&dir);
     ok(mend(&dir, &["note", "add"], &[("MEND_PASSCODE", PASS)], r#"{"title": "kept"}"#));
-    ok(mend(
+    let changed = ok(mend(
         &dir,
         &["passcode", "change"],
         &[("MEND_PASSCODE", PASS), ("MEND_NEW_PASSCODE", "second-pass")],
         "",
     ));
+    // The change rekeyed the vault: a new recovery code replaces the first one.
+    let code = recovery_code_in(&changed);
+    assert_ne!(code, first_code);
+    let stale = mend(
+        &dir,
+        &["recover"],
+        &[("MEND_RECOVERY_CODE", &first_code), ("MEND_NEW_PASSCODE", "third-pass")],
+        "",
+    );
+    assert_eq!(stale.status.code(), Some(3));
     let out = ok(mend(
         &dir,
         &["recover"],
@@ -184,7 +199,7 @@ fn recovery_passcode_change_and_erase_work_from_scripts() {
     assert!(!mend(&dir, &["erase"], &[], "").status.success());
     ok(mend(&dir, &["erase", "--yes"], &[], ""));
     assert!(!dir.join("vault.db").exists());
-    assert!(!dir.join("device.key").exists());
+    assert!(key_files(&dir).is_empty());
 }
 
 #[test]
@@ -416,6 +431,17 @@ fn a_closed_pipe_ends_the_output_quietly_and_status_names_a_broken_vault() {
     assert!(String::from_utf8(said.stderr).unwrap().contains("damaged"));
 }
 
+/// The device key files in a vault directory.
+fn key_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut keys: Vec<_> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "key"))
+        .collect();
+    keys.sort();
+    keys
+}
+
 #[cfg(unix)]
 #[test]
 fn a_device_key_others_could_read_or_a_link_is_not_used() {
@@ -423,7 +449,7 @@ fn a_device_key_others_could_read_or_a_link_is_not_used() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("vault");
     init(&dir);
-    let key = dir.join("device.key");
+    let key = key_files(&dir).pop().unwrap();
     let p = [("MEND_PASSCODE", PASS)];
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
     let refused = mend(&dir, &["note", "list"], &p, "");

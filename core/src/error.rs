@@ -65,6 +65,10 @@ pub enum Error {
     /// Data failed its integrity check or could not be parsed.
     #[error("damaged data: {0}")]
     Damaged(&'static str),
+    /// The vault file is older than the last change this device saw (a restored copy): it
+    /// can be read, and takes no changes until the person chooses to keep it.
+    #[error("this is an older copy of the vault; it is read-only until kept")]
+    OlderCopy,
     /// The platform key store failed.
     #[error("device key store: {0}")]
     DeviceKey(#[from] DeviceKeyError),

@@ -19,6 +19,14 @@ pub fn key_slot(data: &[u8]) {
     let _ = crate::crypto::envelope::Header::parse(data);
 }
 
+/// The vault's own small states, as opened: the manifest, the attempt state (also as the
+/// key store mirrors it) and a record's version prefix.
+pub fn vault_state(data: &[u8]) {
+    let _ = crate::vault::manifest::Manifest::decode(data);
+    let _ = crate::vault::attempts::Attempts::decode(data);
+    let _ = crate::vault::manifest::split_version(data);
+}
+
 /// A record's opened metadata, and the fields of every kind of record it can hold.
 pub fn record(data: &[u8]) {
     if let Ok((_, fields)) = RecordMeta::decode(data) {

@@ -48,7 +48,7 @@ pub use events::{DataChange, LockState, VaultListener};
 pub use journal::{Note, NoteDraft, NoteId, NotePage, NoteQuery, NoteSummary};
 pub use limits::{Limits, limits};
 pub use record::RecordId;
-pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus};
+pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus, VaultCheck};
 
 /// An encrypted vault with every feature: the journal, the program and the tools.
 pub type Vault = vault::Vault<features::Features>;

@@ -37,7 +37,7 @@ fn note_for(seq: u64) -> NoteDraft {
 }
 
 fn open_vault(dir: &Path) -> Vault {
-    let device = Arc::new(FileKeyStore::new(dir.join("device.key")));
+    let device = Arc::new(FileKeyStore::new(dir));
     Vault::open(&dir.join("vault.db"), device, Arc::new(SystemClock)).unwrap()
 }
 
@@ -55,7 +55,7 @@ fn all_notes(vault: &Vault) -> Vec<mend_core::NoteSummary> {
 
 /// A new vault in `dir` whose device key is a file there, as the child opens it.
 fn create_vault(dir: &Path, passcode: &[u8], kdf: KdfParams) -> (Vault, mend_core::RecoveryCode) {
-    let device = Arc::new(FileKeyStore::new(dir.join("device.key")));
+    let device = Arc::new(FileKeyStore::new(dir));
     let vault_path = dir.join("vault.db");
     Vault::create(&vault_path, passcode, Role::Repairing, kdf, device, Arc::new(SystemClock))
         .unwrap()
@@ -120,10 +120,13 @@ fn crash_child() {
                 println!("ACK DEL {id}");
             }
             _ => {
+                // A change rekeys: a new data key, every note resealed, a new device key
+                // and a new recovery code.
                 println!("TRY PASS {seq}");
-                vault.change_passcode(&passcode(pass), &passcode(seq)).unwrap();
+                let code = vault.change_passcode(&passcode(pass), &passcode(seq)).unwrap();
                 pass = seq;
-                println!("ACK PASS {seq}");
+                println!("ACK PASS {seq} {}", code.display().as_str());
+                vault.confirm_recovery_code().unwrap();
             }
         }
     }
@@ -134,6 +137,8 @@ fn crash_child() {
 struct Model {
     notes: HashMap<String, u64>,
     pass: u64,
+    /// The current recovery code, unless a change landed without being acknowledged.
+    code: Option<String>,
 }
 
 enum Pending {
@@ -163,11 +168,15 @@ fn kills() -> u32 {
 #[test]
 fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
     let dir = tempfile::tempdir().unwrap();
-    drop(create_vault(dir.path(), &passcode(0), TEST_KDF));
+    let (vault, code) = create_vault(dir.path(), &passcode(0), TEST_KDF);
+    vault.confirm_recovery_code().unwrap();
+    drop(vault);
 
-    let mut model = Model::default();
+    let mut model = Model { code: Some(code.display().to_string()), ..Model::default() };
     let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut acked_total = 0usize;
+    // Rekeys acknowledged, killed while under way, and landed without acknowledgement.
+    let (mut rekeys, mut rekeys_killed, mut rekeys_landed_unseen) = (0usize, 0usize, 0usize);
     let rounds = kills();
     for round in 0..rounds {
         rng ^= rng << 13;
@@ -210,7 +219,11 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
                 ["ACK", "DEL", id] => {
                     model.notes.remove(*id);
                 }
-                ["ACK", "PASS", seq] => model.pass = seq.parse().unwrap(),
+                ["ACK", "PASS", seq, code] => {
+                    rekeys += 1;
+                    model.pass = seq.parse().unwrap();
+                    model.code = Some(code.to_string());
+                }
                 _ => continue,
             }
             if line.starts_with("ACK") {
@@ -219,16 +232,45 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
             }
         }
 
+        if matches!(pending, Pending::Pass(_)) {
+            rekeys_killed += 1;
+        }
         let vault = open_vault(dir.path());
         match (vault.unlock(&passcode(model.pass)), &pending) {
+            (Ok(()), Pending::Pass(new)) => {
+                // The change did not land: its passcode must not open the vault.
+                vault.lock();
+                let other = vault.unlock(&passcode(*new));
+                assert!(matches!(other, Err(Error::WrongPasscode { .. })), "round {round}");
+                vault.unlock(&passcode(model.pass)).unwrap();
+            }
             (Ok(()), _) => {}
             (Err(Error::WrongPasscode { .. }), Pending::Pass(new)) => {
                 vault.unlock(&passcode(*new)).unwrap_or_else(|e| {
                     panic!("round {round}: neither the old nor the new passcode opens: {e:?}")
                 });
+                // It landed, with a recovery code never shown: the vault says so, and the
+                // app offers a new code.
                 model.pass = *new;
+                model.code = None;
+                rekeys_landed_unseen += 1;
             }
             (Err(e), _) => panic!("round {round}: the vault does not open: {e:?}"),
+        }
+        // A recovery code is always available: the one shown, or a new one offered.
+        if model.code.is_none() {
+            assert!(!vault.recovery_code_confirmed().unwrap(), "round {round}");
+            model.code = Some(vault.new_recovery_code().unwrap().display().to_string());
+        }
+        vault.confirm_recovery_code().unwrap();
+        if round % 8 == 7 {
+            vault.lock();
+            let code = model.code.take().unwrap();
+            let new_code = vault.recover(&code, &passcode(model.pass)).unwrap_or_else(|e| {
+                panic!("round {round}: the recovery code does not open the vault: {e:?}")
+            });
+            model.code = Some(new_code.display().to_string());
+            vault.confirm_recovery_code().unwrap();
         }
         let check: String = {
             let conn = mend_core::store::db::open_read_only(&dir.path().join("vault.db")).unwrap();
@@ -270,7 +312,12 @@ fn killed_writers_lose_no_acknowledged_write_and_never_break_the_vault() {
         vault.lock();
     }
     assert!(acked_total > rounds as usize, "the children acknowledged too little to test anything");
-    eprintln!("{rounds} kills, {acked_total} acknowledged writes, {} notes", model.notes.len());
+    assert!(rekeys > 0, "no passcode change was acknowledged");
+    eprintln!(
+        "{rounds} kills, {acked_total} acknowledged writes, {} notes; rekeys: {rekeys} \
+         acknowledged, {rekeys_killed} killed under way, {rekeys_landed_unseen} of those landed",
+        model.notes.len()
+    );
 }
 
 #[test]

@@ -23,20 +23,31 @@ struct PausingKeyStore {
     pause: Mutex<Option<Arc<Barrier>>>,
 }
 
+type KeyResult<T> = Result<T, DeviceKeyError>;
+
 impl DeviceKeyStore for PausingKeyStore {
-    fn wrap(&self, plain: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
-        self.inner.wrap(plain)
+    fn wrap(&self, alias: String, plain: Vec<u8>) -> KeyResult<Vec<u8>> {
+        self.inner.wrap(alias, plain)
     }
-    fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
+    fn unwrap(&self, alias: String, wrapped: Vec<u8>) -> KeyResult<Vec<u8>> {
         let pause = self.pause.lock().unwrap().take();
         if let Some(barrier) = pause {
             barrier.wait(); // the unlock has started
             barrier.wait(); // the test has looked
         }
-        self.inner.unwrap(wrapped)
+        self.inner.unwrap(alias, wrapped)
     }
-    fn destroy_key(&self) -> Result<(), DeviceKeyError> {
-        self.inner.destroy_key()
+    fn derive(&self, alias: String, input: Vec<u8>) -> KeyResult<Vec<u8>> {
+        self.inner.derive(alias, input)
+    }
+    fn destroy_key(&self, alias: String) -> KeyResult<()> {
+        self.inner.destroy_key(alias)
+    }
+    fn load_record(&self, alias: String, name: String) -> KeyResult<Option<Vec<u8>>> {
+        self.inner.load_record(alias, name)
+    }
+    fn store_record(&self, alias: String, name: String, value: Vec<u8>) -> KeyResult<()> {
+        self.inner.store_record(alias, name, value)
     }
 }
 

@@ -46,7 +46,7 @@ fn fixture_notes() -> Vec<NoteDraft> {
 }
 
 fn device() -> Arc<MemoryKeyStore> {
-    Arc::new(MemoryKeyStore::with_key(FIXTURE_DEVICE_KEY))
+    Arc::new(MemoryKeyStore::with_seed(FIXTURE_DEVICE_KEY))
 }
 
 #[test]
@@ -104,6 +104,20 @@ fn opens_upgrades_and_reads_back(version: u32) {
         assert_eq!(note.summary.step, want.step);
         assert_eq!(note.summary.tags, want.tags);
     }
+    // Records of every schema carry versions after the first unlock, and match the manifest.
+    assert_eq!(vault.check().unwrap(), mend_core::VaultCheck::default(), "from schema {version}");
+    vault.lock();
+    vault.unlock(FIXTURE_PASSCODE).unwrap();
+    assert_eq!(vault.check().unwrap(), mend_core::VaultCheck::default(), "from schema {version}");
+    let added = vault.add_note(&draft("after the upgrade", "written")).unwrap();
+    vault.delete_note(&page.notes[0].id).unwrap();
+    // A passcode change moves any vault onto a platform key of its own.
+    vault.change_passcode(FIXTURE_PASSCODE, b"a-new-passcode").unwrap();
+    assert_eq!(vault.note(&added.id).unwrap().body, "written");
+    vault.lock();
+    vault.unlock(b"a-new-passcode").unwrap();
+    assert_eq!(vault.check().unwrap(), mend_core::VaultCheck::default());
+    assert_eq!(vault.notes(&NoteQuery::default(), 0, 10).unwrap().notes.len(), expected.len());
     vault.lock();
     drop(vault);
 

@@ -47,6 +47,7 @@ proptest! {
         mend_core::fuzzing::envelope(&bytes);
         mend_core::fuzzing::key_slot(&bytes);
         mend_core::fuzzing::record(&bytes);
+        mend_core::fuzzing::vault_state(&bytes);
     }
 
     #[test]

@@ -99,37 +99,12 @@ fn wrong_passcodes_count_down_then_delays_follow_the_schedule() {
     assert_eq!(reopened.unlock_status().unwrap().failed_attempts, 0);
 }
 
-/// The record rows in the raw file.
-fn rows(path: &std::path::Path) -> std::collections::BTreeSet<i64> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn.prepare("SELECT id FROM record").unwrap();
-    stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap().map(|r| r.unwrap()).collect()
-}
-
-fn cell(path: &std::path::Path, table: &str, column: &str, row: i64) -> Vec<u8> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [row], |r| r.get(0))
-        .unwrap()
-}
-
-fn set_cell(path: &std::path::Path, table: &str, column: &str, row: i64, value: &[u8]) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let sql = format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1");
-    assert_eq!(conn.execute(&sql, rusqlite::params![row, value]).unwrap(), 1);
-}
-
 #[test]
 fn an_envelope_moved_to_another_record_or_column_fails_while_the_rest_open() {
     let f = Fixture::new();
     let path = f.path();
     let mut known = rows(&path);
-    let mut add = |title: &str| {
-        let id = f.vault.add_note(&draft(title, &format!("body of {title}"))).unwrap().id;
-        let now = rows(&path);
-        let row = *now.difference(&known).next().unwrap();
-        known = now;
-        (id, row)
-    };
+    let mut add = |title: &str| add_tracked(&f.vault, &path, &mut known, title);
     let (a, row_a) = add("a");
     let (b, row_b) = add("b");
     let (c, row_c) = add("c");
@@ -221,15 +196,21 @@ fn passcode_change_leaves_exactly_the_new_passcode_working() {
         f.vault.change_passcode(PASSCODE, b"123"),
         Err(Error::InvalidInput { field: InputField::Passcode, .. })
     ));
-    f.vault.change_passcode(PASSCODE, b"new-passcode").unwrap();
+    let new_code = f.vault.change_passcode(PASSCODE, b"new-passcode").unwrap();
+    assert!(!f.vault.recovery_code_confirmed().unwrap());
     f.vault.lock();
     let v = f.reopen();
     assert!(matches!(v.unlock(PASSCODE), Err(Error::WrongPasscode { .. })));
     v.unlock(b"new-passcode").unwrap();
     assert_eq!(v.note_count().unwrap(), 1);
-    // The recovery code still works after a passcode change.
+    // The change replaced the recovery code too: the old one stops working, the new works.
     v.lock();
-    v.recover(&f.recovery.display(), b"third-passcode").unwrap();
+    assert!(matches!(
+        v.recover(&f.recovery.display(), b"third-passcode"),
+        Err(Error::WrongRecoveryCode { .. })
+    ));
+    v.recover(&new_code.display(), b"third-passcode").unwrap();
+    assert_eq!(v.note_count().unwrap(), 1);
 }
 
 #[test]
@@ -361,18 +342,29 @@ struct StubbornKeyStore {
     refuse: std::sync::atomic::AtomicBool,
 }
 
+type KeyResult<T> = Result<T, mend_core::DeviceKeyError>;
+
 impl mend_core::DeviceKeyStore for StubbornKeyStore {
-    fn wrap(&self, plain: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
-        self.inner.wrap(plain)
+    fn wrap(&self, alias: String, plain: Vec<u8>) -> KeyResult<Vec<u8>> {
+        self.inner.wrap(alias, plain)
     }
-    fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
-        self.inner.unwrap(wrapped)
+    fn unwrap(&self, alias: String, wrapped: Vec<u8>) -> KeyResult<Vec<u8>> {
+        self.inner.unwrap(alias, wrapped)
     }
-    fn destroy_key(&self) -> Result<(), mend_core::DeviceKeyError> {
+    fn derive(&self, alias: String, input: Vec<u8>) -> KeyResult<Vec<u8>> {
+        self.inner.derive(alias, input)
+    }
+    fn destroy_key(&self, alias: String) -> KeyResult<()> {
         if self.refuse.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(mend_core::DeviceKeyError::Unavailable);
         }
-        self.inner.destroy_key()
+        self.inner.destroy_key(alias)
+    }
+    fn load_record(&self, alias: String, name: String) -> KeyResult<Option<Vec<u8>>> {
+        self.inner.load_record(alias, name)
+    }
+    fn store_record(&self, alias: String, name: String, value: Vec<u8>) -> KeyResult<()> {
+        self.inner.store_record(alias, name, value)
     }
 }
 
@@ -484,7 +476,22 @@ fn the_file_shows_no_attempt_count_or_time() {
 }
 
 #[test]
-fn a_damaged_or_reset_attempt_state_costs_the_longest_wait_not_a_fresh_count() {
+fn a_damaged_or_reset_attempt_state_is_restored_from_the_key_store() {
+    for planted in [vec![], vec![7u8; 60]] {
+        let f = Fixture::new();
+        fail_until_a_wait(&f);
+        let waiting = f.vault.unlock_status().unwrap();
+        let conn = rusqlite::Connection::open(f.path()).unwrap();
+        conn.execute("UPDATE vault SET attempt_state = ?1", [&planted]).unwrap();
+        drop(conn);
+        let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
+        assert_eq!(v.unlock_status().unwrap(), waiting);
+        assert!(matches!(v.unlock(PASSCODE), Err(Error::TooManyAttempts { .. })));
+    }
+}
+
+#[test]
+fn a_damaged_attempt_state_without_its_mirror_costs_the_longest_wait_not_a_fresh_count() {
     use mend_core::vault::attempts::MAX_DELAY_MS;
     for planted in [vec![], vec![7u8; 60]] {
         let f = Fixture::new();
@@ -492,6 +499,7 @@ fn a_damaged_or_reset_attempt_state_costs_the_longest_wait_not_a_fresh_count() {
         let conn = rusqlite::Connection::open(f.path()).unwrap();
         conn.execute("UPDATE vault SET attempt_state = ?1", [&planted]).unwrap();
         drop(conn);
+        f.device.forget_records();
         let v = Vault::open(&f.path(), f.device.clone(), f.clock.clone()).unwrap();
         match v.unlock(PASSCODE) {
             Err(Error::TooManyAttempts { retry_at_ms, .. }) => {

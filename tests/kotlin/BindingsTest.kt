@@ -62,6 +62,7 @@ import java.time.ZoneId
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import org.junit.Test
+import kotlin.test.assertContentEquals
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
@@ -143,11 +144,29 @@ class BindingsTest {
         newerVault.vault.close()
         RandomAccessFile(newer, "rw").use { f -> f.seek(60); f.writeInt(99) } // SQLite's user_version
         val e = assertFailsWith<MendException.NewerVault> { MendVault.open(newer, newerStore) }
-        assertEquals(99 to 2, e.found to e.supported)
+        assertEquals(99 to 3, e.found to e.supported)
         val (damaged, damagedStore, damagedVault) = newVault()
         damagedVault.vault.close()
         RandomAccessFile(damaged, "rw").use { f -> f.seek(0); f.write(ByteArray(100)) }
         assertFailsWith<MendException.Damaged> { MendVault.open(damaged, damagedStore) }
+        // An older copy put back after a delete: readable, no changes until kept.
+        val (restored, restoredStore, restoredVault) = newVault()
+        val gone = restoredVault.vault.addNote(NoteDraft("deleted later", "body"))
+        restoredVault.vault.lock()
+        val copy = File("$restored.copy").also { File(restored).copyTo(it) }
+        restoredVault.vault.unlock(PASS)
+        restoredVault.vault.deleteNote(gone.id)
+        restoredVault.vault.close()
+        listOf("-wal", "-shm").forEach { File("$restored$it").delete() }
+        Files.move(copy.toPath(), File(restored).toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+        MendVault.open(restored, restoredStore).use { old ->
+            old.unlock(PASS)
+            assertTrue(old.check().olderCopy)
+            assertEquals("body", old.note(gone.id).body)
+            assertFailsWith<MendException.OlderCopy> { old.addNote(NoteDraft("t", "b")) }
+            old.keepRecordsAsTheyAre()
+            old.addNote(NoteDraft("t", "b"))
+        }
         v.erase()
         assertFalse(File(path).exists())
         assertEquals(LockState.ERASED, v.lockState())
@@ -245,13 +264,16 @@ class BindingsTest {
         val created = newVault().third
         val v = created.vault
         v.addNote(NoteDraft("kept", "body"))
-        v.changePasscode(PASS, "second-pass".toByteArray())
+        // A change rekeys the vault and replaces the recovery code too.
+        val changedCode = v.changePasscode(PASS, "second-pass".toByteArray())
+        assertNotEquals(created.recoveryCode, changedCode)
         v.lock()
         assertFailsWith<MendException.WrongPasscode> { v.unlock(PASS) }
         v.unlock("second-pass".toByteArray())
         v.lock()
-        val newCode = v.recover(created.recoveryCode, "third-pass".toByteArray())
-        assertNotEquals(created.recoveryCode, newCode)
+        assertFailsWith<MendException.WrongRecoveryCode> { v.recover(created.recoveryCode, "third-pass".toByteArray()) }
+        val newCode = v.recover(changedCode, "third-pass".toByteArray())
+        assertNotEquals(changedCode, newCode)
         assertTrue(v.isUnlocked())
         assertFalse(v.recoveryCodeConfirmed())
         assertEquals(1, v.noteCount())
@@ -265,14 +287,20 @@ class BindingsTest {
     @Test
     fun theRustFileKeyStoreWorksFromKotlin() {
         val d = dir()
-        fileDeviceKeyStore(File(d, "device.key").path).let { store ->
-            val wrapped = store.wrap("secret".toByteArray())
-            assertEquals("secret", String(store.unwrap(wrapped)))
+        fileDeviceKeyStore(d.path).let { store ->
+            val alias = "app.mend.vault.test.1"
+            val wrapped = store.wrap(alias, "secret".toByteArray())
+            assertEquals("secret", String(store.unwrap(alias, wrapped)))
+            assertContentEquals(store.derive(alias, byteArrayOf(1)), store.derive(alias, byteArrayOf(1)))
             createVault(File(d, "vault.db").path, PASS, Role.HURT, SMALL, store).vault.use { it.addNote(NoteDraft("t", "b")) }
-            val perms = Files.getPosixFilePermissions(File(d, "device.key").toPath())
-            assertEquals(setOf(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms)
-            store.destroyKey()
-            assertFailsWith<DeviceKeyException.KeyMissing> { store.unwrap(wrapped) }
+            val keys = d.listFiles { f -> f.name.endsWith(".key") }.orEmpty()
+            assertEquals(2, keys.size)
+            for (f in d.listFiles().orEmpty().filter { !it.name.startsWith("vault.db") }) {
+                val perms = Files.getPosixFilePermissions(f.toPath())
+                assertEquals(setOf(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms, f.name)
+            }
+            store.destroyKey(alias)
+            assertFailsWith<DeviceKeyException.KeyMissing> { store.unwrap(alias, wrapped) }
         }
     }
 

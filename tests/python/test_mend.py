@@ -7,6 +7,7 @@ libmend_ffi.so) on PYTHONPATH. Prints one line per failure and a closing line
 import hashlib
 import hmac
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -30,38 +31,58 @@ def test(fn):
 
 
 class PythonKeyStore(core.DeviceKeyStore):
-    """A software key store written in Python: HMAC-SHA256 keystream plus a MAC."""
+    """A software key store written in Python: one key per alias, an HMAC-SHA256 keystream
+    plus a MAC for wrapping, HMAC-SHA256 as the keyed function, and records kept beside."""
 
     def __init__(self):
-        self.key = os.urandom(32)
+        self.keys = {}
+        self.records = {}
+        self.derivations = 0
 
-    def _stream(self, nonce, n):
+    def _key(self, alias, create=False):
+        if alias not in self.keys:
+            if not create:
+                raise core.DeviceKeyError.KeyMissing()
+            self.keys[alias] = os.urandom(32)
+        return self.keys[alias]
+
+    @staticmethod
+    def _stream(key, nonce, n):
         out = b""
         counter = 0
         while len(out) < n:
-            out += hmac.new(self.key, nonce + counter.to_bytes(4, "big"), hashlib.sha256).digest()
+            out += hmac.new(key, nonce + counter.to_bytes(4, "big"), hashlib.sha256).digest()
             counter += 1
         return out[:n]
 
-    def wrap(self, plain):
-        if self.key is None:
-            raise core.DeviceKeyError.KeyMissing()
+    def wrap(self, alias, plain):
+        key = self._key(alias, create=True)
         nonce = os.urandom(16)
-        body = bytes(a ^ b for a, b in zip(plain, self._stream(nonce, len(plain))))
-        tag = hmac.new(self.key, b"tag" + nonce + body, hashlib.sha256).digest()
+        body = bytes(a ^ b for a, b in zip(plain, self._stream(key, nonce, len(plain))))
+        tag = hmac.new(key, b"tag" + nonce + body, hashlib.sha256).digest()
         return nonce + body + tag
 
-    def unwrap(self, wrapped):
-        if self.key is None:
-            raise core.DeviceKeyError.KeyMissing()
+    def unwrap(self, alias, wrapped):
+        key = self._key(alias)
         nonce, body, tag = wrapped[:16], wrapped[16:-32], wrapped[-32:]
-        good = hmac.new(self.key, b"tag" + nonce + body, hashlib.sha256).digest()
+        good = hmac.new(key, b"tag" + nonce + body, hashlib.sha256).digest()
         if not hmac.compare_digest(tag, good):
             raise core.DeviceKeyError.Rejected()
-        return bytes(a ^ b for a, b in zip(body, self._stream(nonce, len(body))))
+        return bytes(a ^ b for a, b in zip(body, self._stream(key, nonce, len(body))))
 
-    def destroy_key(self):
-        self.key = None
+    def derive(self, alias, input):
+        self.derivations += 1
+        return hmac.new(self._key(alias), b"derive" + input, hashlib.sha256).digest()
+
+    def destroy_key(self, alias):
+        self.keys.pop(alias, None)
+        self.records = {k: v for k, v in self.records.items() if k[0] != alias}
+
+    def load_record(self, alias, name):
+        return self.records.get((alias, name))
+
+    def store_record(self, alias, name, value):
+        self.records[(alias, name)] = value
 
 
 class PythonZone(core.TimeZoneRules):
@@ -91,13 +112,22 @@ class Failing(core.DeviceKeyStore):
             raise core.DeviceKeyError.Unavailable()
         raise RuntimeError("keystore exploded")
 
-    def wrap(self, plain):
+    def wrap(self, alias, plain):
         self._fail()
 
-    def unwrap(self, wrapped):
+    def unwrap(self, alias, wrapped):
         self._fail()
 
-    def destroy_key(self):
+    def derive(self, alias, input):
+        self._fail()
+
+    def load_record(self, alias, name):
+        self._fail()
+
+    def store_record(self, alias, name, value):
+        self._fail()
+
+    def destroy_key(self, alias):
         self._fail()
 
 
@@ -240,15 +270,18 @@ def passcode_change_and_recovery():
     path, store, created = new_vault()
     v = created.vault
     v.add_note(draft("kept", "body"))
-    v.change_passcode(PASS, b"second-pass")
+    # A change rekeys the vault and replaces the recovery code too.
+    changed_code = v.change_passcode(PASS, b"second-pass")
+    assert changed_code != created.recovery_code and not v.recovery_code_confirmed()
     v.lock()
     expect(mend.MendError.WrongPasscode, lambda: v.unlock(PASS))
     v.unlock(b"second-pass")
     v.lock()
     e = expect(mend.MendError.WrongRecoveryCode, lambda: v.recover("0000-0000-0000-0000-0000-0000-0000", b"third-pass"))
     assert e.attempts_left == 4
-    new_code = v.recover(created.recovery_code, b"third-pass")
-    assert new_code != created.recovery_code and v.is_unlocked()
+    expect(mend.MendError.WrongRecoveryCode, lambda: v.recover(created.recovery_code, b"third-pass"))
+    new_code = v.recover(changed_code, b"third-pass")
+    assert new_code != changed_code and v.is_unlocked()
     assert not v.recovery_code_confirmed()
     assert v.note_count() == 1
     fresh = v.new_recovery_code()
@@ -261,9 +294,45 @@ def passcode_change_and_recovery():
 @test
 def a_key_store_written_in_python_binds_the_vault_to_it():
     path, store, created = new_vault()
-    created.vault.lock()
+    v = created.vault
+    v.lock()
     other = mend.MendVault.open(path, PythonKeyStore())
     expect(mend.MendError.DeviceKeyMissing, lambda: other.unlock(PASS))
+    # Each guess takes one operation of the key store's keyed function.
+    before = store.derivations
+    expect(mend.MendError.WrongPasscode, lambda: v.unlock(b"not-the-passcode"))
+    v.unlock(PASS)
+    assert store.derivations - before == 2
+    # The attempt state and the write generation are kept beside the key.
+    assert {name for (_, name) in store.records} == {"attempts", "generation"}
+    assert v.check() == core.VaultCheck(damaged_records=0, records_unmatched=False, older_copy=False)
+
+
+@test
+def a_restored_older_copy_is_read_only_until_kept():
+    path, store, created = new_vault()
+    v = created.vault
+    note = v.add_note(draft("deleted later", "body"))
+    v.lock()
+    copy = path + ".copy"
+    shutil.copyfile(path, copy)
+    v.unlock(PASS)
+    v.delete_note(note.id)
+    v.lock()
+    staged = path + ".restoring"
+    shutil.copyfile(copy, staged)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    os.replace(staged, path)
+    old = mend.MendVault.open(path, store)
+    old.unlock(PASS)
+    assert old.check().older_copy
+    assert old.note(note.id).body == "body"
+    expect(mend.MendError.OlderCopy, lambda: old.add_note(draft("t", "b")))
+    old.keep_records_as_they_are()
+    assert not old.check().older_copy
+    old.add_note(draft("t", "b"))
 
 
 @test
@@ -276,15 +345,20 @@ def a_failing_key_store_surfaces_as_a_typed_error():
 @test
 def the_rust_file_key_store_works_from_python():
     d = tempfile.mkdtemp()
-    store = mend.file_device_key_store(os.path.join(d, "device.key"))
-    wrapped = store.wrap(b"secret")
-    assert store.unwrap(wrapped) == b"secret"
+    store = mend.file_device_key_store(d)
+    alias = "app.mend.vault.test.1"
+    wrapped = store.wrap(alias, b"secret")
+    assert store.unwrap(alias, wrapped) == b"secret"
+    assert store.derive(alias, b"x") == store.derive(alias, b"x")
     created = mend.create_vault(os.path.join(d, "vault.db"), PASS, core.Role.HURT, SMALL_KDF, store)
     created.vault.add_note(draft("t", "b"))
-    assert os.stat(os.path.join(d, "device.key")).st_mode & 0o777 == 0o600
-    store.destroy_key()
+    keys = [f for f in os.listdir(d) if f.endswith(".key")]
+    assert len(keys) == 2
+    for f in os.listdir(d):
+        assert os.stat(os.path.join(d, f)).st_mode & 0o777 == 0o600, f
+    store.destroy_key(alias)
     try:
-        store.unwrap(wrapped)
+        store.unwrap(alias, wrapped)
         raise AssertionError("unwrapped after destroy")
     except core.DeviceKeyError.KeyMissing:
         pass
@@ -355,7 +429,7 @@ def a_vault_from_a_newer_app_is_refused():
     db.execute("PRAGMA user_version = 99")
     db.close()
     e = expect(mend.MendError.NewerVault, lambda: mend.MendVault.open(path, store))
-    assert (e.found, e.supported) == (99, 2)
+    assert (e.found, e.supported) == (99, 3)
 
 
 @test

@@ -13,9 +13,14 @@ use crate::error::{Error, Result};
 
 /// The envelope format version written today. Unknown versions are a hard error.
 pub const VERSION: u8 = 1;
-/// The record layout version bound into every envelope's associated data. It changes only
-/// when the meaning of sealed fields changes; a migration then reseals.
+/// The layout version bound into an envelope's associated data. It changes only when the
+/// meaning of sealed fields changes; the vault then reseals. Every envelope but a record's
+/// is layout 1.
 pub const LAYOUT_VERSION: u32 = 1;
+/// The layout of record envelopes: layout 2 starts each with the record's version (see
+/// `vault::manifest`). Vaults of schema 2 and older hold layout 1 records, read once by
+/// the reseal that upgrades them.
+pub const RECORD_LAYOUT_VERSION: u32 = 2;
 /// Length of the header before the ciphertext.
 pub const HEADER_LEN: usize = 2 + 4 + NONCE_LEN;
 
@@ -66,7 +71,7 @@ impl Header {
 
     /// Writes the associated data for `place` into `buf`, returning its length. Built on
     /// the stack: unlock opens thousands of envelopes.
-    fn associated_data(&self, place: &Place, buf: &mut [u8; AD_MAX]) -> Result<usize> {
+    fn associated_data(&self, place: &Place, layout: u32, buf: &mut [u8; AD_MAX]) -> Result<usize> {
         let mut len = 0;
         let mut put = |bytes: &[u8]| -> Result<()> {
             let end = len + bytes.len();
@@ -83,7 +88,7 @@ impl Header {
             put(name.as_bytes())?;
         }
         put(&place.row.to_le_bytes())?;
-        put(&LAYOUT_VERSION.to_le_bytes())?;
+        put(&layout.to_le_bytes())?;
         Ok(len)
     }
 }
@@ -93,9 +98,20 @@ const AD_MAX: usize = 128;
 
 /// Pads and seals `plain` for `place` with a fresh random nonce.
 pub fn seal(cipher: &Cipher, key_id: u32, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
+    seal_layout(cipher, key_id, place, LAYOUT_VERSION, plain)
+}
+
+/// Pads and seals `plain` for `place` under layout `layout`.
+pub fn seal_layout(
+    cipher: &Cipher,
+    key_id: u32,
+    place: &Place,
+    layout: u32,
+    plain: &[u8],
+) -> Result<Vec<u8>> {
     let header = Header { algorithm: cipher.algorithm(), key_id, nonce: random::bytes()? };
     let mut ad = [0u8; AD_MAX];
-    let ad_len = header.associated_data(place, &mut ad)?;
+    let ad_len = header.associated_data(place, layout, &mut ad)?;
     let mut body = padding::pad(plain)?;
     cipher.seal(header.nonce, &ad[..ad_len], &mut body)?;
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
@@ -111,11 +127,22 @@ pub fn open(
     place: &Place,
     envelope: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
+    open_layout(cipher, header, place, LAYOUT_VERSION, envelope)
+}
+
+/// Opens an envelope sealed under layout `layout`.
+pub fn open_layout(
+    cipher: &Cipher,
+    header: &Header,
+    place: &Place,
+    layout: u32,
+    envelope: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
     if cipher.algorithm() != header.algorithm {
         return Err(Error::Damaged("envelope algorithm mismatch"));
     }
     let mut ad = [0u8; AD_MAX];
-    let ad_len = header.associated_data(place, &mut ad)?;
+    let ad_len = header.associated_data(place, layout, &mut ad)?;
     let mut body = Zeroizing::new(envelope[HEADER_LEN..].to_vec());
     let plain_len = cipher.open(header.nonce, &ad[..ad_len], &mut body)?.len();
     let data = padding::data_range(&body[..plain_len])?;

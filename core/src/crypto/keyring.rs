@@ -31,6 +31,14 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// The envelope layout this purpose seals with.
+    fn layout(self) -> u32 {
+        match self {
+            Purpose::Records => envelope::RECORD_LAYOUT_VERSION,
+            Purpose::Index | Purpose::Export => envelope::LAYOUT_VERSION,
+        }
+    }
+
     fn label(self) -> &'static [u8] {
         match self {
             Purpose::Records => b"records",
@@ -105,7 +113,7 @@ impl KeyRing {
         plain: &[u8],
     ) -> Result<Vec<u8>> {
         let cipher = self.cipher(purpose, generation, self.algorithm)?;
-        envelope::seal(&cipher, generation, place, plain)
+        envelope::seal_layout(&cipher, generation, place, purpose.layout(), plain)
     }
 
     /// Opens an envelope sealed for `place` with `purpose`'s key of any generation.
@@ -115,9 +123,21 @@ impl KeyRing {
         place: &Place,
         sealed: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>> {
+        self.open_layout(purpose, place, purpose.layout(), sealed)
+    }
+
+    /// Opens an envelope sealed under an older layout `layout` (for the reseal that
+    /// upgrades a vault).
+    pub fn open_layout(
+        &self,
+        purpose: Purpose,
+        place: &Place,
+        layout: u32,
+        sealed: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
         let header = Header::parse(sealed)?;
         let cipher = self.cipher(purpose, header.key_id, header.algorithm)?;
-        envelope::open(&cipher, &header, place, sealed)
+        envelope::open_layout(&cipher, &header, place, layout, sealed)
     }
 }
 

@@ -16,6 +16,7 @@ use crate::events::DataChange;
 use crate::features::Features;
 use crate::record::{RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
+use crate::vault::manifest::Versions;
 use crate::vault::session::{self, Session};
 use std::collections::HashMap;
 
@@ -119,6 +120,7 @@ struct SealedBodies {
     keys: std::sync::Arc<crate::crypto::KeyRing>,
     notes: Vec<(i64, NoteId, String, Vec<String>)>,
     bodies: HashMap<i64, Vec<u8>>,
+    versions: Versions,
     version: u64,
 }
 
@@ -138,7 +140,9 @@ fn sealed_bodies(s: &Session<Features>, conn: &Connection) -> Result<SealedBodie
         }
         Ok(())
     })?;
-    Ok(SealedBodies { keys: s.shared_keys(), notes, bodies, version: s.features.notes_version })
+    let versions = s.versions().subset(notes.iter().map(|n| n.0));
+    let version = s.features.notes_version;
+    Ok(SealedBodies { keys: s.shared_keys(), notes, bodies, versions, version })
 }
 
 /// Decrypts every body into a search cache; runs without the vault's lock.
@@ -148,7 +152,7 @@ fn build_search_cache(sealed: &SealedBodies) -> Result<SearchCache> {
         let Some(body) = sealed.bodies.get(row) else {
             continue;
         };
-        match session::open_sealed_body(&sealed.keys, *row, body) {
+        match session::open_sealed_body(&sealed.keys, &sealed.versions, *row, body) {
             Ok(plain) => cache.put(*id, title, tags, body_str(&plain)?),
             // A damaged body can still be found by its title and tags.
             Err(Error::Damaged(_)) => cache.put(*id, title, tags, ""),
@@ -182,8 +186,7 @@ impl Vault {
             };
             let row = s.write(conn, |tx, sealer| {
                 let row = records::new_row(tx)?;
-                let (m, b) = sealer.seal_record(row, &meta, draft.body.as_bytes())?;
-                records::insert(tx, row, &m, &b)?;
+                sealer.insert(tx, row, &meta, draft.body.as_bytes())?;
                 Ok(row)
             })?;
             let summary = NoteSummary {
@@ -220,10 +223,7 @@ impl Vault {
                 updated_ms: now,
                 fields: note::encode_fields(&draft.title, draft.step, &draft.tags),
             };
-            s.write(conn, |tx, sealer| {
-                let (m, b) = sealer.seal_record(row, &meta, draft.body.as_bytes())?;
-                records::update(tx, row, &m, Some(&b))
-            })?;
+            s.write(conn, |tx, sealer| sealer.update(tx, row, &meta, draft.body.as_bytes()))?;
             let summary = NoteSummary {
                 id: *id,
                 title: draft.title.clone(),
@@ -250,7 +250,7 @@ impl Vault {
     pub fn delete_note(&self, id: &NoteId) -> Result<()> {
         self.with_session(|s, conn| {
             let row = s.features.notes.get(id).ok_or(Error::NotFound)?.row;
-            s.write(conn, |tx, _| records::delete(tx, row))?;
+            s.write(conn, |tx, sealer| sealer.delete(tx, row))?;
             s.features.notes.remove(id);
             s.features.notes_version += 1;
             if let Some(cache) = s.features.search.as_mut() {

@@ -86,14 +86,12 @@ fn write_day(
     let body = practice::encode_responses(&responses);
     let row = s.write(conn, |tx, sealer| match existing {
         Some(r) => {
-            let (m, b) = sealer.seal_record(r.row, &meta, &body)?;
-            records::update(tx, r.row, &m, Some(&b))?;
+            sealer.update(tx, r.row, &meta, &body)?;
             Ok(r.row)
         }
         None => {
             let row = records::new_row(tx)?;
-            let (m, b) = sealer.seal_record(row, &meta, &body)?;
-            records::insert(tx, row, &m, &b)?;
+            sealer.insert(tx, row, &meta, &body)?;
             Ok(row)
         }
     })?;

@@ -43,18 +43,16 @@ pub fn insert(tx: &Transaction, row: i64, meta: &[u8], body: &[u8]) -> Result<()
     Ok(())
 }
 
-/// Replaces a record's metadata envelope, and its body envelope when given.
-pub fn update(tx: &Transaction, row: i64, meta: &[u8], body: Option<&[u8]>) -> Result<()> {
+/// Replaces a record's two envelopes (always together: they carry the same version).
+pub fn update(tx: &Transaction, row: i64, meta: &[u8], body: &[u8]) -> Result<()> {
     let changed = tx
         .prepare_cached("UPDATE record SET meta = ?2 WHERE id = ?1")?
         .execute(params![row, meta])?;
     if changed == 0 {
         return Err(Error::NotFound);
     }
-    if let Some(body) = body {
-        tx.prepare_cached("UPDATE record_body SET body = ?2 WHERE id = ?1")?
-            .execute(params![row, body])?;
-    }
+    tx.prepare_cached("UPDATE record_body SET body = ?2 WHERE id = ?1")?
+        .execute(params![row, body])?;
     Ok(())
 }
 
@@ -91,6 +89,14 @@ fn for_each_envelope(
         f(id, envelope)?;
     }
     Ok(())
+}
+
+/// A record's metadata envelope.
+pub fn meta(conn: &Connection, row: i64) -> Result<Vec<u8>> {
+    conn.prepare_cached("SELECT meta FROM record WHERE id = ?1")?
+        .query_row([row], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound)
 }
 
 /// A record's body envelope.

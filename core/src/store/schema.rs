@@ -8,10 +8,11 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::device::LEGACY_ALIAS;
 use crate::error::{Error, Result};
 
 /// The schema version this build reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a Mend vault ("Mend" in ASCII).
 pub const APPLICATION_ID: i32 = 0x4d65_6e64;
@@ -21,13 +22,17 @@ pub const APPLICATION_ID: i32 = 0x4d65_6e64;
 const VAULT: &str = "CREATE TABLE vault (
     singleton       INTEGER PRIMARY KEY CHECK (singleton = 1),
     vault_id        BLOB NOT NULL,     -- random, 16 bytes
-    device_secret   BLOB NOT NULL,     -- wrapped by the platform key store
+    device_key      TEXT NOT NULL,     -- the alias of the vault's platform key
+    stale_device_key TEXT NOT NULL,    -- a platform key still to destroy, or ''
+    device_secret   BLOB NOT NULL,     -- wrapped by the platform key
     seal_state      BLOB NOT NULL,     -- sealed seal counter
-    attempt_state   BLOB NOT NULL      -- sealed attempt counter and times; empty when new
+    attempt_state   BLOB NOT NULL,     -- sealed attempt counter and times
+    manifest        BLOB NOT NULL      -- sealed record count, version digest, generation
 )";
 
 const KEY_SLOT: &str = "CREATE TABLE key_slot (
-    slot            INTEGER PRIMARY KEY, -- 1 passcode, 2 recovery, 3 biometric
+    slot            INTEGER PRIMARY KEY, -- 1 passcode, 2 recovery
+    binding         INTEGER NOT NULL,    -- 0 device secret; 1 also the hardware, per guess
     kdf_memory_kib  INTEGER NOT NULL,
     kdf_iterations  INTEGER NOT NULL,
     kdf_parallelism INTEGER NOT NULL,
@@ -76,10 +81,10 @@ pub fn create(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// What an upgrade needs from the layer above, which holds the device secret: sealing a
-/// fresh attempt state and adding the key slots' checks (1 → 2), inside the upgrade's
-/// transaction.
-pub type SealWithDevice<'a> = &'a dyn Fn(&Transaction) -> Result<()>;
+/// What an upgrade needs from the layer above, which holds the device secret, run once at
+/// the end of the upgrade's transaction with the version the file had: a file of schema 1
+/// gets a fresh sealed attempt state and its key slots' checks.
+pub type SealWithDevice<'a> = &'a dyn Fn(&Transaction, u32) -> Result<()>;
 
 /// Checks that the file is a Mend vault this build can read and upgrades it if it is older.
 pub fn upgrade(conn: &mut Connection, seal_with_device: SealWithDevice) -> Result<()> {
@@ -100,9 +105,10 @@ pub fn upgrade(conn: &mut Connection, seal_with_device: SealWithDevice) -> Resul
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut version = user_version(&tx)?;
     while version < VERSION {
-        upgrade_from(&tx, version, seal_with_device)?;
+        upgrade_from(&tx, version)?;
         version += 1;
     }
+    seal_with_device(&tx, found)?;
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
     // What the old tables held is gone from the file (secure_delete); fold the log too.
@@ -134,21 +140,49 @@ fn check_exact(conn: &Connection) -> Result<()> {
 
 /// Upgrades the schema from `version` to `version + 1`. Each step commits a fixture vault of
 /// the version it upgrades from (core/tests/fixtures/).
-fn upgrade_from(tx: &Transaction, version: u32, seal_with_device: SealWithDevice) -> Result<()> {
+fn upgrade_from(tx: &Transaction, version: u32) -> Result<()> {
     match version {
         // 1 → 2: the attempt counter and the time of the last attempt were plaintext
-        // columns; they become one sealed state, counting from zero. The table is rebuilt
-        // so that it reads exactly as a fresh vault's.
+        // columns; they become one sealed state, counting from zero (sealed by the hook).
         1 => {
-            tx.execute("ALTER TABLE vault RENAME TO vault_v1", [])?;
+            tx.execute_batch(
+                "CREATE TABLE vault_v2 (singleton INTEGER PRIMARY KEY, vault_id BLOB NOT NULL,
+                   device_secret BLOB NOT NULL, seal_state BLOB NOT NULL,
+                   attempt_state BLOB NOT NULL);
+                 INSERT INTO vault_v2 SELECT singleton, vault_id, device_secret, seal_state, x''
+                   FROM vault;
+                 DROP TABLE vault;
+                 ALTER TABLE vault_v2 RENAME TO vault;",
+            )?;
+            Ok(())
+        }
+        // 2 → 3: each vault names its platform key (older ones used the one legacy key),
+        // slots say whether the hardware takes part in each guess (not yet, for older ones),
+        // and the manifest of live records starts empty: the first unlock reseals every
+        // record with a version and writes it. The tables are rebuilt so that they read
+        // exactly as a fresh vault's.
+        2 => {
+            tx.execute("ALTER TABLE vault RENAME TO vault_v2", [])?;
             tx.execute(VAULT, [])?;
             tx.execute(
-                "INSERT INTO vault (singleton, vault_id, device_secret, seal_state, attempt_state)
-                 SELECT singleton, vault_id, device_secret, seal_state, x'' FROM vault_v1",
+                "INSERT INTO vault (singleton, vault_id, device_key, stale_device_key,
+                   device_secret, seal_state, attempt_state, manifest)
+                 SELECT singleton, vault_id, ?1, '', device_secret, seal_state, attempt_state, x''
+                 FROM vault_v2",
+                [LEGACY_ALIAS],
+            )?;
+            tx.execute("DROP TABLE vault_v2", [])?;
+            tx.execute("ALTER TABLE key_slot RENAME TO key_slot_v2", [])?;
+            tx.execute(KEY_SLOT, [])?;
+            tx.execute(
+                "INSERT INTO key_slot (slot, binding, kdf_memory_kib, kdf_iterations,
+                   kdf_parallelism, salt, wrapped_key)
+                 SELECT slot, 0, kdf_memory_kib, kdf_iterations, kdf_parallelism, salt,
+                   wrapped_key FROM key_slot_v2",
                 [],
             )?;
-            tx.execute("DROP TABLE vault_v1", [])?;
-            seal_with_device(tx)
+            tx.execute("DROP TABLE key_slot_v2", [])?;
+            Ok(())
         }
         _ => Err(Error::Damaged("unknown schema version")),
     }
@@ -169,7 +203,7 @@ mod tests {
     #[test]
     fn a_fresh_schema_opens_without_changes() {
         let mut conn = fresh();
-        upgrade(&mut conn, &|_| Ok(())).unwrap();
+        upgrade(&mut conn, &|_, _| Ok(())).unwrap();
         assert_eq!(user_version(&conn).unwrap(), VERSION);
     }
 
@@ -177,7 +211,7 @@ mod tests {
     fn a_newer_schema_is_refused_and_left_untouched() {
         let mut conn = fresh();
         conn.pragma_update(None, "user_version", VERSION + 1).unwrap();
-        match upgrade(&mut conn, &|_| Ok(())) {
+        match upgrade(&mut conn, &|_, _| Ok(())) {
             Err(Error::NewerVault { found, supported }) => {
                 assert_eq!((found, supported), (VERSION + 1, VERSION));
             }
@@ -190,12 +224,15 @@ mod tests {
     fn another_apps_database_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
-        assert!(matches!(upgrade(&mut conn, &|_| Ok(())), Err(Error::Damaged("not a Mend vault"))));
+        assert!(matches!(
+            upgrade(&mut conn, &|_, _| Ok(())),
+            Err(Error::Damaged("not a Mend vault"))
+        ));
     }
 
     #[test]
     fn a_blank_file_is_no_vault() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert!(matches!(upgrade(&mut conn, &|_| Ok(())), Err(Error::NoVault)));
+        assert!(matches!(upgrade(&mut conn, &|_, _| Ok(())), Err(Error::NoVault)));
     }
 }

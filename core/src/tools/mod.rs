@@ -117,8 +117,7 @@ impl Vault {
             };
             let row = s.write(conn, |tx, sealer| {
                 let row = records::new_row(tx)?;
-                let (m, b) = sealer.seal_record(row, &meta, &[])?;
-                records::insert(tx, row, &m, &b)?;
+                sealer.insert(tx, row, &meta, &[])?;
                 Ok(row)
             })?;
             s.features.tools.entries.insert(record.id, (row, record.clone()));
@@ -149,10 +148,7 @@ impl Vault {
                 updated_ms: now,
                 fields: record.entry.encode()?,
             };
-            s.write(conn, |tx, sealer| {
-                let (m, b) = sealer.seal_record(row, &meta, &[])?;
-                records::update(tx, row, &m, Some(&b))
-            })?;
+            s.write(conn, |tx, sealer| sealer.update(tx, row, &meta, &[]))?;
             s.features.tools.entries.insert(*id, (row, record.clone()));
             db::checkpoint_after_commit(conn);
             Ok(record)
@@ -165,7 +161,7 @@ impl Vault {
         let kind = self.with_session(|s, conn| {
             let (row, record) = s.features.tools.entries.get(id).ok_or(Error::NotFound)?;
             let (row, kind) = (*row, record.entry.tool());
-            s.write(conn, |tx, _| records::delete(tx, row))?;
+            s.write(conn, |tx, sealer| sealer.delete(tx, row))?;
             s.features.tools.entries.remove(id);
             db::checkpoint_after_commit(conn);
             Ok(kind)

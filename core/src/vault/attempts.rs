@@ -8,10 +8,13 @@
 //! plus the longest delay, so setting the clock far ahead locks nobody out.
 //!
 //! The state is sealed with a key derived from the device secret: the file shows neither
-//! when the vault was last opened nor how many guesses were made.
+//! when the vault was last opened nor how many guesses were made. It is mirrored to the
+//! platform key store ([`Freshness`]); the larger count wins, so restoring an older file
+//! does not give back the attempts used since.
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::freshness::Freshness;
 use crate::clock::Elapsed;
 use crate::crypto::envelope;
 use crate::crypto::keyring::hkdf_sha256;
@@ -74,7 +77,7 @@ impl AttemptKey {
 }
 
 impl Attempts {
-    fn encode(&self) -> Vec<u8> {
+    pub(crate) fn encode(&self) -> Vec<u8> {
         let mut w = Writer::new();
         w.u32(self.failures).u8(u8::from(self.unfinished));
         match self.last {
@@ -84,7 +87,7 @@ impl Attempts {
         w.finish()
     }
 
-    fn decode(data: &[u8]) -> Result<Self> {
+    pub(crate) fn decode(data: &[u8]) -> Result<Self> {
         const BAD: Error = Error::Damaged("bad attempt state");
         let mut r = Reader::new(data);
         let failures = r.u32()?;
@@ -190,44 +193,86 @@ impl Attempts {
         }
     }
 
-    /// The state as of `now`, in a transaction: a damaged state is replaced by the longest
-    /// wait, and a state from before a reboot is measured again in this boot. Either change
-    /// is saved, so that the wait runs from the first time it was seen.
-    fn current_in(tx: &Connection, key: &AttemptKey, now: Moment) -> Result<Self> {
-        let (stored, state) = match Self::load(tx, key) {
-            Err(Error::Damaged(_)) => (None, Self::after_damage(now)),
-            other => {
-                let stored = other?;
-                (Some(stored), stored.rebased(now))
-            }
-        };
+    /// Of two records of the state, the one that counts more: more failures, or as many
+    /// with the last attempt unfinished. A restored file cannot lower the count this way.
+    fn larger(self, other: Self) -> Self {
+        let key = |a: &Self| (a.failures, a.unfinished);
+        if key(&other) > key(&self) { other } else { self }
+    }
+
+    /// The stored state merged with the key store's mirror, or the longest wait if neither
+    /// can be read.
+    fn merged(tx: &Connection, key: &AttemptKey, fresh: &Freshness, now: Moment) -> Result<Self> {
+        let mirror = fresh.attempts();
+        Ok(match (Self::load(tx, key), mirror) {
+            (Ok(stored), Some(mirror)) => stored.larger(mirror),
+            (Ok(stored), None) => stored,
+            (Err(Error::Damaged(_)), Some(mirror)) => mirror,
+            (Err(Error::Damaged(_)), None) => Self::after_damage(now),
+            (Err(other), _) => return Err(other),
+        })
+    }
+
+    /// The state as of `now`, in a transaction: the larger of the stored state and its
+    /// mirror (a damaged state is replaced by the longest wait), measured again in this boot
+    /// if it is from before a reboot. Any change is saved, so that the wait runs from the
+    /// first time it was seen.
+    fn current_in(
+        tx: &Connection,
+        key: &AttemptKey,
+        fresh: &Freshness,
+        now: Moment,
+    ) -> Result<Self> {
+        let stored = Self::load(tx, key).ok();
+        let state = Self::merged(tx, key, fresh, now)?.rebased(now);
         if stored != Some(state) {
             state.save(tx, key)?;
         }
         Ok(state)
     }
 
+    /// Mirrors a committed state to the key store, unless the mirror already holds it.
+    fn mirror(&self, fresh: &Freshness) {
+        if fresh.attempts() != Some(*self) {
+            fresh.store_attempts(self);
+        }
+    }
+
     /// The state as of `now` (see `current_in`), committed. A plain read when nothing needs
     /// saving, so that the lock screen asking takes no write lock.
-    pub fn current(conn: &mut Connection, key: &AttemptKey, now: Moment) -> Result<Self> {
+    pub fn current(
+        conn: &mut Connection,
+        key: &AttemptKey,
+        fresh: &Freshness,
+        now: Moment,
+    ) -> Result<Self> {
         if let Ok(stored) = Self::load(conn, key)
             && stored.rebased(now) == stored
+            && fresh.attempts().is_none_or(|mirror| stored.larger(mirror) == stored)
         {
+            stored.mirror(fresh);
             return Ok(stored);
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let state = Self::current_in(&tx, key, now)?;
+        let state = Self::current_in(&tx, key, fresh, now)?;
         tx.commit()?;
+        state.mirror(fresh);
         Ok(state)
     }
 
     /// In one transaction: fails if a wait applies, else counts an attempt as failed and
-    /// unfinished, and commits that before the secret is checked.
-    pub fn check_and_begin(conn: &mut Connection, key: &AttemptKey, now: Moment) -> Result<Self> {
+    /// unfinished, and commits that (and mirrors it) before the secret is checked.
+    pub fn check_and_begin(
+        conn: &mut Connection,
+        key: &AttemptKey,
+        fresh: &Freshness,
+        now: Moment,
+    ) -> Result<Self> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut state = Self::current_in(&tx, key, now)?;
+        let mut state = Self::current_in(&tx, key, fresh, now)?;
         if let Err(wait) = state.check(now) {
             tx.commit()?;
+            state.mirror(fresh);
             return Err(wait);
         }
         state.failures = state.failures.saturating_add(1);
@@ -235,11 +280,17 @@ impl Attempts {
         state.unfinished = true;
         state.save(&tx, key)?;
         tx.commit()?;
+        fresh.store_attempts(&state);
         Ok(state)
     }
 
     /// Records how the attempt ended: a success clears the count, a wrong secret keeps it.
-    pub fn finish(conn: &mut Connection, key: &AttemptKey, succeeded: bool) -> Result<()> {
+    pub fn finish(
+        conn: &mut Connection,
+        key: &AttemptKey,
+        fresh: &Freshness,
+        succeeded: bool,
+    ) -> Result<()> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut state = Self::load(&tx, key)?;
         state.unfinished = false;
@@ -248,6 +299,7 @@ impl Attempts {
         }
         state.save(&tx, key)?;
         tx.commit()?;
+        fresh.store_attempts(&state);
         Ok(())
     }
 }

@@ -8,7 +8,10 @@
 //! zone the app sets once with [`Vault::set_time_zone`].
 
 pub mod attempts;
+pub mod freshness;
+pub mod manifest;
 pub mod recovery_code;
+pub mod reseal;
 pub mod session;
 pub mod settings;
 pub mod slots;
@@ -23,17 +26,20 @@ use zeroize::Zeroizing;
 use crate::calendar::{self, FixedOffset, TimeZoneRules};
 use crate::clock::{Clock, Timestamp};
 pub use crate::crypto::KdfParams;
+use crate::crypto::envelope::RECORD_LAYOUT_VERSION;
 use crate::crypto::{Algorithm, KeyRing, SecretKey, random};
-use crate::device::DeviceKeyStore;
+use crate::device::{DeviceKeyError, DeviceKeyStore};
 use crate::error::{Error, InputField, InputProblem, LengthUnit, Result};
 use crate::events::{DataChange, LockState, VaultListener};
 use crate::store::db;
 use crate::store::schema;
 use attempts::{AttemptKey, Attempts, Moment};
+use freshness::Freshness;
+use manifest::Manifest;
 pub use recovery_code::RecoveryCode;
-use session::{FeatureState, Session};
+use session::{FeatureState, SealLease, Session};
 pub use settings::{Role, Settings};
-use slots::{Binding, Slot, SlotKind};
+use slots::{Binding, Hardware, Slot, SlotKind};
 
 /// The shortest passcode accepted, in bytes.
 pub const MIN_PASSCODE_BYTES: u32 = 6;
@@ -74,27 +80,93 @@ struct Inner<F> {
     session: Option<Session<F>>,
 }
 
+/// What an unlock found about the vault's records as a whole, for a banner on the screens.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VaultCheck {
+    /// Records that failed their integrity check at unlock and are left out of every list.
+    pub damaged_records: i32,
+    /// The records are not the ones the vault's sealed manifest lists: some are missing,
+    /// older than their last change, mixed between changes, or were put back after being
+    /// deleted. What can be read is shown; the screens say it may not be current.
+    pub records_unmatched: bool,
+    /// The file is older than the last change this device saw (a restored copy). It is
+    /// read-only until the person keeps it ([`Vault::keep_records_as_they_are`]).
+    pub older_copy: bool,
+}
+
 /// The facts read from the `vault` row.
 struct VaultRow {
     vault_id: [u8; 16],
+    /// The alias of the vault's platform key.
+    device_key: String,
+    /// A platform key still to destroy (after a rekey, or one a rekey began), or empty.
+    stale_device_key: String,
     wrapped_device_secret: Vec<u8>,
-}
-
-/// The key sealing the attempt state of the vault in `row`, from its device secret.
-fn attempt_key(device: &dyn DeviceKeyStore, row: &VaultRow) -> Result<AttemptKey> {
-    let device_secret = Zeroizing::new(device.unwrap(row.wrapped_device_secret.clone())?);
-    AttemptKey::new(&row.vault_id, &device_secret)
 }
 
 impl VaultRow {
     fn load(conn: &Connection) -> Result<Self> {
-        let (id, wrapped): (Vec<u8>, Vec<u8>) = conn.query_row(
-            "SELECT vault_id, device_secret FROM vault WHERE singleton = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (id, device_key, stale_device_key, wrapped): (Vec<u8>, String, String, Vec<u8>) = conn
+            .query_row(
+                "SELECT vault_id, device_key, stale_device_key, device_secret
+                 FROM vault WHERE singleton = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::InvalidColumnType(..) => Error::Damaged("bad vault row"),
+                other => other.into(),
+            })?;
         let vault_id = id.try_into().map_err(|_| Error::Damaged("bad vault id"))?;
-        Ok(Self { vault_id, wrapped_device_secret: wrapped })
+        let valid = |alias: &str| alias.is_empty() || crate::device::is_valid_alias(alias);
+        if device_key.is_empty() || !valid(&device_key) || !valid(&stale_device_key) {
+            return Err(Error::Damaged("bad device key name"));
+        }
+        Ok(Self { vault_id, device_key, stale_device_key, wrapped_device_secret: wrapped })
+    }
+}
+
+/// A new platform key alias for the vault `vault_id`: it names the vault, and a random part
+/// makes each rekey's key a new one.
+fn new_alias(vault_id: &[u8; 16]) -> Result<String> {
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    Ok(format!("app.mend.vault.{}.{}", hex(vault_id), hex(&random::bytes::<4>()?)))
+}
+
+/// What the device secret of a vault gives before its passcode is known.
+struct DeviceBound {
+    device_secret: Zeroizing<Vec<u8>>,
+    attempt_key: AttemptKey,
+    freshness: Arc<Freshness>,
+}
+
+impl DeviceBound {
+    /// Unwraps the device secret of the vault in `row` and derives what it gives.
+    fn new(device: &Arc<dyn DeviceKeyStore>, row: &VaultRow) -> Result<Self> {
+        let wrapped = row.wrapped_device_secret.clone();
+        let device_secret = Zeroizing::new(device.unwrap(row.device_key.clone(), wrapped)?);
+        Self::with_secret(device, row, device_secret)
+    }
+
+    fn with_secret(
+        device: &Arc<dyn DeviceKeyStore>,
+        row: &VaultRow,
+        device_secret: Zeroizing<Vec<u8>>,
+    ) -> Result<Self> {
+        let attempt_key = AttemptKey::new(&row.vault_id, &device_secret)?;
+        let freshness =
+            Freshness::new(device.clone(), &row.device_key, &row.vault_id, &device_secret)?;
+        Ok(Self { device_secret, attempt_key, freshness: Arc::new(freshness) })
+    }
+
+    /// What the slots of the vault in `row` are bound to.
+    fn binding<'a>(&'a self, row: &'a VaultRow, device: &'a dyn DeviceKeyStore) -> Binding<'a> {
+        Binding {
+            vault_id: &row.vault_id,
+            device_secret: &self.device_secret,
+            hardware: Some(Hardware { store: device, alias: &row.device_key }),
+        }
     }
 }
 
@@ -120,10 +192,12 @@ impl Presented<'_> {
     }
 }
 
-/// A data key that opened its slot, and the lock epoch its attempt started in.
+/// A data key that opened its slot, what the device secret gave, and the lock epoch its
+/// attempt started in.
 struct Opened {
     data_key: SecretKey,
-    vault_id: [u8; 16],
+    row: VaultRow,
+    bound: DeviceBound,
     epoch: u64,
 }
 
@@ -197,9 +271,10 @@ impl<F: FeatureState> Vault<F> {
         let mut conn = db::create(path)?;
         let vault_id = random::bytes::<16>()?;
         let data_key = random::secret_key()?;
-        let device_secret = Zeroizing::new(random::bytes::<32>()?);
-        let wrapped_device_secret = device.wrap(device_secret.to_vec())?;
-        let binding = Binding { vault_id: &vault_id, device_secret: device_secret.as_slice() };
+        // A platform key of its own, whose alias names the vault: erasing this vault never
+        // touches another one's key.
+        let (row, bound) = new_device_key(&device, vault_id)?;
+        let binding = bound.binding(&row, device.as_ref());
         let recovery = RecoveryCode::generate()?;
         let passcode_slot = Slot::wrap(SlotKind::Passcode, kdf, passcode, &binding, &data_key)?;
         let recovery_slot =
@@ -208,17 +283,20 @@ impl<F: FeatureState> Vault<F> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         schema::create(&tx)?;
         tx.execute(
-            "INSERT INTO vault (singleton, vault_id, device_secret, seal_state, attempt_state)
-             VALUES (1, ?1, ?2, x'', x'')",
-            params![&vault_id[..], wrapped_device_secret],
+            "INSERT INTO vault (singleton, vault_id, device_key, stale_device_key, device_secret,
+                                seal_state, attempt_state, manifest)
+             VALUES (1, ?1, ?2, '', ?3, x'', x'', x'')",
+            params![&vault_id[..], row.device_key, row.wrapped_device_secret],
         )?;
         passcode_slot.save(&tx)?;
         recovery_slot.save(&tx)?;
-        Attempts::seal_new(&tx, &AttemptKey::new(&vault_id, device_secret.as_slice())?)?;
+        Attempts::seal_new(&tx, &bound.attempt_key)?;
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
         let settings = Settings::new(role);
-        let session = Session::create(&tx, keys, settings, clock.now_ms())?;
+        let fresh = Some(bound.freshness.clone());
+        let session = Session::create(&tx, keys, settings, clock.now_ms(), fresh)?;
         tx.commit()?;
+        bound.freshness.store_generation(session.generation());
         Ok((Self::new(path, device, clock, conn, Some(session)), recovery))
     }
 
@@ -229,12 +307,15 @@ impl<F: FeatureState> Vault<F> {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let mut conn = db::open_existing(path)?;
-        schema::upgrade(&mut conn, &|tx| {
+        schema::upgrade(&mut conn, &|tx, from| {
+            if from >= 2 {
+                return Ok(());
+            }
+            // Schema 1 had neither a sealed attempt state nor slot checks.
             let row = VaultRow::load(tx)?;
-            let device_secret = Zeroizing::new(device.unwrap(row.wrapped_device_secret.clone())?);
-            let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-            Slot::add_checks(tx, &binding)?;
-            Attempts::seal_new(tx, &AttemptKey::new(&row.vault_id, &device_secret)?)
+            let bound = DeviceBound::new(&device, &row)?;
+            Slot::add_checks(tx, &bound.binding(&row, device.as_ref()))?;
+            Attempts::seal_new(tx, &bound.attempt_key)
         })?;
         VaultRow::load(&conn)?;
         let slots: i64 = conn.query_row("SELECT count(*) FROM key_slot", [], |r| r.get(0))?;
@@ -243,6 +324,10 @@ impl<F: FeatureState> Vault<F> {
             // An erase was interrupted after the slots were overwritten: nothing can open
             // this file any more. It reports itself erased, and `erase` finishes the job.
             vault.state.store(ERASED, Ordering::SeqCst);
+        } else {
+            // Best effort: a key left behind by an interrupted rekey is destroyed now, or at
+            // a later open (a read-only disk or a busy key store must not stop opening).
+            let _ = vault.destroy_stale_key();
         }
         Ok(vault)
     }
@@ -376,9 +461,9 @@ impl<F: FeatureState> Vault<F> {
     /// The attempt counter and any delay now in force.
     pub fn unlock_status(&self) -> Result<UnlockStatus> {
         let row = self.with_conn(|conn| VaultRow::load(conn))?;
-        let key = attempt_key(self.device.as_ref(), &row)?;
+        let bound = DeviceBound::new(&self.device, &row)?;
         self.with_conn(|conn| {
-            let a = Attempts::current(conn, &key, self.moment())?;
+            let a = Attempts::current(conn, &bound.attempt_key, &bound.freshness, self.moment())?;
             Ok(UnlockStatus {
                 failed_attempts: i32::try_from(a.failures).unwrap_or(i32::MAX),
                 attempts_left: a.attempts_left() as i32,
@@ -400,23 +485,24 @@ impl<F: FeatureState> Vault<F> {
         let epoch = self.epoch.load(Ordering::SeqCst);
         let (row, slot) = self
             .with_conn(|conn| Ok((VaultRow::load(conn)?, Slot::load(conn, presented.slot())?)))?;
-        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret.clone())?);
-        let key = AttemptKey::new(&row.vault_id, &device_secret)?;
-        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
+        let bound = DeviceBound::new(&self.device, &row)?;
+        let binding = bound.binding(&row, self.device.as_ref());
         // A damaged slot is damage, not a wrong passcode: checked before anything is counted.
         slot.verify(&binding)?;
         // Check and count in one transaction, so that concurrent attempts (other threads or
         // other processes) cannot share a window.
+        let (key, fresh) = (&bound.attempt_key, &bound.freshness);
         let attempts =
-            self.with_conn(|conn| Attempts::check_and_begin(conn, &key, self.moment()))?;
-        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-        let opened = slot.unwrap(presented.secret(), &binding)?;
+            self.with_conn(|conn| Attempts::check_and_begin(conn, key, fresh, self.moment()))?;
+        // The KDF, and (for slots bound to the hardware) one operation of the platform key.
+        let opened = slot.unwrap(presented.secret(), &binding);
         // Losing this write in a power cut only leaves the attempt counted as interrupted.
+        let succeeded = matches!(opened, Ok(Some(_)));
         self.with_conn(|conn| {
-            db::without_flush(conn, |conn| Attempts::finish(conn, &key, opened.is_some()))
+            db::without_flush(conn, |conn| Attempts::finish(conn, key, fresh, succeeded))
         })?;
-        match opened {
-            Some(data_key) => Ok(Opened { data_key, vault_id: row.vault_id, epoch }),
+        match opened? {
+            Some(data_key) => Ok(Opened { data_key, row, bound, epoch }),
             None => {
                 let attempts_left = attempts.attempts_left();
                 Err(match presented {
@@ -428,12 +514,8 @@ impl<F: FeatureState> Vault<F> {
     }
 
     /// Installs a session for an opened key, unless the vault was locked or erased while the
-    /// key was being derived. `also` runs in the session's first write, when given.
-    fn install(
-        &self,
-        opened: Opened,
-        before_install: impl FnOnce(&mut Session<F>, &mut Connection) -> Result<()>,
-    ) -> Result<()> {
+    /// key was being derived.
+    fn install(&self, opened: Opened) -> Result<()> {
         {
             let mut guard = self.inner();
             let inner = &mut *guard;
@@ -441,10 +523,8 @@ impl<F: FeatureState> Vault<F> {
             if self.epoch.load(Ordering::SeqCst) != opened.epoch {
                 return Err(Error::Locked);
             }
-            let keys = KeyRing::new(opened.vault_id, opened.data_key, Algorithm::Aes256Gcm);
-            let mut session = Session::load(conn, keys)?;
-            before_install(&mut session, conn)?;
-            inner.session = Some(session);
+            let keys = KeyRing::new(opened.row.vault_id, opened.data_key, Algorithm::Aes256Gcm);
+            inner.session = Some(Session::load(conn, keys, Some(opened.bound.freshness))?);
         }
         self.set_state(UNLOCKED);
         Ok(())
@@ -453,7 +533,7 @@ impl<F: FeatureState> Vault<F> {
     /// Unlocks the vault with its passcode and loads the index.
     pub fn unlock(&self, passcode: &[u8]) -> Result<()> {
         let opened = self.attempt(Presented::Passcode(passcode))?;
-        self.install(opened, |_, _| Ok(()))
+        self.install(opened)
     }
 
     /// Locks the vault: drops the keys and the index, and folds the log into the file.
@@ -472,69 +552,163 @@ impl<F: FeatureState> Vault<F> {
         }
     }
 
-    /// Builds new slots for `data_key` (the key derivations run without the vault's lock).
-    fn new_slots(
-        &self,
-        data_key: &SecretKey,
-        passcode: Option<&[u8]>,
-        recovery: Option<&RecoveryCode>,
-    ) -> Result<Vec<Slot>> {
-        let (row, current) = self.with_conn(|conn| {
-            let slots = [SlotKind::Passcode, SlotKind::Recovery].map(|kind| Slot::load(conn, kind));
-            Ok((VaultRow::load(conn)?, slots))
+    /// The KDF parameters for new slots: taken only from a slot this device wrote (either
+    /// one: a damaged passcode slot must not stop a recovery).
+    fn slot_params(&self, row: &VaultRow, bound: &DeviceBound) -> Result<KdfParams> {
+        let current = self.with_conn(|conn| {
+            Ok([SlotKind::Passcode, SlotKind::Recovery].map(|k| Slot::load(conn, k)))
         })?;
-        let device_secret = Zeroizing::new(self.device.unwrap(row.wrapped_device_secret)?);
-        let binding = Binding { vault_id: &row.vault_id, device_secret: &device_secret };
-        // The parameters are taken only from a slot this device wrote (either one: a damaged
-        // passcode slot must not stop a recovery).
-        let params = current
+        let binding = bound.binding(row, self.device.as_ref());
+        current
             .iter()
             .flatten()
             .find(|slot| slot.verify(&binding).is_ok())
             .map(Slot::params)
-            .ok_or(Error::Damaged("a key slot is damaged"))?;
-        let mut slots = Vec::new();
-        if let Some(passcode) = passcode {
-            slots.push(Slot::wrap(SlotKind::Passcode, params, passcode, &binding, data_key)?);
-        }
-        if let Some(code) = recovery {
-            slots.push(Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, data_key)?);
-        }
-        Ok(slots)
+            .ok_or(Error::Damaged("a key slot is damaged"))
     }
 
-    /// Replaces the passcode, after checking the current one. Only the passcode slot changes.
-    pub fn change_passcode(&self, current: &[u8], new: &[u8]) -> Result<()> {
+    /// Replaces the passcode, after checking the current one, and rekeys the vault (see
+    /// [`Vault::rekey`]): whoever held the old passcode, the data key or the device secret
+    /// can read no copy made from now on. Returns the new recovery code, which replaces the
+    /// old one and must be shown to the person once. This is also the "someone may know my
+    /// passcode" action. Leaves the vault unlocked.
+    pub fn change_passcode(&self, current: &[u8], new: &[u8]) -> Result<RecoveryCode> {
         validate_passcode(new)?;
         let opened = self.attempt(Presented::Passcode(current))?;
-        let slots = self.new_slots(&opened.data_key, Some(new), None)?;
-        self.with_conn(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for slot in &slots {
-                slot.save(&tx)?;
-            }
-            tx.commit()?;
-            db::checkpoint_after_commit(conn);
-            Ok(())
-        })?;
-        self.changed(DataChange::Settings);
-        Ok(())
+        self.rekey(opened, new)
     }
 
-    /// Opens the vault with the recovery code and sets a new passcode. The used code stops
-    /// working; the new code returned replaces it, counts as unconfirmed until
-    /// [`Vault::confirm_recovery_code`], and must be shown to the person once. Leaves the
-    /// vault unlocked.
+    /// Opens the vault with the recovery code, sets a new passcode and rekeys the vault. The
+    /// used code stops working; the new code returned replaces it, counts as unconfirmed
+    /// until [`Vault::confirm_recovery_code`], and must be shown to the person once. Leaves
+    /// the vault unlocked.
     pub fn recover(&self, recovery_code: &str, new_passcode: &[u8]) -> Result<RecoveryCode> {
         let code = RecoveryCode::parse(recovery_code)?;
         validate_passcode(new_passcode)?;
         let opened = self.attempt(Presented::Recovery(&code))?;
-        let new_code = RecoveryCode::generate()?;
-        let slots = self.new_slots(&opened.data_key, Some(new_passcode), Some(&new_code))?;
-        let now = self.now_ms();
-        self.install(opened, |session, conn| save_unconfirmed(session, conn, now, &slots))?;
+        self.rekey(opened, new_passcode)
+    }
+
+    /// Rekeys the vault: a new data key, every record resealed with it, a new device secret
+    /// under a new platform key, new slots for `new_passcode` and a new recovery code — all
+    /// in one transaction — and then the old platform key destroyed. A crash before the
+    /// commit leaves the vault as it was (with the old passcode and code); after it, the new
+    /// ones. The new platform key is named in the vault row before it is made, and the old
+    /// one after the commit, so that a key left behind by a crash is destroyed at the next
+    /// open.
+    fn rekey(&self, opened: Opened, new_passcode: &[u8]) -> Result<RecoveryCode> {
+        let Opened { data_key, row: old_row, bound: old_bound, epoch } = opened;
+        let params = self.slot_params(&old_row, &old_bound)?;
+        let vault_id = old_row.vault_id;
+        self.destroy_stale_key()?;
+        let alias = new_alias(&vault_id)?;
+        self.with_conn(|conn| {
+            conn.execute(
+                "UPDATE vault SET stale_device_key = ?1 WHERE singleton = 1 AND stale_device_key = ''",
+                [&alias],
+            )?;
+            Ok(())
+        })?;
+        let (row, bound) = new_device_key_named(&self.device, vault_id, alias)?;
+        let new_data_key = random::secret_key()?;
+        let code = RecoveryCode::generate()?;
+        let binding = bound.binding(&row, self.device.as_ref());
+        let slots = [
+            Slot::wrap(SlotKind::Passcode, params, new_passcode, &binding, &new_data_key)?,
+            Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, &new_data_key)?,
+        ];
+        let old_keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
+        let new_keys = KeyRing::new(vault_id, new_data_key, Algorithm::Aes256Gcm);
+        let seen = old_bound.freshness.generation().unwrap_or(0);
+        let commit = |conn: &mut Connection| -> Result<Manifest> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have cleaned up the new key as left behind: then stop.
+            let stale: String =
+                tx.query_row("SELECT stale_device_key FROM vault WHERE singleton = 1", [], |r| {
+                    r.get(0)
+                })?;
+            if stale != row.device_key {
+                // Nothing names the new key any more: destroy it here.
+                let _ = self.device.destroy_key(row.device_key.clone());
+                return Err(Error::Storage(
+                    "another change to the vault's keys is under way".into(),
+                ));
+            }
+            let floor = Manifest::load(&tx, &old_keys).ok().flatten().map_or(0, |m| m.generation);
+            let unconfirm = |s: &mut Settings| s.recovery_code_confirmed = false;
+            let manifest = reseal::reseal_all(
+                &tx,
+                &old_keys,
+                RECORD_LAYOUT_VERSION,
+                &new_keys,
+                SealLease::default(),
+                floor.max(seen),
+                Some(&unconfirm),
+            )?;
+            tx.execute(
+                "UPDATE vault SET device_key = ?1, stale_device_key = ?2, device_secret = ?3
+                 WHERE singleton = 1",
+                params![row.device_key, old_row.device_key, row.wrapped_device_secret],
+            )?;
+            Attempts::seal_new(&tx, &bound.attempt_key)?;
+            for slot in &slots {
+                slot.save(&tx)?;
+            }
+            tx.commit()?;
+            // The resealed rows replaced the old ones in place (secure_delete); fold the log.
+            db::checkpoint_after_commit(conn);
+            Ok(manifest)
+        };
+        // Commit and swap the session under one hold of the vault's lock, so that no write
+        // can slip in between with the old keys.
+        let installed = {
+            let mut guard = self.inner();
+            let inner = &mut *guard;
+            if self.state.load(Ordering::SeqCst) == ERASED {
+                return Err(Error::Closed);
+            }
+            let conn = inner.conn.as_mut().ok_or(Error::Closed)?;
+            let manifest = commit(conn)?;
+            inner.session = None;
+            bound.freshness.store_generation(manifest.generation);
+            // Locked meanwhile: the new passcode opens the vault later; the code stays
+            // unconfirmed, so the next unlock offers a new one.
+            if self.epoch.load(Ordering::SeqCst) == epoch {
+                let fresh = Some(bound.freshness.clone());
+                Session::load(conn, new_keys, fresh).map(|session| inner.session = Some(session))
+            } else {
+                Err(Error::Locked)
+            }
+        };
+        self.set_state(if installed.is_ok() { UNLOCKED } else { LOCKED });
+        // Best effort: a key store that refuses now is asked again at the next open.
+        let _ = self.destroy_stale_key();
+        match installed {
+            Ok(()) | Err(Error::Locked) => {}
+            Err(other) => return Err(other),
+        }
         self.changed(DataChange::Settings);
-        Ok(new_code)
+        self.changed(DataChange::Notes);
+        Ok(code)
+    }
+
+    /// Destroys the platform key the vault row names as stale, and forgets it. Holds the
+    /// write lock throughout, so it never races a rekey's commit.
+    fn destroy_stale_key(&self) -> Result<()> {
+        self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let row = VaultRow::load(&tx)?;
+            if row.stale_device_key.is_empty() {
+                return Ok(());
+            }
+            match self.device.destroy_key(row.stale_device_key) {
+                Ok(()) | Err(DeviceKeyError::KeyMissing) => {}
+                Err(refused) => return Err(refused.into()),
+            }
+            tx.execute("UPDATE vault SET stale_device_key = '' WHERE singleton = 1", [])?;
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     /// Whether the person confirmed they kept the latest recovery code. When false after an
@@ -557,10 +731,18 @@ impl<F: FeatureState> Vault<F> {
     /// Needs the vault unlocked.
     pub fn new_recovery_code(&self) -> Result<RecoveryCode> {
         let data_key = self.with_session(|s, _| Ok(s.keys().data_key().clone()))?;
+        let row = self.with_conn(|conn| VaultRow::load(conn))?;
+        let bound = DeviceBound::new(&self.device, &row)?;
+        let params = self.slot_params(&row, &bound)?;
         let code = RecoveryCode::generate()?;
-        let slots = self.new_slots(&data_key, None, Some(&code))?;
+        let binding = bound.binding(&row, self.device.as_ref());
+        let slot = Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, &data_key)?;
         let now = self.now_ms();
-        self.with_session(|s, conn| save_unconfirmed(s, conn, now, &slots))?;
+        self.with_session(|s, conn| {
+            s.save_settings(conn, now, |s| s.recovery_code_confirmed = false, |tx| slot.save(tx))?;
+            db::checkpoint_after_commit(conn);
+            Ok(())
+        })?;
         self.changed(DataChange::Settings);
         Ok(code)
     }
@@ -613,6 +795,28 @@ impl<F: FeatureState> Vault<F> {
         self.with_session(|s, _| Ok(s.damaged_rows.len() as u32))
     }
 
+    /// What the unlock found about the records as a whole: damaged records left out,
+    /// records that do not match the sealed manifest, an older copy. Needs the vault
+    /// unlocked.
+    pub fn check(&self) -> Result<VaultCheck> {
+        self.with_session(|s, _| {
+            Ok(VaultCheck {
+                damaged_records: i32::try_from(s.damaged_rows.len()).unwrap_or(i32::MAX),
+                records_unmatched: s.check.unmatched,
+                older_copy: s.check.older_copy,
+            })
+        })
+    }
+
+    /// Keeps the records as they are: after an older copy was restored on purpose, or once
+    /// the person has seen that records do not match. The manifest is rewritten from what
+    /// was read, and an older copy takes changes again. Needs the vault unlocked.
+    pub fn keep_records_as_they_are(&self) -> Result<()> {
+        self.with_session(|s, conn| s.keep_as_is(conn))?;
+        self.changed(DataChange::Settings);
+        Ok(())
+    }
+
     /// Erases everything: destroys the device key (so no copy of the vault, backups included,
     /// can ever be opened again), overwrites the key slots and deletes the files. Works
     /// locked or unlocked; afterwards every call on this handle fails with [`Error::Closed`].
@@ -626,14 +830,21 @@ impl<F: FeatureState> Vault<F> {
             let mut inner = self.inner();
             self.epoch.fetch_add(1, Ordering::SeqCst);
             inner.session = None;
-            match self.device.destroy_key() {
-                Ok(()) | Err(crate::device::DeviceKeyError::KeyMissing) => {}
-                Err(refused) => {
-                    drop(inner);
-                    if self.lock_state() == LockState::Unlocked {
-                        self.set_state(LOCKED);
+            // The vault's own platform keys only: its current one and any left by a rekey.
+            // A row too damaged to name them leaves nothing this vault's files could open.
+            let aliases = inner.conn.as_ref().and_then(|c| VaultRow::load(c).ok()).map(|row| {
+                [row.device_key, row.stale_device_key].into_iter().filter(|a| !a.is_empty())
+            });
+            for alias in aliases.into_iter().flatten() {
+                match self.device.destroy_key(alias) {
+                    Ok(()) | Err(DeviceKeyError::KeyMissing) => {}
+                    Err(refused) => {
+                        drop(inner);
+                        if self.lock_state() == LockState::Unlocked {
+                            self.set_state(LOCKED);
+                        }
+                        return Err(refused.into());
                     }
-                    return Err(refused.into());
                 }
             }
             let conn = inner.conn.take();
@@ -674,23 +885,30 @@ impl<F: FeatureState> Vault<F> {
     }
 }
 
-/// Saves new key slots together with the "recovery code not yet confirmed" mark, in one
-/// transaction: a crash before the new code is shown leaves a vault that offers a new code
-/// at the next unlock.
-fn save_unconfirmed<F: FeatureState>(
-    session: &mut Session<F>,
-    conn: &mut Connection,
-    now_ms: i64,
-    slots: &[Slot],
-) -> Result<()> {
-    session.save_settings(
-        conn,
-        now_ms,
-        |s| s.recovery_code_confirmed = false,
-        |tx| slots.iter().try_for_each(|slot| slot.save(tx)),
-    )?;
-    db::checkpoint_after_commit(conn);
-    Ok(())
+/// A new platform key for the vault `vault_id`, under a new alias, with a new device secret
+/// wrapped by it: the vault row's key facts, and what the secret gives.
+fn new_device_key(
+    device: &Arc<dyn DeviceKeyStore>,
+    vault_id: [u8; 16],
+) -> Result<(VaultRow, DeviceBound)> {
+    new_device_key_named(device, vault_id, new_alias(&vault_id)?)
+}
+
+fn new_device_key_named(
+    device: &Arc<dyn DeviceKeyStore>,
+    vault_id: [u8; 16],
+    alias: String,
+) -> Result<(VaultRow, DeviceBound)> {
+    let device_secret = Zeroizing::new(random::bytes::<32>()?.to_vec());
+    let wrapped = device.wrap(alias.clone(), device_secret.to_vec())?;
+    let row = VaultRow {
+        vault_id,
+        device_key: alias,
+        stale_device_key: String::new(),
+        wrapped_device_secret: wrapped,
+    };
+    let bound = DeviceBound::with_secret(device, &row, device_secret)?;
+    Ok((row, bound))
 }
 
 fn decode_state(state: u8) -> LockState {

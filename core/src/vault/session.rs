@@ -1,11 +1,15 @@
-//! An unlocked vault: its keys, the seal counter and the in-memory index of decrypted
-//! metadata. Dropping the session (on lock) wipes the keys and the index.
+//! An unlocked vault: its keys, the seal counter, the manifest of live records and the
+//! in-memory index of decrypted metadata. Dropping the session (on lock) wipes the keys and
+//! the index.
 
 use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use zeroize::Zeroizing;
 
+use super::freshness::Freshness;
+use super::manifest::{self, Manifest, RecordVersion, Versions};
+use super::reseal::{self, LEGACY_RECORD_LAYOUT};
 use super::settings::Settings;
 use crate::crypto::envelope::Header;
 use crate::crypto::keyring::ROTATE_AFTER_SEALS;
@@ -79,35 +83,107 @@ impl SealLease {
     }
 }
 
-/// Seals envelopes inside one write transaction and counts them.
+/// Seals envelopes inside one write transaction, counts them, and keeps the manifest of
+/// live records up to date. Every record write goes through it.
 pub struct Sealer<'a> {
     keys: &'a KeyRing,
     lease: SealLease,
     lease_moved: bool,
+    manifest: Manifest,
+    /// The versions this transaction set (or, `None`, removed), to apply after commit.
+    changes: Vec<(i64, Option<RecordVersion>)>,
 }
 
-impl Sealer<'_> {
-    /// Seals `plain` for `place` with the records key.
-    pub fn seal(&mut self, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
+impl<'a> Sealer<'a> {
+    /// A sealer with `keys`, counting from `lease`, starting from `manifest`.
+    pub fn new(keys: &'a KeyRing, lease: SealLease, manifest: Manifest) -> Self {
+        Self { keys, lease, lease_moved: false, manifest, changes: Vec::new() }
+    }
+
+    fn next_generation(&mut self) -> u32 {
         let (generation, moved) = self.lease.next();
         self.lease_moved |= moved;
+        generation
+    }
+
+    /// Seals `plain` for `place` with the records key.
+    fn seal(&mut self, place: &Place, plain: &[u8]) -> Result<Vec<u8>> {
+        let generation = self.next_generation();
         self.keys.seal(Purpose::Records, generation, place, plain)
     }
 
-    /// Seals a record's metadata and body for `row`.
-    pub fn seal_record(
+    /// Seals already encoded metadata and a body for `row` under a fresh version.
+    pub fn seal_raw(
         &mut self,
+        row: i64,
+        meta: &[u8],
+        body: &[u8],
+    ) -> Result<(RecordVersion, Vec<u8>, Vec<u8>)> {
+        let version = manifest::new_version()?;
+        let meta = self.seal(&records::meta_place(row), &manifest::versioned(&version, meta))?;
+        let body = self.seal(&records::body_place(row), &manifest::versioned(&version, body))?;
+        Ok((version, meta, body))
+    }
+
+    /// Counts a record written at `row` with `version` into the manifest.
+    pub fn count_in(&mut self, row: i64, version: RecordVersion) {
+        self.manifest.toggle(&version, true);
+        self.changes.push((row, Some(version)));
+    }
+
+    /// The version stored now for `row`, read from its metadata inside the transaction
+    /// (so it is right even if another process wrote the record since unlock).
+    fn stored_version(&self, tx: &Transaction, row: i64) -> Result<RecordVersion> {
+        let sealed = records::meta(tx, row)?;
+        let plain = self.keys.open(Purpose::Records, &records::meta_place(row), &sealed)?;
+        Ok(manifest::split_version(&plain)?.0)
+    }
+
+    /// Writes a new record at `row`.
+    pub fn insert(
+        &mut self,
+        tx: &Transaction,
         row: i64,
         meta: &RecordMeta,
         body: &[u8],
-    ) -> Result<(Vec<u8>, Vec<u8>)> {
-        let meta = self.seal(&records::meta_place(row), &meta.encode())?;
-        let body = self.seal(&records::body_place(row), body)?;
-        Ok((meta, body))
+    ) -> Result<()> {
+        let (version, m, b) = self.seal_raw(row, &meta.encode(), body)?;
+        records::insert(tx, row, &m, &b)?;
+        self.count_in(row, version);
+        Ok(())
     }
 
-    /// Stores the new bound if it moved; returns the lease to keep after commit.
-    fn persist(self, tx: &Transaction) -> Result<SealLease> {
+    /// Rewrites the record at `row`, metadata and body, under a new version.
+    pub fn update(
+        &mut self,
+        tx: &Transaction,
+        row: i64,
+        meta: &RecordMeta,
+        body: &[u8],
+    ) -> Result<()> {
+        let old = self.stored_version(tx, row)?;
+        let (version, m, b) = self.seal_raw(row, &meta.encode(), body)?;
+        records::update(tx, row, &m, &b)?;
+        self.manifest.toggle(&old, false);
+        self.count_in(row, version);
+        Ok(())
+    }
+
+    /// Deletes the record at `row`.
+    pub fn delete(&mut self, tx: &Transaction, row: i64) -> Result<()> {
+        let old = self.stored_version(tx, row)?;
+        records::delete(tx, row)?;
+        self.manifest.toggle(&old, false);
+        self.changes.push((row, None));
+        Ok(())
+    }
+
+    /// Moves the manifest to the next write generation (at least `floor`), and stores it
+    /// and the seal counter's bound if it moved. Returns what to keep after commit.
+    pub fn persist(mut self, tx: &Transaction, floor: u64) -> Result<Committed> {
+        self.manifest.generation = self.manifest.generation.max(floor) + 1;
+        let generation = self.next_generation();
+        self.manifest.save(tx, self.keys, generation)?;
         if self.lease_moved {
             let reserved = self.lease.reserved;
             let sealed = self.keys.seal(
@@ -118,8 +194,16 @@ impl Sealer<'_> {
             )?;
             tx.execute("UPDATE vault SET seal_state = ?1 WHERE singleton = 1", [sealed])?;
         }
-        Ok(self.lease)
+        Ok(Committed { lease: self.lease, manifest: self.manifest, changes: self.changes })
     }
+}
+
+/// What a write transaction leaves for the session once it has committed.
+pub struct Committed {
+    lease: SealLease,
+    /// The manifest as committed.
+    pub manifest: Manifest,
+    changes: Vec<(i64, Option<RecordVersion>)>,
 }
 
 /// The settings record and where it lives.
@@ -145,28 +229,48 @@ pub trait FeatureState: Sized + Send {
     fn finish_loading(&mut self);
 }
 
+/// What the unlock found about the vault's records as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecordCheck {
+    /// The records read are not the ones the sealed manifest lists: rows are missing, older
+    /// than their last write, mixed between writes, or were put back after a delete.
+    pub unmatched: bool,
+    /// The file is older than the last write this device saw: a restored copy. It opens
+    /// read-only until the person chooses to keep it.
+    pub older_copy: bool,
+}
+
 /// The state of an unlocked vault.
 pub struct Session<F> {
     keys: Arc<KeyRing>,
     lease: SealLease,
+    /// The manifest as of the last commit (or as computed at unlock, if the stored one was
+    /// unreadable).
+    manifest: Manifest,
+    /// Each live record's version.
+    versions: Versions,
+    freshness: Option<Arc<Freshness>>,
     /// The vault's settings.
     pub settings: SettingsEntry,
     /// What the features keep in memory.
     pub features: F,
     /// Rows whose metadata failed to open; the rest of the vault still works.
     pub damaged_rows: Vec<i64>,
+    /// What the unlock found about the records as a whole.
+    pub check: RecordCheck,
 }
 
 impl<F: FeatureState> Session<F> {
-    /// Starts a new vault's session inside its creating transaction: writes the seal counter
-    /// and the settings record.
+    /// Starts a new vault's session inside its creating transaction: writes the settings
+    /// record, the seal counter and the manifest.
     pub fn create(
         tx: &Transaction,
         keys: KeyRing,
         settings: Settings,
         now_ms: i64,
+        freshness: Option<Arc<Freshness>>,
     ) -> Result<Self> {
-        let mut sealer = Sealer { keys: &keys, lease: SealLease::default(), lease_moved: false };
+        let mut sealer = Sealer::new(&keys, SealLease::default(), Manifest::default());
         let row = records::new_row(tx)?;
         let meta = RecordMeta {
             id: RecordId::generate()?,
@@ -175,44 +279,54 @@ impl<F: FeatureState> Session<F> {
             updated_ms: now_ms,
             fields: settings.encode(),
         };
-        let (meta_env, body_env) = sealer.seal_record(row, &meta, &[])?;
-        records::insert(tx, row, &meta_env, &body_env)?;
-        let lease = sealer.persist(tx)?;
+        sealer.insert(tx, row, &meta, &[])?;
+        let committed = sealer.persist(tx, 0)?;
+        let mut versions = Versions::default();
+        apply(&mut versions, &committed.changes);
         Ok(Self {
             keys: Arc::new(keys),
-            lease,
+            lease: committed.lease,
+            manifest: committed.manifest,
+            versions,
+            freshness,
             settings: SettingsEntry { row, id: meta.id, created_ms: now_ms, settings },
             features: F::new(0)?,
             damaged_rows: Vec::new(),
+            check: RecordCheck::default(),
         })
     }
 
-    /// Opens every metadata envelope into the in-memory index.
-    pub fn load(conn: &Connection, keys: KeyRing) -> Result<Self> {
-        let sealed_state: Vec<u8> =
-            conn.query_row("SELECT seal_state FROM vault WHERE singleton = 1", [], |r| r.get(0))?;
-        let stored = keys
-            .open(Purpose::Index, &SEAL_STATE_PLACE, &sealed_state)
-            .and_then(|plain| SealCounter::decode(&plain));
-        let reserved = match stored {
-            Ok(counter) => Some(counter),
-            Err(Error::Damaged(_)) => None,
-            Err(other) => return Err(other),
-        };
-        // The highest key generation any record was sealed with, should the counter be lost.
-        let mut last_generation = 0u32;
+    /// Opens every metadata envelope into the in-memory index and checks the records
+    /// against the manifest and the key store's generation. A vault written before records
+    /// had versions is resealed with them first, in one transaction.
+    pub fn load(
+        conn: &mut Connection,
+        keys: KeyRing,
+        freshness: Option<Arc<Freshness>>,
+    ) -> Result<Self> {
+        let stored = Manifest::load(conn, &keys);
+        if matches!(stored, Ok(None)) && reseal::holds_legacy_records(conn, &keys)? {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let seen = freshness.as_ref().and_then(|f| f.generation()).unwrap_or(0);
+            let lease = resume_lease(&tx, &keys)?;
+            let done =
+                reseal::reseal_all(&tx, &keys, LEGACY_RECORD_LAYOUT, &keys, lease, seen, None)?;
+            tx.commit()?;
+            if let Some(f) = &freshness {
+                f.store_generation(done.generation);
+            }
+            return Self::load(conn, keys, freshness);
+        }
         let mut settings = None;
-        let mut features = F::new(records::count(conn)? as usize)?;
+        let record_count = records::count(conn)? as usize;
+        let mut features = F::new(record_count)?;
+        let mut versions = Versions::with_capacity(record_count);
         let mut damaged_rows = Vec::new();
         records::for_each_meta(conn, |row, sealed| {
-            if reserved.is_none()
-                && let Ok(header) = Header::parse(sealed)
-            {
-                last_generation = last_generation.max(header.key_id);
-            }
             let loaded =
                 keys.open(Purpose::Records, &records::meta_place(row), sealed).and_then(|plain| {
-                    let (head, fields) = RecordMeta::decode(&plain)?;
+                    let (version, plain) = manifest::split_version(&plain)?;
+                    let (head, fields) = RecordMeta::decode(plain)?;
                     match head.kind {
                         RecordKind::Settings => {
                             let values = Settings::decode(fields)?;
@@ -222,10 +336,11 @@ impl<F: FeatureState> Session<F> {
                                 created_ms: head.created_ms,
                                 settings: values,
                             });
-                            Ok(())
                         }
-                        _ => features.load(row, &head, fields),
+                        _ => features.load(row, &head, fields)?,
                     }
+                    versions.set(row, version);
+                    Ok(())
                 });
             match loaded {
                 Ok(()) => Ok(()),
@@ -238,13 +353,33 @@ impl<F: FeatureState> Session<F> {
         })?;
         features.finish_loading();
         let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
-        // A damaged counter does not stop the vault from opening: sealing resumes with a key
-        // generation no envelope has used (a body can be one ahead of its metadata, hence
-        // two), and the first write stores a new counter.
-        let reserved = reserved
-            .unwrap_or(SealCounter { generation: last_generation.saturating_add(2), seals: 0 });
-        let lease = SealLease { used: reserved, reserved };
-        Ok(Self { keys: Arc::new(keys), lease, settings, features, damaged_rows })
+        let lease = resume_lease(conn, &keys)?;
+        let seen = freshness.as_ref().and_then(|f| f.generation());
+        let read = Manifest::of(0, versions.iter());
+        let (manifest, unmatched) = match stored {
+            Ok(Some(stored)) => (stored, !stored.same_records(&read)),
+            Ok(None) | Err(Error::Damaged(_)) => {
+                (Manifest { generation: seen.unwrap_or(0), ..read }, true)
+            }
+            Err(other) => return Err(other),
+        };
+        let older_copy = seen.is_some_and(|seen| manifest.generation < seen);
+        Ok(Self {
+            keys: Arc::new(keys),
+            lease,
+            manifest,
+            versions,
+            freshness,
+            settings,
+            features,
+            damaged_rows,
+            check: RecordCheck { unmatched, older_copy },
+        })
+    }
+
+    /// The write generation of the last commit.
+    pub fn generation(&self) -> u64 {
+        self.manifest.generation
     }
 
     /// The data key, for rewrapping into key slots.
@@ -256,6 +391,11 @@ impl<F: FeatureState> Session<F> {
     /// cache). They are wiped when the last holder drops them.
     pub fn shared_keys(&self) -> Arc<KeyRing> {
         self.keys.clone()
+    }
+
+    /// Each live record's version, for checking bodies outside the vault's lock.
+    pub fn versions(&self) -> &Versions {
+        &self.versions
     }
 
     /// Rewrites the settings record with `change` applied, running `also` in the same
@@ -279,38 +419,118 @@ impl<F: FeatureState> Session<F> {
         let row = self.settings.row;
         self.write(conn, |tx, sealer| {
             also(tx)?;
-            let (m, b) = sealer.seal_record(row, &meta, &[])?;
-            records::update(tx, row, &m, Some(&b))
+            sealer.update(tx, row, &meta, &[])
         })?;
         self.settings.settings = settings;
         Ok(())
     }
 
     /// Runs `f` in one IMMEDIATE transaction with a sealer, and commits. The index is updated
-    /// by the caller only after this returns, i.e. after the write is durable.
+    /// by the caller only after this returns, i.e. after the write is durable. An older copy
+    /// takes no writes ([`Error::OlderCopy`]) until the person keeps it.
     pub fn write<T>(
         &mut self,
         conn: &mut Connection,
         f: impl FnOnce(&Transaction, &mut Sealer) -> Result<T>,
     ) -> Result<T> {
+        if self.check.older_copy {
+            return Err(Error::OlderCopy);
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut sealer = Sealer { keys: &self.keys, lease: self.lease, lease_moved: false };
+        // The stored manifest, so that writes from another process since unlock count.
+        let manifest = match Manifest::load(&tx, &self.keys) {
+            Ok(Some(stored)) => stored,
+            _ => self.manifest,
+        };
+        let mut sealer = Sealer::new(&self.keys, self.lease, manifest);
         let out = f(&tx, &mut sealer)?;
-        let lease = sealer.persist(&tx)?;
+        let committed = sealer.persist(&tx, 0)?;
         tx.commit()?;
-        self.lease = lease;
+        self.after_commit(committed);
         Ok(out)
+    }
+
+    fn after_commit(&mut self, committed: Committed) {
+        self.lease = committed.lease;
+        self.manifest = committed.manifest;
+        apply(&mut self.versions, &committed.changes);
+        if let Some(f) = &self.freshness {
+            f.store_generation(self.manifest.generation);
+        }
+    }
+
+    /// Keeps the records as they are now: the manifest is rewritten from the records read
+    /// at unlock, at a generation past any this device saw, and the vault takes writes again.
+    /// For the person who restored an older copy on purpose, or has seen the damage report.
+    pub fn keep_as_is(&mut self, conn: &mut Connection) -> Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seen = self.freshness.as_ref().and_then(|f| f.generation()).unwrap_or(0);
+        let read = Manifest::of(self.manifest.generation.max(seen), self.versions.iter());
+        let sealer = Sealer::new(&self.keys, self.lease, read);
+        let committed = sealer.persist(&tx, seen)?;
+        tx.commit()?;
+        self.after_commit(committed);
+        self.check = RecordCheck::default();
+        Ok(())
     }
 
     /// Opens the body envelope of `row`.
     pub fn open_body(&self, conn: &Connection, row: i64) -> Result<Zeroizing<Vec<u8>>> {
-        open_sealed_body(&self.keys, row, &records::body(conn, row)?)
+        open_sealed_body(&self.keys, &self.versions, row, &records::body(conn, row)?)
     }
 }
 
-/// Opens a body envelope already read from `row`.
-pub fn open_sealed_body(keys: &KeyRing, row: i64, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-    keys.open(Purpose::Records, &records::body_place(row), sealed)
+/// The seal counter to resume from. A damaged counter does not stop the vault from
+/// opening: sealing resumes with a key generation no envelope has used (a body can be one
+/// ahead of its metadata, hence two past the highest found), and the first write stores a
+/// new counter.
+fn resume_lease(conn: &Connection, keys: &KeyRing) -> Result<SealLease> {
+    let sealed: Vec<u8> =
+        conn.query_row("SELECT seal_state FROM vault WHERE singleton = 1", [], |r| r.get(0))?;
+    let stored = keys
+        .open(Purpose::Index, &SEAL_STATE_PLACE, &sealed)
+        .and_then(|plain| SealCounter::decode(&plain));
+    let reserved = match stored {
+        Ok(counter) => counter,
+        Err(Error::Damaged(_)) => {
+            let mut last_generation = 0u32;
+            records::for_each_meta(conn, |_, sealed| {
+                if let Ok(header) = Header::parse(sealed) {
+                    last_generation = last_generation.max(header.key_id);
+                }
+                Ok(())
+            })?;
+            SealCounter { generation: last_generation.saturating_add(2), seals: 0 }
+        }
+        Err(other) => return Err(other),
+    };
+    Ok(SealLease { used: reserved, reserved })
+}
+
+/// Applies committed version changes.
+fn apply(versions: &mut Versions, changes: &[(i64, Option<RecordVersion>)]) {
+    for (row, version) in changes {
+        match version {
+            Some(v) => versions.set(*row, *v),
+            None => versions.remove(*row),
+        }
+    }
+}
+
+/// Opens a body envelope already read from `row`, checking that it belongs to the same
+/// write as the record's metadata.
+pub fn open_sealed_body(
+    keys: &KeyRing,
+    versions: &Versions,
+    row: i64,
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
+    let plain = keys.open(Purpose::Records, &records::body_place(row), sealed)?;
+    let (version, body) = manifest::split_version(&plain)?;
+    if versions.get(row) != Some(&version) {
+        return Err(Error::Damaged("a record's body is not from its last write"));
+    }
+    Ok(Zeroizing::new(body.to_vec()))
 }
 
 #[cfg(test)]

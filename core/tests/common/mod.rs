@@ -113,3 +113,39 @@ impl Search for Vault {
         self.notes(&query, offset, limit)
     }
 }
+
+/// The record rows in the raw file.
+pub fn rows(path: &std::path::Path) -> std::collections::BTreeSet<i64> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare("SELECT id FROM record").unwrap();
+    stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap().map(|r| r.unwrap()).collect()
+}
+
+/// One cell of a record row in the raw file.
+pub fn cell(path: &std::path::Path, table: &str, column: &str, row: i64) -> Vec<u8> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [row], |r| r.get(0))
+        .unwrap()
+}
+
+/// Overwrites one cell of a record row in the raw file.
+pub fn set_cell(path: &std::path::Path, table: &str, column: &str, row: i64, value: &[u8]) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let sql = format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1");
+    assert_eq!(conn.execute(&sql, rusqlite::params![row, value]).unwrap(), 1);
+}
+
+/// Adds a note whose body is "body of TITLE" and returns its id and its row in the raw file
+/// (the one row not in `known`, which is updated).
+pub fn add_tracked(
+    vault: &Vault,
+    path: &Path,
+    known: &mut std::collections::BTreeSet<i64>,
+    title: &str,
+) -> (mend_core::NoteId, i64) {
+    let id = vault.add_note(&draft(title, &format!("body of {title}"))).unwrap().id;
+    let now = rows(path);
+    let row = *now.difference(known).next().unwrap();
+    *known = now;
+    (id, row)
+}

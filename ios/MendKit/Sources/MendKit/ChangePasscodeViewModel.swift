@@ -1,4 +1,6 @@
-// Changing the passcode: the current one, then the new one typed twice.
+// Changing the passcode — also what "someone may know my passcode" leads to: the current
+// one, then the new one typed twice. The vault gets new keys, and a new recovery code that is
+// shown until the person says they kept it.
 import Foundation
 import MendCore
 import Observation
@@ -6,9 +8,11 @@ import Observation
 /// Drives the change-passcode screen.
 @MainActor @Observable
 public final class ChangePasscodeViewModel {
+    /// The new recovery code to show once, until the person says they kept it.
+    public private(set) var newRecoveryCode: String?
     /// The two new entries differed.
     public private(set) var mismatch = false
-    /// Whether the passcode was changed.
+    /// Whether the passcode was changed and the new code kept.
     public private(set) var done = false
     /// Whether a call is running.
     public private(set) var busy = false
@@ -34,7 +38,17 @@ public final class ChangePasscodeViewModel {
         busy = true
         defer { busy = false }
         do {
-            try await session.call { try $0.changePasscode(current: Data(current.utf8), new: Data(first.utf8)) }
+            newRecoveryCode = try await session.changePasscode(current: current, new: first)
+        } catch {
+            problem = mendError(error)
+        }
+    }
+
+    /// The person kept the new recovery code: recorded by the core, forgotten here.
+    public func recoveryCodeKept() async {
+        do {
+            try await session.confirmRecoveryCode()
+            newRecoveryCode = nil
             done = true
         } catch {
             problem = mendError(error)

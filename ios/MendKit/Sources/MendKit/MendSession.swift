@@ -145,6 +145,15 @@ public final class MendSession {
         return code
     }
 
+    /// Replaces the passcode and rekeys the vault (also the "someone may know my passcode"
+    /// action); returns the new recovery code to show.
+    public func changePasscode(current: String, new: String) async throws -> String {
+        let code = try await call { try $0.changePasscode(current: Data(current.utf8), new: Data(new.utf8)) }
+        try await publishUnlocked()
+        prepareSearch()
+        return code
+    }
+
     /// Records that the person kept the latest recovery code.
     public func confirmRecoveryCode() async throws {
         try await call { try $0.confirmRecoveryCode() }

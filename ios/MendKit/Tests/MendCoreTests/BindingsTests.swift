@@ -87,7 +87,7 @@ final class BindingsTests: XCTestCase {
         try handle.seek(toOffset: 60) // SQLite's user_version
         handle.write(Data([0, 0, 0, 99]))
         try handle.close()
-        expect({ try MendVault.open(path: newer, keyStore: newerStore) }) { $0 == .NewerVault(found: 99, supported: 2) }
+        expect({ try MendVault.open(path: newer, keyStore: newerStore) }) { $0 == .NewerVault(found: 99, supported: 3) }
         let (damaged, damagedStore, damagedVault) = try newVault()
         damagedVault.vault.lock()
         let broken = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))
@@ -143,13 +143,16 @@ final class BindingsTests: XCTestCase {
         let (_, _, created) = try newVault()
         let v = created.vault
         _ = try v.addNote(draft: NoteDraft(title: "kept", body: "body"))
-        try v.changePasscode(current: pass(), new: pass("second-pass"))
+        // A change rekeys the vault and replaces the recovery code too.
+        let changedCode = try v.changePasscode(current: pass(), new: pass("second-pass"))
+        XCTAssertNotEqual(changedCode, created.recoveryCode)
         v.lock()
         expect({ try v.unlock(passcode: pass()) }) { if case .WrongPasscode = $0 { return true }; return false }
         try v.unlock(passcode: pass("second-pass"))
         v.lock()
-        let newCode = try v.recover(recoveryCode: created.recoveryCode, newPasscode: pass("third-pass"))
-        XCTAssertNotEqual(newCode, created.recoveryCode)
+        expect({ try v.recover(recoveryCode: created.recoveryCode, newPasscode: pass("third-pass")) }) { if case .WrongRecoveryCode = $0 { return true }; return false }
+        let newCode = try v.recover(recoveryCode: changedCode, newPasscode: pass("third-pass"))
+        XCTAssertNotEqual(newCode, changedCode)
         XCTAssertFalse(try v.recoveryCodeConfirmed())
         let fresh = try v.newRecoveryCode()
         try v.confirmRecoveryCode()
@@ -158,14 +161,28 @@ final class BindingsTests: XCTestCase {
         _ = try v.recover(recoveryCode: fresh, newPasscode: pass("fourth-pass"))
     }
 
+    func testEachGuessTakesOneOperationOfTheKeyStore() throws {
+        let store = TableKeyStore()
+        let (_, _, created) = try newVault(store: store)
+        let v = created.vault
+        v.lock()
+        let before = store.derivations
+        expect({ try v.unlock(passcode: pass("not-it-at-all")) }) { if case .WrongPasscode = $0 { return true }; return false }
+        try v.unlock(passcode: pass())
+        XCTAssertEqual(store.derivations - before, 2)
+        XCTAssertEqual(try v.check(), VaultCheck(damagedRecords: 0, recordsUnmatched: false, olderCopy: false))
+    }
+
     func testTheRustFileKeyStoreWorksFromSwift() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mend-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = fileDeviceKeyStore(path: dir.appendingPathComponent("device.key").path)
-        let wrapped = try store.wrap(plain: pass("secret"))
-        XCTAssertEqual(try store.unwrap(wrapped: wrapped), pass("secret"))
-        try store.destroyKey()
-        XCTAssertThrowsError(try store.unwrap(wrapped: wrapped)) { XCTAssertEqual($0 as? DeviceKeyError, .KeyMissing) }
+        let store = fileDeviceKeyStore(dir: dir.path)
+        let alias = "app.mend.vault.test.1"
+        let wrapped = try store.wrap(alias: alias, plain: pass("secret"))
+        XCTAssertEqual(try store.unwrap(alias: alias, wrapped: wrapped), pass("secret"))
+        XCTAssertEqual(try store.derive(alias: alias, input: pass("x")), try store.derive(alias: alias, input: pass("x")))
+        try store.destroyKey(alias: alias)
+        XCTAssertThrowsError(try store.unwrap(alias: alias, wrapped: wrapped)) { XCTAssertEqual($0 as? DeviceKeyError, .KeyMissing) }
     }
 
     func testAListenerHearsChangesWithoutContent() throws {

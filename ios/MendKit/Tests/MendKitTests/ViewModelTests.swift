@@ -111,8 +111,17 @@ final class ViewModelTests: XCTestCase {
         }
         _ = try await session.recover(recoveryCode: shown, newPasscode: "third-passcode")
         let change = ChangePasscodeViewModel(session: session)
+        await change.submit(current: "third-passcode", new: "fourth-passcode", again: "fourth-passcodE")
+        XCTAssertTrue(change.mismatch)
         await change.submit(current: "third-passcode", new: "fourth-passcode", again: "fourth-passcode")
+        let rekeyed = try XCTUnwrap(change.newRecoveryCode)
+        XCTAssertFalse(change.done)
+        XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: false))
+        await change.recoveryCodeKept()
         XCTAssertTrue(change.done)
+        XCTAssertNil(change.newRecoveryCode)
+        await session.lock()
+        _ = try await session.recover(recoveryCode: rekeyed, newPasscode: "fifth-passcode")
     }
 
     func testSettingsAndTheAutoLockDelay() async throws {

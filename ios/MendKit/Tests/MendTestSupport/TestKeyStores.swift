@@ -1,38 +1,65 @@
 // Key stores written in Swift for tests on any platform: one that keeps secrets in memory
-// and hands out opaque references (as a Keychain item would be), and one that always fails.
+// and hands out opaque references (as a Keychain item would be), with a counted keyed
+// function and records kept per key, and one that always fails.
 import Foundation
 import MendCore
 
-/// Keeps wrapped secrets in memory; `wrap` returns a random reference to them.
+/// Keeps wrapped secrets in memory per alias; `wrap` returns a random reference to them. Its
+/// keyed function is a counted table of random outputs, one per alias and input.
 public final class TableKeyStore: DeviceKeyStore, @unchecked Sendable {
-    private var secrets: [Data: Data] = [:]
-    private var destroyed = false
+    private var secrets: [String: [Data: Data]] = [:]
+    private var outputs: [String: [Data: Data]] = [:]
+    private var records: [String: Data] = [:]
     private let lock = NSLock()
+    /// How many keyed-function operations it has done.
+    public private(set) var derivations = 0
 
     public init() {}
 
-    public func wrap(plain: Data) throws -> Data {
-        try lock.withLock {
-            if destroyed { throw DeviceKeyError.KeyMissing }
-            let reference = Data((0..<16).map { _ in UInt8.random(in: 0...255) })
-            secrets[reference] = plain
+    private static func random(_ n: Int) -> Data { Data((0..<n).map { _ in UInt8.random(in: 0...255) }) }
+
+    public func wrap(alias: String, plain: Data) throws -> Data {
+        lock.withLock {
+            let reference = Self.random(16)
+            secrets[alias, default: [:]][reference] = plain
+            outputs[alias, default: [:]] = outputs[alias] ?? [:]
             return reference
         }
     }
 
-    public func unwrap(wrapped: Data) throws -> Data {
+    public func unwrap(alias: String, wrapped: Data) throws -> Data {
         try lock.withLock {
-            if destroyed { throw DeviceKeyError.KeyMissing }
-            guard let plain = secrets[wrapped] else { throw DeviceKeyError.Rejected }
+            guard let table = secrets[alias] else { throw DeviceKeyError.KeyMissing }
+            guard let plain = table[wrapped] else { throw DeviceKeyError.Rejected }
             return plain
         }
     }
 
-    public func destroyKey() throws {
-        lock.withLock {
-            secrets.removeAll()
-            destroyed = true
+    public func derive(alias: String, input: Data) throws -> Data {
+        try lock.withLock {
+            guard outputs[alias] != nil else { throw DeviceKeyError.KeyMissing }
+            derivations += 1
+            if let known = outputs[alias]?[input] { return known }
+            let output = Self.random(32)
+            outputs[alias]?[input] = output
+            return output
         }
+    }
+
+    public func destroyKey(alias: String) throws {
+        lock.withLock {
+            secrets[alias] = nil
+            outputs[alias] = nil
+            records = records.filter { !$0.key.hasPrefix(alias + "/") }
+        }
+    }
+
+    public func loadRecord(alias: String, name: String) throws -> Data? {
+        lock.withLock { records[alias + "/" + name] }
+    }
+
+    public func storeRecord(alias: String, name: String, value: Data) throws {
+        lock.withLock { records[alias + "/" + name] = value }
     }
 }
 
@@ -50,9 +77,12 @@ public final class FailingKeyStore: DeviceKeyStore, @unchecked Sendable {
         throw Unexpected()
     }
 
-    public func wrap(plain: Data) throws -> Data { try fail() }
-    public func unwrap(wrapped: Data) throws -> Data { try fail() }
-    public func destroyKey() throws { try fail() }
+    public func wrap(alias: String, plain: Data) throws -> Data { try fail() }
+    public func unwrap(alias: String, wrapped: Data) throws -> Data { try fail() }
+    public func derive(alias: String, input: Data) throws -> Data { try fail() }
+    public func destroyKey(alias: String) throws { try fail() }
+    public func loadRecord(alias: String, name: String) throws -> Data? { try fail() }
+    public func storeRecord(alias: String, name: String, value: Data) throws { try fail() }
 }
 
 /// Argon2id parameters small enough for fast tests (same code path as real vaults).

@@ -1,4 +1,6 @@
-// Changing the passcode: the current one, then the new one typed twice.
+// Changing the passcode — also what "someone may know my passcode" leads to: the current
+// one, then the new one typed twice. The vault gets new keys, and a new recovery code that is
+// shown until the person says they kept it.
 package app.mend.kit
 
 import app.mend.ffi.MendException
@@ -7,6 +9,7 @@ import kotlinx.coroutines.flow.update
 
 /** What the change-passcode screen shows. */
 data class ChangePasscodeState(
+    val newRecoveryCode: String? = null,
     val mismatch: Boolean = false,
     val done: Boolean = false,
     val busy: Boolean = false,
@@ -27,7 +30,13 @@ class ChangePasscodeModel(session: MendSession, scope: CoroutineScope) :
             return
         }
         mutable.update { it.copy(busy = true, mismatch = false, problem = null) }
-        val result = attempt { session.call { v -> wiping(current, first) { v.changePasscode(current, first) } } }
-        mutable.update { it.copy(busy = false, done = result.isSuccess, problem = result.problem) }
+        val result = attempt { session.changePasscode(current, first) }
+        mutable.update { result.fold({ code -> it.copy(busy = false, newRecoveryCode = code) }, { _ -> it.copy(busy = false, problem = result.problem) }) }
+    }
+
+    /** The person kept the new recovery code: recorded by the core, forgotten here. */
+    suspend fun recoveryCodeKept() {
+        val result = attempt { session.confirmRecoveryCode() }
+        mutable.update { if (result.isSuccess) ChangePasscodeState(done = true) else it.copy(problem = result.problem) }
     }
 }

@@ -161,6 +161,17 @@ class MendSession(
         return code
     }
 
+    /**
+     * Replaces the passcode and rekeys the vault (also the "someone may know my passcode"
+     * action); returns the new recovery code to show. Both passcodes are wiped.
+     */
+    suspend fun changePasscode(current: ByteArray, newPasscode: ByteArray): String {
+        val code = call { v -> wiping(current, newPasscode) { v.changePasscode(current, newPasscode) } }
+        withContext(core) { publishUnlocked() }
+        prepareSearch()
+        return code
+    }
+
     /** Records that the person kept the latest recovery code. */
     suspend fun confirmRecoveryCode() = withContext(core) {
         (vault ?: throw MendException.NoVault()).confirmRecoveryCode()

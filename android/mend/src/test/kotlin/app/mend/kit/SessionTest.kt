@@ -118,6 +118,31 @@ class SessionTest {
     }
 
     @Test
+    fun changingThePasscodeRekeysAndShowsANewCode() = runBlocking {
+        val scope = testScope()
+        val path = tempVaultPath()
+        val store = SoftwareKeyStore()
+        val session = newSession(path = path, store = store)
+        val model = ChangePasscodeModel(session, scope)
+        model.submit(pass(), pass("new-passcode"), pass("new-passcodE"))
+        assertTrue(model.state.value.mismatch)
+        model.submit(pass("not-it"), pass("new-passcode"), pass("new-passcode"))
+        assertIs<MendException.WrongPasscode>(model.state.value.problem)
+        model.submit(pass(), pass("new-passcode"), pass("new-passcode"))
+        val fresh = assertNotNull(model.state.value.newRecoveryCode)
+        assertEquals(SessionState.Unlocked(Role.REPAIRING, recoveryCodeConfirmed = false), session.state.value)
+        model.recoveryCodeKept()
+        assertTrue(model.state.value.done)
+        assertNull(model.state.value.newRecoveryCode, "the code is forgotten once kept")
+        session.lock()
+        kotlin.test.assertFailsWith<MendException.WrongPasscode> { session.unlock(pass()) }
+        session.unlock(pass("new-passcode"))
+        session.close()
+        MendVault.open(path, store).use { it.recover(fresh, pass("third-passcode")) }
+        scope.cancel()
+    }
+
+    @Test
     fun aCodeNeverConfirmedIsReplacedAtTheNextStart() = runBlocking {
         val scope = testScope()
         val path = tempVaultPath()
