@@ -1,41 +1,59 @@
-//! Compiles the program content (content/<language>/*.toml) into static data, so the library
-//! carries no TOML parser. The program file becomes a `Node` tree in
-//! $OUT_DIR/content_en.rs; the prompt files, most of the content, become compact typed tables
-//! (`RawGroup`, `RawPrompt`). Both are read into typed content by `program::content` and
-//! checked by its tests.
+//! Compiles the program content (content/<language>/*.toml) into one byte blob,
+//! $OUT_DIR/content_en.bin, so the library carries no TOML parser and no pointer per string:
+//! a table of the program file and the prompt files' groups, checked strictly here, decoded
+//! by `program::node` and read into typed content by `program::content` (whose tests check
+//! the content rules).
 
-use std::fmt::Write as _;
 use std::path::Path;
 
-const PROGRAM: (&str, &str) = ("PROGRAM_EN", "content/en/program.toml");
+const PROGRAM: &str = "content/en/program.toml";
 const PROMPT_FILES: &[&str] =
     &["content/en/prompts-repairing.toml", "content/en/prompts-hurt.toml"];
 
-fn emit(value: &toml::Value, out: &mut String) -> Result<(), String> {
+/// Appends `value` in the content encoding `program::node` decodes: a tag byte, then
+/// `s` text (u32 length, UTF-8), `i` a whole number (i64), `a` a list (u32 count, items) or
+/// `t` a table (u32 count, then each key as u32 length and UTF-8, and its value); all numbers
+/// little-endian. One byte blob carries no pointers, so the library needs no relocation per
+/// string.
+fn emit(value: &toml::Value, out: &mut Vec<u8>) -> Result<(), String> {
     match value {
-        toml::Value::String(s) => write!(out, "Node::Str({s:?})").map_err(|e| e.to_string()),
-        toml::Value::Integer(i) => write!(out, "Node::Int({i})").map_err(|e| e.to_string()),
-        toml::Value::Array(items) => {
-            out.push_str("Node::Array(&[");
-            for item in items {
-                emit(item, out)?;
-                out.push(',');
-            }
-            out.push_str("])");
+        toml::Value::String(s) => {
+            out.push(b's');
+            put_text(s, out)
+        }
+        toml::Value::Integer(i) => {
+            out.push(b'i');
+            out.extend_from_slice(&i.to_le_bytes());
             Ok(())
         }
+        toml::Value::Array(items) => {
+            out.push(b'a');
+            put_len(items.len(), out)?;
+            items.iter().try_for_each(|item| emit(item, out))
+        }
         toml::Value::Table(table) => {
-            out.push_str("Node::Table(&[");
+            out.push(b't');
+            put_len(table.len(), out)?;
             for (key, item) in table {
-                write!(out, "({key:?}, ").map_err(|e| e.to_string())?;
+                put_text(key, out)?;
                 emit(item, out)?;
-                out.push_str("),");
             }
-            out.push_str("])");
             Ok(())
         }
         other => Err(format!("content may not use {}", other.type_str())),
     }
+}
+
+fn put_len(n: usize, out: &mut Vec<u8>) -> Result<(), String> {
+    let n = u32::try_from(n).map_err(|_| "content too large".to_owned())?;
+    out.extend_from_slice(&n.to_le_bytes());
+    Ok(())
+}
+
+fn put_text(s: &str, out: &mut Vec<u8>) -> Result<(), String> {
+    put_len(s.len(), out)?;
+    out.extend_from_slice(s.as_bytes());
+    Ok(())
 }
 
 /// Reads a table's keys strictly: every key must be one of `allowed`.
@@ -51,21 +69,9 @@ fn table<'a>(
     Ok(t)
 }
 
-fn text(t: &toml::Table, key: &str, what: &str) -> Result<String, String> {
-    t.get(key)
-        .and_then(toml::Value::as_str)
-        .map(|s| format!("{s:?}"))
-        .ok_or(format!("{what} needs text {key:?}"))
-}
-
-fn opt_text(t: &toml::Table, key: &str, what: &str) -> Result<String, String> {
-    match t.get(key) {
-        None => Ok("None".to_owned()),
-        Some(_) => Ok(format!("Some({})", text(t, key, what)?)),
-    }
-}
-
-fn emit_prompt_groups(path: &str, out: &mut String) -> Result<(), String> {
+/// Checks a prompt file's shape strictly (unknown keys, missing text, minutes out of range)
+/// and returns its groups.
+fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
     let top = table(&value, &["group"], path)?;
@@ -73,56 +79,41 @@ fn emit_prompt_groups(path: &str, out: &mut String) -> Result<(), String> {
         top.get("group").and_then(toml::Value::as_array).ok_or(format!("{path} needs groups"))?;
     for group in groups {
         let g = table(group, &["role", "step", "theme", "prompts"], path)?;
-        write!(
-            out,
-            "RawGroup {{ role: {}, step: {}, theme: {}, prompts: &[",
-            text(g, "role", path)?,
-            opt_text(g, "step", path)?,
-            opt_text(g, "theme", path)?
-        )
-        .map_err(|e| e.to_string())?;
         let prompts = g
             .get("prompts")
             .and_then(toml::Value::as_array)
             .ok_or(format!("{path}: a group needs prompts"))?;
         for prompt in prompts {
             let p = table(prompt, &["id", "kind", "minutes", "text", "follow_up"], path)?;
+            for key in ["id", "kind", "text"] {
+                p.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
+            }
             let minutes = p
                 .get("minutes")
                 .and_then(toml::Value::as_integer)
                 .ok_or(format!("{path}: minutes"))?;
-            let minutes =
-                u8::try_from(minutes).map_err(|_| format!("{path}: minutes out of range"))?;
-            write!(
-                out,
-                "RawPrompt {{ id: {}, kind: {}, minutes: {minutes}, text: {}, follow_up: {} }},",
-                text(p, "id", path)?,
-                text(p, "kind", path)?,
-                text(p, "text", path)?,
-                opt_text(p, "follow_up", path)?
-            )
-            .map_err(|e| e.to_string())?;
+            u8::try_from(minutes).map_err(|_| format!("{path}: minutes out of range"))?;
         }
-        out.push_str("] },\n");
     }
-    Ok(())
+    Ok(groups.clone())
 }
 
 fn main() -> Result<(), String> {
     println!("cargo:rerun-if-changed=content");
-    let mut out = String::from("// Generated by build.rs from content/*.toml. Do not edit.\n");
-    let (name, path) = PROGRAM;
+    let path = PROGRAM;
     println!("cargo:rerun-if-changed={path}");
     let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
-    write!(out, "pub static {name}: Node = ").map_err(|e| e.to_string())?;
-    emit(&value, &mut out).map_err(|e| format!("{path}: {e}"))?;
-    out.push_str(";\npub static PROMPT_GROUPS_EN: &[RawGroup] = &[\n");
+    let program: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
+    let mut groups = Vec::new();
     for path in PROMPT_FILES {
         println!("cargo:rerun-if-changed={path}");
-        emit_prompt_groups(path, &mut out)?;
+        groups.extend(prompt_groups(path)?);
     }
-    out.push_str("];\n");
+    let mut all = toml::Table::new();
+    all.insert("program".into(), program);
+    all.insert("groups".into(), toml::Value::Array(groups));
+    let mut out = Vec::new();
+    emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{path}: {e}"))?;
     let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
-    std::fs::write(Path::new(&dir).join("content_en.rs"), out).map_err(|e| e.to_string())
+    std::fs::write(Path::new(&dir).join("content_en.bin"), out).map_err(|e| e.to_string())
 }

@@ -13,8 +13,11 @@ WORK=$TARGET_DIR/xcframework
 FLAG=$([ "$PROFILE" = release ] && echo --release || true)
 
 rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin
+# A release library aborts on a panic, so it needs no unwind tables (docs/PERFORMANCE.md;
+# scripts/library-size.sh measures with the same flag).
+RELEASE_RUSTFLAGS=$([ "$PROFILE" = release ] && echo "-C force-unwind-tables=no" || true)
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
-  cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
+  RUSTFLAGS="$RELEASE_RUSTFLAGS" cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
 done
 
 # Bindings come from the host build (its metadata is the same for every target).

@@ -49,7 +49,12 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     val args = mutableListOf("cargo", "ndk", "--platform", "28", "-o", generatedJniLibs.get().asFile.path)
     abis.forEach { args += listOf("-t", it) }
     args += listOf("build", "-p", "mend-ffi", "--lib", "--locked")
-    if (cargoProfile == "release") args += "--release"
+    if (cargoProfile == "release") {
+        args += "--release"
+        // The release library aborts on a panic, so it needs no unwind tables: 47 KB less
+        // (docs/PERFORMANCE.md; scripts/library-size.sh measures with the same flag).
+        environment("RUSTFLAGS", "-C force-unwind-tables=no")
+    }
     commandLine(args)
 }
 

@@ -71,6 +71,27 @@ impl Plain {
         tx.commit().unwrap();
     }
 
+    /// Reads and rewrites every note in one transaction, row by row, as a rekey does.
+    pub fn rewrite_all(&self) {
+        let tx = self.conn.unchecked_transaction().unwrap();
+        let ids: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT id FROM note ORDER BY id").unwrap();
+            stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        };
+        for id in ids {
+            let (title, body): (String, String) = tx
+                .prepare_cached("SELECT title, body FROM note WHERE id = ?1")
+                .unwrap()
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap();
+            tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")
+                .unwrap()
+                .execute(params![id, title, body])
+                .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+
     pub fn newest(&self, limit: usize) -> Vec<Row> {
         let mut stmt = self
             .conn

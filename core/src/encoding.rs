@@ -83,6 +83,9 @@ impl<'a> Reader<'a> {
     pub fn is_empty(&self) -> bool {
         self.rest.is_empty()
     }
+    pub fn remaining(&self) -> usize {
+        self.rest.len()
+    }
     pub fn finish(self) -> Result<()> {
         if self.rest.is_empty() { Ok(()) } else { Err(BAD) }
     }

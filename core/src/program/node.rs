@@ -1,7 +1,9 @@
-//! The compiled-in content (made by build.rs from the TOML files): the program file as a
-//! static tree with strict readers (unknown keys and wrong types are errors), and the prompts
-//! as compact typed tables.
+//! The compiled-in content: one byte blob made by build.rs from the TOML files, decoded once
+//! into a tree whose texts borrow from the blob, with strict readers (unknown keys and wrong
+//! types are errors). A blob rather than static tables: a pointer per string would cost the
+//! phone library a relocation and a fat pointer each.
 
+use crate::encoding::Reader;
 use crate::error::{Error, Result};
 
 /// One value of a content file.
@@ -12,47 +14,58 @@ pub enum Node {
     /// A whole number.
     Int(i64),
     /// A list.
-    Array(&'static [Node]),
+    Array(Vec<Node>),
     /// Named values.
-    Table(&'static [(&'static str, Node)]),
-}
-
-/// A group of prompts as compiled in: who they are for and what they are about.
-#[derive(Debug)]
-pub struct RawGroup {
-    /// `repairing` or `hurt`.
-    pub role: &'static str,
-    /// The step's key, for the repairing partner's prompts.
-    pub step: Option<&'static str>,
-    /// The theme's key, for the hurt partner's prompts.
-    pub theme: Option<&'static str>,
-    /// The prompts.
-    pub prompts: &'static [RawPrompt],
-}
-
-/// One prompt as compiled in.
-#[derive(Debug)]
-pub struct RawPrompt {
-    /// Its stable id.
-    pub id: &'static str,
-    /// `action`, `conversation` or `reflection`.
-    pub kind: &'static str,
-    /// Roughly how many minutes.
-    pub minutes: u8,
-    /// The prompt.
-    pub text: &'static str,
-    /// A question to reflect on afterwards.
-    pub follow_up: Option<&'static str>,
+    Table(Vec<(&'static str, Node)>),
 }
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
 
+/// How deeply content may nest (the files use four levels).
+const MAX_DEPTH: u32 = 8;
+
+fn decode(r: &mut Reader<'static>, depth: u32) -> Result<Node> {
+    if depth > MAX_DEPTH {
+        return Err(BAD);
+    }
+    Ok(match r.u8()? {
+        b's' => Node::Str(r.str()?),
+        b'i' => Node::Int(r.i64()?),
+        b'a' => {
+            let n = r.u32()? as usize;
+            let mut items = Vec::with_capacity(n.min(r.remaining()));
+            for _ in 0..n {
+                items.push(decode(r, depth + 1)?);
+            }
+            Node::Array(items)
+        }
+        b't' => {
+            let n = r.u32()? as usize;
+            let mut entries = Vec::with_capacity(n.min(r.remaining()));
+            for _ in 0..n {
+                let key = r.str()?;
+                entries.push((key, decode(r, depth + 1)?));
+            }
+            Node::Table(entries)
+        }
+        _ => return Err(BAD),
+    })
+}
+
 /// The named values of a table, checked against the keys it may have.
-pub struct Fields(&'static [(&'static str, Node)]);
+pub struct Fields<'a>(&'a [(&'static str, Node)]);
 
 impl Node {
+    /// Decodes a whole blob, which must hold exactly one value.
+    pub fn decode(blob: &'static [u8]) -> Result<Node> {
+        let mut r = Reader::new(blob);
+        let node = decode(&mut r, 0)?;
+        r.finish().map_err(|_| BAD)?;
+        Ok(node)
+    }
+
     /// This node as a table with only `allowed` keys.
-    pub fn fields(&'static self, allowed: &[&str]) -> Result<Fields> {
+    pub fn fields(&self, allowed: &[&str]) -> Result<Fields<'_>> {
         match self {
             Node::Table(entries) if entries.iter().all(|(k, _)| allowed.contains(k)) => {
                 Ok(Fields(entries))
@@ -62,7 +75,7 @@ impl Node {
     }
 
     /// This node as a list.
-    pub fn items(&'static self) -> Result<&'static [Node]> {
+    pub fn items(&self) -> Result<&[Node]> {
         match self {
             Node::Array(items) => Ok(items),
             _ => Err(BAD),
@@ -77,14 +90,14 @@ impl Node {
     }
 }
 
-impl Fields {
+impl<'a> Fields<'a> {
     /// The value under `key`, if present.
-    pub fn get(&self, key: &str) -> Option<&'static Node> {
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// The required value under `key`.
-    pub fn node(&self, key: &str) -> Result<&'static Node> {
+    pub fn node(&self, key: &str) -> Result<&'a Node> {
         self.get(key).ok_or(BAD)
     }
 
@@ -103,6 +116,11 @@ impl Fields {
         self.node(key)?.text()
     }
 
+    /// Optional text.
+    pub fn opt_text(&self, key: &str) -> Result<Option<String>> {
+        self.get(key).map(Node::text).transpose()
+    }
+
     /// A required list of texts.
     pub fn texts(&self, key: &str) -> Result<Vec<String>> {
         self.node(key)?.items()?.iter().map(Node::text).collect()
@@ -113,6 +131,27 @@ impl Fields {
         match self.node(key)? {
             Node::Int(i) => T::try_from(*i).map_err(|_| BAD),
             _ => Err(BAD),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blob_decodes_strictly() {
+        static GOOD: &[u8] = b"t\x01\x00\x00\x00\x01\x00\x00\x00ka\x02\x00\x00\x00s\x02\x00\x00\x00hii\x07\x00\x00\x00\x00\x00\x00\x00";
+        let node = Node::decode(GOOD).unwrap();
+        let f = node.fields(&["k"]).unwrap();
+        let items = f.node("k").unwrap().items().unwrap();
+        assert!(matches!(items, [Node::Str("hi"), Node::Int(7)]));
+        assert!(node.fields(&["other"]).is_err());
+        static TRAILING: &[u8] = b"i\x01\x00\x00\x00\x00\x00\x00\x00\x00";
+        static SHORT: &[u8] = b"s\x09\x00\x00\x00hi";
+        static UNKNOWN: &[u8] = b"x";
+        for bad in [TRAILING, SHORT, UNKNOWN] {
+            assert!(Node::decode(bad).is_err());
         }
     }
 }

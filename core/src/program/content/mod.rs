@@ -1,6 +1,6 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
 //! library, help resources and the neutral notification texts. build.rs compiles the TOML
-//! files into static data; [`reader`] reads it into the [`types`] once; [`rules`] lists
+//! files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
 mod reader;
@@ -14,10 +14,8 @@ pub use types::*;
 use crate::error::{Error, Result};
 use crate::tools::WorksheetKind;
 
-mod generated {
-    use crate::program::node::{Node, RawGroup, RawPrompt};
-    include!(concat!(env!("OUT_DIR"), "/content_en.rs"));
-}
+/// The English content, as build.rs encoded it.
+static CONTENT_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content_en.bin"));
 
 /// The whole program in one language.
 #[derive(Debug, Clone)]

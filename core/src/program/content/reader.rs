@@ -1,39 +1,42 @@
 //! Reads the content that build.rs compiled from `content/<language>/*.toml` into the
 //! [`Content`] types, failing on any field that is missing or of the wrong shape.
 
-use super::Content;
-use super::generated;
 use super::types::*;
+use super::{CONTENT_EN, Content};
 use crate::error::{Error, Result};
-use crate::program::node::{Node, RawGroup, RawPrompt};
+use crate::program::node::{Fields, Node};
 use crate::vault::Role;
 
-fn read_prompt(p: &RawPrompt, role: Role, focus: &Focus) -> Result<Prompt> {
-    let kind = match p.kind {
+const BAD: Error = Error::Damaged("the built-in program content is malformed");
+
+fn read_prompt(p: &Fields, role: Role, focus: &Focus) -> Result<Prompt> {
+    let kind = match p.text("kind")?.as_str() {
         "action" => PromptKind::Action,
         "conversation" => PromptKind::Conversation,
         "reflection" => PromptKind::Reflection,
-        _ => return Err(Error::Damaged("the built-in program content is malformed")),
+        _ => return Err(BAD),
     };
+    let minutes: u8 = p.number("minutes")?;
     Ok(Prompt {
-        id: p.id.to_owned(),
+        id: p.text("id")?,
         role,
         focus: focus.clone(),
         kind,
-        minutes: i32::from(p.minutes),
-        text: p.text.to_owned(),
-        follow_up: p.follow_up.map(str::to_owned),
+        minutes: i32::from(minutes),
+        text: p.text("text")?,
+        follow_up: p.opt_text("follow_up")?,
     })
 }
 
 impl Content {
     /// Reads the English content compiled into the library.
     pub fn parse_english() -> Result<Self> {
-        Self::read(&generated::PROGRAM_EN, generated::PROMPT_GROUPS_EN)
+        let blob = Node::decode(CONTENT_EN)?;
+        let top = blob.fields(&["program", "groups"])?;
+        Self::read(top.node("program")?, top.node("groups")?)
     }
 
-    fn read(program: &'static Node, groups: &[RawGroup]) -> Result<Self> {
-        const BAD: Error = Error::Damaged("the built-in program content is malformed");
+    fn read(program: &Node, groups: &Node) -> Result<Self> {
         let top = program.fields(&[
             "version",
             "language",
@@ -116,21 +119,23 @@ impl Content {
             Notifications { check_in: n.text("check_in")?, practice: n.text("practice")? };
 
         let mut prompts = Vec::new();
-        for g in groups {
-            let role = match g.role {
+        for group in groups.items()? {
+            let g = group.fields(&["role", "step", "theme", "prompts"])?;
+            let role = match g.text("role")?.as_str() {
                 "repairing" => Role::Repairing,
                 "hurt" => Role::Hurt,
                 _ => return Err(BAD),
             };
-            let focus = match (g.step, g.theme) {
+            let focus = match (g.opt_text("step")?, g.opt_text("theme")?) {
                 (Some(key), None) => Focus::Step {
                     number: steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
                 },
-                (None, Some(key)) => Focus::Theme { key: key.to_owned() },
+                (None, Some(key)) => Focus::Theme { key },
                 _ => return Err(BAD),
             };
-            for p in g.prompts {
-                prompts.push(read_prompt(p, role, &focus)?);
+            for p in g.node("prompts")?.items()? {
+                let fields = p.fields(&["id", "kind", "minutes", "text", "follow_up"])?;
+                prompts.push(read_prompt(&fields, role, &focus)?);
             }
         }
         Ok(Self {
