@@ -197,6 +197,12 @@ impl MendVault {
         Ok(self.core.check()?)
     }
 
+    /// Says again whose vault this is, after its settings were lost (`check().settings_lost`):
+    /// new settings with `role`; the recovery code counts as unconfirmed, so offer a new one.
+    pub fn choose_role_again(&self, role: Role) -> Result<(), MendError> {
+        Ok(self.core.choose_role_again(role)?)
+    }
+
     /// Keeps the records as they are: after restoring an older copy on purpose, or once the
     /// person has seen that records do not match. An older copy takes changes again.
     pub fn keep_records_as_they_are(&self) -> Result<(), MendError> {

@@ -47,6 +47,8 @@ pub enum Command {
     /// Keep the vault's records as they are: after restoring an older copy on purpose, or
     /// once you have seen that some records do not match.
     Keep,
+    /// Say again whose vault this is, when its settings could not be read.
+    Role(RoleChoice),
     /// Show today's prompt.
     Today(TodayArgs),
     /// Mark today's prompt (or another one offered today) as done.
@@ -267,6 +269,14 @@ pub struct InitArgs {
     /// Argon2id passes (advanced; default 3).
     #[arg(long, hide = true)]
     pub kdf_iterations: Option<u32>,
+}
+
+/// `mend role`.
+#[derive(Debug, Args)]
+pub struct RoleChoice {
+    /// Whose vault this is.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
 }
 
 /// `--json`.

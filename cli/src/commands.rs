@@ -50,6 +50,14 @@ pub fn check_lines(check: &mend_ffi::VaultCheck) -> Vec<String> {
                 .to_owned(),
         );
     }
+    if check.settings_lost {
+        lines.push(
+            "Your vault's settings could not be read, so Mend does not know whose vault this \
+             is. Your notes are safe. Run `mend role --role repairing` or `mend role --role \
+             hurt` to say again."
+                .to_owned(),
+        );
+    }
     if check.records_unmatched {
         lines.push(
             "Some records are not the ones this vault last saved: some may be missing, \
@@ -85,11 +93,16 @@ pub fn show_recovery_code(code: &str) {
 }
 
 /// Creates a vault in `dir`.
-pub fn init(dir: &Path, args: &InitArgs) -> Result<(), Failure> {
-    let role = match args.role {
+/// The role a command-line choice names.
+fn role_of(arg: RoleArg) -> Role {
+    match arg {
         RoleArg::Repairing => Role::Repairing,
         RoleArg::Hurt => Role::Hurt,
-    };
+    }
+}
+
+pub fn init(dir: &Path, args: &InitArgs) -> Result<(), Failure> {
+    let role = role_of(args.role);
     let defaults = default_kdf_params();
     let kdf = KdfParams {
         memory_kib: args.kdf_memory_kib.unwrap_or(defaults.memory_kib),
@@ -173,6 +186,18 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Status(flag) => status(dir, tz, flag.json),
+        Command::Role(choice) => {
+            let vault = open_unlocked(dir, tz)?;
+            vault.choose_role_again(role_of(choice.role))?;
+            println!("Thank you. Your vault's settings are written again. Whether you kept your");
+            println!(
+                "recovery code was in them too, so here is a new one; the old one no longer works."
+            );
+            show_recovery_code(&vault.new_recovery_code()?);
+            vault.confirm_recovery_code()?;
+            vault.lock();
+            Ok(())
+        }
         Command::Keep => {
             let vault = open_unlocked(dir, tz)?;
             vault.keep_records_as_they_are()?;

@@ -593,3 +593,40 @@ fn a_damaged_seal_counter_does_not_stop_the_vault_from_opening() {
     assert_eq!(v.note_count().unwrap(), 2);
     assert_eq!(v.damaged_record_count().unwrap(), 0);
 }
+
+#[test]
+fn a_damaged_settings_record_leaves_the_rest_of_the_vault_open_until_the_role_is_chosen_again() {
+    let f = Fixture::new();
+    let note = f.vault.add_note(&draft("kept", "still here")).unwrap();
+    f.vault.lock();
+    // The settings record is the vault's first row.
+    let settings_row = *rows(&f.path()).iter().next().unwrap();
+    let mut meta = cell(&f.path(), "record", "meta", settings_row);
+    meta[30] ^= 1;
+    set_cell(&f.path(), "record", "meta", settings_row, &meta);
+
+    f.vault.unlock(PASSCODE).unwrap();
+    let check = f.vault.check().unwrap();
+    assert!(check.settings_lost);
+    assert_eq!(check.damaged_records, 1);
+    assert_eq!(f.vault.note(&note.id).unwrap().body, "still here");
+    // Nothing guesses whose vault it is, nor writes stand-in settings.
+    assert!(matches!(f.vault.role(), Err(Error::Damaged(_))));
+    assert!(matches!(f.vault.today_prompt(), Err(Error::Damaged(_))));
+    assert!(matches!(f.vault.set_auto_lock_seconds(60), Err(Error::Damaged(_))));
+
+    f.vault.choose_role_again(mend_core::Role::Hurt).unwrap();
+    assert!(!f.vault.check().unwrap().settings_lost);
+    assert_eq!(f.vault.role().unwrap(), mend_core::Role::Hurt);
+    assert!(!f.vault.recovery_code_confirmed().unwrap());
+    assert!(f.vault.today_prompt().is_ok());
+    assert!(matches!(
+        f.vault.choose_role_again(mend_core::Role::Repairing),
+        Err(Error::AlreadyExists)
+    ));
+    f.vault.lock();
+    let v = f.reopen();
+    v.unlock(PASSCODE).unwrap();
+    assert_eq!(v.role().unwrap(), mend_core::Role::Hurt);
+    assert!(!v.check().unwrap().settings_lost);
+}

@@ -305,7 +305,7 @@ def a_key_store_written_in_python_binds_the_vault_to_it():
     assert store.derivations - before == 2
     # The attempt state and the write generation are kept beside the key.
     assert {name for (_, name) in store.records} == {"attempts", "generation"}
-    assert v.check() == core.VaultCheck(damaged_records=0, records_unmatched=False, older_copy=False)
+    assert v.check() == core.VaultCheck(damaged_records=0, records_unmatched=False, older_copy=False, settings_lost=False)
 
 
 @test

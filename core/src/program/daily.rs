@@ -126,7 +126,7 @@ impl Vault {
             let seed = s.keys().derive_secret(b"prompts")?;
             let list = today::ranked(
                 content,
-                s.settings.settings.role,
+                s.settings()?.settings.role,
                 &seed,
                 day,
                 &s.features.practice.history,
@@ -196,7 +196,7 @@ impl Vault {
             let seed = s.keys().derive_secret(b"prompts")?;
             let list = today::ranked(
                 content,
-                s.settings.settings.role,
+                s.settings()?.settings.role,
                 &seed,
                 day,
                 &s.features.practice.history,

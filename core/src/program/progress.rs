@@ -214,8 +214,8 @@ impl Vault {
         let content = Content::english()?;
         let today = self.today()?;
         self.with_session(|s, _| {
-            let started_day = self.day_of(s.settings.created_ms)?;
-            let role = s.settings.settings.role;
+            let started_day = self.day_of(s.settings()?.created_ms)?;
+            let role = s.settings()?.settings.role;
             let mut progress =
                 compute(content, role, &s.features.practice.history, started_day, today);
             let check_ins = s.features.tools.list(ToolKind::CheckIns).into_iter().filter_map(|r| {

@@ -93,6 +93,9 @@ pub struct VaultCheck {
     /// The file is older than the last change this device saw (a restored copy). It is
     /// read-only until the person keeps it ([`Vault::keep_records_as_they_are`]).
     pub older_copy: bool,
+    /// The vault's settings could not be read: the app asks who the vault is for again
+    /// ([`Vault::choose_role_again`]) before anything else; notes and tools still open.
+    pub settings_lost: bool,
 }
 
 /// The facts read from the `vault` row.
@@ -714,7 +717,7 @@ impl<F: FeatureState> Vault<F> {
     /// Whether the person confirmed they kept the latest recovery code. When false after an
     /// unlock, the app offers a new code ([`Vault::new_recovery_code`]).
     pub fn recovery_code_confirmed(&self) -> Result<bool> {
-        self.with_session(|s, _| Ok(s.settings.settings.recovery_code_confirmed))
+        self.with_session(|s, _| Ok(s.settings()?.settings.recovery_code_confirmed))
     }
 
     /// Records that the person has kept the latest recovery code.
@@ -749,7 +752,7 @@ impl<F: FeatureState> Vault<F> {
 
     /// How long the app may stay in the background before it locks, in seconds.
     pub fn auto_lock_seconds(&self) -> Result<u32> {
-        self.with_session(|s, _| Ok(s.settings.settings.auto_lock_seconds))
+        self.with_session(|s, _| Ok(s.settings()?.settings.auto_lock_seconds))
     }
 
     /// Sets the auto-lock delay: one of [`settings::AUTO_LOCK_CHOICES`].
@@ -782,12 +785,12 @@ impl<F: FeatureState> Vault<F> {
 
     /// The vault's role. Needs the vault unlocked.
     pub fn role(&self) -> Result<Role> {
-        self.with_session(|s, _| Ok(s.settings.settings.role))
+        self.with_session(|s, _| Ok(s.settings()?.settings.role))
     }
 
     /// When the vault was started. Needs the vault unlocked.
     pub fn started_at(&self) -> Result<Timestamp> {
-        self.with_session(|s, _| Ok(Timestamp::from_ms(s.settings.created_ms)))
+        self.with_session(|s, _| Ok(Timestamp::from_ms(s.settings()?.created_ms)))
     }
 
     /// How many records failed their integrity check at unlock and were left out.
@@ -804,8 +807,19 @@ impl<F: FeatureState> Vault<F> {
                 damaged_records: i32::try_from(s.damaged_rows.len()).unwrap_or(i32::MAX),
                 records_unmatched: s.check.unmatched,
                 older_copy: s.check.older_copy,
+                settings_lost: s.check.settings_lost,
             })
         })
+    }
+
+    /// Sets who the vault is for after its settings were lost ([`VaultCheck::settings_lost`]):
+    /// new settings with `role`, the recovery code unconfirmed (so the app offers a new one)
+    /// and the program counted from today. Needs the vault unlocked.
+    pub fn choose_role_again(&self, role: Role) -> Result<()> {
+        let now = self.now_ms();
+        self.with_session(|s, conn| s.replace_lost_settings(conn, role, now))?;
+        self.changed(DataChange::Settings);
+        Ok(())
     }
 
     /// Keeps the records as they are: after an older copy was restored on purpose, or once

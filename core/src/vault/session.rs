@@ -18,6 +18,7 @@ use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
 use crate::store::records;
+use crate::vault::Role;
 
 const SEAL_STATE_PLACE: Place = Place { table: "vault", column: "seal_state", row: 1 };
 
@@ -238,7 +239,12 @@ pub struct RecordCheck {
     /// The file is older than the last write this device saw: a restored copy. It opens
     /// read-only until the person chooses to keep it.
     pub older_copy: bool,
+    /// The settings record is missing or damaged: who the vault is for is unknown until the
+    /// person chooses again; the rest of the vault opens.
+    pub settings_lost: bool,
 }
+
+const SETTINGS_LOST: Error = Error::Damaged("the vault's settings are lost; choose the role again");
 
 /// The state of an unlocked vault.
 pub struct Session<F> {
@@ -352,7 +358,18 @@ impl<F: FeatureState> Session<F> {
             }
         })?;
         features.finish_loading();
-        let settings = settings.ok_or(Error::Damaged("the settings record is missing"))?;
+        // Lost settings do not stop the rest of the vault from opening; until the person
+        // chooses the role again, nothing reads or writes these stand-in values.
+        let settings_lost = settings.is_none();
+        let settings = match settings {
+            Some(settings) => settings,
+            None => SettingsEntry {
+                row: 0,
+                id: RecordId::generate()?,
+                created_ms: 0,
+                settings: Settings::new(Role::Repairing),
+            },
+        };
         let lease = resume_lease(conn, &keys)?;
         let seen = freshness.as_ref().and_then(|f| f.generation());
         let read = Manifest::of(0, versions.iter());
@@ -373,7 +390,7 @@ impl<F: FeatureState> Session<F> {
             settings,
             features,
             damaged_rows,
-            check: RecordCheck { unmatched, older_copy },
+            check: RecordCheck { unmatched, older_copy, settings_lost },
         })
     }
 
@@ -398,6 +415,46 @@ impl<F: FeatureState> Session<F> {
         &self.versions
     }
 
+    /// The vault's settings, unless they were lost.
+    pub fn settings(&self) -> Result<&SettingsEntry> {
+        if self.check.settings_lost { Err(SETTINGS_LOST) } else { Ok(&self.settings) }
+    }
+
+    /// Writes new settings for a vault whose settings record was lost, as a new record: the
+    /// role the person chose again, the recovery code unconfirmed (the app then offers a new
+    /// one), the other values as for a new vault, and the program counted from now.
+    pub fn replace_lost_settings(
+        &mut self,
+        conn: &mut Connection,
+        role: Role,
+        now_ms: i64,
+    ) -> Result<()> {
+        if !self.check.settings_lost {
+            return Err(Error::AlreadyExists);
+        }
+        let entry = SettingsEntry {
+            row: 0,
+            id: RecordId::generate()?,
+            created_ms: now_ms,
+            settings: Settings::new(role),
+        };
+        let meta = RecordMeta {
+            id: entry.id,
+            kind: RecordKind::Settings,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            fields: entry.settings.encode(),
+        };
+        let row = self.write(conn, |tx, sealer| {
+            let row = records::new_row(tx)?;
+            sealer.insert(tx, row, &meta, &[])?;
+            Ok(row)
+        })?;
+        self.settings = SettingsEntry { row, ..entry };
+        self.check.settings_lost = false;
+        Ok(())
+    }
+
     /// Rewrites the settings record with `change` applied, running `also` in the same
     /// transaction (e.g. saving new key slots together with a settings change).
     pub fn save_settings(
@@ -407,7 +464,7 @@ impl<F: FeatureState> Session<F> {
         change: impl FnOnce(&mut Settings),
         also: impl FnOnce(&Transaction) -> Result<()>,
     ) -> Result<()> {
-        let mut settings = self.settings.settings;
+        let mut settings = self.settings()?.settings;
         change(&mut settings);
         let meta = RecordMeta {
             id: self.settings.id,

@@ -170,7 +170,7 @@ final class BindingsTests: XCTestCase {
         expect({ try v.unlock(passcode: pass("not-it-at-all")) }) { if case .WrongPasscode = $0 { return true }; return false }
         try v.unlock(passcode: pass())
         XCTAssertEqual(store.derivations - before, 2)
-        XCTAssertEqual(try v.check(), VaultCheck(damagedRecords: 0, recordsUnmatched: false, olderCopy: false))
+        XCTAssertEqual(try v.check(), VaultCheck(damagedRecords: 0, recordsUnmatched: false, olderCopy: false, settingsLost: false))
     }
 
     func testTheRustFileKeyStoreWorksFromSwift() throws {
