@@ -141,15 +141,40 @@ pub fn open_layout(
     if cipher.algorithm() != header.algorithm {
         return Err(Error::Damaged("envelope algorithm mismatch"));
     }
-    let mut ad = [0u8; AD_MAX];
-    let ad_len = header.associated_data(place, layout, &mut ad)?;
-    let mut body = Zeroizing::new(envelope[HEADER_LEN..].to_vec());
-    let plain_len = cipher.open(header.nonce, &ad[..ad_len], &mut body)?.len();
-    let data = padding::data_range(&body[..plain_len])?;
+    let mut body = Zeroizing::new(Vec::new());
+    let data = open_into(cipher, header, place, layout, envelope, &mut body)?;
     // Keep only the data, in the same (wiped-on-drop) buffer.
     body.truncate(data.end);
     body.drain(..data.start);
     Ok(body)
+}
+
+/// Opens an envelope into `buf` (replacing what it held, reusing its memory) and returns
+/// where the data lies in it. For opening many envelopes in a row without an allocation and
+/// a wipe each: the caller wipes `buf` once at the end.
+pub fn open_into(
+    cipher: &Cipher,
+    header: &Header,
+    place: &Place,
+    layout: u32,
+    envelope: &[u8],
+    buf: &mut Vec<u8>,
+) -> Result<std::ops::Range<usize>> {
+    if cipher.algorithm() != header.algorithm {
+        return Err(Error::Damaged("envelope algorithm mismatch"));
+    }
+    let mut ad = [0u8; AD_MAX];
+    let ad_len = header.associated_data(place, layout, &mut ad)?;
+    let sealed = &envelope[HEADER_LEN..];
+    if buf.capacity() < sealed.len() {
+        // Growing would free the old memory unwiped: wipe it and start a new buffer.
+        zeroize::Zeroize::zeroize(buf);
+        *buf = Vec::with_capacity(sealed.len());
+    }
+    buf.clear();
+    buf.extend_from_slice(sealed);
+    let plain_len = cipher.open(header.nonce, &ad[..ad_len], buf)?.len();
+    padding::data_range(&buf[..plain_len])
 }
 
 #[cfg(test)]

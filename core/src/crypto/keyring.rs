@@ -126,6 +126,13 @@ impl KeyRing {
         self.open_layout(purpose, place, purpose.layout(), sealed)
     }
 
+    /// An opener for many envelopes of one purpose in a row (unlock opens thousands): it
+    /// keeps the cipher of the last key generation it used instead of asking the cache each
+    /// time.
+    pub fn opener(&self, purpose: Purpose) -> Opener<'_> {
+        Opener { ring: self, purpose, last: None, buf: Zeroizing::new(Vec::new()) }
+    }
+
     /// Opens an envelope sealed under an older layout `layout` (for the reseal that
     /// upgrades a vault).
     pub fn open_layout(
@@ -138,6 +145,40 @@ impl KeyRing {
         let header = Header::parse(sealed)?;
         let cipher = self.cipher(purpose, header.key_id, header.algorithm)?;
         envelope::open_layout(&cipher, &header, place, layout, sealed)
+    }
+}
+
+/// Opens envelopes of one purpose in a row (see [`KeyRing::opener`]): it reuses the last
+/// cipher and one plaintext buffer, wiped when the opener is dropped.
+pub struct Opener<'a> {
+    ring: &'a KeyRing,
+    purpose: Purpose,
+    last: Option<((u32, Algorithm), Arc<Cipher>)>,
+    buf: Zeroizing<Vec<u8>>,
+}
+
+impl Opener<'_> {
+    /// Opens an envelope sealed for `place` and hands its data to `read`, which must not
+    /// keep it: the buffer is reused by the next envelope.
+    pub fn open<T>(
+        &mut self,
+        place: &Place,
+        sealed: &[u8],
+        read: impl FnOnce(&[u8]) -> Result<T>,
+    ) -> Result<T> {
+        let header = Header::parse(sealed)?;
+        let key = (header.key_id, header.algorithm);
+        let cipher = match &self.last {
+            Some((k, cipher)) if *k == key => cipher.clone(),
+            _ => {
+                let cipher = self.ring.cipher(self.purpose, header.key_id, header.algorithm)?;
+                self.last = Some((key, cipher.clone()));
+                cipher
+            }
+        };
+        let layout = self.purpose.layout();
+        let data = envelope::open_into(&cipher, &header, place, layout, sealed, &mut self.buf)?;
+        read(&self.buf[data])
     }
 }
 

@@ -699,6 +699,10 @@ impl<F: FeatureState> Vault<F> {
     /// write lock throughout, so it never races a rekey's commit.
     fn destroy_stale_key(&self) -> Result<()> {
         self.with_conn(|conn| {
+            // Most opens have nothing to do: a plain read, no write lock.
+            if VaultRow::load(conn)?.stale_device_key.is_empty() {
+                return Ok(());
+            }
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let row = VaultRow::load(&tx)?;
             if row.stale_device_key.is_empty() {

@@ -328,26 +328,26 @@ impl<F: FeatureState> Session<F> {
         let mut features = F::new(record_count)?;
         let mut versions = Versions::with_capacity(record_count);
         let mut damaged_rows = Vec::new();
+        let mut opener = keys.opener(Purpose::Records);
         records::for_each_meta(conn, |row, sealed| {
-            let loaded =
-                keys.open(Purpose::Records, &records::meta_place(row), sealed).and_then(|plain| {
-                    let (version, plain) = manifest::split_version(&plain)?;
-                    let (head, fields) = RecordMeta::decode(plain)?;
-                    match head.kind {
-                        RecordKind::Settings => {
-                            let values = Settings::decode(fields)?;
-                            settings = Some(SettingsEntry {
-                                row,
-                                id: head.id,
-                                created_ms: head.created_ms,
-                                settings: values,
-                            });
-                        }
-                        _ => features.load(row, &head, fields)?,
+            let loaded = opener.open(&records::meta_place(row), sealed, |plain| {
+                let (version, plain) = manifest::split_version(plain)?;
+                let (head, fields) = RecordMeta::decode(plain)?;
+                match head.kind {
+                    RecordKind::Settings => {
+                        let values = Settings::decode(fields)?;
+                        settings = Some(SettingsEntry {
+                            row,
+                            id: head.id,
+                            created_ms: head.created_ms,
+                            settings: values,
+                        });
                     }
-                    versions.set(row, version);
-                    Ok(())
-                });
+                    _ => features.load(row, &head, fields)?,
+                }
+                versions.set(row, version);
+                Ok(())
+            });
             match loaded {
                 Ok(()) => Ok(()),
                 Err(Error::Damaged(_)) => {
@@ -357,6 +357,7 @@ impl<F: FeatureState> Session<F> {
                 Err(other) => Err(other),
             }
         })?;
+        drop(opener);
         features.finish_loading();
         // Lost settings do not stop the rest of the vault from opening; until the person
         // chooses the role again, nothing reads or writes these stand-in values.
