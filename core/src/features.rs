@@ -48,6 +48,18 @@ impl FeatureState for Features {
         }
     }
 
+    fn needs_body(head: &RecordHead, fields: &[u8]) -> bool {
+        // A tool entry keeps everything in its body; older ones kept it in their fields.
+        head.kind == RecordKind::ToolEntry && fields.is_empty()
+    }
+
+    fn load_body(&mut self, row: i64, head: &RecordHead, body: &[u8]) -> Result<()> {
+        match head.kind {
+            RecordKind::ToolEntry => self.tools.load(row, head, body),
+            _ => Ok(()),
+        }
+    }
+
     fn finish_loading(&mut self) {
         self.notes.finish_loading();
     }

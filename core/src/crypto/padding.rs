@@ -8,8 +8,12 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 
-/// The smallest padded size, so that short values all look alike.
-const MIN_PADDED: usize = 64;
+/// The smallest padded size, so that short values all look alike: large enough for the
+/// metadata of most records of every kind (a note's title and tags, a check-in, a day's
+/// practice), so that their envelopes are the same size.
+const MIN_PADDED: usize = 128;
+/// The smallest padded size before it was raised (envelopes written then still open).
+const OLD_MIN_PADDED: usize = 64;
 const LEN_PREFIX: usize = 4;
 
 /// The Padmé bucket for a length.
@@ -40,7 +44,8 @@ pub fn data_range(padded: &[u8]) -> Result<std::ops::Range<usize>> {
     const BAD: Error = Error::Damaged("bad padding");
     let (prefix, rest) = padded.split_first_chunk::<LEN_PREFIX>().ok_or(BAD)?;
     let len = usize::try_from(u32::from_le_bytes(*prefix)).map_err(|_| BAD)?;
-    if len > rest.len() || padded.len() != padme((len + LEN_PREFIX).max(MIN_PADDED)) {
+    let fits = |min: usize| padded.len() == padme((len + LEN_PREFIX).max(min));
+    if len > rest.len() || !(fits(MIN_PADDED) || fits(OLD_MIN_PADDED)) {
         return Err(BAD);
     }
     if rest[len..].iter().any(|&b| b != 0) {
@@ -74,7 +79,18 @@ mod tests {
         let a = pad(&[7u8; 1000]).unwrap();
         let b = pad(&[7u8; 1010]).unwrap();
         assert_eq!(a.len(), b.len());
-        assert_eq!(pad(b"hi").unwrap().len(), pad(&[1u8; 50]).unwrap().len());
+        assert_eq!(pad(b"hi").unwrap().len(), pad(&[1u8; 120]).unwrap().len());
+        assert_eq!(pad(b"").unwrap().len(), MIN_PADDED);
+    }
+
+    #[test]
+    fn envelopes_padded_to_the_older_minimum_still_open() {
+        let mut old = 5u32.to_le_bytes().to_vec();
+        old.extend_from_slice(b"hello");
+        old.resize(OLD_MIN_PADDED, 0);
+        assert_eq!(unpad(&old).unwrap(), b"hello");
+        old.resize(OLD_MIN_PADDED + 8, 0);
+        assert!(unpad(&old).is_err());
     }
 
     #[test]

@@ -77,9 +77,10 @@ fn when(r: &ToolRecord) -> i64 {
 }
 
 impl ToolIndex {
-    /// Adds an entry read at unlock.
-    pub fn load(&mut self, row: i64, head: &RecordHead, fields: &[u8]) -> Result<()> {
-        let entry = ToolEntry::decode(fields)?;
+    /// Adds an entry read at unlock, from its body (or, as written before entries moved to
+    /// the body, from its metadata's fields).
+    pub fn load(&mut self, row: i64, head: &RecordHead, encoded: &[u8]) -> Result<()> {
+        let entry = ToolEntry::decode(encoded)?;
         let record = ToolRecord {
             id: head.id,
             created_at: Timestamp::from_ms(head.created_ms),
@@ -113,11 +114,13 @@ impl Vault {
                 kind: RecordKind::ToolEntry,
                 created_ms: now,
                 updated_ms: now,
-                fields: record.entry.encode()?,
+                fields: Vec::new(),
             };
+            // What a person wrote lives in the body, as for every kind of record.
+            let body = record.entry.encode()?;
             let row = s.write(conn, |tx, sealer| {
                 let row = records::new_row(tx)?;
-                sealer.insert(tx, row, &meta, &[])?;
+                sealer.insert(tx, row, &meta, &body)?;
                 Ok(row)
             })?;
             s.features.tools.entries.insert(record.id, (row, record.clone()));
@@ -146,9 +149,10 @@ impl Vault {
                 kind: RecordKind::ToolEntry,
                 created_ms: old.created_at.ms(),
                 updated_ms: now,
-                fields: record.entry.encode()?,
+                fields: Vec::new(),
             };
-            s.write(conn, |tx, sealer| sealer.update(tx, row, &meta, &[]))?;
+            let body = record.entry.encode()?;
+            s.write(conn, |tx, sealer| sealer.update(tx, row, &meta, &body))?;
             s.features.tools.entries.insert(*id, (row, record.clone()));
             db::checkpoint_after_commit(conn);
             Ok(record)

@@ -1,5 +1,6 @@
 //! Resealing every record in one transaction: with new keys when the vault is rekeyed, or
 //! under the record layout with versions when a vault written before it is first unlocked.
+//! Each record is written in today's form as it goes (a tool entry moves to its body).
 //!
 //! Rows are resealed one at a time (row ids first, then each row read, resealed and
 //! rewritten), so memory stays small whatever the vault's size. A row that does not open is
@@ -59,18 +60,28 @@ fn open_record(keys: &KeyRing, layout: u32, row: i64, meta: &[u8], body: &[u8]) 
 /// A change to the settings made in the same transaction as a reseal.
 pub type SettingsChange<'a> = Option<&'a dyn Fn(&mut Settings)>;
 
-/// Applies `change` to a settings record's metadata plaintext; other records are unchanged.
-fn changed_meta(meta: Zeroizing<Vec<u8>>, change: SettingsChange) -> Result<Zeroizing<Vec<u8>>> {
-    let Some(change) = change else { return Ok(meta) };
+/// A record's plaintexts in today's form: `change` applied to the settings record, and a
+/// tool entry written when entries lived in their metadata moved to its body.
+fn current_form(plain: Plain, change: SettingsChange) -> Result<Plain> {
+    let (meta, body) = plain;
     let (head, fields) = RecordMeta::decode(&meta)?;
-    if head.kind != RecordKind::Settings {
-        return Ok(meta);
-    }
-    let mut settings = Settings::decode(fields)?;
-    change(&mut settings);
     let RecordHead { id, kind, created_ms, updated_ms } = head;
-    let fields = settings.encode();
-    Ok(Zeroizing::new(RecordMeta { id, kind, created_ms, updated_ms, fields }.encode()))
+    let rewrite =
+        |fields: Vec<u8>| RecordMeta { id, kind, created_ms, updated_ms, fields }.encode();
+    match kind {
+        RecordKind::Settings if change.is_some() => {
+            let mut settings = Settings::decode(fields)?;
+            if let Some(change) = change {
+                change(&mut settings);
+            }
+            Ok((Zeroizing::new(rewrite(settings.encode())), body))
+        }
+        RecordKind::ToolEntry if !fields.is_empty() && body.is_empty() => {
+            let moved = Zeroizing::new(fields.to_vec());
+            Ok((Zeroizing::new(rewrite(Vec::new())), moved))
+        }
+        _ => Ok((meta, body)),
+    }
 }
 
 /// Reseals every record that opens with `from` (under `from_layout`) with `to`, counting
@@ -93,10 +104,10 @@ pub fn reseal_all(
     let mut sealer = Sealer::new(to, lease, Manifest::default());
     for row in rows {
         let (meta, body) = (records::meta(tx, row)?, records::body(tx, row)?);
-        let Ok((meta, body)) = open_record(from, from_layout, row, &meta, &body) else {
+        let Ok(plain) = open_record(from, from_layout, row, &meta, &body) else {
             continue;
         };
-        let meta = changed_meta(meta, settings_change)?;
+        let (meta, body) = current_form(plain, settings_change)?;
         let (version, meta, body) = sealer.seal_raw(row, &meta, &body)?;
         records::update(tx, row, &meta, &body)?;
         sealer.count_in(row, version);

@@ -226,6 +226,11 @@ pub trait FeatureState: Sized + Send {
     fn new(records: usize) -> Result<Self>;
     /// Takes one record read at unlock (of any kind but the settings).
     fn load(&mut self, row: i64, head: &RecordHead, fields: &[u8]) -> Result<()>;
+    /// Whether what this record's feature keeps in memory is in its body rather than its
+    /// metadata's fields; such records go to [`FeatureState::load_body`] instead.
+    fn needs_body(head: &RecordHead, fields: &[u8]) -> bool;
+    /// Takes the body of a record [`FeatureState::needs_body`] asked for.
+    fn load_body(&mut self, row: i64, head: &RecordHead, body: &[u8]) -> Result<()>;
     /// Called once every record has been read.
     fn finish_loading(&mut self);
 }
@@ -328,6 +333,7 @@ impl<F: FeatureState> Session<F> {
         let mut features = F::new(record_count)?;
         let mut versions = Versions::with_capacity(record_count);
         let mut damaged_rows = Vec::new();
+        let mut wanted = Vec::new();
         let mut opener = keys.opener(Purpose::Records);
         records::for_each_meta(conn, |row, sealed| {
             let loaded = opener.open(&records::meta_place(row), sealed, |plain| {
@@ -343,6 +349,7 @@ impl<F: FeatureState> Session<F> {
                             settings: values,
                         });
                     }
+                    _ if F::needs_body(&head, fields) => wanted.push((row, head)),
                     _ => features.load(row, &head, fields)?,
                 }
                 versions.set(row, version);
@@ -357,6 +364,23 @@ impl<F: FeatureState> Session<F> {
                 Err(other) => Err(other),
             }
         })?;
+        // The records that keep what their feature needs in the body (tool entries: a few
+        // hundred, where notes are thousands), each checked against its metadata's version.
+        for (row, head) in wanted {
+            let sealed = records::body(conn, row)?;
+            let loaded = opener.open(&records::body_place(row), &sealed, |plain| {
+                let (version, body) = manifest::split_version(plain)?;
+                if versions.get(row) != Some(&version) {
+                    return Err(Error::Damaged("a record's body is not from its last write"));
+                }
+                features.load_body(row, &head, body)
+            });
+            match loaded {
+                Ok(()) => {}
+                Err(Error::Damaged(_)) => damaged_rows.push(row),
+                Err(other) => return Err(other),
+            }
+        }
         drop(opener);
         features.finish_loading();
         // Lost settings do not stop the rest of the vault from opening; until the person
