@@ -11,6 +11,7 @@ pub use note::{Note, NoteDraft, NoteId, NoteSummary};
 
 use crate::Vault;
 use crate::clock::Timestamp;
+use crate::crypto::Purpose;
 use crate::error::{Error, InputField, Result};
 use crate::events::DataChange;
 use crate::features::Features;
@@ -148,12 +149,17 @@ fn sealed_bodies(s: &Session<Features>, conn: &Connection) -> Result<SealedBodie
 /// Decrypts every body into a search cache; runs without the vault's lock.
 fn build_search_cache(sealed: &SealedBodies) -> Result<SearchCache> {
     let mut cache = SearchCache::with_capacity(sealed.notes.len());
+    let mut opener = sealed.keys.opener(Purpose::Records);
     for (row, id, title, tags) in &sealed.notes {
         let Some(body) = sealed.bodies.get(row) else {
             continue;
         };
-        match session::open_sealed_body(&sealed.keys, &sealed.versions, *row, body) {
-            Ok(plain) => cache.put(*id, title, tags, body_str(&plain)?),
+        let read = |plain: &[u8]| {
+            cache.put(*id, title, tags, body_str(plain)?);
+            Ok(())
+        };
+        match session::read_sealed_body(&mut opener, &sealed.versions, *row, body, read) {
+            Ok(()) => {}
             // A damaged body can still be found by its title and tags.
             Err(Error::Damaged(_)) => cache.put(*id, title, tags, ""),
             Err(other) => return Err(other),

@@ -12,6 +12,7 @@ use super::manifest::{self, Manifest, RecordVersion, Versions};
 use super::reseal::{self, LEGACY_RECORD_LAYOUT};
 use super::settings::Settings;
 use crate::crypto::envelope::Header;
+use crate::crypto::keyring::Opener;
 use crate::crypto::keyring::ROTATE_AFTER_SEALS;
 use crate::crypto::{KeyRing, Place, Purpose};
 use crate::encoding::{Reader, Writer};
@@ -368,11 +369,7 @@ impl<F: FeatureState> Session<F> {
         // hundred, where notes are thousands), each checked against its metadata's version.
         for (row, head) in wanted {
             let sealed = records::body(conn, row)?;
-            let loaded = opener.open(&records::body_place(row), &sealed, |plain| {
-                let (version, body) = manifest::split_version(plain)?;
-                if versions.get(row) != Some(&version) {
-                    return Err(Error::Damaged("a record's body is not from its last write"));
-                }
+            let loaded = read_sealed_body(&mut opener, &versions, row, &sealed, |body| {
                 features.load_body(row, &head, body)
             });
             match loaded {
@@ -558,7 +555,11 @@ impl<F: FeatureState> Session<F> {
 
     /// Opens the body envelope of `row`.
     pub fn open_body(&self, conn: &Connection, row: i64) -> Result<Zeroizing<Vec<u8>>> {
-        open_sealed_body(&self.keys, &self.versions, row, &records::body(conn, row)?)
+        let sealed = records::body(conn, row)?;
+        let mut opener = self.keys.opener(Purpose::Records);
+        read_sealed_body(&mut opener, &self.versions, row, &sealed, |body| {
+            Ok(Zeroizing::new(body.to_vec()))
+        })
     }
 }
 
@@ -599,20 +600,22 @@ fn apply(versions: &mut Versions, changes: &[(i64, Option<RecordVersion>)]) {
     }
 }
 
-/// Opens a body envelope already read from `row`, checking that it belongs to the same
-/// write as the record's metadata.
-pub fn open_sealed_body(
-    keys: &KeyRing,
+/// Opens a body envelope already read from `row` with `opener`, checks that it belongs to
+/// the same write as the record's metadata, and hands its data to `read`.
+pub fn read_sealed_body<T>(
+    opener: &mut Opener,
     versions: &Versions,
     row: i64,
     sealed: &[u8],
-) -> Result<Zeroizing<Vec<u8>>> {
-    let plain = keys.open(Purpose::Records, &records::body_place(row), sealed)?;
-    let (version, body) = manifest::split_version(&plain)?;
-    if versions.get(row) != Some(&version) {
-        return Err(Error::Damaged("a record's body is not from its last write"));
-    }
-    Ok(Zeroizing::new(body.to_vec()))
+    read: impl FnOnce(&[u8]) -> Result<T>,
+) -> Result<T> {
+    opener.open(&records::body_place(row), sealed, |plain| {
+        let (version, body) = manifest::split_version(plain)?;
+        if versions.get(row) != Some(&version) {
+            return Err(Error::Damaged("a record's body is not from its last write"));
+        }
+        read(body)
+    })
 }
 
 #[cfg(test)]
