@@ -6,7 +6,7 @@
 # unnecessary. The rules themselves are tested once, in Rust.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SOURCES=(android/mend/src/main/kotlin ios/MendKit/Sources/MendKit)
+SOURCES=(android/mend/src/main/kotlin ios/MendKit/Sources/MendKit app-ui/src/main desktop/src/main)
 PATTERNS=(
   'coerceIn|coerceAtMost|coerceAtLeast|clamp'
   'LocalDate|plusDays|minusDays|ChronoUnit|date\(byAdding|dateComponents|Calendar\.current'

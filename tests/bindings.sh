@@ -2,7 +2,8 @@
 # Regenerates Mend's bindings from the exact library under test, then runs the Python,
 # Kotlin (JVM) and Swift (Linux chroot) suites against it, including the Android module's
 # Kotlin API and MendKit's tests. Generated code goes under the target directory only.
-# Usage: tests/bindings.sh [python] [kotlin] [swift]   (nothing: all three)
+# Also builds and tests the Compose UI over the same Kotlin API (compose).
+# Usage: tests/bindings.sh [python] [kotlin] [swift] [compose]   (nothing: all four)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,7 @@ OUT=$TARGET/bindings
 CACHE=${MEND_TOOLS_CACHE:-/var/cache/mend-tools}
 KOTLIN_VERSION=${KOTLIN_VERSION:-2.4.20}
 SWIFT_ROOT=${MEND_SWIFT_ROOT:-$CACHE/swift-trixie}
-[ $# -eq 0 ] && set -- python kotlin swift
+[ $# -eq 0 ] && set -- python kotlin swift compose
 
 echo "== Building the library and regenerating bindings"
 cargo build --quiet --locked -p mend-ffi -p uniffi-bindgen
@@ -78,6 +79,71 @@ kotlin_suite() {
     app.mend.tests.RunTestsKt "${tests[@]}"
 }
 
+# The Compose UI: the shared screens (app-ui) and the desktop app compiled with kotlinc and
+# the Compose compiler plugin against the desktop Compose jars; the shared UI tests and the
+# desktop screenshot tests run headlessly through the real core; then the shared screens and
+# tests compile a second time against the Android Compose AARs, so desktop-only API in shared
+# code fails here. Screenshots go to $MEND_SCREENS_DIR (default: target/screens).
+# What the Compose steps share: the tools, the classpaths and the Kotlin compiler with the
+# Compose plugin.
+compose_setup() {
+  bash tests/tools.sh kotlin compose
+  local khome=$CACHE/kotlinc-$KOTLIN_VERSION/node_modules/kotlin-compiler cdir
+  KOTLINC=$khome/bin/kotlinc
+  COMPOSE_FLAGS=(-jvm-target 17 -Xplugin="$khome/lib/compose-compiler-plugin.jar")
+  cdir=$(bash tests/tools.sh compose-dir)
+  local ktest="$khome/lib/kotlin-test.jar:$khome/lib/kotlin-test-junit.jar"
+  DESKTOP_CP=$(ls "$cdir"/desktop/*.jar | tr '\n' ':')$ktest
+  ANDROID_CP=$(ls "$cdir"/android/*.jar | tr '\n' ':')$ktest
+  COMPOSE_OUT=$OUT/compose
+}
+
+# Compiles the generated bindings, the Kotlin API, the shared screens and the desktop app
+# into $COMPOSE_OUT/main (scripts/desktop.sh runs it from there).
+compose_build() {
+  compose_setup
+  # Shared sources may use androidx.compose.* only; the desktop's own APIs stay in desktop/.
+  if grep -rnE '^import (androidx\.compose\.ui\.(window|awt|scene)\.|androidx\.compose\.ui\.ImageComposeScene|org\.jetbrains\.|java\.awt|javax\.swing|android\.)' app-ui/src; then
+    echo "desktop- or Android-only import in app-ui" >&2
+    return 1
+  fi
+  rm -rf "$COMPOSE_OUT"
+  local main
+  mapfile -t main < <(find "$OUT/kotlin" android/mend/src/main/kotlin app-ui/src/main desktop/src/main -name '*.kt' -not -path '*/kit/android/*' | sort)
+  kotlinc_to "$COMPOSE_OUT/main" "$DESKTOP_CP" "${COMPOSE_FLAGS[@]}" "${main[@]}"
+}
+
+# The Compose UI: the shared screens (app-ui) and the desktop app built; the shared UI tests
+# and the desktop screenshot tests run headlessly through the real core; then the shared
+# screens and tests compile a second time against the Android Compose AARs, so desktop-only
+# API in shared code fails here. Screenshots go to $MEND_SCREENS_DIR (default:
+# target/screens).
+compose_suite() {
+  echo "== Compose UI (desktop, headless)"
+  compose_build
+  local out=$COMPOSE_OUT shots=${MEND_SCREENS_DIR:-$TARGET/screens} tests classes main
+  local support=(android/mend/src/test/kotlin/app/mend/kit/SoftwareKeyStore.kt
+    android/mend/src/test/kotlin/app/mend/kit/TestSupport.kt)
+  mapfile -t tests < <(find app-ui/src/test desktop/src/test -name '*.kt' | sort)
+  kotlinc_to "$out/test" "$out/main:$DESKTOP_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}" tests/kotlin/RunTests.kt
+  mapfile -t classes < <(test_classes "${tests[@]}")
+  rm -rf "$shots"
+  mkdir -p "$shots"
+  env -u DISPLAY java -Djava.awt.headless=true -Dskiko.data.path="$CACHE/skiko" \
+    -Djna.library.path="$TARGET/debug" -Dmend.screens="$shots" \
+    -cp "$out/test:$out/main:$DESKTOP_CP" app.mend.tests.RunTestsKt "${classes[@]}"
+  echo "screenshots: $shots ($(ls "$shots" | wc -l) images)"
+  echo "== Compose UI against Android's Compose (compile check)"
+  # The Kotlin API compiled for the JVM stands in for the Android module's classes.
+  mapfile -t main < <(find "$OUT/kotlin" android/mend/src/main/kotlin -name '*.kt' -not -path '*/kit/android/*' | sort)
+  kotlinc_to "$out/android-kit" "$ANDROID_CP:$DESKTOP_CP" "${COMPOSE_FLAGS[@]}" "${main[@]}"
+  mapfile -t main < <(find app-ui/src/main -name '*.kt' | sort)
+  kotlinc_to "$out/android-ui" "$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${main[@]}"
+  mapfile -t tests < <(find app-ui/src/test -name '*.kt' | sort)
+  kotlinc_to "$out/android-test" "$out/android-ui:$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}"
+  echo "the shared UI and its tests compile against Android Compose 1.12.1 / material3 1.4.0"
+}
+
 swift_suite() {
   echo "== Swift (Linux)"
   bash tests/tools.sh swift
@@ -109,6 +175,8 @@ for suite in "$@"; do
     python) python_suite ;;
     kotlin) kotlin_suite ;;
     swift) swift_suite ;;
+    compose) compose_suite ;;
+    compose-build) compose_build ;;
     *) echo "unknown suite: $suite" >&2; exit 2 ;;
   esac
 done

@@ -5,9 +5,14 @@
 #     with kotlin-test and kotlinx-coroutines in its lib/);
 #   - the Android framework's classes (Robolectric's android-all jar from Maven Central), to
 #     compile the Android-only glue;
-#   - Swift 6 from Debian 13 (trixie) in a debootstrapped chroot, since Debian 12 has none.
-# Usage: tests/tools.sh [kotlin] [swift]   (nothing: both). Prints nothing it need not.
+#   - Swift 6 from Debian 13 (trixie) in a debootstrapped chroot, since Debian 12 has none;
+#   - Compose: the desktop Compose jars and the Android Compose AARs' classes from Maven
+#     Central (tests/compose/*.pom.xml), and what skiko needs to render without a display
+#     (GL, X11 and fontconfig libraries, a font).
+# Usage: tests/tools.sh [kotlin] [swift] [compose]   (nothing: kotlin and swift). Prints
+#        nothing it need not.
 #        tests/tools.sh android-all-jar     prints the android-all jar's path.
+#        tests/tools.sh compose-dir         prints where the Compose jars are.
 set -euo pipefail
 
 CACHE=${MEND_TOOLS_CACHE:-/var/cache/mend-tools}
@@ -77,12 +82,42 @@ SOURCES
   chroot "$SWIFT_ROOT" apt-get clean
 }
 
+# Where the Compose jars go: desktop/*.jar, android/*.jar (classes of the AARs).
+compose_dir() { echo "$CACHE/compose"; }
+
+compose() {
+  apt_install libgl1 libx11-6 libfontconfig1 fonts-dejavu-core maven
+  local dir poms stamp
+  dir=$(compose_dir)
+  poms=$(cd "$(dirname "$0")/compose" && pwd)
+  stamp=$(cat "$poms"/*.pom.xml | sha256sum | cut -c1-16)
+  [ -f "$dir/.stamp-$stamp" ] && return 0
+  rm -rf "$dir"
+  mkdir -p "$dir/android"
+  local mvn=(mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$CACHE/m2")
+  # prependGroupId: Google and JetBrains publish jars with the same file name and version.
+  # excludeArtifactIds, not excludeGroupIds: the latter is a prefix match and drops kotlinx.
+  "${mvn[@]}" -f "$poms/desktop.pom.xml" dependency:copy-dependencies -DoutputDirectory="$dir/desktop" \
+    -DexcludeArtifactIds=kotlin-stdlib-common -Dmdep.prependGroupId=true >/dev/null
+  "${mvn[@]}" -f "$poms/android.pom.xml" dependency:copy -DoutputDirectory="$dir/android-packages" >/dev/null
+  local f
+  for f in "$dir"/android-packages/*; do
+    case $f in
+      *.aar) unzip -p "$f" classes.jar > "$dir/android/$(basename "$f" .aar).jar" ;;
+      *.jar) cp "$f" "$dir/android/" ;;
+    esac
+  done
+  touch "$dir/.stamp-$stamp"
+}
+
 if [ "${1:-}" = android-all-jar ]; then android_all_jar; exit 0; fi
+if [ "${1:-}" = compose-dir ]; then compose_dir; exit 0; fi
 if [ $# -eq 0 ]; then set -- kotlin swift; fi
 for WHAT in "$@"; do
   case $WHAT in
     kotlin) kotlin ;;
     swift) swift ;;
+    compose) compose ;;
     *) echo "unknown tool set: $WHAT" >&2; exit 2 ;;
   esac
 done

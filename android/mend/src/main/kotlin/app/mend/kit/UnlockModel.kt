@@ -8,6 +8,12 @@ import java.time.Instant
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
+/** Whole seconds from [now] until [at], rounded up; 0 once it has passed. For countdowns. */
+fun secondsUntil(now: Instant, at: Instant): Long {
+    val millis = Duration.between(now, at).toMillis()
+    return if (millis <= 0) 0 else (millis + 999) / 1000
+}
+
 /** What the lock screen shows. */
 data class UnlockState(
     val status: UnlockStatus? = null,
@@ -15,11 +21,7 @@ data class UnlockState(
     val problem: MendException? = null,
 ) {
     /** Whole seconds still to wait at [now] before a try is allowed; 0 when it is. */
-    fun secondsToWait(now: Instant): Long {
-        val retryAt = status?.retryAt ?: return 0
-        val millis = Duration.between(now, retryAt).toMillis()
-        return if (millis <= 0) 0 else (millis + 999) / 1000
-    }
+    fun secondsToWait(now: Instant): Long = status?.retryAt?.let { secondsUntil(now, it) } ?: 0
 
     /** Whether the passcode can be submitted at [now]. */
     fun canSubmit(now: Instant): Boolean = !busy && secondsToWait(now) == 0L

@@ -1,0 +1,172 @@
+// The pieces every screen is made of: a scaffold with help one tap away, a passcode field,
+// the words for what the core refused, and buttons at least 48 dp tall.
+package app.mend.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.WindowInsets
+import androidx.compose.foundation.layout.WindowInsetsSides
+import androidx.compose.foundation.layout.only
+import androidx.compose.foundation.layout.safeDrawing
+import androidx.compose.foundation.layout.windowInsetsPadding
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Info
+import androidx.compose.material3.Button
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.unit.dp
+import app.mend.core.InputProblem
+import app.mend.ffi.MendException
+import app.mend.kit.secondsUntil
+import java.time.Instant
+
+/** The smallest touch target, in dp, for anything a person taps. */
+val TouchTarget = 48.dp
+
+/**
+ * A screen: a title bar with [actions] and the help button (unless [onHelp] is null: the
+ * help screen itself), and [content] in a scrolling column (so nothing is cut off at large
+ * font sizes).
+ */
+@Composable
+fun MendScreen(
+    title: String,
+    onHelp: (() -> Unit)?,
+    actions: @Composable () -> Unit = {},
+    bottomBar: @Composable () -> Unit = {},
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    val strings = LocalStrings.current
+    Scaffold(
+        topBar = {
+            // A title bar that grows with the text (a fixed-height app bar would cut a large
+            // font's title off).
+            Row(
+                modifier = Modifier
+                    .fillMaxWidth()
+                    .windowInsetsPadding(WindowInsets.safeDrawing.only(WindowInsetsSides.Top + WindowInsetsSides.Horizontal))
+                    .heightIn(min = 64.dp)
+                    .padding(start = 20.dp, end = 4.dp),
+                verticalAlignment = Alignment.CenterVertically,
+            ) {
+                Text(
+                    title,
+                    style = MaterialTheme.typography.titleLarge,
+                    modifier = Modifier.weight(1f).padding(vertical = 8.dp).semantics { heading() },
+                )
+                actions()
+                if (onHelp != null) {
+                    IconButton(onClick = onHelp, modifier = Modifier.testTag("help")) {
+                        Icon(Icons.Filled.Info, contentDescription = strings.help)
+                    }
+                }
+            }
+        },
+        bottomBar = bottomBar,
+    ) { padding ->
+        Column(
+            modifier = Modifier
+                .padding(padding)
+                .fillMaxSize()
+                .verticalScroll(rememberScrollState())
+                .padding(horizontal = 20.dp, vertical = 16.dp),
+            verticalArrangement = Arrangement.spacedBy(16.dp),
+            content = content,
+        )
+    }
+}
+
+/** A passcode entry, masked. */
+@Composable
+fun PasscodeField(label: String, value: String, onValueChange: (String) -> Unit, tag: String, enabled: Boolean = true) {
+    OutlinedTextField(
+        value = value,
+        onValueChange = onValueChange,
+        label = { Text(label) },
+        singleLine = true,
+        enabled = enabled,
+        visualTransformation = PasswordVisualTransformation(),
+        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password),
+        modifier = Modifier.fillMaxWidth().testTag(tag),
+    )
+}
+
+/** The main action of a screen. */
+@Composable
+fun PrimaryButton(text: String, onClick: () -> Unit, tag: String, enabled: Boolean = true) {
+    Button(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = TouchTarget).testTag(tag)) {
+        Text(text)
+    }
+}
+
+/** A second action. */
+@Composable
+fun SecondaryButton(text: String, onClick: () -> Unit, tag: String, enabled: Boolean = true) {
+    OutlinedButton(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = TouchTarget).testTag(tag)) {
+        Text(text)
+    }
+}
+
+/** A quiet action, such as "Forgot passcode". */
+@Composable
+fun QuietButton(text: String, onClick: () -> Unit, tag: String) {
+    TextButton(onClick = onClick, modifier = Modifier.heightIn(min = TouchTarget).testTag(tag)) {
+        Text(text)
+    }
+}
+
+/** What the core refused, said in the person's terms and announced by screen readers. */
+@Composable
+fun ProblemText(problem: MendException?) {
+    if (problem == null) return
+    Text(
+        problemWords(problem, LocalProblemStrings.current),
+        color = MaterialTheme.colorScheme.error,
+        style = MaterialTheme.typography.bodyMedium,
+        modifier = Modifier.testTag("problem").semantics { liveRegion = LiveRegionMode.Polite },
+    )
+}
+
+/** The words for a refusal; fixed text and the numbers the core gave, nothing typed. */
+fun problemWords(problem: MendException, words: ProblemStrings): String = when (problem) {
+    is MendException.WrongPasscode -> words.wrongPasscode(problem.attemptsLeft)
+    is MendException.WrongRecoveryCode -> words.wrongRecoveryCode
+    is MendException.TooManyAttempts -> words.wait(maxOf(1L, secondsUntil(Instant.now(), problem.retryAt)))
+    is MendException.InvalidInput -> when (val p = problem.problem) {
+        is InputProblem.TooShort -> words.tooShort(p.min.toInt())
+        is InputProblem.TooLong -> words.tooLong(p.max.toInt())
+        else -> words.invalid
+    }
+    is MendException.DeviceKeyUnavailable -> words.deviceUnavailable
+    is MendException.DeviceKeyMissing -> words.deviceKeyMissing
+    is MendException.Damaged -> words.damaged
+    is MendException.StorageFull -> words.storageFull
+    is MendException.OlderCopy -> words.olderCopy
+    is MendException.Locked -> words.locked
+    else -> words.other
+}

@@ -1,0 +1,96 @@
+// The app's root: which screen follows from where the session stands — first run, the lock
+// screen (or forgot passcode), a recovery code still to keep, or the open space — with help
+// one tap away from each. The same composable runs on Android and on the desktop.
+package app.mend.ui
+
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Lock
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import app.mend.core.KdfParams
+import app.mend.ffi.defaultKdfParams
+import app.mend.kit.HelpModel
+import app.mend.kit.MendSession
+import app.mend.kit.OnboardingModel
+import app.mend.kit.OnboardingStep
+import app.mend.kit.RecoverModel
+import app.mend.kit.RecoveryCodeModel
+import app.mend.kit.SessionState
+import app.mend.kit.TodayModel
+import app.mend.kit.UnlockModel
+import kotlinx.coroutines.launch
+
+/**
+ * Mend's screens over [session]; [kdf] sets the new vault's key derivation (tests pass a cheap
+ * one); [keyIsAFile] says the device key is a file (desktops), which first run says plainly.
+ */
+@Composable
+fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFile: Boolean = false) {
+    val state by session.state.collectAsState()
+    val scope = rememberCoroutineScope()
+    val strings = LocalStrings.current
+    var helpOpen by remember { mutableStateOf(false) }
+    var forgot by remember { mutableStateOf(false) }
+    val help = remember { HelpModel(session, scope) }
+    val onboarding = remember { OnboardingModel(session, scope, kdf) }
+    val unlock = remember { UnlockModel(session, scope) }
+    val recover = remember { RecoverModel(session, scope) }
+    val recoveryCode = remember { RecoveryCodeModel(session, scope) }
+    val today = remember { TodayModel(session, scope) }
+    val onboardingState by onboarding.state.collectAsState()
+    val recoverState by recover.state.collectAsState()
+    val openHelp = { helpOpen = true }
+
+    if (helpOpen) {
+        HelpScreen(help, onBack = { helpOpen = false })
+        return
+    }
+    // A flow that shows a new recovery code stays on screen until the code is kept, although
+    // the session is already unlocked.
+    if (onboardingState.step == OnboardingStep.ShowRecoveryCode) {
+        OnboardingScreen(onboarding, openHelp, keyIsAFile)
+        return
+    }
+    if (forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null)) {
+        RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
+        return
+    }
+    when (val s = state) {
+        SessionState.Starting -> {}
+        SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
+        SessionState.Locked -> UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+        is SessionState.Unlocked -> {
+            LaunchedEffect(Unit) { forgot = false }
+            if (!s.recoveryCodeConfirmed) {
+                val codeState by recoveryCode.state.collectAsState()
+                LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
+                RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
+                    scope.launch { recoveryCode.kept() }
+                }, openHelp)
+            } else {
+                MendScreen(strings.today, openHelp, actions = {
+                    IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
+                        Icon(Icons.Filled.Lock, contentDescription = strings.lock)
+                    }
+                }) {
+                    TodayContent(today)
+                }
+            }
+        }
+        SessionState.Erased -> MendScreen(strings.appName, openHelp) {
+            Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Every word the screens say that is not the program's content (which comes from the core):
+// one place, so no composable carries text of its own and a translation is one new instance.
+// Android builds an instance from its string resources; the desktop uses English.
+package app.mend.ui
+
+import androidx.compose.runtime.staticCompositionLocalOf
+
+/** The words of the app's own screens. */
+class MendStrings(
+    val appName: String = "Mend",
+    val help: String = "Help",
+    val back: String = "Back",
+    val lock: String = "Lock now",
+    val busy: String = "Working…",
+    // First run.
+    val welcomeTitle: String = "Welcome",
+    val welcomeText: String =
+        "Mend is private: everything you write stays on this device, locked with a passcode only you know.",
+    val whoIsThisFor: String = "Who is this space for?",
+    val repairingRole: String = "I had the affair and want to help us heal",
+    val repairingRoleDetail: String = "Six steps to practise, with daily prompts and tools.",
+    val hurtRole: String = "I was hurt and want a private place for me",
+    val hurtRoleDetail: String = "Space for your feelings, your questions and your pace.",
+    val fileKeyNote: String =
+        "On this computer your space's key is a file beside it, readable only by you. That is weaker than " +
+            "a phone's hardware: anyone who copies the folder can try passcodes. Keep it out of backups and shared drives.",
+    val choosePasscodeTitle: String = "Choose a passcode",
+    val choosePasscodeText: String =
+        "Pick something others could not guess, not the phone's PIN. A longer passcode is stronger.",
+    val passcode: String = "Passcode",
+    val passcodeAgain: String = "The same passcode again",
+    val passcodesDiffer: String = "The two passcodes are not the same. Please type them again.",
+    val createVault: String = "Create my private space",
+    val recoveryCodeTitle: String = "Your recovery code",
+    val recoveryCodeText: String =
+        "If you ever forget your passcode, this code is the only way back in. Write it down and keep it " +
+            "somewhere only you can reach. It will not be shown again.",
+    val keptRecoveryCode: String = "I have written it down",
+    val newRecoveryCodeText: String =
+        "The last recovery code was never confirmed as kept, so here is a new one. The old one no longer works.",
+    // Lock screen.
+    val unlockTitle: String = "Welcome back",
+    val unlock: String = "Unlock",
+    val forgotPasscode: String = "Forgot passcode",
+    val recoverText: String =
+        "Type the recovery code you wrote down, then choose a new passcode. You will get a new recovery code.",
+    val newPasscode: String = "New passcode",
+    val setNewPasscode: String = "Set the new passcode",
+    val interruptedAttempt: String =
+        "An earlier unlock was interrupted and counted as a try, so even the right passcode has to wait.",
+    val erasedText: String = "This space was erased. Nothing of it is left on this device.",
+    // Today.
+    val today: String = "Today",
+    val aboutMinutes: (Int) -> String = { "About $it minutes" },
+    val yourResponse: String = "Your response (optional)",
+    val done: String = "Done",
+    val skip: String = "Not today",
+    val another: String = "Another prompt",
+    val doneToday: String = "Done for today. Thank you for showing up.",
+    val skippedToday: String = "Skipped. Tomorrow brings a new one.",
+    // Help.
+    val helpTitle: String = "Help and support",
+    val crisisLines: String = "Crisis lines",
+)
+
+/** Words for each way the core can refuse, in the person's terms. */
+class ProblemStrings(
+    val wrongPasscode: (Int) -> String = { left ->
+        when (left) {
+            0 -> "That passcode didn't open your space. The next try will need a short wait."
+            1 -> "That passcode didn't open your space. 1 try left before a short wait."
+            else -> "That passcode didn't open your space. $left tries left before a short wait."
+        }
+    },
+    val wrongRecoveryCode: String = "That recovery code didn't match. Check each group of letters and digits.",
+    val wait: (Long) -> String = { seconds ->
+        if (seconds < 90) "Please wait $seconds seconds before trying again."
+        else "Please wait ${(seconds + 59) / 60} minutes before trying again."
+    },
+    val tooShort: (Int) -> String = { min -> "Use at least $min characters." },
+    val tooLong: (Int) -> String = { max -> "Use at most $max characters." },
+    val invalid: String = "That didn't look right. Please check it and try again.",
+    val deviceUnavailable: String = "This device's key store can't be used right now. Unlock the device and try again.",
+    val deviceKeyMissing: String = "This space's key is gone from this device, so it cannot be opened here.",
+    val damaged: String = "Some data could not be read. What could be read is shown.",
+    val storageFull: String = "The device is full, so nothing was saved. Free some space and try again.",
+    val olderCopy: String = "This is an older copy of your space, so nothing was changed.",
+    val locked: String = "Your space is locked.",
+    val other: String = "Something went wrong. Nothing you wrote was lost.",
+)
+
+/** The words in use; the Android app provides its own from resources. */
+val LocalStrings = staticCompositionLocalOf { MendStrings() }
+
+/** The problem words in use. */
+val LocalProblemStrings = staticCompositionLocalOf { ProblemStrings() }

@@ -1,0 +1,153 @@
+// The app's screens driven as a person would, through the real core: UI → Kotlin API →
+// UniFFI → Rust → SQLite. Shared code: these compile against Android's Compose too.
+package app.mend.ui
+
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsNodeInteractionsProvider
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithText
+import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextClearance
+import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.test.v2.runComposeUiTest
+import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.semantics.SemanticsProperties
+import app.mend.kit.MendSession
+import app.mend.kit.SMALL_KDF
+import app.mend.kit.SoftwareKeyStore
+import app.mend.kit.tempVaultPath
+import kotlinx.coroutines.runBlocking
+import org.junit.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+
+@OptIn(ExperimentalTestApi::class)
+class AppFlowTest {
+    private val strings = MendStrings()
+    private val problems = ProblemStrings()
+
+    private fun newSession(): MendSession = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+
+    private fun ComposeUiTest.show(session: MendSession) = setContent { MendTheme(dark = false) { MendApp(session, SMALL_KDF) } }
+
+    /** Replaces the text of the field [tag] with [text], scrolled into view first. */
+    private fun ComposeUiTest.type(tag: String, text: String) {
+        onNodeWithTag(tag).performScrollTo().performTextClearance()
+        onNodeWithTag(tag).performTextInput(text)
+    }
+
+    /** Taps [tag], scrolled into view first (large fonts push buttons below the fold). */
+    private fun ComposeUiTest.tap(tag: String) {
+        onNodeWithTag(tag).performScrollTo().performClick()
+    }
+
+    private fun ComposeUiTest.await(tag: String) = waitUntil(timeoutMillis = 10_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+
+    private fun ComposeUiTest.awaitText(text: String) = waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
+
+    private fun SemanticsNodeInteractionsProvider.textOf(tag: String): String =
+        onNodeWithTag(tag).fetchSemanticsNode().config[SemanticsProperties.Text].joinToString("") { it.text }
+
+    /** First run as [roleTag], keeping the recovery code; returns the code. */
+    private fun ComposeUiTest.firstRun(roleTag: String, passcode: String): String {
+        await(roleTag)
+        onNodeWithTag(roleTag).performClick()
+        await("passcode")
+        onNodeWithTag("create").assertIsNotEnabled()
+        type("passcode", passcode)
+        type("passcode-again", passcode)
+        tap("create")
+        await("recovery-code")
+        val code = textOf("recovery-code")
+        assertEquals(7, code.split('-').size, "the code is shown in seven groups")
+        tap("kept")
+        return code
+    }
+
+    @Test
+    fun theRepairingPartnersFirstDayLockAndUnlock() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-repairing", "first-passcode")
+        await("prompt")
+        type("response", "I answered every question she asked tonight.")
+        tap("done")
+        awaitText(strings.doneToday)
+        // Locking shows the lock screen; a wrong passcode is refused with the tries left.
+        onNodeWithTag("lock").performClick()
+        await("unlock")
+        type("passcode", "not-the-passcode")
+        tap("unlock")
+        awaitText(problems.wrongPasscode(4))
+        type("passcode", "first-passcode")
+        tap("unlock")
+        await("prompt")
+        awaitText(strings.doneToday)
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun theHurtPartnerMistypesThenForgetsThePasscodeAndRecovers() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        await("role-hurt")
+        tap("role-hurt")
+        await("passcode")
+        type("passcode", "my-own-space")
+        type("passcode-again", "my-own-spade")
+        tap("create")
+        await("mismatch")
+        val code = firstRunAfterMismatch()
+        await("prompt")
+        onNodeWithTag("lock").performClick()
+        await("forgot")
+        tap("forgot")
+        await("code")
+        type("code", "0000-0000-0000-0000-0000-0000-0000")
+        type("passcode", "a-new-passcode")
+        type("passcode-again", "a-new-passcode")
+        tap("recover")
+        awaitText(problems.wrongRecoveryCode)
+        type("code", code)
+        type("passcode", "a-new-passcode")
+        type("passcode-again", "a-new-passcode")
+        tap("recover")
+        await("recovery-code")
+        val newCode = textOf("recovery-code")
+        assertTrue(newCode != code, "a new code replaces the used one")
+        tap("kept")
+        await("prompt")
+        runBlocking { session.close() }
+    }
+
+    /** After a mismatch, types the passcode twice the same and keeps the code. */
+    private fun ComposeUiTest.firstRunAfterMismatch(): String {
+        type("passcode", "my-own-space")
+        type("passcode-again", "my-own-space")
+        tap("create")
+        await("recovery-code")
+        val code = textOf("recovery-code")
+        tap("kept")
+        return code
+    }
+
+    @Test
+    fun helpIsOneTapAwayWhileLocked() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-repairing", "first-passcode")
+        await("lock")
+        onNodeWithTag("lock").performClick()
+        await("unlock")
+        onNodeWithTag("help").performClick()
+        await("help-intro")
+        onNodeWithText(strings.crisisLines).fetchSemanticsNode()
+        tap("help-back")
+        await("unlock")
+        runBlocking { session.close() }
+    }
+}

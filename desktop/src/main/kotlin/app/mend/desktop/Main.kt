@@ -1,0 +1,62 @@
+// The desktop app: one window hosting the shared screens over the host-built library. The
+// device key is a file beside the vault, as for the terminal client (and as weak: whoever
+// copies the folder can try passcodes offline). The window locks the vault when it has been
+// minimised for longer than the chosen delay.
+package app.mend.desktop
+
+import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.snapshotFlow
+import androidx.compose.ui.unit.DpSize
+import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.Window
+import androidx.compose.ui.window.application
+import androidx.compose.ui.window.rememberWindowState
+import app.mend.ffi.fileDeviceKeyStore
+import app.mend.kit.MendSession
+import app.mend.ui.MendApp
+import app.mend.ui.MendTheme
+import java.io.File
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
+import kotlinx.coroutines.runBlocking
+
+/** Where the desktop vault lives: `--vault DIR`, or the user's data directory. */
+fun vaultDir(args: Array<String>): File {
+    val given = args.indexOf("--vault").takeIf { it >= 0 }?.let { args.getOrNull(it + 1) }
+    if (given != null) return File(given)
+    val data = System.getenv("XDG_DATA_HOME")?.takeIf { it.isNotEmpty() }
+        ?: File(System.getProperty("user.home"), ".local/share").path
+    return File(data, "mend-desktop")
+}
+
+/** Creates [dir] readable only by its owner. */
+private fun privateDir(dir: File) {
+    if (!dir.isDirectory) Files.createDirectories(dir.toPath())
+    runCatching { Files.setPosixFilePermissions(dir.toPath(), PosixFilePermissions.fromString("rwx------")) }
+}
+
+fun main(args: Array<String>) {
+    val dir = vaultDir(args)
+    privateDir(dir)
+    val session = MendSession(File(dir, "vault.db").path, fileDeviceKeyStore(dir.path))
+    runBlocking { session.start() }
+    application {
+        val windowState = rememberWindowState(size = DpSize(420.dp, 760.dp))
+        LaunchedEffect(Unit) {
+            snapshotFlow { windowState.isMinimized }.collect { minimised ->
+                if (minimised) session.movedToBackground() else session.movedToForeground()
+            }
+        }
+        Window(
+            onCloseRequest = {
+                runBlocking { session.close() }
+                exitApplication()
+            },
+            state = windowState,
+            title = "Mend",
+        ) {
+            MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true) }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// Every screen, through the real core, on a 360 dp wide phone-sized canvas in light, dark and
+// 200 % font: a PNG of each goes to the screenshots folder, and at 200 % no text may be cut
+// off. Desktop-only (it renders with skia), so it lives beside the desktop app.
+package app.mend.desktop
+
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.ui.graphics.toAwtImage
+import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.semantics.getOrNull
+import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsMatcher
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextClearance
+import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.test.runDesktopComposeUiTest
+import androidx.compose.ui.text.TextLayoutResult
+import androidx.compose.ui.unit.Density
+import app.mend.kit.MendSession
+import app.mend.kit.SMALL_KDF
+import app.mend.kit.SoftwareKeyStore
+import app.mend.kit.tempVaultPath
+import app.mend.ui.MendApp
+import app.mend.ui.MendTheme
+import java.io.File
+import javax.imageio.ImageIO
+import kotlinx.coroutines.runBlocking
+import org.junit.Test
+import kotlin.test.assertTrue
+
+@OptIn(ExperimentalTestApi::class)
+class ScreenshotTest {
+    private class Mode(val name: String, val dark: Boolean, val fontScale: Float)
+
+    private val modes = listOf(Mode("light", false, 1f), Mode("dark", true, 1f), Mode("font200", false, 2f))
+    private val dir = File(System.getProperty("mend.screens") ?: "target/screens").also { it.mkdirs() }
+
+    /** 360 × 760 dp at density 2. */
+    private val widthPx = 720
+    private val heightPx = 1520
+
+    @Test
+    fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
+        for (mode in modes) walk(mode)
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 9)
+    }
+
+    private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+        setContent {
+            CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true) }
+            }
+        }
+        fun shot(name: String) {
+            waitForIdle()
+            ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
+            if (mode.fontScale > 1f) assertNothingCutOff(name)
+        }
+        await("role-repairing")
+        shot("01-welcome")
+        tap("role-repairing")
+        await("passcode")
+        type("passcode", "first-passcode")
+        type("passcode-again", "first-passcodf")
+        tap("create")
+        await("mismatch")
+        shot("02-passcode")
+        type("passcode", "first-passcode")
+        type("passcode-again", "first-passcode")
+        tap("create")
+        await("recovery-code")
+        shot("03-recovery-code")
+        tap("kept")
+        await("prompt")
+        shot("04-today")
+        type("response", "I told her where I was tonight before she asked.")
+        tap("done")
+        await("outcome")
+        shot("05-today-done")
+        onNodeWithTag("lock").performClick()
+        await("unlock")
+        shot("06-unlock")
+        type("passcode", "not-it")
+        tap("unlock")
+        await("problem")
+        shot("07-unlock-wrong")
+        onNodeWithTag("help").performClick()
+        await("help-intro")
+        shot("08-help")
+        tap("help-back")
+        await("forgot")
+        tap("forgot")
+        await("code")
+        shot("09-forgot-passcode")
+        runBlocking { session.close() }
+    }
+
+    /** Replaces the text of the field [tag] with [text], scrolled into view first. */
+    private fun ComposeUiTest.type(tag: String, text: String) {
+        onNodeWithTag(tag).performScrollTo().performTextClearance()
+        onNodeWithTag(tag).performTextInput(text)
+    }
+
+    /** Taps [tag], scrolled into view first (large fonts push buttons below the fold). */
+    private fun ComposeUiTest.tap(tag: String) {
+        onNodeWithTag(tag).performScrollTo().performClick()
+    }
+
+    private fun ComposeUiTest.await(tag: String) =
+        waitUntil(timeoutMillis = 10_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+
+    /**
+     * Whether a text is cut off: taller than its room, a line ended with an ellipsis, or wider
+     * than its room. (`hasVisualOverflow` also counts a short text laid out in a wider box.)
+     */
+    private fun cutOff(layout: TextLayoutResult): Boolean =
+        layout.didOverflowHeight ||
+            (0 until layout.lineCount).any { layout.isLineEllipsized(it) } ||
+            layout.multiParagraph.width > layout.layoutInput.constraints.maxWidth
+
+    /** Fails if any text on screen is cut off. */
+    private fun ComposeUiTest.assertNothingCutOff(screen: String) {
+        val texts = onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.Text), useUnmergedTree = true)
+        for (node in texts.fetchSemanticsNodes()) {
+            val layouts = mutableListOf<TextLayoutResult>()
+            node.config.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
+            for (layout in layouts) {
+                val text = layout.layoutInput.text.text
+                assertTrue(!cutOff(layout), "$screen: \"${text.take(40)}\" is cut off at 200 % font")
+            }
+        }
+    }
+}
