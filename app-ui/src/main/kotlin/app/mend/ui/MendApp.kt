@@ -4,10 +4,14 @@
 package app.mend.ui
 
 import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Edit
+import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
@@ -20,8 +24,14 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import app.mend.core.KdfParams
+import app.mend.core.RecordId
+import app.mend.core.Role
+import app.mend.core.Step
+import app.mend.ffi.programSteps
 import app.mend.ffi.defaultKdfParams
 import app.mend.kit.HelpModel
+import app.mend.kit.JournalModel
+import app.mend.kit.NoteEditorModel
 import app.mend.kit.MendSession
 import app.mend.kit.OnboardingModel
 import app.mend.kit.OnboardingStep
@@ -31,6 +41,68 @@ import app.mend.kit.SessionState
 import app.mend.kit.TodayModel
 import app.mend.kit.UnlockModel
 import kotlinx.coroutines.launch
+
+/** The sections of the open space, one per tab. */
+private enum class Section { Today, Journal }
+
+/** The open space: a tab per section, the note editor over the journal, lock in the title bar. */
+@Composable
+private fun Home(session: MendSession, role: Role, today: TodayModel, onHelp: () -> Unit) {
+    val strings = LocalStrings.current
+    val scope = rememberCoroutineScope()
+    var section by remember { mutableStateOf(Section.Today) }
+    var editing by remember { mutableStateOf<Editing?>(null) }
+    val journal = remember { JournalModel(session, scope) }
+    val editor = remember { NoteEditorModel(session, scope) }
+    var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
+    // The steps are the repairing partner's program: only their notes are filed by step.
+    LaunchedEffect(role) {
+        steps = if (role == Role.REPAIRING) runCatching { session.anytime { programSteps() } }.getOrDefault(emptyList()) else emptyList()
+    }
+    editing?.let { open ->
+        NoteEditorScreen(editor, open.id, onClose = { editing = null }, onHelp = onHelp)
+        return
+    }
+    val title = when (section) {
+        Section.Today -> strings.today
+        Section.Journal -> strings.journal
+    }
+    MendScreen(
+        title,
+        onHelp,
+        actions = {
+            IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
+                Icon(Icons.Filled.Lock, contentDescription = strings.lock)
+            }
+        },
+        bottomBar = {
+            NavigationBar {
+                NavigationBarItem(
+                    selected = section == Section.Today,
+                    onClick = { section = Section.Today },
+                    icon = { Icon(Icons.Filled.Home, contentDescription = null) },
+                    label = { Text(strings.today) },
+                    modifier = Modifier.testTag("tab-today"),
+                )
+                NavigationBarItem(
+                    selected = section == Section.Journal,
+                    onClick = { section = Section.Journal },
+                    icon = { Icon(Icons.Filled.Edit, contentDescription = null) },
+                    label = { Text(strings.journal) },
+                    modifier = Modifier.testTag("tab-journal"),
+                )
+            }
+        },
+    ) {
+        when (section) {
+            Section.Today -> TodayContent(today)
+            Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
+        }
+    }
+}
+
+/** The note being edited: [id], or a new one when null. */
+private class Editing(val id: RecordId?)
 
 /**
  * Mend's screens over [session]; [kdf] sets the new vault's key derivation (tests pass a cheap
@@ -80,13 +152,7 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
                     scope.launch { recoveryCode.kept() }
                 }, openHelp)
             } else {
-                MendScreen(strings.today, openHelp, actions = {
-                    IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
-                        Icon(Icons.Filled.Lock, contentDescription = strings.lock)
-                    }
-                }) {
-                    TodayContent(today)
-                }
+                Home(session, s.role, today, openHelp)
             }
         }
         SessionState.Erased -> MendScreen(strings.appName, openHelp) {

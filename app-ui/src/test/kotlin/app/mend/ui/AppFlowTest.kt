@@ -136,6 +136,46 @@ class AppFlowTest {
     }
 
     @Test
+    fun theJournalAddsSearchesEditsAndDeletesANote() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-hurt", "first-passcode")
+        await("tab-journal")
+        onNodeWithTag("tab-journal").performClick()
+        await("no-notes")
+        tap("new-note")
+        await("title")
+        type("title", "After the walk")
+        type("body", "We talked about the lighthouse trip. I felt heard.")
+        type("tags", "walks, hope")
+        tap("save")
+        await("saved")
+        tap("close")
+        awaitText("After the walk")
+        awaitText("walks · hope")
+        // Search as you type: a word from the body finds it, another word finds nothing.
+        type("search", "lighthouse")
+        awaitText("After the walk")
+        type("search", "xylophone")
+        await("nothing-found")
+        type("search", "")
+        awaitText("After the walk")
+        tap("note")
+        await("delete")
+        type("body", "We talked about the lighthouse trip. I felt heard, and safe.")
+        tap("save")
+        await("saved")
+        tap("delete")
+        await("keep-note")
+        onNodeWithTag("keep-note").performClick()
+        tap("delete")
+        await("confirm-delete")
+        onNodeWithTag("confirm-delete").performClick()
+        await("no-notes")
+        runBlocking { session.close() }
+    }
+
+    @Test
     fun helpIsOneTapAwayWhileLocked() = runComposeUiTest {
         val session = newSession()
         show(session)

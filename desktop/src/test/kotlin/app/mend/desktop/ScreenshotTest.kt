@@ -49,7 +49,7 @@ class ScreenshotTest {
     @Test
     fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
         for (mode in modes) walk(mode)
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 9)
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 11)
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -81,6 +81,21 @@ class ScreenshotTest {
         tap("kept")
         await("prompt")
         shot("04-today")
+        onNodeWithTag("tab-journal").performClick()
+        await("new-note")
+        tap("new-note")
+        await("title")
+        type("title", "After the walk")
+        type("body", "We talked about the trip we keep postponing. I listened to the end before answering.")
+        type("tags", "walks, listening")
+        tap("save")
+        await("saved")
+        shot("10-note-editor")
+        tap("close")
+        await("note")
+        shot("11-journal")
+        onNodeWithTag("tab-today").performClick()
+        await("prompt")
         type("response", "I told her where I was tonight before she asked.")
         tap("done")
         await("outcome")
