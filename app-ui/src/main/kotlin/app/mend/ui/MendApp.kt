@@ -7,6 +7,7 @@ import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
+import androidx.compose.material.icons.filled.Settings
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
@@ -29,7 +30,9 @@ import app.mend.core.Role
 import app.mend.core.Step
 import app.mend.ffi.programSteps
 import app.mend.ffi.defaultKdfParams
+import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.HelpModel
+import app.mend.kit.SettingsModel
 import app.mend.kit.JournalModel
 import app.mend.kit.NoteEditorModel
 import app.mend.kit.MendSession
@@ -43,17 +46,27 @@ import app.mend.kit.UnlockModel
 import kotlinx.coroutines.launch
 
 /** The sections of the open space, one per tab. */
-private enum class Section { Today, Journal }
+private enum class Section { Today, Journal, Settings }
 
 /** The open space: a tab per section, the note editor over the journal, lock in the title bar. */
 @Composable
-private fun Home(session: MendSession, role: Role, today: TodayModel, onHelp: () -> Unit) {
+private fun Home(
+    session: MendSession,
+    role: Role,
+    today: TodayModel,
+    page: SettingsPage?,
+    onPage: (SettingsPage?) -> Unit,
+    onHelp: () -> Unit,
+) {
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
     var section by remember { mutableStateOf(Section.Today) }
     var editing by remember { mutableStateOf<Editing?>(null) }
     val journal = remember { JournalModel(session, scope) }
     val editor = remember { NoteEditorModel(session, scope) }
+    val settings = remember { SettingsModel(session, scope) }
+    val changePasscode = remember { ChangePasscodeModel(session, scope) }
+    val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
     // The steps are the repairing partner's program: only their notes are filed by step.
     LaunchedEffect(role) {
@@ -63,9 +76,26 @@ private fun Home(session: MendSession, role: Role, today: TodayModel, onHelp: ()
         NoteEditorScreen(editor, open.id, onClose = { editing = null }, onHelp = onHelp)
         return
     }
+    when (page) {
+        SettingsPage.ChangePasscode, SettingsPage.SomeoneMayKnow -> {
+            ChangePasscodeScreen(changePasscode, page == SettingsPage.SomeoneMayKnow, onClose = { onPage(null) }, onHelp = onHelp)
+            return
+        }
+        SettingsPage.NewRecoveryCode -> {
+            val codeState by recoveryCode.state.collectAsState()
+            LaunchedEffect(Unit) { recoveryCode.replace() }
+            LaunchedEffect(codeState.kept) { if (codeState.kept) onPage(null) }
+            RecoveryCodeView(strings.newRecoveryCodeAsked, codeState.code, codeState.problem, {
+                scope.launch { recoveryCode.kept() }
+            }, onHelp)
+            return
+        }
+        null -> {}
+    }
     val title = when (section) {
         Section.Today -> strings.today
         Section.Journal -> strings.journal
+        Section.Settings -> strings.settings
     }
     MendScreen(
         title,
@@ -91,12 +121,20 @@ private fun Home(session: MendSession, role: Role, today: TodayModel, onHelp: ()
                     label = { Text(strings.journal) },
                     modifier = Modifier.testTag("tab-journal"),
                 )
+                NavigationBarItem(
+                    selected = section == Section.Settings,
+                    onClick = { section = Section.Settings },
+                    icon = { Icon(Icons.Filled.Settings, contentDescription = null) },
+                    label = { Text(strings.settings) },
+                    modifier = Modifier.testTag("tab-settings"),
+                )
             }
         },
     ) {
         when (section) {
             Section.Today -> TodayContent(today)
             Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
+            Section.Settings -> SettingsContent(settings) { onPage(it) }
         }
     }
 }
@@ -115,6 +153,8 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
     val strings = LocalStrings.current
     var helpOpen by remember { mutableStateOf(false) }
     var forgot by remember { mutableStateOf(false) }
+    // A settings page open over the space (it may be showing a new recovery code).
+    var page by remember { mutableStateOf<SettingsPage?>(null) }
     val help = remember { HelpModel(session, scope) }
     val onboarding = remember { OnboardingModel(session, scope, kdf) }
     val unlock = remember { UnlockModel(session, scope) }
@@ -142,21 +182,29 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
     when (val s = state) {
         SessionState.Starting -> {}
         SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
-        SessionState.Locked -> UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+        SessionState.Erased -> {
+            LaunchedEffect(Unit) { page = null }
+            MendScreen(strings.appName, openHelp) {
+                Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("erased"))
+            }
+        }
+        SessionState.Locked -> {
+            LaunchedEffect(Unit) { page = null }
+            UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+        }
         is SessionState.Unlocked -> {
             LaunchedEffect(Unit) { forgot = false }
-            if (!s.recoveryCodeConfirmed) {
+            // A code never confirmed (the app stopped before it was kept) is replaced and shown
+            // first, unless a settings page is showing its own new code.
+            if (!s.recoveryCodeConfirmed && page == null) {
                 val codeState by recoveryCode.state.collectAsState()
                 LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
                 RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
                     scope.launch { recoveryCode.kept() }
                 }, openHelp)
             } else {
-                Home(session, s.role, today, openHelp)
+                Home(session, s.role, today, page, { page = it }, openHelp)
             }
-        }
-        SessionState.Erased -> MendScreen(strings.appName, openHelp) {
-            Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge)
         }
     }
 }

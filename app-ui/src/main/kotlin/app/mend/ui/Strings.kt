@@ -79,6 +79,40 @@ class MendStrings(
     val keep: String = "Keep it",
     val deleteNoteTitle: String = "Delete this note?",
     val deleteNoteText: String = "It will be gone for good, from this device and from every copy of your space.",
+    // Settings.
+    val settings: String = "Settings",
+    val autoLockTitle: String = "Lock when away",
+    val autoLockText: String = "How long Mend may stay in the background before it locks itself.",
+    val autoLockChoice: (Int) -> String = { s ->
+        when {
+            s == 0 -> "At once"
+            s < 60 -> "After $s seconds"
+            s == 60 -> "After 1 minute"
+            else -> "After ${s / 60} minutes"
+        }
+    },
+    val passcodeSection: String = "Passcode and recovery",
+    val changePasscode: String = "Change passcode",
+    val changePasscodeText: String =
+        "Type your current passcode, then the new one twice. Your space gets new keys and a new recovery code.",
+    val someoneMayKnow: String = "Someone may know my passcode",
+    val someoneMayKnowText: String =
+        "Choose a new passcode now. Your space gets new keys, so no copy made before today opens with the old " +
+            "passcode, and you get a new recovery code. If you are not safe, the help page lists people who can help.",
+    val currentPasscode: String = "Current passcode",
+    val rekeyedText: String =
+        "Your passcode is changed and your space has new keys. This new recovery code replaces the old one: " +
+            "write it down and keep it somewhere only you can reach.",
+    val newRecoveryCode: String = "New recovery code",
+    val newRecoveryCodeAsked: String =
+        "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach.",
+    val eraseSection: String = "Erase",
+    val eraseText: String = "Erasing removes everything in this space from this device, for good. No one can bring it back.",
+    val erase: String = "Erase everything",
+    val eraseConfirmTitle: String = "Erase everything?",
+    val eraseWord: String = "ERASE",
+    val eraseConfirmText: (String) -> String = { word -> "This cannot be undone. To go ahead, type $word below." },
+    val cancel: String = "Cancel",
     // Help.
     val helpTitle: String = "Help and support",
     val crisisLines: String = "Crisis lines",

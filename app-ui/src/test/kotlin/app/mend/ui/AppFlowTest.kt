@@ -176,6 +176,51 @@ class AppFlowTest {
     }
 
     @Test
+    fun settingsChangeThePasscodeAndEraseEverything() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        val firstCode = firstRun("role-repairing", "first-passcode")
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("autolock-30")
+        tap("autolock-30")
+        tap("someone-may-know")
+        await("current")
+        type("current", "not-it-at-all")
+        type("passcode", "second-passcode")
+        type("passcode-again", "second-passcode")
+        tap("change")
+        awaitText(problems.wrongPasscode(4))
+        type("current", "first-passcode")
+        type("passcode", "second-passcode")
+        type("passcode-again", "second-passcode")
+        tap("change")
+        await("recovery-code")
+        val newCode = textOf("recovery-code")
+        assertTrue(newCode != firstCode, "the change gives a new recovery code")
+        tap("kept")
+        await("erase")
+        // The old passcode opens nothing now; the new one does.
+        onNodeWithTag("lock").performClick()
+        await("unlock")
+        type("passcode", "first-passcode")
+        tap("unlock")
+        await("problem")
+        type("passcode", "second-passcode")
+        tap("unlock")
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("erase")
+        tap("erase")
+        await("erase-word")
+        onNodeWithTag("confirm-erase").assertIsNotEnabled()
+        onNodeWithTag("erase-word").performTextInput(strings.eraseWord)
+        onNodeWithTag("confirm-erase").performClick()
+        await("erased")
+        runBlocking { session.close() }
+    }
+
+    @Test
     fun helpIsOneTapAwayWhileLocked() = runComposeUiTest {
         val session = newSession()
         show(session)

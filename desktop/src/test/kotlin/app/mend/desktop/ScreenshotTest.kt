@@ -49,7 +49,7 @@ class ScreenshotTest {
     @Test
     fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
         for (mode in modes) walk(mode)
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 11)
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 13)
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -94,6 +94,14 @@ class ScreenshotTest {
         tap("close")
         await("note")
         shot("11-journal")
+        onNodeWithTag("tab-settings").performClick()
+        await("erase")
+        shot("12-settings")
+        tap("someone-may-know")
+        await("current")
+        shot("13-someone-may-know")
+        tap("close")
+        await("erase")
         onNodeWithTag("tab-today").performClick()
         await("prompt")
         type("response", "I told her where I was tonight before she asked.")

@@ -1,0 +1,107 @@
+// Settings: how soon the space locks in the background (the choices come from the core), a new
+// passcode (also when someone may know it), a new recovery code, and erasing everything after
+// the person types a word to confirm.
+package app.mend.ui
+
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.selection.selectableGroup
+import androidx.compose.foundation.layout.Column
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.unit.dp
+import app.mend.kit.SettingsModel
+import kotlinx.coroutines.launch
+
+/** What settings can open over themselves. */
+enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode }
+
+/** The settings screen's content, driven by [model]; [onOpen] opens a page over it. */
+@Composable
+fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
+    val state by model.state.collectAsState()
+    val strings = LocalStrings.current
+    val scope = rememberCoroutineScope()
+    var erasing by remember { mutableStateOf(false) }
+    LaunchedEffect(Unit) { model.refresh() }
+    Text(strings.autoLockTitle, style = MaterialTheme.typography.titleMedium)
+    Text(strings.autoLockText, style = MaterialTheme.typography.bodyMedium)
+    Column(Modifier.selectableGroup()) {
+        state.autoLockChoices.forEach { seconds ->
+            val selected = state.autoLockSeconds == seconds
+            Row(
+                Modifier
+                    .fillMaxWidth()
+                    .heightIn(min = TouchTarget)
+                    .selectable(selected, role = Role.RadioButton) { scope.launch { model.setAutoLock(seconds) } }
+                    .testTag("autolock-$seconds"),
+                verticalAlignment = Alignment.CenterVertically,
+            ) {
+                RadioButton(selected = selected, onClick = null)
+                Text(
+                    strings.autoLockChoice(seconds),
+                    style = MaterialTheme.typography.bodyLarge,
+                    modifier = Modifier.padding(start = 12.dp),
+                )
+            }
+        }
+    }
+    Text(strings.passcodeSection, style = MaterialTheme.typography.titleMedium)
+    SecondaryButton(strings.changePasscode, { onOpen(SettingsPage.ChangePasscode) }, "change-passcode")
+    SecondaryButton(strings.someoneMayKnow, { onOpen(SettingsPage.SomeoneMayKnow) }, "someone-may-know")
+    SecondaryButton(strings.newRecoveryCode, { onOpen(SettingsPage.NewRecoveryCode) }, "new-recovery-code")
+    Text(strings.eraseSection, style = MaterialTheme.typography.titleMedium)
+    Text(strings.eraseText, style = MaterialTheme.typography.bodyMedium)
+    SecondaryButton(strings.erase, { erasing = true }, "erase", enabled = !state.busy)
+    ProblemText(state.problem)
+    if (erasing) {
+        var typed by remember { mutableStateOf("") }
+        AlertDialog(
+            onDismissRequest = { erasing = false },
+            title = { Text(strings.eraseConfirmTitle) },
+            text = {
+                Column {
+                    Text(strings.eraseConfirmText(strings.eraseWord))
+                    OutlinedTextField(
+                        value = typed,
+                        onValueChange = { typed = it },
+                        singleLine = true,
+                        modifier = Modifier.fillMaxWidth().testTag("erase-word"),
+                    )
+                }
+            },
+            confirmButton = {
+                TextButton(
+                    onClick = {
+                        erasing = false
+                        scope.launch { model.erase() }
+                    },
+                    enabled = typed.trim().equals(strings.eraseWord, ignoreCase = true),
+                    modifier = Modifier.testTag("confirm-erase"),
+                ) { Text(strings.erase) }
+            },
+            dismissButton = {
+                TextButton(onClick = { erasing = false }, modifier = Modifier.testTag("cancel-erase")) { Text(strings.cancel) }
+            },
+        )
+    }
+}
