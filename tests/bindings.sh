@@ -142,6 +142,13 @@ compose_suite() {
   mapfile -t tests < <(find app-ui/src/test -name '*.kt' | sort)
   kotlinc_to "$out/android-test" "$out/android-ui:$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}"
   echo "the shared UI and its tests compile against Android Compose 1.12.1 / material3 1.4.0"
+  echo "== The Android app (compile check against the framework and AndroidX; its manifest rules)"
+  mapfile -t main < <(find android/mend/src/main/kotlin -path '*/kit/android/*' -name '*.kt'; find android/app/src/main/kotlin -name '*.kt' | sort)
+  kotlinc_to "$out/android-app" "$out/android-ui:$out/android-kit:$ANDROID_CP:$(bash tests/tools.sh android-all-jar)" "${COMPOSE_FLAGS[@]}" "${main[@]}"
+  mapfile -t tests < <(find android/app/src/test -name '*.kt' | sort)
+  kotlinc_to "$out/android-app-test" "$DESKTOP_CP" "${tests[@]}" tests/kotlin/RunTests.kt
+  mapfile -t classes < <(test_classes "${tests[@]}")
+  java -Dmend.android.main=android/app/src/main -cp "$out/android-app-test:$DESKTOP_CP" app.mend.tests.RunTestsKt "${classes[@]}"
 }
 
 swift_suite() {
