@@ -4,6 +4,7 @@
 package app.mend.ui
 
 import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
@@ -32,6 +33,7 @@ import app.mend.ffi.programSteps
 import app.mend.ffi.defaultKdfParams
 import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.HelpModel
+import app.mend.kit.ProgramModel
 import app.mend.kit.SettingsModel
 import app.mend.kit.JournalModel
 import app.mend.kit.NoteEditorModel
@@ -46,7 +48,7 @@ import app.mend.kit.UnlockModel
 import kotlinx.coroutines.launch
 
 /** The sections of the open space, one per tab. */
-private enum class Section { Today, Journal, Settings }
+private enum class Section { Today, Program, Journal, Settings }
 
 /** The open space: a tab per section, the note editor over the journal, lock in the title bar. */
 @Composable
@@ -65,6 +67,8 @@ private fun Home(
     val journal = remember { JournalModel(session, scope) }
     val editor = remember { NoteEditorModel(session, scope) }
     val settings = remember { SettingsModel(session, scope) }
+    val program = remember { ProgramModel(session, scope) }
+    val programState by program.state.collectAsState()
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
@@ -74,6 +78,10 @@ private fun Home(
     }
     editing?.let { open ->
         NoteEditorScreen(editor, open.id, onClose = { editing = null }, onHelp = onHelp)
+        return
+    }
+    programState.open?.let { open ->
+        ProgramPageScreen(open, onBack = { program.open(null) }, onHelp = onHelp)
         return
     }
     when (page) {
@@ -94,6 +102,7 @@ private fun Home(
     }
     val title = when (section) {
         Section.Today -> strings.today
+        Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt
         Section.Journal -> strings.journal
         Section.Settings -> strings.settings
     }
@@ -115,6 +124,13 @@ private fun Home(
                     modifier = Modifier.testTag("tab-today"),
                 )
                 NavigationBarItem(
+                    selected = section == Section.Program,
+                    onClick = { section = Section.Program },
+                    icon = { Icon(Icons.AutoMirrored.Filled.List, contentDescription = null) },
+                    label = { Text(if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt) },
+                    modifier = Modifier.testTag("tab-program"),
+                )
+                NavigationBarItem(
                     selected = section == Section.Journal,
                     onClick = { section = Section.Journal },
                     icon = { Icon(Icons.Filled.Edit, contentDescription = null) },
@@ -133,6 +149,7 @@ private fun Home(
     ) {
         when (section) {
             Section.Today -> TodayContent(today)
+            Section.Program -> ProgramContent(program)
             Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
             Section.Settings -> SettingsContent(settings) { onPage(it) }
         }

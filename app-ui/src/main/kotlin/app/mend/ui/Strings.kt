@@ -79,6 +79,14 @@ class MendStrings(
     val keep: String = "Keep it",
     val deleteNoteTitle: String = "Delete this note?",
     val deleteNoteText: String = "It will be gone for good, from this device and from every copy of your space.",
+    // The program.
+    val programRepairing: String = "Six steps",
+    val programHurt: String = "For you",
+    val whyItMatters: String = "Why it matters",
+    val practices: String = "Things to practise",
+    val phrases: String = "Words to start from (make them your own)",
+    val cautions: String = "Go gently",
+    val reflections: String = "To reflect on",
     // Settings.
     val settings: String = "Settings",
     val autoLockTitle: String = "Lock when away",

@@ -49,7 +49,7 @@ class ScreenshotTest {
     @Test
     fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
         for (mode in modes) walk(mode)
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 13)
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 15)
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -94,6 +94,14 @@ class ScreenshotTest {
         tap("close")
         await("note")
         shot("11-journal")
+        onNodeWithTag("tab-program").performClick()
+        await("page-5")
+        shot("14-program")
+        tap("page-2")
+        await("page-summary")
+        shot("15-step")
+        tap("page-back")
+        await("page-0")
         onNodeWithTag("tab-settings").performClick()
         await("erase")
         shot("12-settings")
