@@ -5,6 +5,7 @@ package app.mend.ui
 
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.DateRange
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
@@ -33,7 +34,11 @@ import app.mend.ffi.programSteps
 import app.mend.ffi.defaultKdfParams
 import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.HelpModel
+import app.mend.core.Focus
+import app.mend.core.ProgramPage
+import app.mend.kit.CheckInModel
 import app.mend.kit.ProgramModel
+import app.mend.kit.ProgressModel
 import app.mend.kit.SettingsModel
 import app.mend.kit.JournalModel
 import app.mend.kit.NoteEditorModel
@@ -48,7 +53,7 @@ import app.mend.kit.UnlockModel
 import kotlinx.coroutines.launch
 
 /** The sections of the open space, one per tab. */
-private enum class Section { Today, Program, Journal, Settings }
+private enum class Section { Today, Program, Journal, Progress, Settings }
 
 /** The open space: a tab per section, the note editor over the journal, lock in the title bar. */
 @Composable
@@ -68,6 +73,8 @@ private fun Home(
     val editor = remember { NoteEditorModel(session, scope) }
     val settings = remember { SettingsModel(session, scope) }
     val program = remember { ProgramModel(session, scope) }
+    val checkIn = remember { CheckInModel(session, scope) }
+    val progress = remember { ProgressModel(session, scope) }
     val programState by program.state.collectAsState()
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
@@ -104,7 +111,18 @@ private fun Home(
         Section.Today -> strings.today
         Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt
         Section.Journal -> strings.journal
+        Section.Progress -> strings.progress
         Section.Settings -> strings.settings
+    }
+    // A step or theme by name, from the program's pages.
+    val titleOf = { focus: Focus ->
+        programState.pages.firstNotNullOfOrNull { page ->
+            when {
+                page is ProgramPage.Step && focus is Focus.Step && page.v1.number == focus.number -> page.v1.title
+                page is ProgramPage.Theme && focus is Focus.Theme && page.v1.key == focus.key -> page.v1.title
+                else -> null
+            }
+        } ?: ""
     }
     MendScreen(
         title,
@@ -138,6 +156,13 @@ private fun Home(
                     modifier = Modifier.testTag("tab-journal"),
                 )
                 NavigationBarItem(
+                    selected = section == Section.Progress,
+                    onClick = { section = Section.Progress },
+                    icon = { Icon(Icons.Filled.DateRange, contentDescription = null) },
+                    label = { Text(strings.progress) },
+                    modifier = Modifier.testTag("tab-progress"),
+                )
+                NavigationBarItem(
                     selected = section == Section.Settings,
                     onClick = { section = Section.Settings },
                     icon = { Icon(Icons.Filled.Settings, contentDescription = null) },
@@ -151,6 +176,10 @@ private fun Home(
             Section.Today -> TodayContent(today)
             Section.Program -> ProgramContent(program)
             Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
+            Section.Progress -> {
+                LaunchedEffect(Unit) { program.refresh() }
+                ProgressContent(checkIn, progress, titleOf)
+            }
             Section.Settings -> SettingsContent(settings) { onPage(it) }
         }
     }

@@ -87,6 +87,25 @@ class MendStrings(
     val phrases: String = "Words to start from (make them your own)",
     val cautions: String = "Go gently",
     val reflections: String = "To reflect on",
+    // Progress and check-ins.
+    val progress: String = "Progress",
+    val checkInTitle: String = "Today's check-in",
+    val safety: String = "Safety",
+    val trust: String = "Trust",
+    val connection: String = "Connection",
+    val checkInNote: String = "A word about today (optional)",
+    val saveCheckIn: String = "Save check-in",
+    val checkedIn: (Int, Int, Int) -> String = { s, t, c -> "Checked in today: safety $s, trust $t, connection $c." },
+    val scoreOf: (String, Int, Int) -> String = { label, v, max -> "$label, $v out of $max" },
+    val practisedDays: (Int, Int) -> String = { week, month ->
+        "You practised on $week of the last 7 days, and $month of the last 28."
+    },
+    val practiceByFocus: String = "Practice so far",
+    val checkInTrends: String = "Check-ins, week by week",
+    val trendSummary: (Int, Float, Float, Float) -> String = { weeks, s, t, c ->
+        "Check-in averages over $weeks weeks; the latest week: safety %.1f, trust %.1f, connection %.1f".format(s, t, c)
+    },
+    val milestones: String = "Milestones",
     // Settings.
     val settings: String = "Settings",
     val autoLockTitle: String = "Lock when away",

@@ -77,6 +77,15 @@ class AppFlowTest {
         type("response", "I answered every question she asked tonight.")
         tap("done")
         awaitText(strings.doneToday)
+        // A check-in, and progress shows the practice and the week's scores.
+        onNodeWithTag("tab-progress").performClick()
+        await("save-check-in")
+        tap("save-check-in")
+        await("checked-in")
+        await("trend")
+        awaitText(strings.practisedDays(1, 1))
+        onNodeWithTag("tab-today").performClick()
+        await("prompt")
         // Locking shows the lock screen; a wrong passcode is refused with the tries left.
         onNodeWithTag("lock").performClick()
         await("unlock")
