@@ -12,6 +12,8 @@ mod error;
 mod journal;
 mod program;
 mod tools;
+
+pub use tools::tools_for_role;
 mod vault;
 
 pub use error::MendError;

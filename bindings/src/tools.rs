@@ -7,6 +7,12 @@ use mend_core::tools::{ReminderFiring, ToolEntry, ToolKind, ToolRecord};
 use crate::error::MendError;
 use crate::vault::MendVault;
 
+/// The tools a role's screens offer, in order (check-ins are shown with progress).
+#[uniffi::export]
+pub fn tools_for_role(role: mend_core::Role) -> Vec<ToolKind> {
+    mend_core::tools::tools_for(role)
+}
+
 #[uniffi::export]
 impl MendVault {
     /// Writes a new tool entry.

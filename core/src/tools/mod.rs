@@ -55,6 +55,27 @@ pub struct ToolRecord {
 /// The most entries one list returns.
 pub const MAX_LIST: usize = 1_000;
 
+/// The tools a role's screens offer, in the order they are listed (check-ins, shown with
+/// progress, are left out). The partner repairing the harm has the step tools; the hurt
+/// partner has tools for their own feelings, questions and needs.
+pub fn tools_for(role: crate::vault::Role) -> Vec<ToolKind> {
+    use ToolKind::*;
+    match role {
+        crate::vault::Role::Repairing => vec![
+            Questions,
+            Contacts,
+            CutTies,
+            RemorseLetters,
+            ValidationNotes,
+            Stories,
+            TimeTogether,
+            Boundaries,
+            Reminders,
+        ],
+        crate::vault::Role::Hurt => vec![Triggers, Questions, Boundaries, TimeTogether, Reminders],
+    }
+}
+
 /// All tool entries of an unlocked vault.
 #[derive(Debug, Default)]
 pub struct ToolIndex {
@@ -210,5 +231,24 @@ impl Vault {
         self.with_session(|s, _| {
             Ok(s.features.tools.list(tool).into_iter().take(MAX_LIST).cloned().collect())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::Role;
+
+    #[test]
+    fn each_role_has_its_own_tools_each_listed_once() {
+        for role in [Role::Repairing, Role::Hurt] {
+            let tools = tools_for(role);
+            let unique: std::collections::HashSet<_> = tools.iter().collect();
+            assert_eq!(unique.len(), tools.len());
+            assert!(!tools.contains(&ToolKind::CheckIns), "check-ins live with progress");
+        }
+        assert!(tools_for(Role::Hurt).contains(&ToolKind::Triggers));
+        assert!(!tools_for(Role::Hurt).contains(&ToolKind::RemorseLetters));
+        assert!(tools_for(Role::Repairing).contains(&ToolKind::RemorseLetters));
     }
 }

@@ -5,6 +5,7 @@ package app.mend.ui
 
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.Build
 import androidx.compose.material.icons.filled.DateRange
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Home
@@ -30,7 +31,11 @@ import app.mend.core.KdfParams
 import app.mend.core.RecordId
 import app.mend.core.Role
 import app.mend.core.Step
+import app.mend.core.ToolKind
+import app.mend.core.ToolRecord
+import app.mend.core.WorksheetKind
 import app.mend.ffi.programSteps
+import app.mend.ffi.toolsForRole
 import app.mend.ffi.defaultKdfParams
 import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.HelpModel
@@ -40,6 +45,8 @@ import app.mend.kit.CheckInModel
 import app.mend.kit.ProgramModel
 import app.mend.kit.ProgressModel
 import app.mend.kit.SettingsModel
+import app.mend.kit.ToolModel
+import app.mend.kit.WorksheetModel
 import app.mend.kit.JournalModel
 import app.mend.kit.NoteEditorModel
 import app.mend.kit.MendSession
@@ -53,7 +60,7 @@ import app.mend.kit.UnlockModel
 import kotlinx.coroutines.launch
 
 /** The sections of the open space, one per tab. */
-private enum class Section { Today, Program, Journal, Progress, Settings }
+private enum class Section { Today, Program, Journal, Tools, Progress, Settings }
 
 /** The open space: a tab per section, the note editor over the journal, lock in the title bar. */
 @Composable
@@ -74,6 +81,10 @@ private fun Home(
     val settings = remember { SettingsModel(session, scope) }
     val program = remember { ProgramModel(session, scope) }
     val checkIn = remember { CheckInModel(session, scope) }
+    var tool by remember { mutableStateOf<ToolKind?>(null) }
+    var writing by remember { mutableStateOf<Writing?>(null) }
+    val toolModels = remember { mutableMapOf<ToolKind, ToolModel>() }
+    val worksheetModels = remember { mutableMapOf<WorksheetKind, WorksheetModel>() }
     val progress = remember { ProgressModel(session, scope) }
     val programState by program.state.collectAsState()
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
@@ -85,6 +96,16 @@ private fun Home(
     }
     editing?.let { open ->
         NoteEditorScreen(editor, open.id, onClose = { editing = null }, onHelp = onHelp)
+        return
+    }
+    writing?.let { w ->
+        val model = worksheetModels.getOrPut(w.kind) { WorksheetModel(session, scope, w.kind) }
+        WorksheetScreen(model, w.existing, onClose = { writing = null }, onHelp = onHelp)
+        return
+    }
+    tool?.let { t ->
+        val model = toolModels.getOrPut(t) { ToolModel(session, scope, t) }
+        ToolScreen(t, model, onWrite = { existing -> worksheetOf(t)?.let { writing = Writing(it, existing) } }, onBack = { tool = null }, onHelp = onHelp)
         return
     }
     programState.open?.let { open ->
@@ -112,6 +133,7 @@ private fun Home(
         Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt
         Section.Journal -> strings.journal
         Section.Progress -> strings.progress
+        Section.Tools -> strings.tools
         Section.Settings -> strings.settings
     }
     // A step or theme by name, from the program's pages.
@@ -128,6 +150,9 @@ private fun Home(
         title,
         onHelp,
         actions = {
+            IconButton(onClick = { section = Section.Settings }, modifier = Modifier.testTag("tab-settings")) {
+                Icon(Icons.Filled.Settings, contentDescription = strings.settings)
+            }
             IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
                 Icon(Icons.Filled.Lock, contentDescription = strings.lock)
             }
@@ -156,19 +181,20 @@ private fun Home(
                     modifier = Modifier.testTag("tab-journal"),
                 )
                 NavigationBarItem(
+                    selected = section == Section.Tools,
+                    onClick = { section = Section.Tools },
+                    icon = { Icon(Icons.Filled.Build, contentDescription = null) },
+                    label = { Text(strings.tools) },
+                    modifier = Modifier.testTag("tab-tools"),
+                )
+                NavigationBarItem(
                     selected = section == Section.Progress,
                     onClick = { section = Section.Progress },
                     icon = { Icon(Icons.Filled.DateRange, contentDescription = null) },
                     label = { Text(strings.progress) },
                     modifier = Modifier.testTag("tab-progress"),
                 )
-                NavigationBarItem(
-                    selected = section == Section.Settings,
-                    onClick = { section = Section.Settings },
-                    icon = { Icon(Icons.Filled.Settings, contentDescription = null) },
-                    label = { Text(strings.settings) },
-                    modifier = Modifier.testTag("tab-settings"),
-                )
+
             }
         },
     ) {
@@ -180,10 +206,14 @@ private fun Home(
                 LaunchedEffect(Unit) { program.refresh() }
                 ProgressContent(checkIn, progress, titleOf)
             }
+            Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
             Section.Settings -> SettingsContent(settings) { onPage(it) }
         }
     }
 }
+
+/** The worksheet being written: of [kind], [existing] or a new one when null. */
+private class Writing(val kind: WorksheetKind, val existing: ToolRecord?)
 
 /** The note being edited: [id], or a new one when null. */
 private class Editing(val id: RecordId?)

@@ -4,6 +4,8 @@
 package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
+import app.mend.core.PhrasingReason
+import app.mend.core.ToolKind
 
 /** The words of the app's own screens. */
 class MendStrings(
@@ -106,6 +108,58 @@ class MendStrings(
         "Check-in averages over $weeks weeks; the latest week: safety %.1f, trust %.1f, connection %.1f".format(s, t, c)
     },
     val milestones: String = "Milestones",
+    // Tools.
+    val tools: String = "Tools",
+    val toolName: (ToolKind) -> String = { kind ->
+        when (kind) {
+            ToolKind.TRIGGERS -> "Trigger log"
+            ToolKind.QUESTIONS -> "Questions"
+            ToolKind.CONTACTS -> "No-contact log"
+            ToolKind.CUT_TIES -> "Cutting ties"
+            ToolKind.REMORSE_LETTERS -> "Remorse letter"
+            ToolKind.STORIES -> "Telling your story"
+            ToolKind.VALIDATION_NOTES -> "Validation notes"
+            ToolKind.BOUNDARIES -> "Needs and boundaries"
+            ToolKind.TIME_TOGETHER -> "Time together"
+            ToolKind.REMINDERS -> "Reminders"
+            ToolKind.CHECK_INS -> "Check-ins"
+        }
+    },
+    val toolIntro: (ToolKind) -> String = { kind ->
+        when (kind) {
+            ToolKind.TRIGGERS -> "When something sets off the hurt, note what it was, how strong, and anything that helped."
+            ToolKind.QUESTIONS -> "Questions asked, or waiting to be asked, and the answers given."
+            ToolKind.REMORSE_LETTERS -> "A letter that names the harm without excuses. Words worth another look are underlined."
+            ToolKind.STORIES -> "Working out, in writing, how it came to happen, to share when your partner wants to hear it."
+            ToolKind.VALIDATION_NOTES -> "What your partner said they feel, in your words, and what you said back."
+            else -> ""
+        }
+    },
+    val writeNew: String = "Write a new one",
+    val triggerWhat: String = "What set it off",
+    val triggerHelped: String = "What helped, even a little (optional)",
+    val triggerIntensity: (Int) -> String = { "How strong: $it" },
+    val triggerSummary: (String, Int, String) -> String = { what, intensity, helped ->
+        "$what — $intensity" + if (helped.isBlank()) "" else "\nHelped: $helped"
+    },
+    val logIt: String = "Log it",
+    val questionText: String = "The question",
+    val factQuestion: String = "A fact (what, when, who)",
+    val meaningQuestion: String = "A meaning (why, what it says)",
+    val askedByPartner: String = "My partner asks",
+    val askedByMe: String = "I ask",
+    val addQuestion: String = "Add the question",
+    val flagged: (String, String) -> String = { excerpt, why -> "“$excerpt”: $why" },
+    val phrasingReason: (PhrasingReason) -> String = { reason ->
+        when (reason) {
+            PhrasingReason.ASKS_FORGIVENESS -> "this asks for forgiveness; let it be theirs to give, in their time."
+            PhrasingReason.ASKS_FOR_COMFORT -> "this turns toward your own pain; the letter is about theirs."
+            PhrasingReason.RUSHES_HEALING -> "this hurries healing along; it takes the time it takes."
+            PhrasingReason.MINIMISES -> "this makes the harm sound smaller or conditional."
+            PhrasingReason.JUSTIFIES -> "this explains the affair as reasonable; name it as your choice."
+            PhrasingReason.BLAMES -> "this puts some of the blame on your partner."
+        }
+    },
     // Settings.
     val settings: String = "Settings",
     val autoLockTitle: String = "Lock when away",

@@ -230,6 +230,50 @@ class AppFlowTest {
     }
 
     @Test
+    fun theHurtPartnerLogsATriggerAndAQuestion() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-hurt", "first-passcode")
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        await("tool-triggers")
+        assertTrue(onAllNodesWithTag("tool-remorse_letters").fetchSemanticsNodes().isEmpty(), "not a hurt partner's tool")
+        tap("tool-triggers")
+        await("trigger-what")
+        type("trigger-what", "A song on the radio")
+        type("trigger-helped", "Walking outside")
+        tap("add-trigger")
+        awaitText(strings.triggerSummary("A song on the radio", 5, "Walking outside"))
+        tap("tool-back")
+        tap("tool-questions")
+        await("question-text")
+        type("question-text", "When did it start?")
+        tap("add-question")
+        awaitText("When did it start?")
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun theRemorseLetterUnderlinesWordsWorthAnotherLook() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-repairing", "first-passcode")
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        tap("tool-remorse_letters")
+        tap("write")
+        await("section-0")
+        type("section-0", "I am sorry if you were hurt. You pushed me away.")
+        await("flag")
+        assertTrue(onAllNodesWithTag("flag").fetchSemanticsNodes().size >= 2, "a minimising and a blaming phrase")
+        tap("save")
+        await("saved")
+        tap("close")
+        await("entry")
+        runBlocking { session.close() }
+    }
+
+    @Test
     fun helpIsOneTapAwayWhileLocked() = runComposeUiTest {
         val session = newSession()
         show(session)
