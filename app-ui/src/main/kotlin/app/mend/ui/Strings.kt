@@ -5,6 +5,9 @@ package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
 import app.mend.core.PhrasingReason
+import app.mend.core.Reminder
+import app.mend.core.ReminderPurpose
+import app.mend.core.Weekday
 import app.mend.core.ToolKind
 
 /** The words of the app's own screens. */
@@ -143,6 +146,36 @@ class MendStrings(
         "$what — $intensity" + if (helped.isBlank()) "" else "\nHelped: $helped"
     },
     val logIt: String = "Log it",
+    val contactChannel: String = "How (a message, a call, in person…)",
+    val contactWhat: String = "What happened (optional)",
+    val contactHandled: String = "How you handled it (optional)",
+    val contactTold: String = "I have told my partner",
+    val contactSummary: (String, String, Boolean) -> String = { channel, what, told ->
+        channel + (if (what.isBlank()) "" else ": $what") + if (told) " — told" else " — not told yet"
+    },
+    val cutTieItem: String = "Something to end (a number to delete, a route to avoid…)",
+    val addToList: String = "Add",
+    val aNeed: String = "A need",
+    val aBoundary: String = "A boundary",
+    val boundaryText: String = "In your words",
+    val agreedTogether: String = "Agreed together",
+    val timePlan: String = "What you would like to do together",
+    val timeAsked: String = "I have asked",
+    val answerPending: String = "No answer yet",
+    val answerYes: String = "Yes",
+    val answerNotNow: String = "Not now",
+    val answerNo: String = "No",
+    val timeRespected: String = "I respected the answer",
+    val remindPractice: String = "Today's practice",
+    val remindCheckIn: String = "The daily check-in",
+    val weekdayShort: (Weekday) -> String = { day -> day.name.take(3).lowercase().replaceFirstChar(Char::uppercase) },
+    val atTime: (Int, Int) -> String = { h, m -> "At %02d:%02d".format(h, m) },
+    val addReminder: String = "Add the reminder",
+    val reminderSummary: (Reminder) -> String = { r ->
+        (if (r.purpose == ReminderPurpose.PRACTICE) "Practice" else "Check-in") + ", " +
+            r.weekdays.joinToString(" ") { it.name.take(3).lowercase().replaceFirstChar(Char::uppercase) } +
+            ", %02d:%02d".format(r.hour, r.minute) + if (r.enabled) "" else " (off)"
+    },
     val questionText: String = "The question",
     val factQuestion: String = "A fact (what, when, who)",
     val meaningQuestion: String = "A meaning (why, what it says)",

@@ -1,6 +1,5 @@
 // The tools: the ones the core lists for the person's role, each with its entries, newest
-// first, and a way to add one. The trigger log, the question log and the written worksheets
-// have their screens; a tool without one yet is not listed.
+// first, and a way to add one; the written worksheets open their own screen.
 package app.mend.ui
 
 import androidx.compose.foundation.layout.Column
@@ -54,8 +53,8 @@ fun worksheetOf(tool: ToolKind): WorksheetKind? = when (tool) {
     else -> null
 }
 
-/** The tools with a screen so far. */
-fun hasScreen(tool: ToolKind): Boolean = tool == ToolKind.TRIGGERS || tool == ToolKind.QUESTIONS || worksheetOf(tool) != null
+/** The tools with a screen here (check-ins have theirs with progress). */
+fun hasScreen(tool: ToolKind): Boolean = tool != ToolKind.CHECK_INS
 
 /** The list of tools: [tools] as the core lists them for the role. */
 @Composable
@@ -83,15 +82,28 @@ fun ToolScreen(tool: ToolKind, model: ToolModel, onWrite: (ToolRecord?) -> Unit,
         when (tool) {
             ToolKind.TRIGGERS -> TriggerForm { entry -> scope.launch { model.add(entry) } }
             ToolKind.QUESTIONS -> QuestionForm { entry -> scope.launch { model.add(entry) } }
+            ToolKind.CONTACTS -> ContactForm { entry -> scope.launch { model.add(entry) } }
+            ToolKind.CUT_TIES -> CutTieForm { entry -> scope.launch { model.add(entry) } }
+            ToolKind.BOUNDARIES -> BoundaryForm { entry -> scope.launch { model.add(entry) } }
+            ToolKind.TIME_TOGETHER -> TimeTogetherForm { entry -> scope.launch { model.add(entry) } }
+            ToolKind.REMINDERS -> ReminderForm { entry -> scope.launch { model.add(entry) } }
             else -> if (worksheetOf(tool) != null) PrimaryButton(strings.writeNew, { onWrite(null) }, "write")
         }
         ProblemText(state.problem)
         state.entries.forEach { record ->
-            Card(
-                onClick = { if (worksheetOf(tool) != null) onWrite(record) },
-                modifier = Modifier.fillMaxWidth().testTag("entry"),
-            ) {
-                Text(entrySummary(record.entry), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(16.dp))
+            val entry = record.entry
+            if (entry is ToolEntry.CutTie) {
+                // The checklist: each item ticked off in place.
+                Check(entry.v1.item, entry.v1.done, "entry") { done ->
+                    scope.launch { model.edit(record.id, ToolEntry.CutTie(entry.v1.copy(done = done))) }
+                }
+            } else {
+                Card(
+                    onClick = { if (worksheetOf(tool) != null) onWrite(record) },
+                    modifier = Modifier.fillMaxWidth().testTag("entry"),
+                ) {
+                    Text(entrySummary(entry), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(16.dp))
+                }
             }
         }
         QuietButton(strings.back, onBack, "tool-back")
@@ -106,7 +118,13 @@ private fun entrySummary(entry: ToolEntry): String {
         is ToolEntry.Trigger -> strings.triggerSummary(entry.v1.what, entry.v1.intensity, entry.v1.helped)
         is ToolEntry.Question -> entry.v1.text + entry.v1.answer.takeIf(String::isNotBlank)?.let { "\n— $it" }.orEmpty()
         is ToolEntry.Worksheet -> entry.v1.sections.firstOrNull(String::isNotBlank) ?: strings.untitled
-        else -> ""
+        is ToolEntry.Contact -> strings.contactSummary(entry.v1.channel, entry.v1.whatHappened, entry.v1.disclosedAt != null)
+        is ToolEntry.CutTie -> entry.v1.item
+        is ToolEntry.Boundary -> (if (entry.v1.isNeed) strings.aNeed else strings.aBoundary) + ": " + entry.v1.text +
+            if (entry.v1.agreed) " (${strings.agreedTogether.lowercase()})" else ""
+        is ToolEntry.TimeTogether -> entry.v1.plan
+        is ToolEntry.Reminder -> strings.reminderSummary(entry.v1)
+        is ToolEntry.CheckIn -> strings.checkedIn(entry.v1.safety, entry.v1.trust, entry.v1.connection)
     }
 }
 
@@ -149,20 +167,4 @@ private fun QuestionForm(onAdd: (ToolEntry) -> Unit) {
         onAdd(ToolEntry.Question(Question(text, asker, kind, "", QuestionStatus.OPEN)))
         text = ""
     }, "add-question", enabled = text.isNotBlank())
-}
-
-/** A choice of one among [options], as radio buttons. */
-@Composable
-private fun <T> Choice(options: List<Pair<T, String>>, selected: T, onSelect: (T) -> Unit) {
-    Column(Modifier.selectableGroup()) {
-        options.forEach { (value, label) ->
-            Row(
-                Modifier.fillMaxWidth().heightIn(min = TouchTarget).selectable(value == selected, role = Role.RadioButton) { onSelect(value) },
-                verticalAlignment = Alignment.CenterVertically,
-            ) {
-                RadioButton(selected = value == selected, onClick = null)
-                Text(label, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(start = 12.dp))
-            }
-        }
-    }
 }

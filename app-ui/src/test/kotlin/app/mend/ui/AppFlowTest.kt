@@ -45,9 +45,9 @@ class AppFlowTest {
         onNodeWithTag(tag).performScrollTo().performClick()
     }
 
-    private fun ComposeUiTest.await(tag: String) = waitUntil(timeoutMillis = 10_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+    private fun ComposeUiTest.await(tag: String) = waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
 
-    private fun ComposeUiTest.awaitText(text: String) = waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
+    private fun ComposeUiTest.awaitText(text: String) = waitUntil("the text \"$text\"", timeoutMillis = 20_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
 
     private fun SemanticsNodeInteractionsProvider.textOf(tag: String): String =
         onNodeWithTag(tag).fetchSemanticsNode().config[SemanticsProperties.Text].joinToString("") { it.text }
@@ -250,6 +250,46 @@ class AppFlowTest {
         type("question-text", "When did it start?")
         tap("add-question")
         awaitText("When did it start?")
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun eachOfTheRepairingPartnersToolsAddsAnEntry() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-repairing", "first-passcode")
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        fun ComposeUiTest.inTool(tag: String, fill: ComposeUiTest.() -> Unit, expect: String) {
+            tap(tag)
+            fill()
+            awaitText(expect)
+            tap("tool-back")
+            await(tag)
+        }
+        inTool("tool-contacts", {
+            type("contact-channel", "A message")
+            tap("contact-told")
+            tap("add-contact")
+        }, strings.contactSummary("A message", "", true))
+        inTool("tool-cut_ties", {
+            type("cut-tie-item", "Delete the number")
+            tap("add-cut-tie")
+            await("entry")
+            tap("entry")
+        }, "Delete the number")
+        inTool("tool-boundaries", {
+            type("boundary-text", "No phone at dinner")
+            tap("add-boundary")
+        }, "${strings.aNeed}: No phone at dinner")
+        inTool("tool-time_together", {
+            type("time-plan", "A walk by the river")
+            tap("add-time")
+        }, "A walk by the river")
+        inTool("tool-reminders", {
+            tap("day-sunday")
+            tap("add-reminder")
+        }, "Practice, Mon Tue Wed Thu Fri Sat, 20:00")
         runBlocking { session.close() }
     }
 

@@ -163,7 +163,7 @@ class ScreenshotTest {
     }
 
     private fun ComposeUiTest.await(tag: String) =
-        waitUntil(timeoutMillis = 10_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+        waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
 
     /**
      * Whether a text is cut off: taller than its room, a line ended with an ellipsis, or wider
