@@ -39,7 +39,7 @@ python_suite() {
 kotlinc_to() {  # kotlinc_to OUT_DIR CLASSPATH SOURCE...
   local out=$1 cp=$2 log=$OUT/kotlinc.log
   shift 2
-  if ! "$KOTLINC" -J-XX:TieredStopAtLevel=1 -nowarn "$@" -cp "$cp" -d "$out" >"$log" 2>&1; then
+  if ! "$KOTLINC" -J-XX:TieredStopAtLevel=1 -J-XX:ReservedCodeCacheSize=512m -nowarn "$@" -cp "$cp" -d "$out" >"$log" 2>&1; then
     grep -v '^warning:' "$log" >&2
     echo "Kotlin compilation failed" >&2
     return 1

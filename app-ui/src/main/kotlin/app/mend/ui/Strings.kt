@@ -135,7 +135,12 @@ class MendStrings(
             ToolKind.REMORSE_LETTERS -> "A letter that names the harm without excuses. Words worth another look are underlined."
             ToolKind.STORIES -> "Working out, in writing, how it came to happen, to share when your partner wants to hear it."
             ToolKind.VALIDATION_NOTES -> "What your partner said they feel, in your words, and what you said back."
-            else -> ""
+            ToolKind.CONTACTS -> "Any contact with the affair partner, or an attempt at one, and whether you told your partner."
+            ToolKind.CUT_TIES -> "Everything that still connects you to the affair, ticked off as you end it."
+            ToolKind.BOUNDARIES -> "What each of you needs to feel safe, and the limits you agree on together."
+            ToolKind.TIME_TOGETHER -> "Small invitations to spend time together. Every answer, even no, is respected."
+            ToolKind.REMINDERS -> "A gentle nudge at a time you choose. The notification never says what it is about."
+            ToolKind.CHECK_INS -> "How safe, trusting and connected you feel today."
         }
     },
     val writeNew: String = "Write a new one",
@@ -171,6 +176,8 @@ class MendStrings(
     val weekdayShort: (Weekday) -> String = { day -> day.name.take(3).lowercase().replaceFirstChar(Char::uppercase) },
     val atTime: (Int, Int) -> String = { h, m -> "At %02d:%02d".format(h, m) },
     val addReminder: String = "Add the reminder",
+    val hour: String = "Hour",
+    val minutes: String = "Minutes",
     val reminderSummary: (Reminder) -> String = { r ->
         (if (r.purpose == ReminderPurpose.PRACTICE) "Practice" else "Check-in") + ", " +
             r.weekdays.joinToString(" ") { it.name.take(3).lowercase().replaceFirstChar(Char::uppercase) } +
@@ -182,6 +189,10 @@ class MendStrings(
     val askedByPartner: String = "My partner asks",
     val askedByMe: String = "I ask",
     val addQuestion: String = "Add the question",
+    val theAnswer: String = "The answer",
+    val comeBackToIt: String = "Worth coming back to",
+    val deleteEntryTitle: String = "Delete this entry?",
+    val deleteEntryText: String = "It will be gone for good.",
     val flagged: (String, String) -> String = { excerpt, why -> "“$excerpt”: $why" },
     val phrasingReason: (PhrasingReason) -> String = { reason ->
         when (reason) {

@@ -186,6 +186,7 @@ fun ReminderForm(onAdd: (ToolEntry) -> Unit) {
         }
     }
     Text(strings.atTime(hour, minute), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("reminder-time"))
+    Text(strings.hour, style = MaterialTheme.typography.bodyMedium)
     Slider(
         value = hour.toFloat(),
         onValueChange = { hour = Math.round(it) },
@@ -193,6 +194,7 @@ fun ReminderForm(onAdd: (ToolEntry) -> Unit) {
         steps = 22,
         modifier = Modifier.fillMaxWidth().semantics { contentDescription = strings.atTime(hour, minute) },
     )
+    Text(strings.minutes, style = MaterialTheme.typography.bodyMedium)
     Slider(
         value = minute / 5f,
         onValueChange = { minute = Math.round(it) * 5 },

@@ -9,7 +9,9 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.selection.selectableGroup
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Card
+import androidx.compose.material3.TextButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
@@ -90,6 +92,8 @@ fun ToolScreen(tool: ToolKind, model: ToolModel, onWrite: (ToolRecord?) -> Unit,
             else -> if (worksheetOf(tool) != null) PrimaryButton(strings.writeNew, { onWrite(null) }, "write")
         }
         ProblemText(state.problem)
+        var deleting by remember { mutableStateOf<ToolRecord?>(null) }
+        var answering by remember { mutableStateOf<ToolRecord?>(null) }
         state.entries.forEach { record ->
             val entry = record.entry
             if (entry is ToolEntry.CutTie) {
@@ -99,12 +103,59 @@ fun ToolScreen(tool: ToolKind, model: ToolModel, onWrite: (ToolRecord?) -> Unit,
                 }
             } else {
                 Card(
-                    onClick = { if (worksheetOf(tool) != null) onWrite(record) },
+                    onClick = {
+                        when {
+                            worksheetOf(tool) != null -> onWrite(record)
+                            entry is ToolEntry.Question -> answering = record
+                        }
+                    },
                     modifier = Modifier.fillMaxWidth().testTag("entry"),
                 ) {
                     Text(entrySummary(entry), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(16.dp))
                 }
             }
+            QuietButton(strings.delete, { deleting = record }, "delete-entry")
+        }
+        deleting?.let { record ->
+            AlertDialog(
+                onDismissRequest = { deleting = null },
+                title = { Text(strings.deleteEntryTitle) },
+                text = { Text(strings.deleteEntryText) },
+                confirmButton = {
+                    TextButton(onClick = {
+                        deleting = null
+                        scope.launch { model.delete(record.id) }
+                    }, modifier = Modifier.testTag("confirm-delete")) { Text(strings.delete) }
+                },
+                dismissButton = { TextButton(onClick = { deleting = null }) { Text(strings.keep) } },
+            )
+        }
+        answering?.let { record ->
+            val question = (record.entry as? ToolEntry.Question)?.v1 ?: return@let
+            var answer by remember(record.id) { mutableStateOf(question.answer) }
+            var revisit by remember(record.id) { mutableStateOf(question.status == QuestionStatus.REVISIT) }
+            AlertDialog(
+                onDismissRequest = { answering = null },
+                title = { Text(question.text) },
+                text = {
+                    Column {
+                        TextInput(strings.theAnswer, answer, "answer", lines = 3) { answer = it }
+                        Check(strings.comeBackToIt, revisit, "revisit") { revisit = it }
+                    }
+                },
+                confirmButton = {
+                    TextButton(onClick = {
+                        answering = null
+                        val status = when {
+                            answer.isBlank() -> QuestionStatus.OPEN
+                            revisit -> QuestionStatus.REVISIT
+                            else -> QuestionStatus.ANSWERED
+                        }
+                        scope.launch { model.edit(record.id, ToolEntry.Question(question.copy(answer = answer, status = status))) }
+                    }, modifier = Modifier.testTag("save-answer")) { Text(strings.save) }
+                },
+                dismissButton = { TextButton(onClick = { answering = null }) { Text(strings.cancel) } },
+            )
         }
         QuietButton(strings.back, onBack, "tool-back")
     }

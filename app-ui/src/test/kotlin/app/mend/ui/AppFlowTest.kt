@@ -250,6 +250,16 @@ class AppFlowTest {
         type("question-text", "When did it start?")
         tap("add-question")
         awaitText("When did it start?")
+        // Answered, then deleted after a confirmation.
+        tap("entry")
+        await("answer")
+        onNodeWithTag("answer").performTextInput("In March.")
+        onNodeWithTag("save-answer").performClick()
+        awaitText("When did it start?\n— In March.")
+        tap("delete-entry")
+        await("confirm-delete")
+        onNodeWithTag("confirm-delete").performClick()
+        waitUntil("the entry to go", timeoutMillis = 20_000) { onAllNodesWithTag("entry").fetchSemanticsNodes().isEmpty() }
         runBlocking { session.close() }
     }
 

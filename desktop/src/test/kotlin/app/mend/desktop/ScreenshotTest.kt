@@ -48,8 +48,11 @@ class ScreenshotTest {
 
     @Test
     fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
-        for (mode in modes) walk(mode)
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 19)
+        for (mode in modes) {
+            walk(mode)
+            walkHurt(mode)
+        }
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 29, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -105,6 +108,22 @@ class ScreenshotTest {
         shot("19-remorse-letter")
         tap("close")
         tap("tool-back")
+        for (tool in listOf("questions", "contacts", "cut_ties", "time_together", "boundaries", "reminders")) {
+            tap("tool-$tool")
+            await("tool-back")
+            shot("20-tool-$tool")
+            tap("tool-back")
+            await("tool-$tool")
+        }
+        for (tool in listOf("stories", "validation_notes")) {
+            tap("tool-$tool")
+            tap("write")
+            await("section-0")
+            shot("21-worksheet-$tool")
+            tap("close")
+            tap("tool-back")
+            await("tool-$tool")
+        }
         onNodeWithTag("tab-progress").performClick()
         await("save-check-in")
         shot("16-check-in")
@@ -160,6 +179,41 @@ class ScreenshotTest {
     /** Taps [tag], scrolled into view first (large fonts push buttons below the fold). */
     private fun ComposeUiTest.tap(tag: String) {
         onNodeWithTag(tag).performScrollTo().performClick()
+    }
+
+    /** The hurt partner's own screens: their themes and the trigger log. */
+    private fun walkHurt(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+        setContent {
+            CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF) }
+            }
+        }
+        fun shot(name: String) {
+            waitForIdle()
+            ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
+            if (mode.fontScale > 1f) assertNothingCutOff(name)
+        }
+        await("role-hurt")
+        tap("role-hurt")
+        type("passcode", "first-passcode")
+        type("passcode-again", "first-passcode")
+        tap("create")
+        await("kept")
+        tap("kept")
+        await("tab-program")
+        onNodeWithTag("tab-program").performClick()
+        await("page-0")
+        shot("30-hurt-themes")
+        onNodeWithTag("tab-tools").performClick()
+        await("tool-triggers")
+        tap("tool-triggers")
+        await("trigger-what")
+        type("trigger-what", "A song on the radio")
+        tap("add-trigger")
+        await("entry")
+        shot("31-hurt-trigger-log")
+        runBlocking { session.close() }
     }
 
     private fun ComposeUiTest.await(tag: String) =
