@@ -16,4 +16,4 @@ dependencyResolutionManagement {
 }
 
 rootProject.name = "Mend"
-include(":mend")
+include(":mend", ":app")

@@ -16,7 +16,7 @@ val cargoProfile = if (providers.gradleProperty("mend.debugRust").isPresent) "de
 
 android {
     namespace = "app.mend.kit"
-    compileSdk = 35
+    compileSdk = 36
     ndkVersion = "27.2.12479018"
 
     defaultConfig {
@@ -30,9 +30,6 @@ android {
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
-    }
-    kotlinOptions {
-        jvmTarget = "17"
     }
     testOptions {
         // JVM unit tests load the host build of the library (cargo build -p mend-ffi).
@@ -49,12 +46,15 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     val args = mutableListOf("cargo", "ndk", "--platform", "28", "-o", generatedJniLibs.get().asFile.path)
     abis.forEach { args += listOf("-t", it) }
     args += listOf("build", "-p", "mend-ffi", "--lib", "--locked")
+    // 16 KB pages: Android 15+ devices may use them, and Google Play requires the alignment.
+    val rustflags = mutableListOf("-C", "link-arg=-Wl,-z,max-page-size=16384")
     if (cargoProfile == "release") {
         args += "--release"
         // The release library aborts on a panic, so it needs no unwind tables: 47 KB less
         // (docs/PERFORMANCE.md; scripts/library-size.sh measures with the same flag).
-        environment("RUSTFLAGS", "-C force-unwind-tables=no")
+        rustflags += listOf("-C", "force-unwind-tables=no")
     }
+    environment("RUSTFLAGS", rustflags.joinToString(" "))
     commandLine(args)
 }
 
@@ -74,6 +74,8 @@ val generateBindings = tasks.register<Exec>("generateUniffiBindings") {
         File(targetDir, "debug/uniffi-bindgen").path, "generate",
         File(targetDir, "debug/$hostLibrary").path,
         "--language", "kotlin", "--no-format", "--out-dir", generatedKotlin.get().asFile.path,
+        // Android's settings over uniffi.toml's (a cleaner that exists before API 33).
+        "--config", File(repoRoot, "bindings/uniffi-android.toml").path,
     )
 }
 
@@ -81,8 +83,14 @@ tasks.named("preBuild") { dependsOn(generateBindings, cargoNdk) }
 
 dependencies {
     implementation("net.java.dev.jna:jna:5.17.0@aar")
-    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.9.0")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
     testImplementation("net.java.dev.jna:jna:5.17.0")
     testImplementation("junit:junit:4.13.2")
     testImplementation(kotlin("test-junit"))
+}
+
+kotlin {
+    compilerOptions {
+        jvmTarget.set(org.jetbrains.kotlin.gradle.dsl.JvmTarget.JVM_17)
+    }
 }

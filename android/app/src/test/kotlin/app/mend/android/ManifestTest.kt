@@ -11,7 +11,9 @@ import kotlin.test.assertTrue
 
 class ManifestTest {
     private val android = "http://schemas.android.com/apk/res/android"
-    private val main = File(System.getProperty("mend.android.main") ?: "android/app/src/main")
+    // Run by Gradle from the module's folder, or by tests/bindings.sh from the repository's.
+    private val main = System.getProperty("mend.android.main")?.let(::File)
+        ?: listOf(File("src/main"), File("android/app/src/main")).first { File(it, "AndroidManifest.xml").exists() }
 
     private fun read(path: String): Element {
         val factory = DocumentBuilderFactory.newInstance().apply { isNamespaceAware = true }
