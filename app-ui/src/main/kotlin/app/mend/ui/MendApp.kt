@@ -66,7 +66,7 @@ private enum class Section { Today, Program, Journal, Tools, Progress, Settings 
 @Composable
 private fun Home(
     session: MendSession,
-    role: Role,
+    unlocked: SessionState.Unlocked,
     today: TodayModel,
     page: SettingsPage?,
     onPage: (SettingsPage?) -> Unit,
@@ -74,6 +74,7 @@ private fun Home(
 ) {
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
+    val role = unlocked.role
     var section by remember { mutableStateOf(Section.Today) }
     var editing by remember { mutableStateOf<Editing?>(null) }
     val journal = remember { JournalModel(session, scope) }
@@ -198,6 +199,7 @@ private fun Home(
             }
         },
     ) {
+        RecordsBanner(unlocked) { scope.launch { session.keepRecordsAsTheyAre() } }
         when (section) {
             Section.Today -> TodayContent(today)
             Section.Program -> ProgramContent(program)
@@ -258,6 +260,7 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
     when (val s = state) {
         SessionState.Starting -> {}
         SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
+        SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
         SessionState.Erased -> {
             LaunchedEffect(Unit) { page = null }
             MendScreen(strings.appName, openHelp) {
@@ -279,7 +282,7 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
                     scope.launch { recoveryCode.kept() }
                 }, openHelp)
             } else {
-                Home(session, s.role, today, page, { page = it }, openHelp)
+                Home(session, s, today, page, { page = it }, openHelp)
             }
         }
     }

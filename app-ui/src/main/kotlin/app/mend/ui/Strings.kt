@@ -238,6 +238,19 @@ class MendStrings(
     val eraseWord: String = "ERASE",
     val eraseConfirmText: (String) -> String = { word -> "This cannot be undone. To go ahead, type $word below." },
     val cancel: String = "Cancel",
+    // What an unlock found.
+    val olderCopyText: String =
+        "This is an older copy of your space (restored from a backup or copied back), so it can be read but not " +
+            "changed. If you restored it on purpose, keep it as it is.",
+    val unmatchedText: String =
+        "Some records are not the ones your space last saved: some may be missing, older, or back after being " +
+            "deleted. What can be read is shown.",
+    val damagedText: (Int) -> String = { n -> if (n == 1) "1 record could not be read and is left out." else "$n records could not be read and are left out." },
+    val keepAsItIs: String = "Keep it as it is",
+    val settingsLostTitle: String = "Whose space is this?",
+    val settingsLostText: String =
+        "Your space's settings could not be read, so Mend does not know whose space this is. Your notes are safe. " +
+            "Please choose again.",
     // Help.
     val helpTitle: String = "Help and support",
     val crisisLines: String = "Crisis lines",

@@ -19,7 +19,12 @@ import androidx.compose.ui.semantics.SemanticsProperties
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
+import app.mend.kit.pass
 import app.mend.kit.tempVaultPath
+import app.mend.core.NoteDraft
+import app.mend.core.NoteQuery
+import app.mend.core.Role
+import java.io.File
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import kotlin.test.assertEquals
@@ -320,6 +325,41 @@ class AppFlowTest {
         await("saved")
         tap("close")
         await("entry")
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun anOlderCopyIsSaidOnScreenAndKeptOnlyWhenThePersonChooses() = runComposeUiTest {
+        val path = tempVaultPath()
+        val store = SoftwareKeyStore()
+        runBlocking {
+            val first = MendSession(path, store)
+            first.start()
+            first.create(Role.HURT, pass(), SMALL_KDF)
+            first.confirmRecoveryCode()
+            first.call { it.addNote(NoteDraft("In the copy", "body")) }
+            first.lock()
+            first.close()
+        }
+        File(path).copyTo(File("$path.copy"))
+        runBlocking {
+            val second = MendSession(path, store)
+            second.start()
+            second.unlock(pass())
+            second.call { v -> v.deleteNote(v.notes(NoteQuery(), 0, 1).notes.single().id) }
+            second.lock()
+            second.close()
+        }
+        listOf("-wal", "-shm").forEach { File("$path$it").delete() }
+        File("$path.copy").copyTo(File(path), overwrite = true)
+        val session = MendSession(path, store).also { runBlocking { it.start() } }
+        show(session)
+        await("unlock")
+        type("passcode", "passcode-1")
+        tap("unlock")
+        await("older-copy")
+        tap("keep-as-is")
+        waitUntil("the banner to go", timeoutMillis = 20_000) { onAllNodesWithTag("records-banner").fetchSemanticsNodes().isEmpty() }
         runBlocking { session.close() }
     }
 

@@ -47,9 +47,20 @@ sealed interface SessionState {
     /**
      * Unlocked. When [recoveryCodeConfirmed] is false the app shows a recovery code first;
      * when [damagedRecords] is not 0 it says that many records failed their integrity check
-     * and are left out of every list.
+     * and are left out of every list; [olderCopy] (a restored file: read-only until kept) and
+     * [recordsUnmatched] (rows missing, older or put back) are said on every screen until the
+     * person keeps the records as they are.
      */
-    data class Unlocked(val role: Role, val recoveryCodeConfirmed: Boolean, val damagedRecords: Int = 0) : SessionState
+    data class Unlocked(
+        val role: Role,
+        val recoveryCodeConfirmed: Boolean,
+        val damagedRecords: Int = 0,
+        val olderCopy: Boolean = false,
+        val recordsUnmatched: Boolean = false,
+    ) : SessionState
+
+    /** Unlocked, but the settings could not be read: the person says whose vault it is again. */
+    data object SettingsLost : SessionState
 
     /** The vault was erased: the app starts over. */
     data object Erased : SessionState
@@ -104,7 +115,12 @@ class MendSession(
     private fun publishUnlocked() {
         val v = vault ?: return
         if (!v.isUnlocked()) return
-        mutableState.value = SessionState.Unlocked(v.role(), v.recoveryCodeConfirmed(), v.damagedRecordCount())
+        val check = v.check()
+        mutableState.value = if (check.settingsLost) {
+            SessionState.SettingsLost
+        } else {
+            SessionState.Unlocked(v.role(), v.recoveryCodeConfirmed(), check.damagedRecords, check.olderCopy, check.recordsUnmatched)
+        }
     }
 
     /** Finds the vault: no vault (onboarding) or locked. Call once when the app starts. */
@@ -170,6 +186,18 @@ class MendSession(
         withContext(core) { publishUnlocked() }
         prepareSearch()
         return code
+    }
+
+    /** Says whose vault it is again after its settings were lost ([SessionState.SettingsLost]). */
+    suspend fun chooseRoleAgain(role: Role) = withContext(core) {
+        (vault ?: throw MendException.NoVault()).chooseRoleAgain(role)
+        publishUnlocked()
+    }
+
+    /** Keeps the records as they are: an older copy restored on purpose, or unmatched records. */
+    suspend fun keepRecordsAsTheyAre() = withContext(core) {
+        (vault ?: throw MendException.NoVault()).keepRecordsAsTheyAre()
+        publishUnlocked()
     }
 
     /** Records that the person kept the latest recovery code. */
