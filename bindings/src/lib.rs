@@ -22,7 +22,8 @@ pub use program::{
     worksheet_info,
 };
 pub use vault::{
-    MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store, vault_exists,
+    MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store,
+    passcode_strength, vault_exists,
 };
 
 /// The core's types, re-exported for Rust callers (the terminal client and the benches).

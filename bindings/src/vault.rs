@@ -27,6 +27,13 @@ pub fn default_kdf_params() -> KdfParams {
     KdfParams::DEFAULT
 }
 
+/// How hard a new passcode would be to guess, for the feedback while it is typed (the
+/// length rules are what refuse one).
+#[uniffi::export]
+pub fn passcode_strength(passcode: Vec<u8>) -> mend_core::vault::PasscodeStrength {
+    mend_core::vault::passcode_strength(&zeroize::Zeroizing::new(passcode))
+}
+
 /// Whether a vault exists at `path`.
 #[uniffi::export]
 pub fn vault_exists(path: String) -> bool {

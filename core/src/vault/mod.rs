@@ -15,6 +15,7 @@ pub mod reseal;
 pub mod session;
 pub mod settings;
 pub mod slots;
+pub mod strength;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
@@ -40,6 +41,7 @@ pub use recovery_code::RecoveryCode;
 use session::{FeatureState, SealLease, Session};
 pub use settings::{Role, Settings};
 use slots::{Binding, Hardware, Slot, SlotKind};
+pub use strength::{PasscodeStrength, passcode_strength};
 
 /// The shortest passcode accepted, in bytes.
 pub const MIN_PASSCODE_BYTES: u32 = 6;

@@ -36,6 +36,7 @@ fun ChangePasscodeScreen(model: ChangePasscodeModel, someoneMayKnow: Boolean, on
         Text(if (someoneMayKnow) strings.someoneMayKnowText else strings.changePasscodeText, style = MaterialTheme.typography.bodyLarge)
         PasscodeField(strings.currentPasscode, current, { current = it }, "current", enabled = !state.busy)
         PasscodeField(strings.newPasscode, first, { first = it }, "passcode", enabled = !state.busy)
+        if (first.isNotEmpty()) PasscodeStrengthText(first)
         PasscodeField(strings.passcodeAgain, second, { second = it }, "passcode-again", enabled = !state.busy)
         if (state.mismatch) {
             Text(strings.passcodesDiffer, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("mismatch"))

@@ -40,7 +40,10 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
+import androidx.compose.runtime.remember
 import app.mend.core.InputProblem
+import app.mend.core.PasscodeStrength
+import app.mend.ffi.passcodeStrength
 import app.mend.ffi.MendException
 import app.mend.kit.secondsUntil
 import java.time.Instant
@@ -113,6 +116,24 @@ fun PasscodeField(label: String, value: String, onValueChange: (String) -> Unit,
         visualTransformation = PasswordVisualTransformation(),
         keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password),
         modifier = Modifier.fillMaxWidth().testTag(tag),
+    )
+}
+
+/** How hard [passcode] would be to guess, as the core estimates it, said as it is typed. */
+@Composable
+fun PasscodeStrengthText(passcode: String) {
+    val strings = LocalStrings.current
+    val strength = remember(passcode) { passcodeStrength(passcode.toByteArray()) }
+    val color = when (strength) {
+        PasscodeStrength.WEAK -> MaterialTheme.colorScheme.error
+        PasscodeStrength.FAIR -> MaterialTheme.colorScheme.onSurfaceVariant
+        PasscodeStrength.STRONG -> MaterialTheme.colorScheme.primary
+    }
+    Text(
+        strings.strength(strength),
+        color = color,
+        style = MaterialTheme.typography.bodyMedium,
+        modifier = Modifier.testTag("strength").semantics { liveRegion = LiveRegionMode.Polite },
     )
 }
 

@@ -51,6 +51,7 @@ fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boo
             MendScreen(strings.choosePasscodeTitle, onHelp) {
                 Text(strings.choosePasscodeText, style = MaterialTheme.typography.bodyLarge)
                 PasscodeField(strings.passcode, first, { first = it }, "passcode", enabled = !state.busy)
+                if (first.isNotEmpty()) PasscodeStrengthText(first)
                 PasscodeField(strings.passcodeAgain, second, { second = it }, "passcode-again", enabled = !state.busy)
                 if (state.mismatch) {
                     Text(strings.passcodesDiffer, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("mismatch"))

@@ -42,6 +42,7 @@ fun RecoverScreen(model: RecoverModel, onBack: () -> Unit, onHelp: () -> Unit) {
             modifier = Modifier.fillMaxWidth().testTag("code"),
         )
         PasscodeField(strings.newPasscode, first, { first = it }, "passcode", enabled = !state.busy)
+        if (first.isNotEmpty()) PasscodeStrengthText(first)
         PasscodeField(strings.passcodeAgain, second, { second = it }, "passcode-again", enabled = !state.busy)
         if (state.mismatch) {
             Text(strings.passcodesDiffer, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("mismatch"))

@@ -4,6 +4,7 @@
 package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
+import app.mend.core.PasscodeStrength
 import app.mend.core.PhrasingReason
 import app.mend.core.Reminder
 import app.mend.core.ReminderPurpose
@@ -34,6 +35,13 @@ class MendStrings(
         "Pick something others could not guess, not the phone's PIN. A longer passcode is stronger.",
     val passcode: String = "Passcode",
     val passcodeAgain: String = "The same passcode again",
+    val strength: (PasscodeStrength) -> String = { s ->
+        when (s) {
+            PasscodeStrength.WEAK -> "Easy to guess: someone close to you might try this."
+            PasscodeStrength.FAIR -> "Hard to guess in a few tries. Longer would be stronger."
+            PasscodeStrength.STRONG -> "Strong."
+        }
+    },
     val passcodesDiffer: String = "The two passcodes are not the same. Please type them again.",
     val createVault: String = "Create my private space",
     val recoveryCodeTitle: String = "Your recovery code",

@@ -63,6 +63,9 @@ class AppFlowTest {
         onNodeWithTag(roleTag).performClick()
         await("passcode")
         onNodeWithTag("create").assertIsNotEnabled()
+        // The core's estimate is said as the passcode is typed.
+        type("passcode", "123456")
+        awaitText(strings.strength(app.mend.core.PasscodeStrength.WEAK))
         type("passcode", passcode)
         type("passcode-again", passcode)
         tap("create")
