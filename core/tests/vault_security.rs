@@ -614,6 +614,10 @@ fn a_damaged_settings_record_leaves_the_rest_of_the_vault_open_until_the_role_is
     assert!(matches!(f.vault.role(), Err(Error::Damaged(_))));
     assert!(matches!(f.vault.today_prompt(), Err(Error::Damaged(_))));
     assert!(matches!(f.vault.set_auto_lock_seconds(60), Err(Error::Damaged(_))));
+    // With no delay to read, going to the background locks at once.
+    let now = mend_core::Timestamp::from_ms(f.clock.now_ms());
+    assert!(f.vault.lock_if_due(now).unwrap());
+    f.vault.unlock(PASSCODE).unwrap();
 
     f.vault.choose_role_again(mend_core::Role::Hurt).unwrap();
     assert!(!f.vault.check().unwrap().settings_lost);

@@ -781,7 +781,12 @@ impl<F: FeatureState> Vault<F> {
         if !self.is_unlocked() {
             return Ok(false);
         }
-        let delay_ms = i64::from(self.auto_lock_seconds()?) * 1000;
+        // Lost settings have no delay to read: lock at once, the safe side.
+        let delay_ms = match self.auto_lock_seconds() {
+            Ok(seconds) => i64::from(seconds) * 1000,
+            Err(Error::Damaged(_)) => 0,
+            Err(other) => return Err(other),
+        };
         let due = self.now_ms().saturating_sub(backgrounded_at.ms()) >= delay_ms;
         if due {
             self.lock();

@@ -15,9 +15,15 @@ public enum SessionState: Equatable, Sendable {
     /// The vault is locked: the lock screen.
     case locked
     /// Unlocked. When `recoveryCodeConfirmed` is false the app shows a recovery code first;
+    /// `olderCopy` (a restored file: read-only until kept) and `recordsUnmatched` are said on
+    /// every screen until the records are kept as they are;
     /// when `damagedRecords` is not 0 it says that many records failed their integrity check
     /// and are left out of every list.
-    case unlocked(role: Role, recoveryCodeConfirmed: Bool, damagedRecords: Int32 = 0)
+    case unlocked(
+        role: Role, recoveryCodeConfirmed: Bool, damagedRecords: Int32 = 0,
+        olderCopy: Bool = false, recordsUnmatched: Bool = false)
+    /// Unlocked, but the settings could not be read: the person says whose vault it is again.
+    case settingsLost
     /// The vault was erased: the app starts over.
     case erased
 }
@@ -61,11 +67,19 @@ public final class MendSession {
 
     private func publishUnlocked() async throws {
         guard let vault else { return }
-        let facts = try await core.run { () -> (Role, Bool, Int32)? in
-            vault.isUnlocked() ? (try vault.role(), try vault.recoveryCodeConfirmed(), try vault.damagedRecordCount()) : nil
+        let facts = try await core.run { () -> (VaultCheck, Role?, Bool)? in
+            guard vault.isUnlocked() else { return nil }
+            let check = try vault.check()
+            if check.settingsLost { return (check, nil, false) }
+            return (check, try vault.role(), try vault.recoveryCodeConfirmed())
         }
-        if let (role, confirmed, damaged) = facts {
-            state = .unlocked(role: role, recoveryCodeConfirmed: confirmed, damagedRecords: damaged)
+        guard let (check, role, confirmed) = facts else { return }
+        if let role {
+            state = .unlocked(
+                role: role, recoveryCodeConfirmed: confirmed, damagedRecords: check.damagedRecords,
+                olderCopy: check.olderCopy, recordsUnmatched: check.recordsUnmatched)
+        } else {
+            state = .settingsLost
         }
     }
 
@@ -154,6 +168,18 @@ public final class MendSession {
         return code
     }
 
+    /// Says whose vault it is again after its settings were lost (`.settingsLost`).
+    public func chooseRoleAgain(_ role: Role) async throws {
+        try await call { try $0.chooseRoleAgain(role: role) }
+        try await publishUnlocked()
+    }
+
+    /// Keeps the records as they are: an older copy restored on purpose, or unmatched records.
+    public func keepRecordsAsTheyAre() async throws {
+        try await call { try $0.keepRecordsAsTheyAre() }
+        try await publishUnlocked()
+    }
+
     /// Records that the person kept the latest recovery code.
     public func confirmRecoveryCode() async throws {
         try await call { try $0.confirmRecoveryCode() }
@@ -178,7 +204,10 @@ public final class MendSession {
     public func lock() async {
         guard (try? await call({ $0.lock() })) != nil else { return }
         // The core's event says the same; this makes it so before the caller goes on.
-        if case .unlocked = state { heard(.locked) }
+        switch state {
+        case .unlocked, .settingsLost: heard(.locked)
+        default: break
+        }
     }
 
     /// The app went to the background at `at`: it locks after the chosen delay.

@@ -145,6 +145,27 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(session.state, .erased)
     }
 
+    func testAnOlderCopyIsSaidUntilThePersonKeepsIt() async throws {
+        let path = tempVaultPath()
+        let store = TableKeyStore()
+        let first = try await newSession(path: path, store: store)
+        let note = try await first.call { try $0.addNote(draft: NoteDraft(title: "In the copy", body: "body")) }
+        await first.lock()
+        let copy = path + ".copy"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try await first.unlock(passcode: "passcode-1")
+        try await first.call { try $0.deleteNote(id: note.id) }
+        await first.lock()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.copyItem(atPath: copy, toPath: path)
+        let restored = MendSession(path: path, keyStore: store)
+        _ = try await restored.start()
+        try await restored.unlock(passcode: "passcode-1")
+        XCTAssertEqual(restored.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true, olderCopy: true))
+        try await restored.keepRecordsAsTheyAre()
+        XCTAssertEqual(restored.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true))
+    }
+
     func testHelpIsReachableWithoutAVault() async throws {
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
         try await session.start()
