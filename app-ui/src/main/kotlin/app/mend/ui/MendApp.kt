@@ -44,6 +44,7 @@ import app.mend.core.ProgramPage
 import app.mend.kit.CheckInModel
 import app.mend.kit.ProgramModel
 import app.mend.kit.ProgressModel
+import app.mend.kit.RemindersModel
 import app.mend.kit.SettingsModel
 import app.mend.kit.ToolModel
 import app.mend.kit.WorksheetModel
@@ -85,6 +86,7 @@ private fun Home(
     var tool by remember { mutableStateOf<ToolKind?>(null) }
     var writing by remember { mutableStateOf<Writing?>(null) }
     val toolModels = remember { mutableMapOf<ToolKind, ToolModel>() }
+    val reminders = remember { RemindersModel(session, scope) }
     val worksheetModels = remember { mutableMapOf<WorksheetKind, WorksheetModel>() }
     val progress = remember { ProgressModel(session, scope) }
     val programState by program.state.collectAsState()
@@ -102,6 +104,10 @@ private fun Home(
     writing?.let { w ->
         val model = worksheetModels.getOrPut(w.kind) { WorksheetModel(session, scope, w.kind) }
         WorksheetScreen(model, w.existing, onClose = { writing = null }, onHelp = onHelp)
+        return
+    }
+    if (tool == ToolKind.REMINDERS) {
+        RemindersScreen(reminders, onBack = { tool = null }, onHelp = onHelp)
         return
     }
     tool?.let { t ->

@@ -32,6 +32,7 @@ fun NoteEditorScreen(model: NoteEditorModel, id: RecordId?, onClose: () -> Unit,
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
     var confirmDelete by remember { mutableStateOf(false) }
+    var confirmLeave by remember { mutableStateOf(false) }
     // The tags as typed, split at commas when the draft changes; the core tidies them.
     var tagsText by remember { mutableStateOf("") }
     LaunchedEffect(id) {
@@ -79,7 +80,30 @@ fun NoteEditorScreen(model: NoteEditorModel, id: RecordId?, onClose: () -> Unit,
         if (!state.isNew) {
             SecondaryButton(strings.delete, { confirmDelete = true }, "delete", enabled = !state.busy)
         }
-        QuietButton(strings.back, onClose, "close")
+        // Unsaved words are never lost without asking.
+        QuietButton(strings.back, { if (state.dirty) confirmLeave = true else onClose() }, "close")
+    }
+    if (confirmLeave) {
+        AlertDialog(
+            onDismissRequest = { confirmLeave = false },
+            title = { Text(strings.unsavedTitle) },
+            text = { Text(strings.unsavedText) },
+            confirmButton = {
+                TextButton(onClick = {
+                    confirmLeave = false
+                    scope.launch {
+                        model.save()
+                        if (!model.state.value.dirty) onClose()
+                    }
+                }, modifier = Modifier.testTag("save-and-leave")) { Text(strings.save) }
+            },
+            dismissButton = {
+                TextButton(onClick = {
+                    confirmLeave = false
+                    onClose()
+                }, modifier = Modifier.testTag("leave-unsaved")) { Text(strings.leaveUnsaved) }
+            },
+        )
     }
     if (confirmDelete) {
         AlertDialog(

@@ -86,6 +86,9 @@ class MendStrings(
     val noteTags: String = "Tags",
     val noteTagsHint: String = "Separate them with commas",
     val saved: String = "Saved",
+    val unsavedTitle: String = "Keep what you wrote?",
+    val unsavedText: String = "This note has changes that are not saved yet.",
+    val leaveUnsaved: String = "Leave without saving",
     val save: String = "Save",
     val discardChanges: String = "Discard changes",
     val delete: String = "Delete",
@@ -184,6 +187,7 @@ class MendStrings(
     val weekdayShort: (Weekday) -> String = { day -> day.name.take(3).lowercase().replaceFirstChar(Char::uppercase) },
     val atTime: (Int, Int) -> String = { h, m -> "At %02d:%02d".format(h, m) },
     val addReminder: String = "Add the reminder",
+    val comingUp: String = "Coming up",
     val hour: String = "Hour",
     val minutes: String = "Minutes",
     val reminderSummary: (Reminder) -> String = { r ->

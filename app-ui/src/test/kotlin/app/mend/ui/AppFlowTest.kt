@@ -180,8 +180,13 @@ class AppFlowTest {
         tap("note")
         await("delete")
         type("body", "We talked about the lighthouse trip. I felt heard, and safe.")
-        tap("save")
-        await("saved")
+        // Leaving with unsaved words asks first; saving from there keeps them.
+        tap("close")
+        await("save-and-leave")
+        onNodeWithTag("save-and-leave").performClick()
+        await("note")
+        tap("note")
+        await("delete")
         tap("delete")
         await("keep-note")
         onNodeWithTag("keep-note").performClick()
@@ -307,6 +312,7 @@ class AppFlowTest {
         inTool("tool-reminders", {
             tap("day-sunday")
             tap("add-reminder")
+            await("upcoming")
         }, "Practice, Mon Tue Wed Thu Fri Sat, 20:00")
         runBlocking { session.close() }
     }
