@@ -53,7 +53,8 @@ impl MendVault {
     }
 
     /// The next `limit` notifications (1–500) of the enabled reminders, soonest first: the
-    /// platform schedules them.
+    /// platform schedules them. Answers while locked too (from the schedule kept beside the
+    /// platform key), so notifications can be re-armed after a restart or a time-zone change.
     pub fn upcoming_reminders(&self, limit: i32) -> Result<Vec<ReminderFiring>, MendError> {
         Ok(self.core.upcoming_reminders(u32::try_from(limit).unwrap_or(0))?)
     }

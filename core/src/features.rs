@@ -9,7 +9,7 @@ use crate::journal::search::SearchCache;
 use crate::program::content::Content;
 use crate::program::practice::PracticeLog;
 use crate::record::{RecordHead, RecordKind};
-use crate::tools::ToolIndex;
+use crate::tools::{ToolIndex, schedule};
 use crate::vault::session::FeatureState;
 
 /// The features' in-memory state for one unlocked vault.
@@ -62,5 +62,9 @@ impl FeatureState for Features {
 
     fn finish_loading(&mut self) {
         self.notes.finish_loading();
+    }
+
+    fn device_records(&self) -> Vec<(&'static str, Vec<u8>)> {
+        vec![(schedule::RECORD, self.tools.schedule())]
     }
 }

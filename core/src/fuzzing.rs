@@ -20,10 +20,12 @@ pub fn key_slot(data: &[u8]) {
 }
 
 /// The vault's own small states, as opened: the manifest, the attempt state (also as the
-/// key store mirrors it) and a record's version prefix.
+/// key store mirrors it), the reminder schedule kept beside the key, and a record's version
+/// prefix.
 pub fn vault_state(data: &[u8]) {
     let _ = crate::vault::manifest::Manifest::decode(data);
     let _ = crate::vault::attempts::Attempts::decode(data);
+    let _ = crate::tools::schedule::decode(data);
     let _ = crate::vault::manifest::split_version(data);
 }
 

@@ -88,6 +88,11 @@ impl RecordId {
         &self.0
     }
 
+    /// The id with these 16 bytes.
+    pub(crate) fn from_bytes(bytes: [u8; 16]) -> Self {
+        Self(bytes)
+    }
+
     /// Parses the 32-character hex form.
     pub fn parse(text: &str) -> Result<Self> {
         const BAD: Error =

@@ -142,3 +142,63 @@ fn bad_reminders_are_refused() {
         Err(Error::InvalidInput { field: InputField::Limit, .. })
     ));
 }
+
+#[test]
+fn a_locked_vault_still_knows_when_its_reminders_fire() {
+    let f = Fixture::new();
+    f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
+    f.clock.set(utc(2026, 3, 28, 12, 0));
+    let evening = f.vault.add_entry(&every_day_at(20, 0, ReminderPurpose::CheckIn)).unwrap();
+    f.vault.add_entry(&every_day_at(7, 30, ReminderPurpose::Practice)).unwrap();
+    let unlocked = f.vault.upcoming_reminders(6).unwrap();
+    assert_eq!(unlocked.len(), 6);
+
+    // After a restart nobody has typed the passcode, yet the same notifications are due.
+    f.vault.lock();
+    let reopened = f.reopen();
+    reopened.set_time_zone(Arc::new(zone("Europe/Berlin")));
+    assert_eq!(reopened.upcoming_reminders(6).unwrap(), unlocked);
+    // The phone moves to another zone while locked: local times follow it.
+    reopened.set_time_zone(Arc::new(zone("America/New_York")));
+    let moved = reopened.upcoming_reminders(1).unwrap();
+    assert_eq!(moved[0].at, at(utc(2026, 3, 29, 0, 0))); // 20:00 EDT on Saturday
+
+    // Switching one off, or deleting one, changes what a locked vault gives.
+    reopened.unlock(PASSCODE).unwrap();
+    let ToolEntry::Reminder(mut off) = evening.entry.clone() else { unreachable!() };
+    off.enabled = false;
+    reopened.edit_entry(&evening.id, &ToolEntry::Reminder(off)).unwrap();
+    reopened.lock();
+    let left = reopened.upcoming_reminders(3).unwrap();
+    assert!(
+        left.iter()
+            .all(|n| n.reminder_id != evening.id && n.text == "A moment for today's practice")
+    );
+    reopened.unlock(PASSCODE).unwrap();
+    for r in reopened.entries(mend_core::tools::ToolKind::Reminders).unwrap() {
+        reopened.delete_entry(&r.id).unwrap();
+    }
+    reopened.lock();
+    assert_eq!(reopened.upcoming_reminders(3).unwrap(), vec![]);
+}
+
+#[test]
+fn the_locked_schedule_goes_with_the_platform_key() {
+    let f = Fixture::new();
+    f.vault.add_entry(&every_day_at(9, 0, ReminderPurpose::Practice)).unwrap();
+    // A passcode change moves the vault to a new platform key; the schedule moves with it.
+    f.vault.change_passcode(PASSCODE, b"736154").unwrap();
+    f.vault.lock();
+    assert_eq!(f.vault.upcoming_reminders(2).unwrap().len(), 2);
+    // A key store that lost its records (a new phone's) has no schedule: nothing fires until
+    // the next unlock writes it again.
+    f.device.forget_records();
+    assert_eq!(f.vault.upcoming_reminders(2).unwrap(), vec![]);
+    f.vault.unlock(b"736154").unwrap();
+    f.vault.lock();
+    assert_eq!(f.vault.upcoming_reminders(2).unwrap().len(), 2);
+    // Erased: there is nothing to schedule, and the call says so.
+    f.vault.unlock(b"736154").unwrap();
+    f.vault.erase().unwrap();
+    assert!(matches!(f.vault.upcoming_reminders(1), Err(Error::Closed)));
+}

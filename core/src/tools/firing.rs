@@ -4,8 +4,9 @@
 //! after the jump, and a time that happens twice when clocks go back fires the first time.
 //! Notification texts are neutral and never name a step or the topic.
 
-use super::entry::{ToolEntry, ToolKind};
+use super::entry::ToolKind;
 use super::reminder::{Reminder, ReminderPurpose};
+use super::schedule;
 use crate::Vault;
 use crate::calendar::{self, MS_PER_DAY, TimeZoneRules, UNIX_EPOCH_DAY, Weekday, instant_of};
 use crate::clock::Timestamp;
@@ -67,21 +68,23 @@ pub fn upcoming(
 
 impl Vault {
     /// The next `limit` notifications (1–500) of the enabled reminders, in the vault's time
-    /// zone, soonest first.
+    /// zone, soonest first. Answers while the vault is locked too, from the schedule kept
+    /// beside the platform key ([`super::schedule`]), so that a phone can re-arm its
+    /// notifications after a restart or a time-zone change; a locked vault with no readable
+    /// schedule has none to give.
     pub fn upcoming_reminders(&self, limit: u32) -> Result<Vec<ReminderFiring>> {
         if limit == 0 || limit > MAX_FIRINGS {
             return Err(Error::out_of_range(InputField::Limit, 1, i64::from(MAX_FIRINGS)));
         }
         let content = Content::english()?;
-        let now = self.now_ms();
-        let reminders: Vec<(RecordId, Reminder)> = self
-            .entries(ToolKind::Reminders)?
-            .into_iter()
-            .filter_map(|r| match r.entry {
-                ToolEntry::Reminder(rem) => Some((r.id, rem)),
-                _ => None,
-            })
-            .collect();
-        upcoming(&reminders, content, &*self.zone(), now, limit)
+        let reminders = match self.entries(ToolKind::Reminders) {
+            Ok(records) => schedule::enabled(records.iter().map(|r| (&r.id, &r.entry))),
+            Err(Error::Locked) => match self.device_record(schedule::RECORD)? {
+                Some(plain) => schedule::decode(&plain).unwrap_or_default(),
+                None => Vec::new(),
+            },
+            Err(other) => return Err(other),
+        };
+        upcoming(&reminders, content, &*self.zone(), self.now_ms(), limit)
     }
 }

@@ -12,6 +12,7 @@ pub mod firing;
 pub mod phrasing;
 pub mod question;
 pub mod reminder;
+pub mod schedule;
 pub mod time_together;
 pub mod trigger;
 pub mod worksheet;
@@ -35,8 +36,10 @@ use crate::calendar::CalendarDate;
 use crate::clock::Timestamp;
 use crate::error::{Error, InputField, InputProblem, Result};
 use crate::events::DataChange;
+use crate::features::Features;
 use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
 use crate::store::{db, records};
+use crate::vault::session::Session;
 
 /// A stored entry.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -112,12 +115,24 @@ impl ToolIndex {
         Ok(())
     }
 
+    /// The reminder schedule to keep beside the platform key ([`schedule`]).
+    pub fn schedule(&self) -> Vec<u8> {
+        schedule::encode(&schedule::enabled(self.entries.values().map(|(_, r)| (&r.id, &r.entry))))
+    }
+
     /// The entries of `tool`, newest first.
     pub fn list(&self, tool: ToolKind) -> Vec<&ToolRecord> {
         let mut out: Vec<&ToolRecord> =
             self.entries.values().map(|(_, r)| r).filter(|r| r.entry.tool() == tool).collect();
         out.sort_by(|a, b| when(b).cmp(&when(a)).then_with(|| b.created_at.cmp(&a.created_at)));
         out
+    }
+}
+
+/// Rewrites the schedule beside the platform key after a change to entries of `kind`.
+fn store_schedule_if(s: &Session<Features>, kind: ToolKind) {
+    if schedule::affects(kind) {
+        s.store_device_records();
     }
 }
 
@@ -145,6 +160,7 @@ impl Vault {
                 Ok(row)
             })?;
             s.features.tools.entries.insert(record.id, (row, record.clone()));
+            store_schedule_if(s, record.entry.tool());
             Ok(record)
         })
         .inspect(|r| self.changed(DataChange::Tool { kind: r.entry.tool() }))
@@ -175,6 +191,7 @@ impl Vault {
             let body = record.entry.encode()?;
             s.write(conn, |tx, sealer| sealer.update(tx, row, &meta, &body))?;
             s.features.tools.entries.insert(*id, (row, record.clone()));
+            store_schedule_if(s, record.entry.tool());
             db::checkpoint_after_commit(conn);
             Ok(record)
         })
@@ -188,6 +205,7 @@ impl Vault {
             let (row, kind) = (*row, record.entry.tool());
             s.write(conn, |tx, sealer| sealer.delete(tx, row))?;
             s.features.tools.entries.remove(id);
+            store_schedule_if(s, kind);
             db::checkpoint_after_commit(conn);
             Ok(kind)
         })?;

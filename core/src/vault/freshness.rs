@@ -1,6 +1,7 @@
 //! The freshness records kept with the vault's platform key, where restoring the app's
 //! files cannot roll them back: a mirror of the attempt state, and the vault's write
-//! generation.
+//! generation. The features keep their own small records here too, for what must be read
+//! while the vault is locked (the reminder schedule: [`crate::tools::schedule`]).
 //!
 //! Both are sealed with a key from the device secret and written after each commit (best
 //! effort: a key store that refuses leaves the database as the only record, as before). On
@@ -79,5 +80,15 @@ impl Freshness {
     /// Records the write generation just committed.
     pub fn store_generation(&self, generation: u64) {
         self.store(GENERATION, &GENERATION_PLACE, &generation.to_le_bytes());
+    }
+
+    /// A feature's record `name`, if there is a readable one.
+    pub fn feature_record(&self, name: &'static str) -> Option<Zeroizing<Vec<u8>>> {
+        self.load(name, &Place { table: "keystore", column: name, row: 0 })
+    }
+
+    /// Writes a feature's record `name` (best effort, like the others).
+    pub fn store_feature_record(&self, name: &'static str, plain: &[u8]) {
+        self.store(name, &Place { table: "keystore", column: name, row: 0 }, plain);
     }
 }

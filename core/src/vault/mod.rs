@@ -478,6 +478,14 @@ impl<F: FeatureState> Vault<F> {
         })
     }
 
+    /// A feature's record kept beside the platform key ([`FeatureState::device_records`]),
+    /// readable while the vault is locked; `None` if there is none or it does not open.
+    pub(crate) fn device_record(&self, name: &'static str) -> Result<Option<Zeroizing<Vec<u8>>>> {
+        let row = self.with_conn(|conn| VaultRow::load(conn))?;
+        let bound = DeviceBound::new(&self.device, &row)?;
+        Ok(bound.freshness.feature_record(name))
+    }
+
     /// Now, on the wall clock and in time since boot.
     fn moment(&self) -> Moment {
         Moment { wall_ms: self.clock.now_ms(), elapsed: self.clock.elapsed() }

@@ -234,6 +234,9 @@ pub trait FeatureState: Sized + Send {
     fn load_body(&mut self, row: i64, head: &RecordHead, body: &[u8]) -> Result<()>;
     /// Called once every record has been read.
     fn finish_loading(&mut self);
+    /// What the features keep beside the platform key, by record name, so that it can be
+    /// read while the vault is locked. Written at unlock and by the features on change.
+    fn device_records(&self) -> Vec<(&'static str, Vec<u8>)>;
 }
 
 /// What the unlock found about the vault's records as a whole.
@@ -403,7 +406,7 @@ impl<F: FeatureState> Session<F> {
             Err(other) => return Err(other),
         };
         let older_copy = seen.is_some_and(|seen| manifest.generation < seen);
-        Ok(Self {
+        let session = Self {
             keys: Arc::new(keys),
             lease,
             manifest,
@@ -413,7 +416,19 @@ impl<F: FeatureState> Session<F> {
             features,
             damaged_rows,
             check: RecordCheck { unmatched, older_copy, settings_lost },
-        })
+        };
+        session.store_device_records();
+        Ok(session)
+    }
+
+    /// Writes what the features keep beside the platform key (best effort: a key store that
+    /// refuses only leaves the previous copy there).
+    pub fn store_device_records(&self) {
+        if let Some(freshness) = &self.freshness {
+            for (name, plain) in self.features.device_records() {
+                freshness.store_feature_record(name, &plain);
+            }
+        }
     }
 
     /// The write generation of the last commit.
