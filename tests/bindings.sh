@@ -89,6 +89,7 @@ kotlin_suite() {
 compose_setup() {
   bash tests/tools.sh kotlin compose
   local khome=$CACHE/kotlinc-$KOTLIN_VERSION/node_modules/kotlin-compiler cdir
+  KOTLIN_HOME=$khome
   KOTLINC=$khome/bin/kotlinc
   COMPOSE_FLAGS=(-jvm-target 17 -Xplugin="$khome/lib/compose-compiler-plugin.jar")
   cdir=$(bash tests/tools.sh compose-dir)
@@ -134,21 +135,49 @@ compose_suite() {
     -cp "$out/test:$out/main:$DESKTOP_CP" app.mend.tests.RunTestsKt "${classes[@]}"
   echo "screenshots: $shots ($(ls "$shots" | wc -l) images)"
   echo "== Compose UI against Android's Compose (compile check)"
+  android_build
+  mapfile -t tests < <(find app-ui/src/test -name '*.kt' | sort)
+  kotlinc_to "$out/android-test" "$out/android-ui:$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}"
+  echo "the shared UI, its tests and the Android app compile against Android Compose 1.12.1 / material3 1.4.0 and the framework"
+  echo "== The Android app's manifest rules"
+  mapfile -t tests < <(grep -L RobolectricTestRunner $(find android/app/src/test -name '*.kt') | sort)
+  kotlinc_to "$out/android-app-test" "$DESKTOP_CP" "${tests[@]}" tests/kotlin/RunTests.kt
+  mapfile -t classes < <(test_classes "${tests[@]}")
+  java -Dmend.android.main=android/app/src/main -cp "$out/android-app-test:$DESKTOP_CP" app.mend.tests.RunTestsKt "${classes[@]}"
+  robolectric_suite
+}
+
+# The Kotlin API, the shared screens and the Android app compiled against Android's Compose,
+# AndroidX and the framework's classes, into $COMPOSE_OUT/android-{kit,ui,app}.
+android_build() {
+  local out=$COMPOSE_OUT main
   # The Kotlin API compiled for the JVM stands in for the Android module's classes.
   mapfile -t main < <(find "$OUT/kotlin" android/mend/src/main/kotlin -name '*.kt' -not -path '*/kit/android/*' | sort)
   kotlinc_to "$out/android-kit" "$ANDROID_CP:$DESKTOP_CP" "${COMPOSE_FLAGS[@]}" "${main[@]}"
   mapfile -t main < <(find app-ui/src/main -name '*.kt' | sort)
   kotlinc_to "$out/android-ui" "$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${main[@]}"
-  mapfile -t tests < <(find app-ui/src/test -name '*.kt' | sort)
-  kotlinc_to "$out/android-test" "$out/android-ui:$out/android-kit:$ANDROID_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}"
-  echo "the shared UI and its tests compile against Android Compose 1.12.1 / material3 1.4.0"
-  echo "== The Android app (compile check against the framework and AndroidX; its manifest rules)"
   mapfile -t main < <(find android/mend/src/main/kotlin -path '*/kit/android/*' -name '*.kt'; find android/app/src/main/kotlin -name '*.kt' | sort)
   kotlinc_to "$out/android-app" "$out/android-ui:$out/android-kit:$ANDROID_CP:$(bash tests/tools.sh android-all-jar)" "${COMPOSE_FLAGS[@]}" "${main[@]}"
-  mapfile -t tests < <(find android/app/src/test -name '*.kt' | sort)
-  kotlinc_to "$out/android-app-test" "$DESKTOP_CP" "${tests[@]}" tests/kotlin/RunTests.kt
+}
+
+# The Android app's glue on the framework's real classes (Robolectric, SDK 34): reminder
+# alarms and notifications, the Keystore key store's errors. The app and kit classes compiled
+# for Android above are the ones tested.
+robolectric_suite() {
+  echo "== The Android app's glue under Robolectric"
+  bash tests/tools.sh robolectric
+  local out=$COMPOSE_OUT rdir sdk rcp tests classes
+  rdir=$(bash tests/tools.sh robolectric-dir)
+  sdk=$(ls "$rdir"/sdk/*.jar)
+  rcp=$(ls "$rdir"/lib/*.jar | tr '\n' ':')
+  local app="$out/android-app:$out/android-ui:$out/android-kit:$ANDROID_CP:$KOTLIN_HOME/lib/kotlin-stdlib.jar"
+  mapfile -t tests < <(grep -l RobolectricTestRunner $(find android/app/src/test -name '*.kt') | sort)
+  kotlinc_to "$out/robolectric-test" "$app:$rcp$(bash tests/tools.sh android-all-jar)" "${tests[@]}" tests/kotlin/RunTests.kt
   mapfile -t classes < <(test_classes "${tests[@]}")
-  java -Dmend.android.main=android/app/src/main -cp "$out/android-app-test:$DESKTOP_CP" app.mend.tests.RunTestsKt "${classes[@]}"
+  # The SDK jar on the class path too (Robolectric's @Config names android.app.Application);
+  # Conscrypt then fails on an uninitialised android.os.Build, so it is turned off.
+  java -Drobolectric.offline=true -Drobolectric.dependency.dir="$rdir/sdk" -Drobolectric.conscryptMode=OFF \
+    -cp "$out/robolectric-test:$app:$rcp$sdk" app.mend.tests.RunTestsKt "${classes[@]}"
 }
 
 swift_suite() {
@@ -184,6 +213,7 @@ for suite in "$@"; do
     swift) swift_suite ;;
     compose) compose_suite ;;
     compose-build) compose_build ;;
+    robolectric) compose_setup; android_build; robolectric_suite ;;
     *) echo "unknown suite: $suite" >&2; exit 2 ;;
   esac
 done

@@ -8,11 +8,13 @@
 #   - Swift 6 from Debian 13 (trixie) in a debootstrapped chroot, since Debian 12 has none;
 #   - Compose: the desktop Compose jars and the Android Compose AARs' classes from Maven
 #     Central (tests/compose/*.pom.xml), and what skiko needs to render without a display
-#     (GL, X11 and fontconfig libraries, a font).
-# Usage: tests/tools.sh [kotlin] [swift] [compose]   (nothing: kotlin and swift). Prints
-#        nothing it need not.
+#     (GL, X11 and fontconfig libraries, a font);
+#   - Robolectric 4.17 and its SDK 34 jar (tests/compose/robolectric.pom.xml), about 350 MB.
+# Usage: tests/tools.sh [kotlin] [swift] [compose] [robolectric]   (nothing: kotlin and
+#        swift). Prints nothing it need not.
 #        tests/tools.sh android-all-jar     prints the android-all jar's path.
 #        tests/tools.sh compose-dir         prints where the Compose jars are.
+#        tests/tools.sh robolectric-dir     prints where Robolectric is (lib/, sdk/).
 set -euo pipefail
 
 CACHE=${MEND_TOOLS_CACHE:-/var/cache/mend-tools}
@@ -110,7 +112,32 @@ compose() {
   touch "$dir/.stamp-$stamp"
 }
 
+# Where Robolectric goes: lib/*.jar (with the AARs' classes) and sdk/ (the SDK jar).
+robolectric_dir() { echo "$CACHE/robolectric"; }
+ROBOLECTRIC_SDK=org.robolectric:android-all-instrumented:14-robolectric-10818077-i7
+
+robolectric() {
+  command -v mvn >/dev/null || apt_install maven
+  local dir pom stamp
+  dir=$(robolectric_dir)
+  pom="$(cd "$(dirname "$0")/compose" && pwd)/robolectric.pom.xml"
+  stamp=$( (cat "$pom"; echo "$ROBOLECTRIC_SDK") | sha256sum | cut -c1-16)
+  [ -f "$dir/.stamp-$stamp" ] && return 0
+  rm -rf "$dir"
+  local mvn=(mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$CACHE/m2")
+  "${mvn[@]}" -f "$pom" dependency:copy-dependencies -DoutputDirectory="$dir/lib" >/dev/null
+  "${mvn[@]}" -f "$pom" dependency:copy -Dartifact="$ROBOLECTRIC_SDK" -DoutputDirectory="$dir/sdk" >/dev/null
+  local a
+  for a in "$dir"/lib/*.aar; do
+    [ -e "$a" ] || continue
+    unzip -p "$a" classes.jar > "${a%.aar}.jar"
+    rm "$a"
+  done
+  touch "$dir/.stamp-$stamp"
+}
+
 if [ "${1:-}" = android-all-jar ]; then android_all_jar; exit 0; fi
+if [ "${1:-}" = robolectric-dir ]; then robolectric_dir; exit 0; fi
 if [ "${1:-}" = compose-dir ]; then compose_dir; exit 0; fi
 if [ $# -eq 0 ]; then set -- kotlin swift; fi
 for WHAT in "$@"; do
@@ -118,6 +145,7 @@ for WHAT in "$@"; do
     kotlin) kotlin ;;
     swift) swift ;;
     compose) compose ;;
+    robolectric) robolectric ;;
     *) echo "unknown tool set: $WHAT" >&2; exit 2 ;;
   esac
 done

@@ -35,6 +35,10 @@ android {
         }
     }
 
+    testOptions {
+        unitTests.isIncludeAndroidResources = true
+    }
+
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
@@ -54,6 +58,8 @@ dependencies {
     implementation("androidx.lifecycle:lifecycle-process:2.11.0")
     testImplementation("junit:junit:4.13.2")
     testImplementation(kotlin("test-junit"))
+    // The glue's framework tests (reminders, the Keystore's errors) run on SDK 34 (Java 17).
+    testImplementation("org.robolectric:robolectric:4.17")
 }
 
 kotlin {

@@ -184,6 +184,8 @@ class MendStrings(
     val timeRespected: String = "I respected the answer",
     val remindPractice: String = "Today's practice",
     val remindCheckIn: String = "The daily check-in",
+    val reminderChannel: String = "Reminders",
+    val reminderChannelAbout: String = "Quiet reminders at the times you chose. They never say what they are about.",
     val weekdayShort: (Weekday) -> String = { day -> day.name.take(3).lowercase().replaceFirstChar(Char::uppercase) },
     val atTime: (Int, Int) -> String = { h, m -> "At %02d:%02d".format(h, m) },
     val addReminder: String = "Add the reminder",

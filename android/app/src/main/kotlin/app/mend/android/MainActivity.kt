@@ -1,24 +1,43 @@
 // The one activity: the shared screens, in a window that can be neither captured nor shown in
 // the app switcher (FLAG_SECURE blanks its preview; Android 13+ also skips the recents
-// screenshot), light or dark as the phone is.
+// screenshot), light or dark as the phone is. On Android 13+ it asks to show notifications
+// when the person adds or switches on a reminder, not before.
 package app.mend.android
 
+import android.Manifest
+import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
 import android.view.WindowManager
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
+import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.lifecycle.lifecycleScope
+import app.mend.core.DataChange
+import app.mend.core.ToolKind
 import app.mend.ui.MendApp
 import app.mend.ui.MendTheme
+import kotlinx.coroutines.flow.filter
+import kotlinx.coroutines.launch
 
 /** Hosts Mend's screens. */
 class MainActivity : ComponentActivity() {
+    private val askToNotify = registerForActivityResult(ActivityResultContracts.RequestPermission()) {}
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         val session = (application as MendApplication).session
         setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session) } }
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+            lifecycleScope.launch {
+                session.changes.filter { it == DataChange.Tool(ToolKind.REMINDERS) }.collect {
+                    val granted = checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
+                    if (!granted && session.upcomingReminders(1).isNotEmpty()) askToNotify.launch(Manifest.permission.POST_NOTIFICATIONS)
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 // What the Android app declares, read from its manifest and backup rules on a plain JVM: no
-// permission at all (so no network), no backup, and every backup and transfer domain excluded.
+// permission but showing reminders and re-arming them at boot (so no network), no backup,
+// every backup and transfer domain excluded, and a reminder receiver no other app can call.
 package app.mend.android
 
 import java.io.File
@@ -26,10 +27,34 @@ class ManifestTest {
     }
 
     @Test
-    fun theAppAsksForNoPermissionSoNeverForTheNetwork() {
+    fun theAppAsksOnlyToShowAndReArmRemindersSoNeverForTheNetwork() {
         val manifest = read("AndroidManifest.xml")
-        assertEquals(emptyList(), manifest.all("uses-permission").map { it.getAttributeNS(android, "name") })
+        assertEquals(
+            setOf("android.permission.POST_NOTIFICATIONS", "android.permission.RECEIVE_BOOT_COMPLETED"),
+            manifest.all("uses-permission").map { it.getAttributeNS(android, "name") }.toSet(),
+        )
         assertTrue(manifest.all("uses-permission-sdk-23").isEmpty())
+        val text = File(main, "AndroidManifest.xml").readText()
+        for (network in listOf("INTERNET", "NETWORK_STATE", "WIFI", "BLUETOOTH", "NEARBY")) {
+            assertTrue(network !in text, network)
+        }
+    }
+
+    @Test
+    fun remindersAreArmedAgainAfterARestartAndZoneChangesByAReceiverNoAppCanCall() {
+        val receiver = read("AndroidManifest.xml").all("receiver").single()
+        assertEquals(".ReminderReceiver", receiver.getAttributeNS(android, "name"))
+        assertEquals("false", receiver.getAttributeNS(android, "exported"))
+        val actions = receiver.all("action").map { it.getAttributeNS(android, "name") }.toSet()
+        assertEquals(
+            setOf(
+                "android.intent.action.BOOT_COMPLETED",
+                "android.intent.action.TIMEZONE_CHANGED",
+                "android.intent.action.TIME_SET",
+                "android.intent.action.MY_PACKAGE_REPLACED",
+            ),
+            actions,
+        )
     }
 
     @Test
@@ -57,5 +82,18 @@ class ManifestTest {
         val source = File(main, "kotlin/app/mend/android/MainActivity.kt").readText()
         val secure = source.indexOf("FLAG_SECURE")
         assertTrue(secure in 0 until source.indexOf("setContent {"), "FLAG_SECURE is set before the content")
+    }
+
+    @Test
+    fun onlyTheReminderGlueMakesNotificationsAndOnlyFromTheCoresText() {
+        val sources = File(main, "kotlin").walkTopDown().filter { it.extension == "kt" }.toList()
+        val builders = sources.filter { "Notification.Builder" in it.readText() || "NotificationCompat" in it.readText() }
+        assertEquals(listOf("ReminderNotifications.kt"), builders.map { it.name })
+        val glue = builders.single().readText()
+        for (call in listOf("setContentText", "setSubText", "setTicker", "BigTextStyle", "InboxStyle", "setPublicVersion")) {
+            assertTrue(call !in glue, call)
+        }
+        // The title is the one text the notification has: the firing's, handed on unchanged.
+        assertTrue(".setContentTitle(text)" in glue)
     }
 }

@@ -8,6 +8,7 @@ import app.mend.core.DataChange
 import app.mend.core.DeviceKeyStore
 import app.mend.core.KdfParams
 import app.mend.core.LockState
+import app.mend.core.ReminderFiring
 import app.mend.core.Role
 import app.mend.core.TimeZoneRules
 import app.mend.core.VaultListener
@@ -30,6 +31,7 @@ import kotlinx.coroutines.flow.SharedFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asSharedFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
@@ -149,6 +151,16 @@ class MendSession(
 
     /** The device's time zone changed (`ACTION_TIMEZONE_CHANGED`): days count in the new one. */
     suspend fun timeZoneChanged() = withContext(core) { vault?.setTimeZone(zone()) ?: Unit }
+
+    /**
+     * The next [limit] notifications to arm, soonest first, whether the vault is locked or not
+     * (the core keeps the schedule beside the platform key); none without a vault. Waits until
+     * [start] has found the vault, so a broadcast at boot cannot race it.
+     */
+    suspend fun upcomingReminders(limit: Int): List<ReminderFiring> {
+        state.first { it != SessionState.Starting }
+        return withContext(core) { vault?.upcomingReminders(limit) ?: emptyList() }
+    }
 
     /** Runs [block] on the core thread; for calls that need no vault (help, limits, content). */
     suspend fun <T> anytime(block: () -> T): T = withContext(core) { block() }
