@@ -117,6 +117,30 @@ impl MendVault {
         Ok(self.core.unlock(&Zeroizing::new(passcode))?)
     }
 
+    /// Switches biometric unlock on and returns its secret (32 random bytes) for the
+    /// platform to keep behind a biometric check; the core keeps no copy. Needs the vault
+    /// unlocked. A passcode change or recovery switches it off again.
+    pub fn enable_biometric_unlock(&self) -> Result<Vec<u8>, MendError> {
+        Ok(self.core.enable_biometric_unlock()?.to_vec())
+    }
+
+    /// Unlocks with the secret the platform gave back after a biometric check (wiped after
+    /// use). A wrong one counts as a failed attempt; with biometric unlock off, `NotFound`.
+    pub fn unlock_with_biometric(&self, secret: Vec<u8>) -> Result<(), MendError> {
+        Ok(self.core.unlock_with_biometric(&Zeroizing::new(secret))?)
+    }
+
+    /// Whether biometric unlock is on; answers while locked.
+    pub fn biometric_unlock_enabled(&self) -> Result<bool, MendError> {
+        Ok(self.core.biometric_unlock_enabled()?)
+    }
+
+    /// Switches biometric unlock off (also while locked, when the platform's key was
+    /// invalidated).
+    pub fn disable_biometric_unlock(&self) -> Result<(), MendError> {
+        Ok(self.core.disable_biometric_unlock()?)
+    }
+
     /// Locks: drops the keys and everything decrypted.
     pub fn lock(&self) {
         self.core.lock()
@@ -168,6 +192,17 @@ impl MendVault {
     pub fn set_auto_lock_seconds(&self, seconds: i32) -> Result<(), MendError> {
         let seconds = u32::try_from(seconds).unwrap_or(u32::MAX);
         Ok(self.core.set_auto_lock_seconds(seconds)?)
+    }
+
+    /// Whether the app shows itself under a plain name and icon on this device.
+    pub fn discreet_mode(&self) -> Result<bool, MendError> {
+        Ok(self.core.discreet_mode()?)
+    }
+
+    /// Turns discreet mode on or off; the app then changes its launcher name and icon (or,
+    /// on desktops, its window title).
+    pub fn set_discreet_mode(&self, on: bool) -> Result<(), MendError> {
+        Ok(self.core.set_discreet_mode(on)?)
     }
 
     /// Locks if the app has been in the background since `backgrounded_at` for at least the

@@ -634,3 +634,89 @@ fn a_damaged_settings_record_leaves_the_rest_of_the_vault_open_until_the_role_is
     assert_eq!(v.role().unwrap(), mend_core::Role::Hurt);
     assert!(!v.check().unwrap().settings_lost);
 }
+
+#[test]
+fn discreet_mode_is_kept_sealed_and_still_known_on_the_lock_screen() {
+    let f = Fixture::new();
+    assert!(!f.vault.discreet_mode().unwrap());
+    f.vault.set_discreet_mode(true).unwrap();
+    assert!(f.vault.discreet_mode().unwrap());
+    // Locked, and after a restart: still discreet, without the passcode.
+    f.vault.lock();
+    assert!(f.vault.discreet_mode().unwrap());
+    let reopened = f.reopen();
+    assert!(reopened.discreet_mode().unwrap());
+    // The file itself says nothing: the setting is inside the sealed settings record.
+    let files = raw_files(&f.path());
+    assert!(files.iter().all(|(_, bytes)| count_hits(bytes, b"discreet") == 0));
+    reopened.unlock(PASSCODE).unwrap();
+    reopened.set_discreet_mode(false).unwrap();
+    reopened.lock();
+    assert!(!reopened.discreet_mode().unwrap());
+    // A key store without the copy (another phone's) says "not discreet" until the next unlock.
+    reopened.unlock(PASSCODE).unwrap();
+    reopened.set_discreet_mode(true).unwrap();
+    reopened.lock();
+    f.device.forget_records();
+    assert!(!reopened.discreet_mode().unwrap());
+    reopened.unlock(PASSCODE).unwrap();
+    reopened.lock();
+    assert!(reopened.discreet_mode().unwrap());
+}
+
+#[test]
+fn biometric_unlock_opens_with_its_secret_counts_wrong_ones_and_ends_with_a_rekey() {
+    let f = Fixture::new();
+    f.vault.add_note(&draft("Kept", "behind a fingerprint")).unwrap();
+    assert!(!f.vault.biometric_unlock_enabled().unwrap());
+    let secret = f.vault.enable_biometric_unlock().unwrap();
+    assert_eq!(secret.len(), 32);
+    assert!(f.vault.biometric_unlock_enabled().unwrap());
+    // The core keeps no copy: the secret is nowhere in the files.
+    f.vault.lock();
+    assert!(raw_files(&f.path()).iter().all(|(_, bytes)| count_hits(bytes, &secret) == 0));
+
+    // After a restart the lock screen can offer it, and the secret opens the vault, with one
+    // operation of the platform key as for a passcode.
+    let reopened = f.reopen();
+    assert!(reopened.biometric_unlock_enabled().unwrap());
+    let before = f.device.derivations();
+    reopened.unlock_with_biometric(&secret).unwrap();
+    assert_eq!(f.device.derivations(), before + 1);
+    assert_eq!(reopened.note_count().unwrap(), 1);
+    reopened.lock();
+
+    // A wrong secret is a failed attempt like a wrong passcode.
+    let mut wrong = secret.to_vec();
+    wrong[0] ^= 1;
+    let left = reopened.unlock_status().unwrap().attempts_left;
+    assert!(matches!(
+        reopened.unlock_with_biometric(&wrong),
+        Err(Error::WrongPasscode { attempts_left }) if attempts_left as i32 == left - 1
+    ));
+    reopened.unlock(PASSCODE).unwrap();
+
+    // A passcode change removes it: the old secret opens nothing, and says why.
+    reopened.change_passcode(PASSCODE, b"735153").unwrap();
+    assert!(!reopened.biometric_unlock_enabled().unwrap());
+    reopened.lock();
+    assert!(matches!(reopened.unlock_with_biometric(&secret), Err(Error::NotFound)));
+    reopened.unlock(b"735153").unwrap();
+
+    // Switched on again, then off while locked (the platform's key was invalidated): the
+    // passcode still works.
+    let again = reopened.enable_biometric_unlock().unwrap();
+    assert_ne!(again, secret);
+    reopened.lock();
+    reopened.disable_biometric_unlock().unwrap();
+    assert!(matches!(reopened.unlock_with_biometric(&again), Err(Error::NotFound)));
+    reopened.unlock(b"735153").unwrap();
+    assert_eq!(reopened.note_count().unwrap(), 1);
+}
+
+#[test]
+fn biometric_unlock_cannot_be_switched_on_while_locked() {
+    let f = Fixture::new();
+    f.vault.lock();
+    assert!(matches!(f.vault.enable_biometric_unlock(), Err(Error::Locked)));
+}

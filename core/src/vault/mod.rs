@@ -8,6 +8,7 @@
 //! zone the app sets once with [`Vault::set_time_zone`].
 
 pub mod attempts;
+mod biometric;
 pub mod freshness;
 pub mod manifest;
 pub mod recovery_code;
@@ -179,6 +180,7 @@ impl DeviceBound {
 enum Presented<'a> {
     Passcode(&'a [u8]),
     Recovery(&'a RecoveryCode),
+    Biometric(&'a [u8]),
 }
 
 impl Presented<'_> {
@@ -186,6 +188,7 @@ impl Presented<'_> {
         match self {
             Presented::Passcode(_) => SlotKind::Passcode,
             Presented::Recovery(_) => SlotKind::Recovery,
+            Presented::Biometric(_) => SlotKind::Biometric,
         }
     }
 
@@ -193,6 +196,7 @@ impl Presented<'_> {
         match self {
             Presented::Passcode(p) => p,
             Presented::Recovery(code) => code.secret(),
+            Presented::Biometric(secret) => secret,
         }
     }
 }
@@ -519,7 +523,9 @@ impl<F: FeatureState> Vault<F> {
             None => {
                 let attempts_left = attempts.attempts_left();
                 Err(match presented {
-                    Presented::Passcode(_) => Error::WrongPasscode { attempts_left },
+                    Presented::Passcode(_) | Presented::Biometric(_) => {
+                        Error::WrongPasscode { attempts_left }
+                    }
                     Presented::Recovery(_) => Error::WrongRecoveryCode { attempts_left },
                 })
             }
@@ -667,6 +673,9 @@ impl<F: FeatureState> Vault<F> {
             for slot in &slots {
                 slot.save(&tx)?;
             }
+            // Its secret wraps the old data key and the platform keeps it: biometric unlock is
+            // switched on again by the person, under the new keys.
+            Slot::remove(&tx, SlotKind::Biometric)?;
             tx.commit()?;
             // The resealed rows replaced the old ones in place (secure_delete); fold the log.
             db::checkpoint_after_commit(conn);
@@ -778,6 +787,26 @@ impl<F: FeatureState> Vault<F> {
         self.with_session(|s, conn| {
             s.save_settings(conn, now, |s| s.auto_lock_seconds = seconds, |_| Ok(()))
         })?;
+        self.changed(DataChange::Settings);
+        Ok(())
+    }
+
+    /// Whether the app shows itself under a plain name and icon (discreet mode). Answers
+    /// while locked too, from the copy kept beside the platform key, so that a desktop window
+    /// keeps its plain title on the lock screen.
+    pub fn discreet_mode(&self) -> Result<bool> {
+        match self.with_session(|s, _| Ok(s.settings()?.settings.discreet)) {
+            Err(Error::Locked) => Ok(self
+                .device_record(session::DISCREET)?
+                .is_some_and(|plain| plain.as_slice() == [1])),
+            other => other,
+        }
+    }
+
+    /// Turns discreet mode on or off; the platform changes its launcher name and icon.
+    pub fn set_discreet_mode(&self, on: bool) -> Result<()> {
+        let now = self.now_ms();
+        self.with_session(|s, conn| s.save_settings(conn, now, |s| s.discreet = on, |_| Ok(())))?;
         self.changed(DataChange::Settings);
         Ok(())
     }

@@ -255,6 +255,9 @@ pub struct RecordCheck {
 
 const SETTINGS_LOST: Error = Error::Damaged("the vault's settings are lost; choose the role again");
 
+/// The key store record that keeps discreet mode readable while the vault is locked.
+pub const DISCREET: &str = "discreet";
+
 /// The state of an unlocked vault.
 pub struct Session<F> {
     keys: Arc<KeyRing>,
@@ -421,10 +424,14 @@ impl<F: FeatureState> Session<F> {
         Ok(session)
     }
 
-    /// Writes what the features keep beside the platform key (best effort: a key store that
-    /// refuses only leaves the previous copy there).
+    /// Writes what must be readable while locked beside the platform key: discreet mode, and
+    /// what the features keep there (best effort: a key store that refuses only leaves the
+    /// previous copy there).
     pub fn store_device_records(&self) {
         if let Some(freshness) = &self.freshness {
+            if let Ok(entry) = self.settings() {
+                freshness.store_feature_record(DISCREET, &[u8::from(entry.settings.discreet)]);
+            }
             for (name, plain) in self.features.device_records() {
                 freshness.store_feature_record(name, &plain);
             }
@@ -516,6 +523,7 @@ impl<F: FeatureState> Session<F> {
             sealer.update(tx, row, &meta, &[])
         })?;
         self.settings.settings = settings;
+        self.store_device_records();
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! The vault's own settings record: whose vault it is, whether the person has confirmed that
-//! they kept the latest recovery code, and how soon the app locks in the background.
+//! they kept the latest recovery code, how soon the app locks in the background, and whether
+//! the app shows itself under a plain name (discreet mode).
 
 use crate::encoding::{Reader, Writer};
 use crate::error::{Error, Result};
@@ -43,6 +44,8 @@ pub struct Settings {
     /// How long the app may stay in the background before it locks, in seconds: one of
     /// [`AUTO_LOCK_CHOICES`].
     pub auto_lock_seconds: u32,
+    /// Whether the app shows itself under a plain name and icon on this device.
+    pub discreet: bool,
 }
 
 /// The auto-lock delays a person can choose from, in seconds: at once, 30 seconds, one,
@@ -54,7 +57,12 @@ pub const DEFAULT_AUTO_LOCK_SECONDS: u32 = 60;
 impl Settings {
     /// A new vault's settings.
     pub fn new(role: Role) -> Self {
-        Self { role, recovery_code_confirmed: false, auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS }
+        Self {
+            role,
+            recovery_code_confirmed: false,
+            auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS,
+            discreet: false,
+        }
     }
 }
 
@@ -62,7 +70,10 @@ impl Settings {
     /// Encodes the settings' fields.
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer::new();
-        w.u8(self.role.id()).u8(u8::from(self.recovery_code_confirmed)).u32(self.auto_lock_seconds);
+        w.u8(self.role.id())
+            .u8(u8::from(self.recovery_code_confirmed))
+            .u32(self.auto_lock_seconds)
+            .u8(u8::from(self.discreet));
         w.finish()
     }
 
@@ -70,23 +81,21 @@ impl Settings {
     pub fn decode(data: &[u8]) -> Result<Self> {
         let mut r = Reader::new(data);
         let role = Role::from_id(r.u8()?)?;
-        // Fields added later are absent from older vaults. Those showed their code at
-        // creation, and had no auto-lock setting.
-        let recovery_code_confirmed = if r.is_empty() {
-            true
-        } else {
-            match r.u8()? {
-                0 => false,
-                1 => true,
-                _ => return Err(Error::Damaged("bad settings")),
-            }
+        let flag = |byte: u8| match byte {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Error::Damaged("bad settings")),
         };
+        // Fields added later are absent from older vaults. Those showed their code at
+        // creation, and had no auto-lock setting and no discreet mode.
+        let recovery_code_confirmed = if r.is_empty() { true } else { flag(r.u8()?)? };
         let auto_lock_seconds = if r.is_empty() { DEFAULT_AUTO_LOCK_SECONDS } else { r.u32()? };
         if !AUTO_LOCK_CHOICES.contains(&auto_lock_seconds) {
             return Err(Error::Damaged("bad settings"));
         }
+        let discreet = if r.is_empty() { false } else { flag(r.u8()?)? };
         r.finish()?;
-        Ok(Self { role, recovery_code_confirmed, auto_lock_seconds })
+        Ok(Self { role, recovery_code_confirmed, auto_lock_seconds, discreet })
     }
 }
 
@@ -96,8 +105,11 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_older_records_still_read() {
-        let s = Settings { auto_lock_seconds: 300, ..Settings::new(Role::Hurt) };
+        let s = Settings { auto_lock_seconds: 300, discreet: true, ..Settings::new(Role::Hurt) };
         assert_eq!(Settings::decode(&s.encode()).unwrap(), s);
+        // A record from before discreet mode: off.
+        assert!(!Settings::decode(&[1, 1, 60, 0, 0, 0]).unwrap().discreet);
+        assert!(Settings::decode(&[1, 1, 60, 0, 0, 0, 2]).is_err());
         // A record from before the confirmation and the auto-lock existed: role only.
         let old = Settings::decode(&[2]).unwrap();
         assert_eq!(
@@ -105,7 +117,8 @@ mod tests {
             Settings {
                 role: Role::Hurt,
                 recovery_code_confirmed: true,
-                auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS
+                auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS,
+                discreet: false,
             }
         );
         assert!(Settings::decode(&[1, 1, 7, 0, 0, 0]).is_err(), "not one of the choices");

@@ -31,6 +31,8 @@ pub enum SlotKind {
     Passcode,
     /// The one-time recovery code.
     Recovery,
+    /// A random secret the platform keeps behind a biometric check (optional).
+    Biometric,
 }
 
 impl SlotKind {
@@ -38,6 +40,7 @@ impl SlotKind {
         match self {
             SlotKind::Passcode => 1,
             SlotKind::Recovery => 2,
+            SlotKind::Biometric => 3,
         }
     }
 
@@ -45,6 +48,7 @@ impl SlotKind {
         match self {
             SlotKind::Passcode => b"passcode",
             SlotKind::Recovery => b"recovery",
+            SlotKind::Biometric => b"biometric",
         }
     }
 
@@ -260,6 +264,21 @@ impl Slot {
     /// The slot's KDF parameters.
     pub fn params(&self) -> KdfParams {
         self.params
+    }
+
+    /// Removes the slot of `kind`, if there is one.
+    pub fn remove(conn: &Connection, kind: SlotKind) -> Result<()> {
+        conn.execute("DELETE FROM key_slot WHERE slot = ?1", [kind.row()])?;
+        Ok(())
+    }
+
+    /// Whether there is a slot of `kind`.
+    pub fn exists(conn: &Connection, kind: SlotKind) -> Result<bool> {
+        let n: i64 =
+            conn.query_row("SELECT count(*) FROM key_slot WHERE slot = ?1", [kind.row()], |r| {
+                r.get(0)
+            })?;
+        Ok(n > 0)
     }
 
     /// Stores the slot, replacing any slot of the same kind.

@@ -1,5 +1,5 @@
-// Settings: how soon the app locks in the background (the choices come from the core), and
-// erasing everything.
+// Settings: how soon the app locks in the background (the choices come from the core),
+// discreet mode (a plain name and icon), and erasing everything.
 import Foundation
 import MendCore
 import Observation
@@ -11,6 +11,8 @@ public final class SettingsViewModel: SessionObserver {
     public private(set) var autoLockSeconds: Int32?
     /// The delays to choose from, in seconds.
     public private(set) var autoLockChoices: [Int32] = []
+    /// Whether the app shows a plain name and icon (discreet mode).
+    public private(set) var discreet = false
     /// Whether the vault was erased.
     public private(set) var erased = false
     /// What went wrong, if anything.
@@ -33,9 +35,12 @@ public final class SettingsViewModel: SessionObserver {
     /// Loads the settings.
     public func refresh() async {
         do {
-            let (seconds, choices) = try await session.call { (try $0.autoLockSeconds(), limits().autoLockChoicesSeconds) }
+            let (seconds, choices, isDiscreet) = try await session.call {
+                (try $0.autoLockSeconds(), limits().autoLockChoicesSeconds, try $0.discreetMode())
+            }
             autoLockSeconds = seconds
             autoLockChoices = choices
+            discreet = isDiscreet
             problem = nil
         } catch {
             problem = mendError(error)
@@ -46,6 +51,16 @@ public final class SettingsViewModel: SessionObserver {
     public func setAutoLock(seconds: Int32) async {
         do {
             try await session.call { try $0.setAutoLockSeconds(seconds: seconds) }
+            await refresh()
+        } catch {
+            problem = mendError(error)
+        }
+    }
+
+    /// Turns discreet mode on or off; the app changes its icon and name on this device.
+    public func setDiscreet(_ on: Bool) async {
+        do {
+            try await session.call { try $0.setDiscreetMode(on: on) }
             await refresh()
         } catch {
             problem = mendError(error)

@@ -135,10 +135,16 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(session.state, .unlocked(role: .repairing, recoveryCodeConfirmed: true), "back within the delay")
         await settings.setAutoLock(seconds: 30)
         XCTAssertEqual(settings.autoLockSeconds, 30)
+        XCTAssertFalse(settings.discreet)
+        await settings.setDiscreet(true)
+        XCTAssertTrue(settings.discreet)
+
         session.movedToBackground(at: Date().addingTimeInterval(-31))
         await session.movedToForeground()
         XCTAssertEqual(session.state, .locked)
         XCTAssertNil(settings.autoLockSeconds, "what the screen showed is gone")
+        let discreetWhileLocked = try await session.call { try $0.discreetMode() }
+        XCTAssertTrue(discreetWhileLocked, "a plain name stays on the lock screen")
         try await session.unlock(passcode: "passcode-1")
         await settings.erase()
         XCTAssertTrue(settings.erased)

@@ -26,8 +26,10 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import app.mend.core.KdfParams
+import kotlin.math.min
 import app.mend.core.RecordId
 import app.mend.core.Role
 import app.mend.core.Step
@@ -170,35 +172,35 @@ private fun Home(
                     selected = section == Section.Today,
                     onClick = { section = Section.Today },
                     icon = { Icon(Icons.Filled.Home, contentDescription = null) },
-                    label = { Text(strings.today) },
+                    label = { TabLabel(strings.today) },
                     modifier = Modifier.testTag("tab-today"),
                 )
                 NavigationBarItem(
                     selected = section == Section.Program,
                     onClick = { section = Section.Program },
                     icon = { Icon(Icons.AutoMirrored.Filled.List, contentDescription = null) },
-                    label = { Text(if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt) },
+                    label = { TabLabel(if (role == Role.REPAIRING) strings.programTabRepairing else strings.programHurt) },
                     modifier = Modifier.testTag("tab-program"),
                 )
                 NavigationBarItem(
                     selected = section == Section.Journal,
                     onClick = { section = Section.Journal },
                     icon = { Icon(Icons.Filled.Edit, contentDescription = null) },
-                    label = { Text(strings.journal) },
+                    label = { TabLabel(strings.journal) },
                     modifier = Modifier.testTag("tab-journal"),
                 )
                 NavigationBarItem(
                     selected = section == Section.Tools,
                     onClick = { section = Section.Tools },
                     icon = { Icon(Icons.Filled.Build, contentDescription = null) },
-                    label = { Text(strings.tools) },
+                    label = { TabLabel(strings.tools) },
                     modifier = Modifier.testTag("tab-tools"),
                 )
                 NavigationBarItem(
                     selected = section == Section.Progress,
                     onClick = { section = Section.Progress },
                     icon = { Icon(Icons.Filled.DateRange, contentDescription = null) },
-                    label = { Text(strings.progress) },
+                    label = { TabLabel(strings.progress) },
                     modifier = Modifier.testTag("tab-progress"),
                 )
 
@@ -292,4 +294,18 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
             }
         }
     }
+}
+
+/** How far tab labels grow with the font: five of them share a phone's width. */
+private const val MAX_TAB_LABEL_SCALE = 1.1f
+
+/**
+ * A tab's label: on one line, whole words only, growing with the person's font size up to
+ * [MAX_TAB_LABEL_SCALE] (as system bars do); the screens above grow all the way.
+ */
+@Composable
+private fun TabLabel(text: String) {
+    val fontScale = LocalDensity.current.fontScale
+    val size = MaterialTheme.typography.labelMedium.fontSize * (min(fontScale, MAX_TAB_LABEL_SCALE) / fontScale)
+    Text(text, fontSize = size, maxLines = 1, softWrap = false)
 }

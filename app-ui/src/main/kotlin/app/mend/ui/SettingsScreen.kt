@@ -9,11 +9,13 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.selection.selectableGroup
+import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
@@ -64,6 +66,20 @@ fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
                 )
             }
         }
+    }
+    Row(
+        Modifier
+            .fillMaxWidth()
+            .heightIn(min = TouchTarget)
+            .toggleable(state.discreet, role = Role.Switch) { on -> scope.launch { model.setDiscreet(on) } }
+            .testTag("discreet"),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        Column(Modifier.weight(1f).padding(end = 12.dp)) {
+            Text(strings.discreetTitle, style = MaterialTheme.typography.titleMedium)
+            Text(strings.discreetText, style = MaterialTheme.typography.bodyMedium)
+        }
+        Switch(checked = state.discreet, onCheckedChange = null)
     }
     Text(strings.passcodeSection, style = MaterialTheme.typography.titleMedium)
     SecondaryButton(strings.changePasscode, { onOpen(SettingsPage.ChangePasscode) }, "change-passcode")

@@ -97,6 +97,8 @@ class MendStrings(
     val deleteNoteText: String = "It will be gone for good, from this device and from every copy of your space.",
     // The program.
     val programRepairing: String = "Six steps",
+    /** The program's tab label for the repairing partner (five tabs share a phone's width). */
+    val programTabRepairing: String = "Steps",
     val programHurt: String = "For you",
     val whyItMatters: String = "Why it matters",
     val practices: String = "Things to practise",
@@ -220,6 +222,11 @@ class MendStrings(
     },
     // Settings.
     val settings: String = "Settings",
+    val discreetTitle: String = "Discreet mode",
+    val discreetText: String =
+        "Show this app under a plain name and icon on this device, so a glance at the screen says nothing.",
+    /** The plain name discreet mode shows (the desktop's window title; Android's launcher label is a resource). */
+    val discreetName: String = "Notes",
     val autoLockTitle: String = "Lock when away",
     val autoLockText: String = "How long Mend may stay in the background before it locks itself.",
     val autoLockChoice: (Int) -> String = { s ->

@@ -5,6 +5,8 @@ package app.mend.ui
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsNodeInteractionsProvider
 import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsOff
+import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
@@ -206,6 +208,11 @@ class AppFlowTest {
         onNodeWithTag("tab-settings").performClick()
         await("autolock-30")
         tap("autolock-30")
+        // Discreet mode: switched on here, known to the core (and so to the launcher) at once.
+        onNodeWithTag("discreet").assertIsOff()
+        tap("discreet")
+        waitUntil("discreet mode on", timeoutMillis = 20_000) { runBlocking { session.discreetMode() } }
+        onNodeWithTag("discreet").assertIsOn()
         tap("someone-may-know")
         await("current")
         type("current", "not-it-at-all")
@@ -233,6 +240,8 @@ class AppFlowTest {
         await("tab-settings")
         onNodeWithTag("tab-settings").performClick()
         await("erase")
+        // Still discreet after the passcode change and a lock.
+        onNodeWithTag("discreet").assertIsOn()
         tap("erase")
         await("erase-word")
         onNodeWithTag("confirm-erase").assertIsNotEnabled()

@@ -1,7 +1,8 @@
 // The app process: it owns the one session over the vault, which lives in the no-backup
 // directory with its keys in Android Keystore, tells the session when the whole app goes to
-// the background and comes back (so the vault locks after the chosen delay), and keeps the
-// next reminder armed whenever the reminders or the vault's state change.
+// the background and comes back (so the vault locks after the chosen delay), keeps the next
+// reminder armed whenever the reminders or the vault's state change, and shows the launcher
+// entry discreet mode asks for (Mend's own again once the vault is erased).
 package app.mend.android
 
 import android.app.Application
@@ -12,6 +13,7 @@ import androidx.lifecycle.lifecycleScope
 import app.mend.core.DataChange
 import app.mend.core.ReminderFiring
 import app.mend.core.ToolKind
+import app.mend.ffi.MendException
 import app.mend.kit.MendSession
 import app.mend.kit.SessionState
 import app.mend.kit.android.KeystoreDeviceKeyStore
@@ -40,15 +42,35 @@ class MendApplication : Application(), ReminderHost {
         process.lifecycleScope.launch {
             session.state.collect { state ->
                 if (state == SessionState.Erased) ReminderNotifications.cancelAll(this@MendApplication)
-                if (state != SessionState.Starting) ReminderAlarms.rearm(this@MendApplication, this@MendApplication)
+                if (state != SessionState.Starting) {
+                    ReminderAlarms.rearm(this@MendApplication, this@MendApplication)
+                    showLauncherEntry()
+                }
             }
         }
         process.lifecycleScope.launch {
             // A passcode change moves the schedule to the vault's new key: armed again too.
             session.changes
                 .filter { it == DataChange.Tool(ToolKind.REMINDERS) || it == DataChange.Settings }
-                .collect { ReminderAlarms.rearm(this@MendApplication, this@MendApplication) }
+                .collect {
+                    ReminderAlarms.rearm(this@MendApplication, this@MendApplication)
+                    if (it == DataChange.Settings) showLauncherEntry()
+                }
         }
+    }
+
+    /**
+     * Enables the launcher entry discreet mode asks for: Mend's own when there is no vault
+     * (never made, or erased); unchanged if the core cannot say.
+     */
+    private suspend fun showLauncherEntry() {
+        val gone = session.state.value == SessionState.NoVault || session.state.value == SessionState.Erased
+        val discreet = try {
+            !gone && session.discreetMode()
+        } catch (e: MendException) {
+            return
+        }
+        DiscreetLauncher.apply(this, discreet)
     }
 
     override suspend fun upcomingReminders(limit: Int): List<ReminderFiring> = session.upcomingReminders(limit)

@@ -96,4 +96,34 @@ class ManifestTest {
         // The title is the one text the notification has: the firing's, handed on unchanged.
         assertTrue(".setContentTitle(text)" in glue)
     }
+
+    @Test
+    fun theLauncherShowsMendOrInDiscreetModeAPlainEntryNeverBoth() {
+        val manifest = read("AndroidManifest.xml")
+        val activity = manifest.all("activity").single()
+        assertEquals("false", activity.getAttributeNS(android, "exported"), "only the aliases are launchable")
+        assertTrue(activity.all("intent-filter").isEmpty())
+        val aliases = manifest.all("activity-alias").associateBy { it.getAttributeNS(android, "name") }
+        assertEquals(setOf(".Launcher", ".DiscreetLauncher"), aliases.keys)
+        for (alias in aliases.values) {
+            assertEquals(".MainActivity", alias.getAttributeNS(android, "targetActivity"))
+            assertEquals(setOf("android.intent.category.LAUNCHER"), alias.all("category").map { it.getAttributeNS(android, "name") }.toSet())
+        }
+        assertEquals("true", aliases.getValue(".Launcher").getAttributeNS(android, "enabled"))
+        assertEquals("false", aliases.getValue(".DiscreetLauncher").getAttributeNS(android, "enabled"), "discreet is off by default")
+        val plain = aliases.getValue(".DiscreetLauncher")
+        assertEquals("@string/discreet_name", plain.getAttributeNS(android, "label"))
+        assertEquals("@mipmap/ic_discreet", plain.getAttributeNS(android, "icon"))
+        // The plain name says nothing about the app or what it is for.
+        val strings = read("res/values/strings.xml").all("string").associate { it.getAttribute("name") to it.textContent }
+        val name = strings.getValue("discreet_name").lowercase()
+        for (word in listOf("mend", "affair", "heal", "partner", "couple", "trust", "recover")) assertTrue(word !in name, word)
+        // The switch in code names the same two aliases.
+        val switch = File(main, "kotlin/app/mend/android/DiscreetLauncher.kt").readText()
+        for (alias in aliases.keys) assertTrue("\"app.mend.android$alias\"" in switch, alias)
+        for (icon in listOf("ic_launcher", "ic_discreet")) {
+            assertTrue(File(main, "res/mipmap-anydpi-v26/$icon.xml").exists(), icon)
+            assertTrue(File(main, "res/drawable/${icon}_foreground.xml").exists(), icon)
+        }
+    }
 }

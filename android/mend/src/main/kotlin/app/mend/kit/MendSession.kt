@@ -162,6 +162,15 @@ class MendSession(
         return withContext(core) { vault?.upcomingReminders(limit) ?: emptyList() }
     }
 
+    /**
+     * Whether the app shows a plain name and icon, locked or not (the core keeps a copy beside
+     * the platform key); false without a vault.
+     */
+    suspend fun discreetMode(): Boolean {
+        state.first { it != SessionState.Starting }
+        return withContext(core) { vault?.discreetMode() ?: false }
+    }
+
     /** Runs [block] on the core thread; for calls that need no vault (help, limits, content). */
     suspend fun <T> anytime(block: () -> T): T = withContext(core) { block() }
 

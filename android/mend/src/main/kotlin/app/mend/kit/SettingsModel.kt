@@ -1,5 +1,5 @@
-// Settings: how soon the app locks in the background (the choices come from the core), and
-// erasing everything.
+// Settings: how soon the app locks in the background (the choices come from the core),
+// discreet mode (a plain name and icon), and erasing everything.
 package app.mend.kit
 
 import app.mend.ffi.MendException
@@ -11,6 +11,7 @@ import kotlinx.coroutines.flow.update
 data class SettingsState(
     val autoLockSeconds: Int? = null,
     val autoLockChoices: List<Int> = emptyList(),
+    val discreet: Boolean = false,
     val erased: Boolean = false,
     val busy: Boolean = false,
     val problem: MendException? = null,
@@ -21,10 +22,12 @@ class SettingsModel(session: MendSession, scope: CoroutineScope) :
     ScreenModel<SettingsState>(session, SettingsState(), scope) {
 
     override suspend fun refresh() {
-        val result = attempt { session.call { v -> v.autoLockSeconds() to limits().autoLockChoicesSeconds } }
+        val result = attempt { session.call { v -> Triple(v.autoLockSeconds(), limits().autoLockChoicesSeconds, v.discreetMode()) } }
         mutable.update {
             result.fold(
-                { (seconds, choices) -> it.copy(autoLockSeconds = seconds, autoLockChoices = choices, problem = null) },
+                { (seconds, choices, discreet) ->
+                    it.copy(autoLockSeconds = seconds, autoLockChoices = choices, discreet = discreet, problem = null)
+                },
                 { _ -> it.copy(problem = result.problem) },
             )
         }
@@ -33,6 +36,12 @@ class SettingsModel(session: MendSession, scope: CoroutineScope) :
     /** Chooses the auto-lock delay, one of [SettingsState.autoLockChoices]. */
     suspend fun setAutoLock(seconds: Int) {
         val result = attempt { session.call { it.setAutoLockSeconds(seconds) } }
+        if (result.isSuccess) refresh() else mutable.update { it.copy(problem = result.problem) }
+    }
+
+    /** Turns discreet mode on or off; the app changes its name and icon on this device. */
+    suspend fun setDiscreet(on: Boolean) {
+        val result = attempt { session.call { it.setDiscreetMode(on) } }
         if (result.isSuccess) refresh() else mutable.update { it.copy(problem = result.problem) }
     }
 
