@@ -71,7 +71,7 @@ kotlin_suite() {
   kotlinc_to "$OUT/kotlin-classes" "$cp" "${sources[@]}"
   # The Android-only glue (Keystore) compiles against the Android framework's classes.
   mapfile -t sources < <(find android/mend/src/main/kotlin -path '*/kit/android/*' -name '*.kt' | sort)
-  kotlinc_to "$OUT/android-classes" "$OUT/kotlin-classes:$j/jna.jar:$(bash tests/tools.sh android-all-jar)" "${sources[@]}"
+  kotlinc_to "$OUT/android-classes" "$OUT/kotlin-classes:$j/jna.jar:$khome/lib/kotlinx-coroutines-core-jvm.jar:$(bash tests/tools.sh android-all-jar)" "${sources[@]}"
   mapfile -t tests < <(test_classes $(find android/mend/src/test/kotlin tests/kotlin -name '*.kt' | sort))
   [ ${#tests[@]} -gt 0 ] || { echo "no Kotlin test classes found" >&2; return 1; }
   java -cp "$OUT/kotlin-classes:$cp:$khome/lib/kotlin-stdlib.jar" \
@@ -124,7 +124,8 @@ compose_suite() {
   compose_build
   local out=$COMPOSE_OUT shots=${MEND_SCREENS_DIR:-$TARGET/screens} tests classes main
   local support=(android/mend/src/test/kotlin/app/mend/kit/SoftwareKeyStore.kt
-    android/mend/src/test/kotlin/app/mend/kit/TestSupport.kt)
+    android/mend/src/test/kotlin/app/mend/kit/TestSupport.kt
+    android/mend/src/test/kotlin/app/mend/kit/FakeBiometricKeeper.kt)
   mapfile -t tests < <(find app-ui/src/test desktop/src/test -name '*.kt' | sort)
   kotlinc_to "$out/test" "$out/main:$DESKTOP_CP" "${COMPOSE_FLAGS[@]}" "${tests[@]}" "${support[@]}" tests/kotlin/RunTests.kt
   mapfile -t classes < <(test_classes "${tests[@]}")

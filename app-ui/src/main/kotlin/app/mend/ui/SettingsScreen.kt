@@ -67,19 +67,13 @@ fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
             }
         }
     }
-    Row(
-        Modifier
-            .fillMaxWidth()
-            .heightIn(min = TouchTarget)
-            .toggleable(state.discreet, role = Role.Switch) { on -> scope.launch { model.setDiscreet(on) } }
-            .testTag("discreet"),
-        verticalAlignment = Alignment.CenterVertically,
-    ) {
-        Column(Modifier.weight(1f).padding(end = 12.dp)) {
-            Text(strings.discreetTitle, style = MaterialTheme.typography.titleMedium)
-            Text(strings.discreetText, style = MaterialTheme.typography.bodyMedium)
+    if (state.biometricAvailable) {
+        SwitchRow(strings.biometricTitle, strings.biometricText, state.biometric, "biometric", enabled = !state.busy) { on ->
+            scope.launch { model.setBiometric(on) }
         }
-        Switch(checked = state.discreet, onCheckedChange = null)
+    }
+    SwitchRow(strings.discreetTitle, strings.discreetText, state.discreet, "discreet") { on ->
+        scope.launch { model.setDiscreet(on) }
     }
     Text(strings.passcodeSection, style = MaterialTheme.typography.titleMedium)
     SecondaryButton(strings.changePasscode, { onOpen(SettingsPage.ChangePasscode) }, "change-passcode")
@@ -119,5 +113,24 @@ fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
                 TextButton(onClick = { erasing = false }, modifier = Modifier.testTag("cancel-erase")) { Text(strings.cancel) }
             },
         )
+    }
+}
+
+/** A setting that is on or off: its title and what it does, and a switch; the whole row toggles. */
+@Composable
+private fun SwitchRow(title: String, text: String, on: Boolean, tag: String, enabled: Boolean = true, onChange: (Boolean) -> Unit) {
+    Row(
+        Modifier
+            .fillMaxWidth()
+            .heightIn(min = TouchTarget)
+            .toggleable(on, enabled = enabled, role = Role.Switch, onValueChange = onChange)
+            .testTag(tag),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        Column(Modifier.weight(1f).padding(end = 12.dp)) {
+            Text(title, style = MaterialTheme.typography.titleMedium)
+            Text(text, style = MaterialTheme.typography.bodyMedium)
+        }
+        Switch(checked = on, onCheckedChange = null, enabled = enabled)
     }
 }

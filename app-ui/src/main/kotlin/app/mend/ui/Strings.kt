@@ -222,6 +222,15 @@ class MendStrings(
     },
     // Settings.
     val settings: String = "Settings",
+    val biometricTitle: String = "Unlock with fingerprint or face",
+    val biometricText: String =
+        "Your passcode always works too. Changing your passcode, or the fingerprints and faces on this phone, switches this off.",
+    val biometricUnlock: String = "Use fingerprint or face",
+    val biometricSwitchedOff: String =
+        "Fingerprint and face unlock was switched off because this phone's fingerprints or faces changed. Use your passcode; you can switch it on again in settings.",
+    /** The system's biometric prompt: plain words, as a notification's are. */
+    val biometricPromptTitle: String = "Unlock",
+    val biometricPromptUsePasscode: String = "Use passcode",
     val discreetTitle: String = "Discreet mode",
     val discreetText: String =
         "Show this app under a plain name and icon on this device, so a glance at the screen says nothing.",

@@ -61,6 +61,14 @@ fun UnlockScreen(model: UnlockModel, onForgot: () -> Unit, onHelp: () -> Unit, n
             passcode = ""
             scope.launch { model.submit(bytes) }
         }, "unlock", enabled = passcode.isNotEmpty() && waitSeconds == 0L && !state.busy)
+        if (state.biometricReady) {
+            SecondaryButton(strings.biometricUnlock, {
+                scope.launch { model.unlockWithBiometrics() }
+            }, "biometric-unlock", enabled = waitSeconds == 0L && !state.busy)
+        }
+        if (state.biometricSwitchedOff) {
+            Text(strings.biometricSwitchedOff, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("biometric-off"))
+        }
         QuietButton(strings.forgotPasscode, onForgot, "forgot")
     }
 }

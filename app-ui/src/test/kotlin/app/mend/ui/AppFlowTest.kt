@@ -18,6 +18,7 @@ import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.ComposeUiTest
 import androidx.compose.ui.semantics.SemanticsProperties
+import app.mend.kit.FakeBiometricKeeper
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -248,6 +249,42 @@ class AppFlowTest {
         onNodeWithTag("erase-word").performTextInput(strings.eraseWord)
         onNodeWithTag("confirm-erase").performClick()
         await("erased")
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun fingerprintUnlockOnceSwitchedOnUntilThePhonesBiometricsChange() = runComposeUiTest {
+        val keeper = FakeBiometricKeeper()
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), keeper).also { runBlocking { it.start() } }
+        show(session)
+        firstRun("role-hurt", "first-passcode")
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("biometric")
+        onNodeWithTag("biometric").assertIsOff()
+        tap("biometric")
+        waitUntil("the secret kept", timeoutMillis = 20_000) { keeper.kept != null }
+        onNodeWithTag("biometric").assertIsOn()
+        onNodeWithTag("lock").performClick()
+        // The person chooses the passcode instead: still locked, still offered.
+        await("biometric-unlock")
+        keeper.next = app.mend.kit.BiometricOpening.Cancelled
+        tap("biometric-unlock")
+        await("unlock")
+        onNodeWithTag("biometric-unlock").assertExists()
+        keeper.next = null
+        tap("biometric-unlock")
+        await("tab-today")
+        // New fingerprints on the phone: said on the lock screen, switched off, passcode needed.
+        onNodeWithTag("lock").performClick()
+        await("biometric-unlock")
+        keeper.next = app.mend.kit.BiometricOpening.Gone
+        tap("biometric-unlock")
+        await("biometric-off")
+        assertTrue(onAllNodesWithTag("biometric-unlock").fetchSemanticsNodes().isEmpty())
+        type("passcode", "first-passcode")
+        tap("unlock")
+        await("tab-today")
         runBlocking { session.close() }
     }
 

@@ -1,11 +1,14 @@
 // The app process: it owns the one session over the vault, which lives in the no-backup
 // directory with its keys in Android Keystore, tells the session when the whole app goes to
 // the background and comes back (so the vault locks after the chosen delay), keeps the next
-// reminder armed whenever the reminders or the vault's state change, and shows the launcher
-// entry discreet mode asks for (Mend's own again once the vault is erased).
+// reminder armed whenever the reminders or the vault's state change, shows the launcher
+// entry discreet mode asks for (Mend's own again once the vault is erased), and gives
+// biometric unlock the activity its prompt shows over.
 package app.mend.android
 
+import android.app.Activity
 import android.app.Application
+import android.os.Bundle
 import androidx.lifecycle.DefaultLifecycleObserver
 import androidx.lifecycle.LifecycleOwner
 import androidx.lifecycle.ProcessLifecycleOwner
@@ -16,8 +19,12 @@ import app.mend.core.ToolKind
 import app.mend.ffi.MendException
 import app.mend.kit.MendSession
 import app.mend.kit.SessionState
+import app.mend.kit.android.BiometricPromptWords
+import app.mend.kit.android.KeystoreBiometricKeeper
 import app.mend.kit.android.KeystoreDeviceKeyStore
+import app.mend.ui.MendStrings
 import java.io.File
+import java.lang.ref.WeakReference
 import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.launch
 
@@ -27,9 +34,32 @@ class MendApplication : Application(), ReminderHost {
     lateinit var session: MendSession
         private set
 
+    /** The activity in front, for the biometric prompt; none while the app is in the background. */
+    private var inFront: WeakReference<Activity>? = null
+
     override fun onCreate() {
         super.onCreate()
-        session = MendSession(File(noBackupFilesDir, "vault.db").path, KeystoreDeviceKeyStore.forContext(this))
+        registerActivityLifecycleCallbacks(object : ActivityLifecycleCallbacks {
+            override fun onActivityResumed(activity: Activity) {
+                inFront = WeakReference(activity)
+            }
+
+            override fun onActivityPaused(activity: Activity) {
+                if (inFront?.get() === activity) inFront = null
+            }
+
+            override fun onActivityCreated(activity: Activity, savedInstanceState: Bundle?) = Unit
+            override fun onActivityStarted(activity: Activity) = Unit
+            override fun onActivityStopped(activity: Activity) = Unit
+            override fun onActivitySaveInstanceState(activity: Activity, outState: Bundle) = Unit
+            override fun onActivityDestroyed(activity: Activity) = Unit
+        })
+        val strings = MendStrings()
+        val biometrics = KeystoreBiometricKeeper(
+            this,
+            BiometricPromptWords(strings.biometricPromptTitle, strings.biometricPromptUsePasscode),
+        ) { inFront?.get() }
+        session = MendSession(File(noBackupFilesDir, "vault.db").path, KeystoreDeviceKeyStore.forContext(this), biometrics)
         val process = ProcessLifecycleOwner.get()
         process.lifecycleScope.launch { session.start() }
         process.lifecycle.addObserver(object : DefaultLifecycleObserver {

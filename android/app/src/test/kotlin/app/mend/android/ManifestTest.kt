@@ -1,5 +1,5 @@
 // What the Android app declares, read from its manifest and backup rules on a plain JVM: no
-// permission but showing reminders and re-arming them at boot (so no network), no backup,
+// permission but showing reminders, re-arming them at boot and biometric unlock (so no network), no backup,
 // every backup and transfer domain excluded, and a reminder receiver no other app can call.
 package app.mend.android
 
@@ -27,10 +27,14 @@ class ManifestTest {
     }
 
     @Test
-    fun theAppAsksOnlyToShowAndReArmRemindersSoNeverForTheNetwork() {
+    fun theAppAsksOnlyForRemindersAndBiometricsSoNeverForTheNetwork() {
         val manifest = read("AndroidManifest.xml")
         assertEquals(
-            setOf("android.permission.POST_NOTIFICATIONS", "android.permission.RECEIVE_BOOT_COMPLETED"),
+            setOf(
+                "android.permission.POST_NOTIFICATIONS",
+                "android.permission.RECEIVE_BOOT_COMPLETED",
+                "android.permission.USE_BIOMETRIC",
+            ),
             manifest.all("uses-permission").map { it.getAttributeNS(android, "name") }.toSet(),
         )
         assertTrue(manifest.all("uses-permission-sdk-23").isEmpty())

@@ -68,13 +68,27 @@ sealed interface SessionState {
     data object Erased : SessionState
 }
 
+/** What trying biometric unlock came to. */
+enum class BiometricUnlock {
+    /** Unlocked. */
+    UNLOCKED,
+
+    /** The person chose the passcode instead; still locked. */
+    CANCELLED,
+
+    /** The platform's key is gone (biometrics changed): switched off; the passcode is needed. */
+    SWITCHED_OFF,
+}
+
 /**
  * Owns the vault at [path], bound to [keyStore]. Every core call runs on [core] (one serial
  * thread); [background] runs the one long call that may overlap others (preparing search).
+ * [biometrics], where the platform has them, keeps biometric unlock's secret.
  */
 class MendSession(
     private val path: String,
     private val keyStore: DeviceKeyStore,
+    private val biometrics: BiometricKeeper? = null,
     private val zone: () -> TimeZoneRules = { PlatformZone() },
     private val core: CoroutineDispatcher = coreThread(),
     private val background: CoroutineDispatcher = Dispatchers.IO,
@@ -193,6 +207,7 @@ class MendSession(
     /** Sets a new passcode with the recovery code; returns the new recovery code to show. */
     suspend fun recover(recoveryCode: String, newPasscode: ByteArray): String {
         val code = call { v -> wiping(newPasscode) { v.recover(recoveryCode, newPasscode) } }
+        biometrics?.forget() // the rekey removed its slot
         withContext(core) { publishUnlocked() }
         prepareSearch()
         return code
@@ -204,9 +219,56 @@ class MendSession(
      */
     suspend fun changePasscode(current: ByteArray, newPasscode: ByteArray): String {
         val code = call { v -> wiping(current, newPasscode) { v.changePasscode(current, newPasscode) } }
+        biometrics?.forget() // the rekey removed its slot
         withContext(core) { publishUnlocked() }
         prepareSearch()
         return code
+    }
+
+    /** Whether the platform can offer biometric unlock at all (whether or not it is on). */
+    fun biometricsAvailable(): Boolean = biometrics?.available() == true
+
+    /** Whether the lock screen offers biometric unlock: on in the vault, and possible here. */
+    suspend fun biometricUnlockReady(): Boolean =
+        biometricsAvailable() && call { it.biometricUnlockEnabled() }
+
+    /**
+     * Unlocks after a biometric check. When the platform's key is gone, biometric unlock is
+     * switched off in the vault too, and the passcode is needed.
+     */
+    suspend fun unlockWithBiometrics(): BiometricUnlock {
+        val keeper = biometrics ?: return BiometricUnlock.CANCELLED
+        return when (val opening = keeper.open()) {
+            is BiometricOpening.Opened -> {
+                call { v -> wiping(opening.secret) { v.unlockWithBiometric(opening.secret) } }
+                withContext(core) { publishUnlocked() }
+                prepareSearch()
+                BiometricUnlock.UNLOCKED
+            }
+            BiometricOpening.Cancelled -> BiometricUnlock.CANCELLED
+            BiometricOpening.Gone -> {
+                call { it.disableBiometricUnlock() }
+                keeper.forget()
+                BiometricUnlock.SWITCHED_OFF
+            }
+        }
+    }
+
+    /**
+     * Switches biometric unlock on (after a check the person passes now) or off. Returns
+     * whether it is on afterwards.
+     */
+    suspend fun setBiometricUnlock(on: Boolean): Boolean {
+        val keeper = biometrics ?: return false
+        if (!on) {
+            call { it.disableBiometricUnlock() }
+            keeper.forget()
+            return false
+        }
+        val secret = call { it.enableBiometricUnlock() }
+        val kept = wiping(secret) { keeper.keep(secret) }
+        if (!kept) call { it.disableBiometricUnlock() }
+        return kept
     }
 
     /** Says whose vault it is again after its settings were lost ([SessionState.SettingsLost]). */
@@ -262,8 +324,11 @@ class MendSession(
         call { v -> v.lockIfDue(at) }
     }
 
-    /** Erases the vault for good; the session is then [SessionState.Erased]. */
-    suspend fun erase() = call { v -> v.erase() }
+    /** Erases the vault for good (and any biometric secret); the session is then [SessionState.Erased]. */
+    suspend fun erase() {
+        call { v -> v.erase() }
+        biometrics?.forget()
+    }
 
     /** Locks and releases the native handle, on the core thread. */
     suspend fun close() {

@@ -1,5 +1,6 @@
 // Settings: how soon the app locks in the background (the choices come from the core),
-// discreet mode (a plain name and icon), and erasing everything.
+// discreet mode (a plain name and icon), biometric unlock where the phone can do it, and
+// erasing everything.
 package app.mend.kit
 
 import app.mend.ffi.MendException
@@ -12,21 +13,36 @@ data class SettingsState(
     val autoLockSeconds: Int? = null,
     val autoLockChoices: List<Int> = emptyList(),
     val discreet: Boolean = false,
+    /** Whether this device can offer biometric unlock (the switch shows only then). */
+    val biometricAvailable: Boolean = false,
+    val biometric: Boolean = false,
     val erased: Boolean = false,
     val busy: Boolean = false,
     val problem: MendException? = null,
 )
+
+private data class Settings(val autoLock: Int, val choices: List<Int>, val discreet: Boolean, val biometric: Boolean)
 
 /** Drives the settings screen. */
 class SettingsModel(session: MendSession, scope: CoroutineScope) :
     ScreenModel<SettingsState>(session, SettingsState(), scope) {
 
     override suspend fun refresh() {
-        val result = attempt { session.call { v -> Triple(v.autoLockSeconds(), limits().autoLockChoicesSeconds, v.discreetMode()) } }
+        val available = session.biometricsAvailable()
+        val result = attempt {
+            session.call { v -> Settings(v.autoLockSeconds(), limits().autoLockChoicesSeconds, v.discreetMode(), v.biometricUnlockEnabled()) }
+        }
         mutable.update {
             result.fold(
-                { (seconds, choices, discreet) ->
-                    it.copy(autoLockSeconds = seconds, autoLockChoices = choices, discreet = discreet, problem = null)
+                { read ->
+                    it.copy(
+                        autoLockSeconds = read.autoLock,
+                        autoLockChoices = read.choices,
+                        discreet = read.discreet,
+                        biometricAvailable = available,
+                        biometric = available && read.biometric,
+                        problem = null,
+                    )
                 },
                 { _ -> it.copy(problem = result.problem) },
             )
@@ -43,6 +59,14 @@ class SettingsModel(session: MendSession, scope: CoroutineScope) :
     suspend fun setDiscreet(on: Boolean) {
         val result = attempt { session.call { it.setDiscreetMode(on) } }
         if (result.isSuccess) refresh() else mutable.update { it.copy(problem = result.problem) }
+    }
+
+    /** Switches biometric unlock on (after a check the person passes now) or off. */
+    suspend fun setBiometric(on: Boolean) {
+        mutable.update { it.copy(busy = true, problem = null) }
+        val result = attempt { session.setBiometricUnlock(on) }
+        mutable.update { it.copy(busy = false, problem = result.problem) }
+        refresh()
     }
 
     /** Erases everything, for good. */

@@ -92,6 +92,70 @@ class SessionTest {
     }
 
     @Test
+    fun biometricUnlockIsOfferedOnceOnAndEndsWithARekeyOrNewBiometrics() = runBlocking {
+        val scope = testScope()
+        val keeper = FakeBiometricKeeper()
+        val session = newSession(biometrics = keeper)
+        val settings = SettingsModel(session, scope)
+        settings.refresh()
+        assertTrue(settings.state.value.biometricAvailable)
+        assertFalse(settings.state.value.biometric)
+        // Cancelling the check while switching on leaves it off, in the vault too.
+        keeper.next = BiometricOpening.Cancelled
+        settings.setBiometric(true)
+        assertFalse(settings.state.value.biometric)
+        assertFalse(session.call { it.biometricUnlockEnabled() })
+        keeper.next = null
+        settings.setBiometric(true)
+        assertTrue(settings.state.value.biometric)
+
+        session.lock()
+        val unlock = UnlockModel(session, scope)
+        unlock.refresh()
+        assertTrue(unlock.state.value.biometricReady)
+        keeper.next = BiometricOpening.Cancelled
+        unlock.unlockWithBiometrics()
+        assertEquals(SessionState.Locked, session.state.value)
+        keeper.next = null
+        unlock.unlockWithBiometrics()
+        assertIs<SessionState.Unlocked>(session.state.value)
+
+        // A passcode change removes it on both sides.
+        session.changePasscode(pass(), pass("passcode-2"))
+        assertNull(keeper.kept)
+        assertFalse(session.biometricUnlockReady())
+
+        // New fingerprints: the platform's key is gone; the lock screen says so and stops offering it.
+        settings.setBiometric(true)
+        session.lock()
+        unlock.refresh()
+        keeper.next = BiometricOpening.Gone
+        unlock.unlockWithBiometrics()
+        assertTrue(unlock.state.value.biometricSwitchedOff)
+        assertFalse(unlock.state.value.biometricReady)
+        assertFalse(session.call { it.biometricUnlockEnabled() })
+        unlock.submit(pass("passcode-2"))
+        assertIs<SessionState.Unlocked>(session.state.value)
+        session.close()
+        scope.cancel()
+    }
+
+    @Test
+    fun withoutBiometricsNothingIsOffered() = runBlocking {
+        val scope = testScope()
+        val session = newSession(biometrics = FakeBiometricKeeper(present = false))
+        val settings = SettingsModel(session, scope)
+        settings.refresh()
+        assertFalse(settings.state.value.biometricAvailable)
+        session.lock()
+        val unlock = UnlockModel(session, scope)
+        unlock.refresh()
+        assertFalse(unlock.state.value.biometricReady)
+        session.close()
+        scope.cancel()
+    }
+
+    @Test
     fun forgotPasscodeSetsANewOneAndShowsANewCode() = runBlocking {
         val scope = testScope()
         val path = tempVaultPath()

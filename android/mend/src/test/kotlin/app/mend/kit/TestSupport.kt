@@ -26,8 +26,9 @@ suspend fun newSession(
     core: CoroutineDispatcher = coreThread(),
     path: String = tempVaultPath(),
     store: SoftwareKeyStore = SoftwareKeyStore(),
+    biometrics: BiometricKeeper? = null,
 ): MendSession {
-    val session = MendSession(path, store, core = core)
+    val session = MendSession(path, store, biometrics, core = core)
     session.start()
     session.create(role, pass(), SMALL_KDF)
     session.confirmRecoveryCode()
