@@ -45,7 +45,13 @@ fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boo
             RoleCard(strings.repairingRole, strings.repairingRoleDetail, "role-repairing") { model.chooseRole(Role.REPAIRING) }
             RoleCard(strings.hurtRole, strings.hurtRoleDetail, "role-hurt") { model.chooseRole(Role.HURT) }
         }
-        OnboardingStep.ChoosePasscode -> {
+        OnboardingStep.ChoosePasscode -> if (state.needsScreenLock) {
+            MendScreen(strings.screenLockTitle, onHelp) {
+                Text(strings.screenLockText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("needs-screen-lock"))
+                PrimaryButton(strings.screenLockCheckAgain, { model.checkScreenLock() }, "check-screen-lock")
+                QuietButton(strings.back, { model.back() }, "back")
+            }
+        } else {
             var first by remember { mutableStateOf("") }
             var second by remember { mutableStateOf("") }
             MendScreen(strings.choosePasscodeTitle, onHelp) {

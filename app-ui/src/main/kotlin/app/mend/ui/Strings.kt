@@ -222,6 +222,10 @@ class MendStrings(
     },
     // Settings.
     val settings: String = "Settings",
+    val screenLockTitle: String = "First, a screen lock",
+    val screenLockText: String =
+        "Your space is protected by a key this phone only uses while it is unlocked. That needs a screen lock: a PIN, pattern or password. Set one in the phone's settings, then come back here.",
+    val screenLockCheckAgain: String = "I have set one",
     val biometricTitle: String = "Unlock with fingerprint or face",
     val biometricText: String =
         "Your passcode always works too. Changing your passcode, or the fingerprints and faces on this phone, switches this off.",

@@ -1,5 +1,8 @@
 // The app's screens driven as a person would, through the real core: UI → Kotlin API →
-// UniFFI → Rust → SQLite. Shared code: these compile against Android's Compose too.
+// UniFFI → Rust → SQLite. Each role's whole life runs through one vault (first run, today,
+// the journal, the tools, a check-in and progress, reminders, a lock in the background, a
+// wrong then right passcode, a passcode change, erase); the other flows are the side roads.
+// Shared code: these compile against Android's Compose too.
 package app.mend.ui
 
 import androidx.compose.ui.test.ExperimentalTestApi
@@ -28,6 +31,7 @@ import app.mend.core.NoteDraft
 import app.mend.core.NoteQuery
 import app.mend.core.Role
 import java.io.File
+import java.time.Instant
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import kotlin.test.assertEquals
@@ -80,34 +84,246 @@ class AppFlowTest {
     }
 
     @Test
-    fun theRepairingPartnersFirstDayLockAndUnlock() = runComposeUiTest {
+    fun theRepairingPartnersWholeLife() = runComposeUiTest {
         val session = newSession()
         show(session)
-        firstRun("role-repairing", "first-passcode")
+        val code = firstRun("role-repairing", "first-passcode")
+        practiseToday("I answered every question she asked tonight.")
+        writeFindChangeAndDeleteANote()
+        addToEachRepairingTool()
+        checkInAndSeeProgress()
+        lockInTheBackgroundThenUnlock(session, "first-passcode")
+        changeThePasscodeThenEraseEverything(session, code, "first-passcode", "second-passcode")
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun theHurtPartnersWholeLife() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        val code = firstRun("role-hurt", "first-passcode")
+        practiseToday("I said what I needed tonight, and it was heard.")
+        writeFindChangeAndDeleteANote()
+        logATriggerAndAQuestion()
+        addAReminder()
+        checkInAndSeeProgress()
+        lockInTheBackgroundThenUnlock(session, "first-passcode")
+        changeThePasscodeThenEraseEverything(session, code, "first-passcode", "second-passcode")
+        runBlocking { session.close() }
+    }
+
+    /** Today: the prompt done, with a response. */
+    private fun ComposeUiTest.practiseToday(response: String) {
         await("prompt")
-        type("response", "I answered every question she asked tonight.")
+        type("response", response)
         tap("done")
         awaitText(strings.doneToday)
-        // A check-in, and progress shows the practice and the week's scores.
+    }
+
+    /** A check-in; progress shows it and the day's practice. */
+    private fun ComposeUiTest.checkInAndSeeProgress() {
         onNodeWithTag("tab-progress").performClick()
         await("save-check-in")
         tap("save-check-in")
         await("checked-in")
         await("trend")
         awaitText(strings.practisedDays(1, 1))
+    }
+
+    /** Away for longer than the delay: locked on return; a wrong passcode, then the right one. */
+    private fun ComposeUiTest.lockInTheBackgroundThenUnlock(session: MendSession, passcode: String) {
         onNodeWithTag("tab-today").performClick()
         await("prompt")
-        // Locking shows the lock screen; a wrong passcode is refused with the tries left.
-        onNodeWithTag("lock").performClick()
+        session.movedToBackground(Instant.now().minusSeconds(3_600))
+        runBlocking { session.movedToForeground() }
         await("unlock")
         type("passcode", "not-the-passcode")
         tap("unlock")
         awaitText(problems.wrongPasscode(4))
-        type("passcode", "first-passcode")
+        type("passcode", passcode)
         tap("unlock")
         await("prompt")
         awaitText(strings.doneToday)
-        runBlocking { session.close() }
+    }
+
+    /** A reminder added from the tools; the notifications coming up are listed. */
+    private fun ComposeUiTest.addAReminder() {
+        onNodeWithTag("tab-tools").performClick()
+        await("tool-reminders")
+        tap("tool-reminders")
+        tap("day-sunday")
+        tap("add-reminder")
+        await("upcoming")
+        awaitText("Practice, Mon Tue Wed Thu Fri Sat, 20:00")
+        tap("tool-back")
+    }
+
+    /**
+     * A note written, found by a word in it, changed (leaving with unsaved words asks first)
+     * and deleted after a confirmation.
+     */
+    private fun ComposeUiTest.writeFindChangeAndDeleteANote() {
+        await("tab-journal")
+        onNodeWithTag("tab-journal").performClick()
+        await("no-notes")
+        tap("new-note")
+        await("title")
+        type("title", "After the walk")
+        type("body", "We talked about the lighthouse trip. I felt heard.")
+        type("tags", "walks, hope")
+        tap("save")
+        await("saved")
+        tap("close")
+        awaitText("After the walk")
+        awaitText("walks · hope")
+        // Search as you type: a word from the body finds it, another word finds nothing.
+        type("search", "lighthouse")
+        awaitText("After the walk")
+        type("search", "xylophone")
+        await("nothing-found")
+        type("search", "")
+        awaitText("After the walk")
+        tap("note")
+        await("delete")
+        type("body", "We talked about the lighthouse trip. I felt heard, and safe.")
+        // Leaving with unsaved words asks first; saving from there keeps them.
+        tap("close")
+        await("save-and-leave")
+        onNodeWithTag("save-and-leave").performClick()
+        await("note")
+        tap("note")
+        await("delete")
+        tap("delete")
+        await("keep-note")
+        onNodeWithTag("keep-note").performClick()
+        tap("delete")
+        await("confirm-delete")
+        onNodeWithTag("confirm-delete").performClick()
+        await("no-notes")
+    }
+
+    /**
+     * The hurt partner's trigger log, and a question answered, then deleted; the repairing
+     * partner's tools are not offered.
+     */
+    private fun ComposeUiTest.logATriggerAndAQuestion() {
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        await("tool-triggers")
+        assertTrue(onAllNodesWithTag("tool-remorse_letters").fetchSemanticsNodes().isEmpty(), "not a hurt partner's tool")
+        tap("tool-triggers")
+        await("trigger-what")
+        type("trigger-what", "A song on the radio")
+        type("trigger-helped", "Walking outside")
+        tap("add-trigger")
+        awaitText(strings.triggerSummary("A song on the radio", 5, "Walking outside"))
+        tap("tool-back")
+        tap("tool-questions")
+        await("question-text")
+        type("question-text", "When did it start?")
+        tap("add-question")
+        awaitText("When did it start?")
+        // Answered, then deleted after a confirmation.
+        tap("entry")
+        await("answer")
+        onNodeWithTag("answer").performTextInput("In March.")
+        onNodeWithTag("save-answer").performClick()
+        awaitText("When did it start?\n— In March.")
+        tap("delete-entry")
+        await("confirm-delete")
+        onNodeWithTag("confirm-delete").performClick()
+        waitUntil("the entry to go", timeoutMillis = 20_000) { onAllNodesWithTag("entry").fetchSemanticsNodes().isEmpty() }
+        tap("tool-back")
+        await("tool-triggers")
+    }
+
+    /** An entry added in each of the repairing partner's tools, reminders among them. */
+    private fun ComposeUiTest.addToEachRepairingTool() {
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        fun ComposeUiTest.inTool(tag: String, fill: ComposeUiTest.() -> Unit, expect: String) {
+            tap(tag)
+            fill()
+            awaitText(expect)
+            tap("tool-back")
+            await(tag)
+        }
+        inTool("tool-contacts", {
+            type("contact-channel", "A message")
+            tap("contact-told")
+            tap("add-contact")
+        }, strings.contactSummary("A message", "", true))
+        inTool("tool-cut_ties", {
+            type("cut-tie-item", "Delete the number")
+            tap("add-cut-tie")
+            await("entry")
+            tap("entry")
+        }, "Delete the number")
+        inTool("tool-boundaries", {
+            type("boundary-text", "No phone at dinner")
+            tap("add-boundary")
+        }, "${strings.aNeed}: No phone at dinner")
+        inTool("tool-time_together", {
+            type("time-plan", "A walk by the river")
+            tap("add-time")
+        }, "A walk by the river")
+        inTool("tool-reminders", {
+            tap("day-sunday")
+            tap("add-reminder")
+            await("upcoming")
+        }, "Practice, Mon Tue Wed Thu Fri Sat, 20:00")
+    }
+
+    /**
+     * Settings: the delay and discreet mode chosen, the passcode changed (a wrong current one
+     * refused; a new recovery code), the old passcode refused and the new one taken, then
+     * everything erased after typing the word.
+     */
+    private fun ComposeUiTest.changeThePasscodeThenEraseEverything(session: MendSession, firstCode: String, first: String, second: String) {
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("autolock-30")
+        tap("autolock-30")
+        // Discreet mode: switched on here, known to the core (and so to the launcher) at once.
+        onNodeWithTag("discreet").assertIsOff()
+        tap("discreet")
+        waitUntil("discreet mode on", timeoutMillis = 20_000) { runBlocking { session.discreetMode() } }
+        onNodeWithTag("discreet").assertIsOn()
+        tap("someone-may-know")
+        await("current")
+        type("current", "not-it-at-all")
+        type("passcode", second)
+        type("passcode-again", second)
+        tap("change")
+        awaitText(problems.wrongPasscode(4))
+        type("current", first)
+        type("passcode", second)
+        type("passcode-again", second)
+        tap("change")
+        await("recovery-code")
+        val newCode = textOf("recovery-code")
+        assertTrue(newCode != firstCode, "the change gives a new recovery code")
+        tap("kept")
+        await("erase")
+        // The old passcode opens nothing now; the new one does.
+        onNodeWithTag("lock").performClick()
+        await("unlock")
+        type("passcode", first)
+        tap("unlock")
+        await("problem")
+        type("passcode", second)
+        tap("unlock")
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("erase")
+        // Still discreet after the passcode change and a lock.
+        onNodeWithTag("discreet").assertIsOn()
+        tap("erase")
+        await("erase-word")
+        onNodeWithTag("confirm-erase").assertIsNotEnabled()
+        onNodeWithTag("erase-word").performTextInput(strings.eraseWord)
+        onNodeWithTag("confirm-erase").performClick()
+        await("erased")
     }
 
     @Test
@@ -156,103 +372,6 @@ class AppFlowTest {
     }
 
     @Test
-    fun theJournalAddsSearchesEditsAndDeletesANote() = runComposeUiTest {
-        val session = newSession()
-        show(session)
-        firstRun("role-hurt", "first-passcode")
-        await("tab-journal")
-        onNodeWithTag("tab-journal").performClick()
-        await("no-notes")
-        tap("new-note")
-        await("title")
-        type("title", "After the walk")
-        type("body", "We talked about the lighthouse trip. I felt heard.")
-        type("tags", "walks, hope")
-        tap("save")
-        await("saved")
-        tap("close")
-        awaitText("After the walk")
-        awaitText("walks · hope")
-        // Search as you type: a word from the body finds it, another word finds nothing.
-        type("search", "lighthouse")
-        awaitText("After the walk")
-        type("search", "xylophone")
-        await("nothing-found")
-        type("search", "")
-        awaitText("After the walk")
-        tap("note")
-        await("delete")
-        type("body", "We talked about the lighthouse trip. I felt heard, and safe.")
-        // Leaving with unsaved words asks first; saving from there keeps them.
-        tap("close")
-        await("save-and-leave")
-        onNodeWithTag("save-and-leave").performClick()
-        await("note")
-        tap("note")
-        await("delete")
-        tap("delete")
-        await("keep-note")
-        onNodeWithTag("keep-note").performClick()
-        tap("delete")
-        await("confirm-delete")
-        onNodeWithTag("confirm-delete").performClick()
-        await("no-notes")
-        runBlocking { session.close() }
-    }
-
-    @Test
-    fun settingsChangeThePasscodeAndEraseEverything() = runComposeUiTest {
-        val session = newSession()
-        show(session)
-        val firstCode = firstRun("role-repairing", "first-passcode")
-        await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
-        await("autolock-30")
-        tap("autolock-30")
-        // Discreet mode: switched on here, known to the core (and so to the launcher) at once.
-        onNodeWithTag("discreet").assertIsOff()
-        tap("discreet")
-        waitUntil("discreet mode on", timeoutMillis = 20_000) { runBlocking { session.discreetMode() } }
-        onNodeWithTag("discreet").assertIsOn()
-        tap("someone-may-know")
-        await("current")
-        type("current", "not-it-at-all")
-        type("passcode", "second-passcode")
-        type("passcode-again", "second-passcode")
-        tap("change")
-        awaitText(problems.wrongPasscode(4))
-        type("current", "first-passcode")
-        type("passcode", "second-passcode")
-        type("passcode-again", "second-passcode")
-        tap("change")
-        await("recovery-code")
-        val newCode = textOf("recovery-code")
-        assertTrue(newCode != firstCode, "the change gives a new recovery code")
-        tap("kept")
-        await("erase")
-        // The old passcode opens nothing now; the new one does.
-        onNodeWithTag("lock").performClick()
-        await("unlock")
-        type("passcode", "first-passcode")
-        tap("unlock")
-        await("problem")
-        type("passcode", "second-passcode")
-        tap("unlock")
-        await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
-        await("erase")
-        // Still discreet after the passcode change and a lock.
-        onNodeWithTag("discreet").assertIsOn()
-        tap("erase")
-        await("erase-word")
-        onNodeWithTag("confirm-erase").assertIsNotEnabled()
-        onNodeWithTag("erase-word").performTextInput(strings.eraseWord)
-        onNodeWithTag("confirm-erase").performClick()
-        await("erased")
-        runBlocking { session.close() }
-    }
-
-    @Test
     fun fingerprintUnlockOnceSwitchedOnUntilThePhonesBiometricsChange() = runComposeUiTest {
         val keeper = FakeBiometricKeeper()
         val session = MendSession(tempVaultPath(), SoftwareKeyStore(), keeper).also { runBlocking { it.start() } }
@@ -285,81 +404,6 @@ class AppFlowTest {
         type("passcode", "first-passcode")
         tap("unlock")
         await("tab-today")
-        runBlocking { session.close() }
-    }
-
-    @Test
-    fun theHurtPartnerLogsATriggerAndAQuestion() = runComposeUiTest {
-        val session = newSession()
-        show(session)
-        firstRun("role-hurt", "first-passcode")
-        await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
-        await("tool-triggers")
-        assertTrue(onAllNodesWithTag("tool-remorse_letters").fetchSemanticsNodes().isEmpty(), "not a hurt partner's tool")
-        tap("tool-triggers")
-        await("trigger-what")
-        type("trigger-what", "A song on the radio")
-        type("trigger-helped", "Walking outside")
-        tap("add-trigger")
-        awaitText(strings.triggerSummary("A song on the radio", 5, "Walking outside"))
-        tap("tool-back")
-        tap("tool-questions")
-        await("question-text")
-        type("question-text", "When did it start?")
-        tap("add-question")
-        awaitText("When did it start?")
-        // Answered, then deleted after a confirmation.
-        tap("entry")
-        await("answer")
-        onNodeWithTag("answer").performTextInput("In March.")
-        onNodeWithTag("save-answer").performClick()
-        awaitText("When did it start?\n— In March.")
-        tap("delete-entry")
-        await("confirm-delete")
-        onNodeWithTag("confirm-delete").performClick()
-        waitUntil("the entry to go", timeoutMillis = 20_000) { onAllNodesWithTag("entry").fetchSemanticsNodes().isEmpty() }
-        runBlocking { session.close() }
-    }
-
-    @Test
-    fun eachOfTheRepairingPartnersToolsAddsAnEntry() = runComposeUiTest {
-        val session = newSession()
-        show(session)
-        firstRun("role-repairing", "first-passcode")
-        await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
-        fun ComposeUiTest.inTool(tag: String, fill: ComposeUiTest.() -> Unit, expect: String) {
-            tap(tag)
-            fill()
-            awaitText(expect)
-            tap("tool-back")
-            await(tag)
-        }
-        inTool("tool-contacts", {
-            type("contact-channel", "A message")
-            tap("contact-told")
-            tap("add-contact")
-        }, strings.contactSummary("A message", "", true))
-        inTool("tool-cut_ties", {
-            type("cut-tie-item", "Delete the number")
-            tap("add-cut-tie")
-            await("entry")
-            tap("entry")
-        }, "Delete the number")
-        inTool("tool-boundaries", {
-            type("boundary-text", "No phone at dinner")
-            tap("add-boundary")
-        }, "${strings.aNeed}: No phone at dinner")
-        inTool("tool-time_together", {
-            type("time-plan", "A walk by the river")
-            tap("add-time")
-        }, "A walk by the river")
-        inTool("tool-reminders", {
-            tap("day-sunday")
-            tap("add-reminder")
-            await("upcoming")
-        }, "Practice, Mon Tue Wed Thu Fri Sat, 20:00")
         runBlocking { session.close() }
     }
 

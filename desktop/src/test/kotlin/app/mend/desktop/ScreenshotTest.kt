@@ -23,6 +23,8 @@ import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.text.TextLayoutResult
 import androidx.compose.ui.unit.Density
+import app.mend.kit.BiometricOpening
+import app.mend.kit.FakeBiometricKeeper
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -52,7 +54,7 @@ class ScreenshotTest {
             walk(mode)
             walkHurt(mode)
         }
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 29, "a screenshot of every screen in each mode")
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 33, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -181,9 +183,15 @@ class ScreenshotTest {
         onNodeWithTag(tag).performScrollTo().performClick()
     }
 
-    /** The hurt partner's own screens: their themes and the trigger log. */
+    /**
+     * The hurt partner's own screens (their themes, the trigger log), on a phone that has no
+     * screen lock at first and has biometrics (settings and the lock screen offer them).
+     */
     private fun walkHurt(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
-        val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+        var screenLock = false
+        val keeper = FakeBiometricKeeper()
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), keeper, hasScreenLock = { screenLock })
+            .also { runBlocking { it.start() } }
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
                 MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF) }
@@ -196,6 +204,11 @@ class ScreenshotTest {
         }
         await("role-hurt")
         tap("role-hurt")
+        await("needs-screen-lock")
+        shot("29-needs-screen-lock")
+        screenLock = true
+        tap("check-screen-lock")
+        await("passcode")
         type("passcode", "first-passcode")
         type("passcode-again", "first-passcode")
         tap("create")
@@ -213,6 +226,20 @@ class ScreenshotTest {
         tap("add-trigger")
         await("entry")
         shot("31-hurt-trigger-log")
+        tap("tool-back")
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        await("biometric")
+        tap("biometric")
+        waitUntil("the secret kept", timeoutMillis = 20_000) { keeper.kept != null }
+        shot("32-settings-biometric")
+        keeper.next = BiometricOpening.Gone
+        onNodeWithTag("lock").performClick()
+        await("biometric-unlock")
+        shot("33-unlock-biometric")
+        tap("biometric-unlock")
+        await("biometric-off")
+        shot("34-unlock-biometric-off")
         runBlocking { session.close() }
     }
 

@@ -8,6 +8,7 @@ package app.mend.android
 
 import android.app.Activity
 import android.app.Application
+import android.app.KeyguardManager
 import android.os.Bundle
 import androidx.lifecycle.DefaultLifecycleObserver
 import androidx.lifecycle.LifecycleOwner
@@ -59,7 +60,13 @@ class MendApplication : Application(), ReminderHost {
             this,
             BiometricPromptWords(strings.biometricPromptTitle, strings.biometricPromptUsePasscode),
         ) { inFront?.get() }
-        session = MendSession(File(noBackupFilesDir, "vault.db").path, KeystoreDeviceKeyStore.forContext(this), biometrics)
+        val keyguard = getSystemService(KeyguardManager::class.java)
+        session = MendSession(
+            File(noBackupFilesDir, "vault.db").path,
+            KeystoreDeviceKeyStore.forContext(this),
+            biometrics,
+            hasScreenLock = { keyguard.isDeviceSecure },
+        )
         val process = ProcessLifecycleOwner.get()
         process.lifecycleScope.launch { session.start() }
         process.lifecycle.addObserver(object : DefaultLifecycleObserver {

@@ -83,12 +83,14 @@ enum class BiometricUnlock {
 /**
  * Owns the vault at [path], bound to [keyStore]. Every core call runs on [core] (one serial
  * thread); [background] runs the one long call that may overlap others (preparing search).
- * [biometrics], where the platform has them, keeps biometric unlock's secret.
+ * [biometrics], where the platform has them, keeps biometric unlock's secret;
+ * [hasScreenLock] says whether the device has a screen lock (phones need one first).
  */
 class MendSession(
     private val path: String,
     private val keyStore: DeviceKeyStore,
     private val biometrics: BiometricKeeper? = null,
+    private val hasScreenLock: () -> Boolean = { true },
     private val zone: () -> TimeZoneRules = { PlatformZone() },
     private val core: CoroutineDispatcher = coreThread(),
     private val background: CoroutineDispatcher = Dispatchers.IO,
@@ -224,6 +226,9 @@ class MendSession(
         prepareSearch()
         return code
     }
+
+    /** Whether the device has a screen lock; a phone needs one before a vault is made. */
+    fun screenLockSet(): Boolean = hasScreenLock()
 
     /** Whether the platform can offer biometric unlock at all (whether or not it is on). */
     fun biometricsAvailable(): Boolean = biometrics?.available() == true

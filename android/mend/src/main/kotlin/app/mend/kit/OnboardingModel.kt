@@ -1,5 +1,7 @@
 // First run: whose vault it is, a passcode typed twice, then the recovery code, which counts
-// as shown only once the person says they kept it.
+// as shown only once the person says they kept it. On a phone without a screen lock the
+// passcode step waits until one is set: the device key is usable only while the phone is
+// unlocked, which means nothing on a phone anyone can open.
 package app.mend.kit
 
 import app.mend.core.KdfParams
@@ -20,6 +22,8 @@ data class OnboardingState(
     val mismatch: Boolean = false,
     val recoveryCode: String? = null,
     val busy: Boolean = false,
+    /** The phone has no screen lock yet: the person sets one before choosing a passcode. */
+    val needsScreenLock: Boolean = false,
     /** What the core refused (a passcode too short or too long, a key store failure…). */
     val problem: MendException? = null,
 )
@@ -31,14 +35,22 @@ class OnboardingModel(session: MendSession, scope: CoroutineScope, private val k
     override val keepsOnlyWhileUnlocked: Boolean get() = false
 
     /** Chooses whose vault this is. */
-    fun chooseRole(role: Role) = mutable.update { it.copy(role = role, step = OnboardingStep.ChoosePasscode) }
+    fun chooseRole(role: Role) =
+        mutable.update { it.copy(role = role, step = OnboardingStep.ChoosePasscode, needsScreenLock = !session.screenLockSet()) }
+
+    /** Looks again whether the phone has a screen lock (the person went to set one). */
+    fun checkScreenLock() = mutable.update { it.copy(needsScreenLock = !session.screenLockSet()) }
 
     /** Back to choosing whose vault it is. */
     fun back() = mutable.update { it.copy(step = OnboardingStep.ChooseRole, mismatch = false, problem = null) }
 
     /** Creates the vault if the two entries match; both arrays are wiped. */
     suspend fun choosePasscode(first: ByteArray, second: ByteArray) {
-        val role = mutable.value.role ?: return
+        val role = mutable.value.role
+        if (role == null || mutable.value.needsScreenLock) {
+            wiping(first, second) {}
+            return
+        }
         val same = wiping(second) { first.contentEquals(second) }
         if (!same) {
             first.fill(0)

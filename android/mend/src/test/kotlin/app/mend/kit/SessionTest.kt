@@ -47,6 +47,30 @@ class SessionTest {
     }
 
     @Test
+    fun aPhoneWithoutAScreenLockSetsOneBeforeTheVaultIsMade() = runBlocking {
+        val scope = testScope()
+        var screenLock = false
+        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), hasScreenLock = { screenLock })
+        session.start()
+        val model = OnboardingModel(session, scope, SMALL_KDF)
+        model.chooseRole(Role.REPAIRING)
+        assertTrue(model.state.value.needsScreenLock)
+        val typed = pass("123456")
+        model.choosePasscode(typed, pass("123456"))
+        assertTrue(typed.all { it == 0.toByte() }, "the passcode was wiped")
+        assertEquals(SessionState.NoVault, session.state.value)
+        model.checkScreenLock()
+        assertTrue(model.state.value.needsScreenLock, "still none")
+        screenLock = true
+        model.checkScreenLock()
+        assertFalse(model.state.value.needsScreenLock)
+        model.choosePasscode(pass("123456"), pass("123456"))
+        assertEquals(OnboardingStep.ShowRecoveryCode, model.state.value.step)
+        session.close()
+        scope.cancel()
+    }
+
+    @Test
     fun theLockScreenUnlocksWithTheRightPasscode() = runBlocking {
         val scope = testScope()
         val session = newSession()
