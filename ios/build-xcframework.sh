@@ -13,11 +13,12 @@ WORK=$TARGET_DIR/xcframework
 FLAG=$([ "$PROFILE" = release ] && echo --release || true)
 
 rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin
-# A release library aborts on a panic, so it needs no unwind tables (docs/PERFORMANCE.md;
-# scripts/library-size.sh measures with the same flag).
+# A release library aborts on a panic, so it needs no unwind tables, in the Rust or in the C
+# (docs/PERFORMANCE.md; scripts/library-size.sh measures with the same flags).
 RELEASE_RUSTFLAGS=$([ "$PROFILE" = release ] && echo "-C force-unwind-tables=no" || true)
+RELEASE_CFLAGS=$([ "$PROFILE" = release ] && echo "-fno-asynchronous-unwind-tables -fno-unwind-tables" || true)
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
-  RUSTFLAGS="$RELEASE_RUSTFLAGS" cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
+  RUSTFLAGS="$RELEASE_RUSTFLAGS" CFLAGS="$RELEASE_CFLAGS" cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
 done
 
 # Bindings come from the host build (its metadata is the same for every target).

@@ -50,9 +50,11 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     val rustflags = mutableListOf("-C", "link-arg=-Wl,-z,max-page-size=16384")
     if (cargoProfile == "release") {
         args += "--release"
-        // The release library aborts on a panic, so it needs no unwind tables: 47 KB less
-        // (docs/PERFORMANCE.md; scripts/library-size.sh measures with the same flag).
+        // The release library aborts on a panic, so it needs no unwind tables, in the Rust
+        // or in the C (SQLite, ring): 136 KB less (docs/PERFORMANCE.md;
+        // scripts/library-size.sh measures with the same flags).
         rustflags += listOf("-C", "force-unwind-tables=no")
+        environment("CFLAGS", "-fno-asynchronous-unwind-tables -fno-unwind-tables")
     }
     environment("RUSTFLAGS", rustflags.joinToString(" "))
     commandLine(args)

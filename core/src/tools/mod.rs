@@ -117,7 +117,8 @@ impl ToolIndex {
 
     /// The reminder schedule to keep beside the platform key ([`schedule`]).
     pub fn schedule(&self) -> Vec<u8> {
-        schedule::encode(&schedule::enabled(self.entries.values().map(|(_, r)| (&r.id, &r.entry))))
+        let reminders = self.list(ToolKind::Reminders);
+        schedule::encode(&schedule::enabled(reminders.iter().map(|r| (&r.id, &r.entry))))
     }
 
     /// The entries of `tool`, newest first.

@@ -13,26 +13,26 @@ use crate::error::{Error, Result};
 use crate::record::RecordId;
 
 /// The most reminders the schedule carries (the key store keeps small records only); with
-/// more enabled than this, those earliest in the day are kept.
+/// more enabled than this, the first ones given are kept (the callers give the tool's list
+/// order: the newest first).
 pub const MAX_SCHEDULED: usize = 100;
 /// The schedule's record name in the key store.
 pub const RECORD: &str = "reminders";
 const FORMAT: u8 = 1;
 const BAD: Error = Error::Damaged("bad reminder schedule");
 
-/// The enabled reminders among `entries`, as the schedule keeps them.
+/// The enabled reminders among `entries`, in the order given, as the schedule keeps them.
 pub fn enabled<'a>(
     entries: impl IntoIterator<Item = (&'a RecordId, &'a ToolEntry)>,
 ) -> Vec<(RecordId, Reminder)> {
-    let mut out: Vec<(RecordId, Reminder)> = entries
+    let out: Vec<(RecordId, Reminder)> = entries
         .into_iter()
         .filter_map(|(id, entry)| match entry {
             ToolEntry::Reminder(r) if r.enabled => Some((*id, r.clone())),
             _ => None,
         })
+        .take(MAX_SCHEDULED)
         .collect();
-    out.sort_by_key(|(id, r)| (r.minute_of_day(), *id.as_bytes()));
-    out.truncate(MAX_SCHEDULED);
     out
 }
 
@@ -97,20 +97,20 @@ mod tests {
         let entries = [reminder(21, true), reminder(7, false), reminder(8, true)];
         let schedule = enabled(ids.iter().zip(entries.iter()));
         assert_eq!(schedule.len(), 2);
-        assert_eq!((schedule[0].0, schedule[0].1.hour), (ids[2], 8));
-        assert_eq!((schedule[1].0, schedule[1].1.hour), (ids[0], 21));
+        assert_eq!((schedule[0].0, schedule[0].1.hour), (ids[0], 21));
+        assert_eq!((schedule[1].0, schedule[1].1.hour), (ids[2], 8));
         assert_eq!(decode(&encode(&schedule)).unwrap(), schedule);
     }
 
     #[test]
-    fn a_long_schedule_keeps_the_earliest_and_fits_a_key_store_record() {
+    fn a_long_schedule_keeps_the_first_given_and_fits_a_key_store_record() {
         let ids: Vec<RecordId> =
             (0..MAX_SCHEDULED + 5).map(|_| RecordId::generate().unwrap()).collect();
         let entries: Vec<ToolEntry> =
             (0..ids.len()).map(|i| reminder((i % 24) as i32, true)).collect();
         let schedule = enabled(ids.iter().zip(entries.iter()));
         assert_eq!(schedule.len(), MAX_SCHEDULED);
-        assert!(schedule.windows(2).all(|w| w[0].1.minute_of_day() <= w[1].1.minute_of_day()));
+        assert!(schedule.iter().zip(&ids).all(|((kept, _), given)| kept == given));
         // Sealed and padded, it stays under the 4 KiB the key stores accept.
         assert!(encode(&schedule).len() < 3000);
     }

@@ -13,7 +13,7 @@
 use zeroize::Zeroizing;
 
 use super::slots::{Slot, SlotKind};
-use super::{DeviceBound, Presented, Vault, VaultRow, session::FeatureState};
+use super::{Presented, Vault, session::FeatureState};
 use crate::crypto::random;
 use crate::error::{Error, Result};
 use crate::events::DataChange;
@@ -23,13 +23,8 @@ impl<F: FeatureState> Vault<F> {
     /// for the platform to keep behind a biometric check; the core keeps no copy. Needs the
     /// vault unlocked; replaces an earlier biometric slot.
     pub fn enable_biometric_unlock(&self) -> Result<Zeroizing<Vec<u8>>> {
-        let data_key = self.with_session(|s, _| Ok(s.keys().data_key().clone()))?;
-        let row = self.with_conn(|conn| VaultRow::load(conn))?;
-        let bound = DeviceBound::new(&self.device, &row)?;
-        let params = self.slot_params(&row, &bound)?;
         let secret = Zeroizing::new(random::bytes::<32>()?.to_vec());
-        let binding = bound.binding(&row, self.device.as_ref());
-        let slot = Slot::wrap(SlotKind::Biometric, params, &secret, &binding, &data_key)?;
+        let slot = self.new_slot(SlotKind::Biometric, &secret)?;
         self.with_session(|s, conn| s.write(conn, |tx, _| slot.save(tx)))?;
         self.changed(DataChange::Settings);
         Ok(secret)

@@ -756,13 +756,8 @@ impl<F: FeatureState> Vault<F> {
     /// Makes a new recovery code (the old one stops working) and returns it, unconfirmed.
     /// Needs the vault unlocked.
     pub fn new_recovery_code(&self) -> Result<RecoveryCode> {
-        let data_key = self.with_session(|s, _| Ok(s.keys().data_key().clone()))?;
-        let row = self.with_conn(|conn| VaultRow::load(conn))?;
-        let bound = DeviceBound::new(&self.device, &row)?;
-        let params = self.slot_params(&row, &bound)?;
         let code = RecoveryCode::generate()?;
-        let binding = bound.binding(&row, self.device.as_ref());
-        let slot = Slot::wrap(SlotKind::Recovery, params, code.secret(), &binding, &data_key)?;
+        let slot = self.new_slot(SlotKind::Recovery, code.secret())?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
             s.save_settings(conn, now, |s| s.recovery_code_confirmed = false, |tx| slot.save(tx))?;
@@ -771,6 +766,17 @@ impl<F: FeatureState> Vault<F> {
         })?;
         self.changed(DataChange::Settings);
         Ok(code)
+    }
+
+    /// A new slot of `kind` for `secret`, wrapping the unlocked vault's data key with the
+    /// parameters of a slot this device wrote. The caller saves it.
+    fn new_slot(&self, kind: SlotKind, secret: &[u8]) -> Result<Slot> {
+        let data_key = self.with_session(|s, _| Ok(s.keys().data_key().clone()))?;
+        let row = self.with_conn(|conn| VaultRow::load(conn))?;
+        let bound = DeviceBound::new(&self.device, &row)?;
+        let params = self.slot_params(&row, &bound)?;
+        let binding = bound.binding(&row, self.device.as_ref());
+        Slot::wrap(kind, params, secret, &binding, &data_key)
     }
 
     /// How long the app may stay in the background before it locks, in seconds.
