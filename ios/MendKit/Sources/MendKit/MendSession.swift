@@ -28,7 +28,9 @@ public enum SessionState: Equatable, Sendable {
     case erased
 }
 
-/// Owns the vault at `path`, bound to `keyStore`.
+/// Owns the vault at `path`, bound to `keyStore`. `biometrics`, where the device has them,
+/// keeps biometric unlock's secret; `hasScreenLock` says whether the device has a passcode
+/// (a phone needs one before a vault is made).
 @MainActor @Observable
 public final class MendSession {
     /// Where the vault stands.
@@ -38,6 +40,8 @@ public final class MendSession {
     @ObservationIgnored private let keyStore: DeviceKeyStore
     @ObservationIgnored private let zone: () -> TimeZoneRules
     @ObservationIgnored private let core: CoreQueue
+    @ObservationIgnored private let biometrics: BiometricKeeper?
+    @ObservationIgnored private let hasScreenLock: () -> Bool
     @ObservationIgnored private var vault: MendVault?
     @ObservationIgnored private var observers: [WeakObserver] = []
     @ObservationIgnored private var backgroundedAt: Date?
@@ -46,11 +50,61 @@ public final class MendSession {
 
     /// A session for the vault at `path`.
     public init(path: String, keyStore: DeviceKeyStore, zone: @escaping () -> TimeZoneRules = { PlatformZone() },
-                core: CoreQueue = CoreQueue()) {
+                core: CoreQueue = CoreQueue(), biometrics: BiometricKeeper? = nil,
+                hasScreenLock: @escaping () -> Bool = { true }) {
         self.path = path
         self.keyStore = keyStore
         self.zone = zone
         self.core = core
+        self.biometrics = biometrics
+        self.hasScreenLock = hasScreenLock
+    }
+
+    /// Whether the device has a screen lock; a phone needs one before a vault is made.
+    public func screenLockSet() -> Bool { hasScreenLock() }
+
+    /// Whether the device can offer biometric unlock at all (whether or not it is on).
+    public func biometricsAvailable() -> Bool { biometrics?.available() ?? false }
+
+    /// Whether the lock screen offers biometric unlock: on in the vault, and possible here.
+    public func biometricUnlockReady() async throws -> Bool {
+        guard biometricsAvailable() else { return false }
+        return try await call { try $0.biometricUnlockEnabled() }
+    }
+
+    /// Unlocks after a biometric check. When the platform's item is gone, biometric unlock is
+    /// switched off in the vault too, and the passcode is needed.
+    public func unlockWithBiometrics() async throws -> BiometricUnlock {
+        guard let biometrics else { return .cancelled }
+        switch await biometrics.open() {
+        case .opened(let secret):
+            try await call { try $0.unlockWithBiometric(secret: secret) }
+            try await publishUnlocked()
+            prepareSearch()
+            return .unlocked
+        case .cancelled:
+            return .cancelled
+        case .gone:
+            try await call { try $0.disableBiometricUnlock() }
+            biometrics.forget()
+            return .switchedOff
+        }
+    }
+
+    /// Switches biometric unlock on (after a check the person passes now) or off; returns
+    /// whether it is on afterwards.
+    @discardableResult
+    public func setBiometricUnlock(_ on: Bool) async throws -> Bool {
+        guard let biometrics else { return false }
+        guard on else {
+            try await call { try $0.disableBiometricUnlock() }
+            biometrics.forget()
+            return false
+        }
+        let secret = try await call { try $0.enableBiometricUnlock() }
+        let kept = await biometrics.keep(secret)
+        if !kept { try await call { try $0.disableBiometricUnlock() } }
+        return kept
     }
 
     /// Lets `observer` hear locks and changes for as long as it lives.
@@ -154,6 +208,7 @@ public final class MendSession {
     /// Sets a new passcode with the recovery code; returns the new recovery code to show.
     public func recover(recoveryCode: String, newPasscode: String) async throws -> String {
         let code = try await call { try $0.recover(recoveryCode: recoveryCode, newPasscode: Data(newPasscode.utf8)) }
+        biometrics?.forget() // the rekey removed its slot
         try await publishUnlocked()
         prepareSearch()
         return code
@@ -163,6 +218,7 @@ public final class MendSession {
     /// action); returns the new recovery code to show.
     public func changePasscode(current: String, new: String) async throws -> String {
         let code = try await call { try $0.changePasscode(current: Data(current.utf8), new: Data(new.utf8)) }
+        biometrics?.forget() // the rekey removed its slot
         try await publishUnlocked()
         prepareSearch()
         return code
@@ -232,9 +288,10 @@ public final class MendSession {
         }
     }
 
-    /// Erases the vault for good; the session is then `.erased`.
+    /// Erases the vault for good (and any biometric secret); the session is then `.erased`.
     public func erase() async throws {
         try await call { try $0.erase() }
+        biometrics?.forget()
         heard(.erased)
     }
 

@@ -1,5 +1,6 @@
 // First run: whose vault it is, a passcode typed twice, then the recovery code, which counts
-// as shown only once the person says they kept it.
+// as shown only once the person says they kept it. On a device without a passcode the
+// passcode step waits until one is set: the device key is usable only while it is unlocked.
 import Foundation
 import MendCore
 import Observation
@@ -20,6 +21,8 @@ public final class OnboardingViewModel {
     public private(set) var recoveryCode: String?
     /// Whether a call is running.
     public private(set) var busy = false
+    /// The device has no passcode yet: the person sets one before choosing Mend's.
+    public private(set) var needsScreenLock = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
 
@@ -36,6 +39,12 @@ public final class OnboardingViewModel {
     public func choose(role: Role) {
         self.role = role
         step = .choosePasscode
+        needsScreenLock = !session.screenLockSet()
+    }
+
+    /// Looks again whether the device has a passcode (the person went to set one).
+    public func checkScreenLock() {
+        needsScreenLock = !session.screenLockSet()
     }
 
     /// Back to choosing whose vault it is.
@@ -47,7 +56,7 @@ public final class OnboardingViewModel {
 
     /// Creates the vault if the two entries match.
     public func choosePasscode(_ first: String, again second: String) async {
-        guard let role else { return }
+        guard let role, !needsScreenLock else { return }
         guard first == second else {
             mismatch = true
             problem = nil

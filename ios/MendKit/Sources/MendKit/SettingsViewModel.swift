@@ -1,5 +1,6 @@
 // Settings: how soon the app locks in the background (the choices come from the core),
-// discreet mode (a plain name and icon), and erasing everything.
+// discreet mode (a plain name and icon), biometric unlock where the device can do it, and
+// erasing everything.
 import Foundation
 import MendCore
 import Observation
@@ -13,6 +14,12 @@ public final class SettingsViewModel: SessionObserver {
     public private(set) var autoLockChoices: [Int32] = []
     /// Whether the app shows a plain name and icon (discreet mode).
     public private(set) var discreet = false
+    /// Whether this device can offer biometric unlock (the switch shows only then).
+    public private(set) var biometricAvailable = false
+    /// Whether biometric unlock is on.
+    public private(set) var biometric = false
+    /// Whether a call is running.
+    public private(set) var busy = false
     /// Whether the vault was erased.
     public private(set) var erased = false
     /// What went wrong, if anything.
@@ -35,12 +42,15 @@ public final class SettingsViewModel: SessionObserver {
     /// Loads the settings.
     public func refresh() async {
         do {
-            let (seconds, choices, isDiscreet) = try await session.call {
-                (try $0.autoLockSeconds(), limits().autoLockChoicesSeconds, try $0.discreetMode())
+            let (seconds, choices, isDiscreet, biometricOn) = try await session.call {
+                (try $0.autoLockSeconds(), limits().autoLockChoicesSeconds, try $0.discreetMode(),
+                 try $0.biometricUnlockEnabled())
             }
             autoLockSeconds = seconds
             autoLockChoices = choices
             discreet = isDiscreet
+            biometricAvailable = session.biometricsAvailable()
+            biometric = biometricAvailable && biometricOn
             problem = nil
         } catch {
             problem = mendError(error)
@@ -65,6 +75,19 @@ public final class SettingsViewModel: SessionObserver {
         } catch {
             problem = mendError(error)
         }
+    }
+
+    /// Switches biometric unlock on (after a check the person passes now) or off.
+    public func setBiometric(_ on: Bool) async {
+        busy = true
+        problem = nil
+        do {
+            try await session.setBiometricUnlock(on)
+        } catch {
+            problem = mendError(error)
+        }
+        busy = false
+        await refresh()
     }
 
     /// Erases everything, for good.

@@ -1,4 +1,5 @@
-// The lock screen: attempts left, the wait after too many tries (counted down), unlocking.
+// The lock screen: attempts left, the wait after too many tries (counted down), unlocking
+// with the passcode or, where it is on, after a biometric check.
 import Foundation
 import MendCore
 import Observation
@@ -12,6 +13,10 @@ public final class UnlockViewModel {
     public private(set) var busy = false
     /// The last problem (a wrong passcode with attempts left, a wait…).
     public private(set) var problem: MendError?
+    /// Whether biometric unlock is offered.
+    public private(set) var biometricReady = false
+    /// Biometric unlock was just switched off because the device's biometry changed.
+    public private(set) var biometricSwitchedOff = false
 
     @ObservationIgnored private let session: MendSession
     @ObservationIgnored private let now: () -> Date
@@ -35,6 +40,7 @@ public final class UnlockViewModel {
     public func refresh() async {
         do {
             status = try await session.call { try $0.unlockStatus() }
+            biometricReady = try await session.biometricUnlockReady()
             problem = nil
         } catch {
             problem = mendError(error)
@@ -49,6 +55,25 @@ public final class UnlockViewModel {
         do {
             try await session.unlock(passcode: passcode)
             busy = false
+        } catch {
+            busy = false
+            await refresh()
+            problem = mendError(error)
+        }
+    }
+
+    /// Asks for a biometric check and unlocks with it (when a try is allowed).
+    public func unlockWithBiometrics() async {
+        guard canSubmit, biometricReady else { return }
+        busy = true
+        problem = nil
+        do {
+            let outcome = try await session.unlockWithBiometrics()
+            busy = false
+            if outcome == .switchedOff {
+                biometricSwitchedOff = true
+                await refresh()
+            }
         } catch {
             busy = false
             await refresh()

@@ -367,4 +367,88 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_767_225_600_000), 3600) // 2026-01-01, winter
         XCTAssertEqual(berlin.offsetSeconds(utcMs: 1_782_864_000_000), 7200) // 2026-07-01, summer
     }
+
+    func testBiometricUnlockIsOfferedOnceOnAndEndsWithARekeyOrNewBiometry() async throws {
+        let keeper = FakeBiometricKeeper()
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore(), biometrics: keeper)
+        try await session.start()
+        _ = try await session.create(role: .hurt, passcode: "passcode-1", kdf: smallKdf)
+        try await session.confirmRecoveryCode()
+        let settings = SettingsViewModel(session: session)
+        await settings.refresh()
+        XCTAssertTrue(settings.biometricAvailable)
+        XCTAssertFalse(settings.biometric)
+        keeper.next = .cancelled
+        await settings.setBiometric(true)
+        XCTAssertFalse(settings.biometric, "a cancelled check leaves it off")
+        keeper.next = nil
+        await settings.setBiometric(true)
+        XCTAssertTrue(settings.biometric)
+
+        await session.lock()
+        let unlock = UnlockViewModel(session: session)
+        await unlock.refresh()
+        XCTAssertTrue(unlock.biometricReady)
+        keeper.next = .cancelled
+        await unlock.unlockWithBiometrics()
+        XCTAssertEqual(session.state, .locked)
+        keeper.next = nil
+        await unlock.unlockWithBiometrics()
+        XCTAssertEqual(session.state, .unlocked(role: .hurt, recoveryCodeConfirmed: true))
+
+        _ = try await session.changePasscode(current: "passcode-1", new: "passcode-2")
+        XCTAssertNil(keeper.kept, "a rekey removes it on both sides")
+        let readyAfterChange = try await session.biometricUnlockReady()
+        XCTAssertFalse(readyAfterChange)
+
+        await settings.setBiometric(true)
+        await session.lock()
+        await unlock.refresh()
+        keeper.next = .gone
+        await unlock.unlockWithBiometrics()
+        XCTAssertTrue(unlock.biometricSwitchedOff)
+        XCTAssertFalse(unlock.biometricReady)
+        await unlock.submit("passcode-2")
+        if case .unlocked = session.state {} else { XCTFail("the passcode still works") }
+    }
+
+    func testADeviceWithoutAPasscodeSetsOneBeforeTheVaultIsMade() async throws {
+        var screenLock = false
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore(), hasScreenLock: { screenLock })
+        try await session.start()
+        let onboarding = OnboardingViewModel(session: session, kdf: smallKdf)
+        onboarding.choose(role: .repairing)
+        XCTAssertTrue(onboarding.needsScreenLock)
+        await onboarding.choosePasscode("123456", again: "123456")
+        XCTAssertEqual(session.state, .noVault)
+        screenLock = true
+        onboarding.checkScreenLock()
+        XCTAssertFalse(onboarding.needsScreenLock)
+        await onboarding.choosePasscode("123456", again: "123456")
+        XCTAssertEqual(onboarding.step, .showRecoveryCode)
+    }
+}
+
+/// Stands in for the device's biometric check: keeps the secret in memory, and lets a test
+/// decide how the next check goes (nil passes it).
+@MainActor
+final class FakeBiometricKeeper: BiometricKeeper {
+    private(set) var kept: Data?
+    var next: BiometricOpening?
+
+    func available() -> Bool { true }
+
+    func keep(_ secret: Data) async -> Bool {
+        if case .cancelled = next { return false }
+        kept = secret
+        return true
+    }
+
+    func open() async -> BiometricOpening {
+        if let next { return next }
+        guard let kept else { return .gone }
+        return .opened(kept)
+    }
+
+    func forget() { kept = nil }
 }
