@@ -303,8 +303,9 @@ def a_key_store_written_in_python_binds_the_vault_to_it():
     expect(mend.MendError.WrongPasscode, lambda: v.unlock(b"not-the-passcode"))
     v.unlock(PASS)
     assert store.derivations - before == 2
-    # The attempt state and the write generation are kept beside the key.
-    assert {name for (_, name) in store.records} == {"attempts", "generation"}
+    # The attempt state and the write generation are kept beside the key, and what must be
+    # read while locked: the reminder schedule and discreet mode.
+    assert {name for (_, name) in store.records} == {"attempts", "generation", "reminders", "discreet"}
     assert v.check() == core.VaultCheck(damaged_records=0, records_unmatched=False, older_copy=False, settings_lost=False)
 
 

@@ -27,6 +27,159 @@ final class ViewModelTests: XCTestCase {
         return session
     }
 
+    // Each role's whole life through one vault, at the view-model level, as the Android UI
+    // tests walk it on screen: first run, today, the journal, the tools, a check-in and
+    // progress, reminders, a lock in the background, a wrong then right passcode, a passcode
+    // change, erase.
+
+    func testTheRepairingPartnersWholeLife() async throws {
+        let session = try await firstRun(.repairing)
+        try await practiseToday(session, "I answered every question she asked tonight.")
+        try await writeFindChangeAndDeleteANote(session)
+        let now = Date()
+        for (tool, entry) in [
+            (ToolKind.questions, ToolEntry.question(Question(text: "Where were you on Fridays?", askedBy: .partner, kind: .fact,
+                                                             answer: "", status: .open))),
+            (.contacts, .contact(Contact(at: now, channel: "A message", whatHappened: "", howHandled: "", disclosedAt: now))),
+            (.cutTies, .cutTie(CutTie(item: "Delete the number", done: true))),
+            (.timeTogether, .timeTogether(TimeTogether(at: now, plan: "A walk by the river", asked: true, answer: .yes,
+                                                       respected: true))),
+            (.boundaries, .boundary(Boundary(isNeed: true, text: "No phone at dinner", agreed: false))),
+        ] {
+            let model = ToolViewModel(session: session, tool: tool)
+            await model.add(entry)
+            XCTAssertNil(model.problem, "\(tool)")
+            XCTAssertEqual(model.entries.count, 1, "\(tool)")
+        }
+        let letter = WorksheetViewModel(session: session, kind: .remorseLetter)
+        await letter.open()
+        await letter.edit(section: 0, "I lied to you for months, and I am sorry.")
+        await letter.save()
+        XCTAssertTrue(letter.saved)
+        try await addAReminder(session)
+        try await checkInAndSeeProgress(session)
+        try await lockInTheBackgroundThenUnlock(session)
+        try await changeThePasscodeThenEraseEverything(session)
+    }
+
+    func testTheHurtPartnersWholeLife() async throws {
+        let session = try await firstRun(.hurt)
+        try await practiseToday(session, "I said what I needed tonight, and it was heard.")
+        try await writeFindChangeAndDeleteANote(session)
+        let triggers = ToolViewModel(session: session, tool: .triggers)
+        await triggers.add(.trigger(Trigger(at: Date(), what: "A song on the radio", intensity: 7, helped: "Walking outside")))
+        XCTAssertEqual(triggers.entries.count, 1)
+        let questions = ToolViewModel(session: session, tool: .questions)
+        await questions.add(.question(Question(text: "When did it start?", askedBy: .me, kind: .fact, answer: "", status: .open)))
+        let asked = try XCTUnwrap(questions.entries.first)
+        guard case .question(var question) = asked.entry else { return XCTFail("not a question") }
+        question.answer = "In March."
+        await questions.edit(id: asked.id, .question(question))
+        guard case .question(let answered)? = questions.entries.first?.entry else { return XCTFail("not a question") }
+        XCTAssertEqual(answered.answer, "In March.")
+        try await addAReminder(session)
+        try await checkInAndSeeProgress(session)
+        try await lockInTheBackgroundThenUnlock(session)
+        try await changeThePasscodeThenEraseEverything(session)
+    }
+
+    /// First run as `role` through the onboarding model: passcode twice, the code kept.
+    private func firstRun(_ role: Role) async throws -> MendSession {
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
+        try await session.start()
+        let onboarding = OnboardingViewModel(session: session, kdf: smallKdf)
+        onboarding.choose(role: role)
+        await onboarding.choosePasscode("first-passcode", again: "first-passcode")
+        XCTAssertNotNil(onboarding.recoveryCode)
+        await onboarding.recoveryCodeKept()
+        XCTAssertEqual(session.state, .unlocked(role: role, recoveryCodeConfirmed: true))
+        return session
+    }
+
+    /// Today: the prompt done, with a response.
+    private func practiseToday(_ session: MendSession, _ response: String) async throws {
+        let today = TodayViewModel(session: session)
+        await today.refresh()
+        XCTAssertNotNil(today.prompt)
+        await today.done(response: response)
+        XCTAssertEqual(today.prompt?.outcome, .done)
+    }
+
+    /// A note written, found by a word in it, changed and deleted.
+    private func writeFindChangeAndDeleteANote(_ session: MendSession) async throws {
+        let editor = NoteEditorViewModel(session: session)
+        editor.edit { $0.title = "After the walk"; $0.body = "We talked about the lighthouse trip." }
+        await editor.save()
+        let id = try XCTUnwrap(editor.id)
+        let journal = JournalViewModel(session: session)
+        journal.setWords("lighthouse")
+        await journal.settled()
+        XCTAssertEqual(journal.notes.map(\.title), ["After the walk"])
+        let open = NoteEditorViewModel(session: session)
+        await open.load(id: id)
+        open.edit { $0.body = "We talked about the lighthouse trip. I felt heard." }
+        await open.save()
+        let stored = try await session.call { try $0.note(id: id) }
+        XCTAssertEqual(stored.body, "We talked about the lighthouse trip. I felt heard.")
+        await open.delete()
+        XCTAssertTrue(open.deleted)
+        await eventually { journal.notes.isEmpty }
+    }
+
+    /// A reminder added; the notifications coming up carry the core's neutral words.
+    private func addAReminder(_ session: MendSession) async throws {
+        let reminders = RemindersViewModel(session: session)
+        await reminders.add(Reminder(purpose: .practice, weekdays: [.monday, .thursday], hour: 20, minute: 0, enabled: true))
+        XCTAssertEqual(reminders.reminders.count, 1)
+        XCTAssertEqual(reminders.upcoming.first?.text, "A moment for today's practice")
+    }
+
+    /// A check-in; progress shows it and the day's practice.
+    private func checkInAndSeeProgress(_ session: MendSession) async throws {
+        let checkIn = CheckInViewModel(session: session)
+        await checkIn.refresh()
+        checkIn.safety = 4
+        checkIn.trust = 3
+        checkIn.connection = 5
+        await checkIn.save()
+        XCTAssertTrue(checkIn.checkedInToday)
+        let progress = ProgressViewModel(session: session)
+        await progress.refresh()
+        XCTAssertEqual(progress.progress?.daysPractised, 1)
+        XCTAssertEqual(progress.progress?.checkInWeeks.last?.count, 1)
+    }
+
+    /// Away for longer than the delay: locked on return; a wrong passcode, then the right one.
+    private func lockInTheBackgroundThenUnlock(_ session: MendSession) async throws {
+        session.movedToBackground(at: Date().addingTimeInterval(-3_600))
+        await session.movedToForeground()
+        XCTAssertEqual(session.state, .locked)
+        let unlock = UnlockViewModel(session: session)
+        await unlock.refresh()
+        await unlock.submit("not-the-passcode")
+        XCTAssertEqual(unlock.problem, .WrongPasscode(attemptsLeft: 4))
+        await unlock.submit("first-passcode")
+        if case .unlocked = session.state {} else { XCTFail("the right passcode opens it") }
+    }
+
+    /// The passcode changed (a new recovery code kept), the old one refused, then erase.
+    private func changeThePasscodeThenEraseEverything(_ session: MendSession) async throws {
+        let change = ChangePasscodeViewModel(session: session)
+        await change.submit(current: "first-passcode", new: "second-passcode", again: "second-passcode")
+        XCTAssertNotNil(change.newRecoveryCode)
+        await change.recoveryCodeKept()
+        XCTAssertTrue(change.done)
+        await session.lock()
+        let unlock = UnlockViewModel(session: session)
+        await unlock.submit("first-passcode")
+        XCTAssertNotNil(unlock.problem)
+        await unlock.submit("second-passcode")
+        let settings = SettingsViewModel(session: session)
+        await settings.erase()
+        XCTAssertTrue(settings.erased)
+        XCTAssertEqual(session.state, .erased)
+    }
+
     func testOnboardingCreatesTheVaultAndTheCodeCountsOnlyOnceKept() async throws {
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
         let started = try await session.start()
