@@ -202,3 +202,27 @@ fn the_locked_schedule_goes_with_the_platform_key() {
     f.vault.erase().unwrap();
     assert!(matches!(f.vault.upcoming_reminders(1), Err(Error::Closed)));
 }
+
+#[test]
+fn each_firing_says_its_local_date_and_time_even_after_a_jump() {
+    let f = Fixture::new();
+    f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
+    // Saturday 2026-03-28, noon UTC; a reminder at 02:30 every day.
+    f.clock.set(utc(2026, 3, 28, 12, 0));
+    f.vault.add_entry(&every_day_at(2, 30, ReminderPurpose::CheckIn)).unwrap();
+    let next = f.vault.upcoming_reminders(3).unwrap();
+    let local: Vec<(i32, i32, i32, i32)> = next
+        .iter()
+        .map(|n| (n.local_date.month, n.local_date.day, n.local_hour, n.local_minute))
+        .collect();
+    assert_eq!(
+        local,
+        vec![
+            (3, 29, 3, 30), // 02:30 does not happen on the 29th: it shows just after the jump
+            (3, 30, 2, 30),
+            (3, 31, 2, 30),
+        ]
+    );
+    assert_eq!(next[0].local_date.year, 2026);
+    assert_eq!(next[0].at, at(utc(2026, 3, 29, 1, 30)));
+}

@@ -8,7 +8,9 @@ use super::entry::ToolKind;
 use super::reminder::{Reminder, ReminderPurpose};
 use super::schedule;
 use crate::Vault;
-use crate::calendar::{self, MS_PER_DAY, TimeZoneRules, UNIX_EPOCH_DAY, Weekday, instant_of};
+use crate::calendar::{
+    self, CalendarDate, MS_PER_DAY, TimeZoneRules, UNIX_EPOCH_DAY, Weekday, instant_of,
+};
 use crate::clock::Timestamp;
 use crate::error::{Error, InputField, Result};
 use crate::program::content::Content;
@@ -28,6 +30,13 @@ pub struct ReminderFiring {
     pub reminder_id: RecordId,
     /// When to show it.
     pub at: Timestamp,
+    /// The local date it shows on, in the vault's time zone (for schedulers that take a
+    /// calendar date rather than an instant).
+    pub local_date: CalendarDate,
+    /// The local hour it shows at, 0–23 (after a clock change, the time it really shows).
+    pub local_hour: i32,
+    /// The local minute it shows at, 0–59.
+    pub local_minute: i32,
     /// The notification's text: neutral, never naming a step or the topic.
     pub text: String,
 }
@@ -53,9 +62,15 @@ pub fn upcoming(
                     ReminderPurpose::CheckIn => &content.notifications.check_in,
                     ReminderPurpose::Practice => &content.notifications.practice,
                 };
+                // The wall-clock time at that instant: the chosen one, or just after a jump.
+                let shown_ms = at_ms + i64::from(zone.offset_seconds(at_ms)) * 1000;
+                let minute = shown_ms.rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
                 out.push(ReminderFiring {
                     reminder_id: *id,
                     at: Timestamp::from_ms(at_ms),
+                    local_date: CalendarDate::from_day_number(calendar::day_at(at_ms, zone)?),
+                    local_hour: (minute / 60) as i32,
+                    local_minute: (minute % 60) as i32,
                     text: text.clone(),
                 });
             }

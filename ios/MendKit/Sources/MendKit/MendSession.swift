@@ -175,6 +175,13 @@ public final class MendSession {
         return try await core.run { try work(vault) }
     }
 
+    /// The next `limit` notifications to schedule, soonest first, whether the vault is locked
+    /// or not (the core keeps the schedule beside the platform key); none without a vault.
+    public func upcomingReminders(limit: Int32) async throws -> [ReminderFiring] {
+        guard let vault else { return [] }
+        return try await core.run { try vault.upcomingReminders(limit: limit) }
+    }
+
     /// The device's time zone changed (`NSSystemTimeZoneDidChange`): days count in the new one.
     public func timeZoneChanged() async {
         guard let vault else { return }

@@ -565,6 +565,20 @@ final class ViewModelTests: XCTestCase {
         if case .unlocked = session.state {} else { XCTFail("the passcode still works") }
     }
 
+    func testRemindersToArmAreKnownWhileLockedWithTheirLocalDateAndTime() async throws {
+        let session = try await newSession()
+        let everyDay: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+        _ = try await session.call {
+            try $0.addEntry(entry: .reminder(Reminder(purpose: .checkIn, weekdays: everyDay, hour: 21, minute: 15, enabled: true)))
+        }
+        await session.lock()
+        let armed = try await session.upcomingReminders(limit: 3)
+        XCTAssertEqual(armed.count, 3)
+        XCTAssertTrue(armed.allSatisfy { $0.localHour == 21 && $0.localMinute == 15 && $0.text == "Time for your check-in" })
+        let none = try await MendSession(path: tempVaultPath(), keyStore: TableKeyStore()).upcomingReminders(limit: 3)
+        XCTAssertTrue(none.isEmpty, "no vault, nothing to arm")
+    }
+
     func testADeviceWithoutAPasscodeSetsOneBeforeTheVaultIsMade() async throws {
         var screenLock = false
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore(), hasScreenLock: { screenLock })

@@ -10,6 +10,7 @@ import android.app.Application
 import android.app.Notification
 import android.app.NotificationManager
 import android.content.Intent
+import app.mend.core.CalendarDate
 import app.mend.core.ReminderFiring
 import app.mend.ffi.MendException
 import java.time.Instant
@@ -48,7 +49,8 @@ class ReminderGlueTest {
     private val practice = "A moment for today's practice"
     private lateinit var host: Host
 
-    private fun firing(at: Long, text: String) = ReminderFiring("0123456789abcdef0123456789abcdef", Instant.ofEpochMilli(at), text)
+    private fun firing(at: Long, text: String) =
+        ReminderFiring("0123456789abcdef0123456789abcdef", Instant.ofEpochMilli(at), CalendarDate(2033, 5, 18), 3, 33, text)
 
     private fun alarms() = shadowOf(host.getSystemService(AlarmManager::class.java))
 
