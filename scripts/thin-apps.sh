@@ -6,7 +6,7 @@
 # unnecessary. The rules themselves are tested once, in Rust.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SOURCES=(android/mend/src/main/kotlin ios/MendKit/Sources/MendKit app-ui/src/main desktop/src/main)
+SOURCES=(android/mend/src/main/kotlin ios/MendKit/Sources/MendKit ios/App app-ui/src/main desktop/src/main)
 PATTERNS=(
   'coerceIn|coerceAtMost|coerceAtLeast|clamp'
   'LocalDate|plusDays|minusDays|ChronoUnit|date\(byAdding|dateComponents|Calendar\.current'
@@ -33,3 +33,18 @@ if grep -rnE --include='*.kt' --include='*.swift' \
   exit 1
 fi
 echo "the Kotlin and Swift layers do not log"
+
+# MendKit builds on Linux: an Apple-only framework may only be imported in a file guarded by
+# `#if canImport`. And no Swift code reaches for the network.
+APPLE_ONLY='^import (SwiftUI|UIKit|AppKit|Security|LocalAuthentication|UserNotifications|CryptoKit)$'
+unguarded=$(grep -rlE --include='*.swift' "$APPLE_ONLY" ios/MendKit/Sources | xargs -r grep -L '^#if canImport' || true)
+if [ -n "$unguarded" ]; then
+  echo "$unguarded"
+  echo "an Apple-only import in MendKit outside #if canImport" >&2
+  exit 1
+fi
+if grep -rnE --include='*.swift' '^import Network$|URLSession|NWConnection|URLRequest' ios/MendKit/Sources ios/App; then
+  echo "the apps make no network calls" >&2
+  exit 1
+fi
+echo "MendKit imports Apple-only frameworks only under #if canImport, and nothing uses the network"
