@@ -1,0 +1,119 @@
+// The pieces every screen is built from: a scrolling page with its title and help one tap
+// away, a passcode field, the problem line, and the strength the core estimates for a new
+// passcode. They grow with Dynamic Type and carry VoiceOver labels and identifiers for the
+// UI tests.
+import MendCore
+import MendKit
+import SwiftUI
+
+/// The app's words, for every view.
+extension EnvironmentValues {
+    @Entry var words = Words()
+    @Entry var problemWords = ProblemWords()
+    @Entry var showHelp: () -> Void = {}
+}
+
+/// A page: scrolls at large text sizes, with help in its toolbar.
+struct Page<Content: View>: View {
+    let title: String
+    @ViewBuilder let content: Content
+    @Environment(\.words) private var words
+    @Environment(\.showHelp) private var showHelp
+
+    var body: some View {
+        ScrollView {
+            VStack(alignment: .leading, spacing: 16) { content }
+                .padding()
+                .frame(maxWidth: 640, alignment: .leading)
+                .frame(maxWidth: .infinity)
+        }
+        .navigationTitle(title)
+        .toolbar {
+            ToolbarItem(placement: .topBarTrailing) {
+                Button(action: showHelp) { Image(systemName: "info.circle") }
+                    .accessibilityLabel(words.help)
+                    .accessibilityIdentifier("help")
+            }
+        }
+    }
+}
+
+/// A passcode field: hidden text, no autocorrection or suggestions.
+struct PasscodeField: View {
+    let label: String
+    @Binding var text: String
+    let identifier: String
+
+    var body: some View {
+        SecureField(label, text: $text)
+            .textContentType(.password)
+            .textInputAutocapitalization(.never)
+            .autocorrectionDisabled()
+            .padding(12)
+            .overlay(RoundedRectangle(cornerRadius: 8).stroke(.secondary))
+            .accessibilityIdentifier(identifier)
+    }
+}
+
+/// What the core refused, in the app's words; said by VoiceOver as it appears.
+struct ProblemText: View {
+    let problem: MendError?
+    var waitSeconds = 0
+    @Environment(\.problemWords) private var words
+
+    var body: some View {
+        if let problem {
+            Text(words.words(for: problem, waitSeconds: waitSeconds))
+                .foregroundStyle(.red)
+                .accessibilityIdentifier("problem")
+                .accessibilityAddTraits(.updatesFrequently)
+        }
+    }
+}
+
+/// The core's estimate of a new passcode, said under the field.
+struct PasscodeStrengthText: View {
+    let passcode: String
+    @Environment(\.words) private var words
+
+    var body: some View {
+        Text(words.strength(passcodeStrength(passcode: Data(passcode.utf8))))
+            .font(.callout)
+            .foregroundStyle(.secondary)
+            .accessibilityIdentifier("strength")
+    }
+}
+
+/// The app's main button: full width, at least 48 points tall.
+struct PrimaryButton: View {
+    let title: String
+    let identifier: String
+    var enabled = true
+    let action: () -> Void
+
+    var body: some View {
+        Button(action: action) {
+            Text(title).frame(maxWidth: .infinity, minHeight: 48)
+        }
+        .buttonStyle(.borderedProminent)
+        .disabled(!enabled)
+        .accessibilityIdentifier(identifier)
+    }
+}
+
+/// A second choice beside the main one.
+struct SecondaryButton: View {
+    let title: String
+    let identifier: String
+    var enabled = true
+    let action: () -> Void
+
+    var body: some View {
+        Button(action: action) {
+            Text(title).frame(maxWidth: .infinity, minHeight: 48)
+        }
+        .buttonStyle(.bordered)
+        .disabled(!enabled)
+        .accessibilityIdentifier(identifier)
+    }
+}

@@ -1,0 +1,89 @@
+// Mend for iPhone and iPad: one window over MendKit's session. The vault lives in Application
+// Support (no backup, file protection), its device key in the Secure Enclave; Face ID or
+// Touch ID keeps biometric unlock's secret. When the app leaves the screen a privacy cover
+// hides it (the app switcher's snapshot shows nothing) and the vault locks after the chosen
+// delay; reminders are armed again whenever the app comes back or the vault changes.
+import LocalAuthentication
+import MendCore
+import MendKit
+import SwiftUI
+
+@main
+struct MendApp: App {
+    @State private var session: MendSession
+    @State private var reminders: NotificationReminders
+    @State private var covered = false
+    @Environment(\.scenePhase) private var scenePhase
+
+    init() {
+        let words = Words()
+        #if targetEnvironment(simulator)
+        let keyStore = SecureEnclaveKeyStore(allowSoftwareKeys: true) // the simulator has no Secure Enclave
+        #else
+        let keyStore = SecureEnclaveKeyStore()
+        #endif
+        // No usable folder means no vault can be kept; the session then reports NoVault.
+        let path = (try? VaultLocation.vaultPath()) ?? ""
+        let session = MendSession(
+            path: path,
+            keyStore: keyStore,
+            biometrics: KeychainBiometricKeeper(reason: words.biometricReason),
+            hasScreenLock: { LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: nil) }
+        )
+        _session = State(initialValue: session)
+        _reminders = State(initialValue: NotificationReminders(session: session))
+    }
+
+    var body: some Scene {
+        WindowGroup {
+            RootView(session: session)
+                .overlay { if covered { PrivacyCover() } }
+                .task {
+                    _ = try? await session.start()
+                    await reminders.rearm()
+                }
+                .onChange(of: session.state) { _, state in
+                    Task {
+                        if state == .erased {
+                            reminders.removeAll()
+                            await DiscreetIcon.show(false)
+                        }
+                        await reminders.rearm()
+                    }
+                }
+                .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange)) { _ in
+                    Task {
+                        await session.timeZoneChanged()
+                        await reminders.rearm()
+                    }
+                }
+        }
+        .onChange(of: scenePhase) { _, phase in
+            switch phase {
+            case .active:
+                covered = false
+                Task {
+                    await session.movedToForeground()
+                    await reminders.rearm()
+                }
+            case .inactive:
+                covered = true
+            case .background:
+                covered = true
+                session.movedToBackground()
+            @unknown default:
+                covered = true
+            }
+        }
+    }
+}
+
+/// What the app switcher sees: nothing of the app's content.
+private struct PrivacyCover: View {
+    var body: some View {
+        Rectangle()
+            .fill(.background)
+            .ignoresSafeArea()
+            .accessibilityHidden(true)
+    }
+}

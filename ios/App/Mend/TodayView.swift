@@ -1,0 +1,55 @@
+// Today: the day's prompt from the core, done with an optional response, "not today", or
+// another one while more are left; what happened to it is said in place.
+import MendCore
+import MendKit
+import SwiftUI
+
+struct TodayView: View {
+    @State private var model: TodayViewModel
+    @State private var response = ""
+    @Environment(\.words) private var words
+
+    init(session: MendSession) {
+        _model = State(initialValue: TodayViewModel(session: session))
+    }
+
+    var body: some View {
+        Page(title: words.today) {
+            if let today = model.prompt {
+                VStack(alignment: .leading, spacing: 8) {
+                    Text(today.prompt.text).font(.title3).accessibilityIdentifier("prompt")
+                    if let followUp = today.prompt.followUp { Text(followUp).foregroundStyle(.secondary) }
+                    Text(words.aboutMinutes(today.prompt.minutes)).font(.footnote).foregroundStyle(.secondary)
+                }
+                .padding()
+                .frame(maxWidth: .infinity, alignment: .leading)
+                .background(.quaternary, in: RoundedRectangle(cornerRadius: 12))
+                switch today.outcome {
+                case .done:
+                    Text(words.doneToday).accessibilityIdentifier("outcome")
+                case .skipped:
+                    Text(words.skippedToday).accessibilityIdentifier("outcome")
+                case .shown:
+                    TextField(words.yourResponse, text: $response, axis: .vertical)
+                        .lineLimit(3...8)
+                        .padding(12)
+                        .overlay(RoundedRectangle(cornerRadius: 8).stroke(.secondary))
+                        .accessibilityIdentifier("response")
+                    PrimaryButton(title: words.done, identifier: "done", enabled: model.canSettle) {
+                        let said = response
+                        response = ""
+                        Task { await model.done(response: said.isEmpty ? nil : said) }
+                    }
+                    SecondaryButton(title: words.skip, identifier: "skip", enabled: model.canSettle) {
+                        Task { await model.skip() }
+                    }
+                    if model.canAskAnother {
+                        SecondaryButton(title: words.another, identifier: "another") { Task { await model.another() } }
+                    }
+                }
+            }
+            ProblemText(problem: model.problem)
+        }
+        .task { await model.refresh() }
+    }
+}

@@ -1,0 +1,135 @@
+// Every word the app's own screens say that is not the program's content (which comes from
+// the core): one place, the same English as the Android and desktop screens, so no view
+// carries text of its own and a translation is one new instance.
+import Foundation
+import MendCore
+
+/// The words of the app's own screens.
+struct Words: Sendable {
+    let appName = "Mend"
+    let help = "Help"
+    let back = "Back"
+    let lock = "Lock now"
+    let busy = "Working…"
+    let settings = "Settings"
+    let cancel = "Cancel"
+    // First run.
+    let welcomeTitle = "Welcome"
+    let welcomeText = "Mend is private: everything you write stays on this device, locked with a passcode only you know."
+    let whoIsThisFor = "Who is this space for?"
+    let repairingRole = "I had the affair and want to help us heal"
+    let repairingRoleDetail = "Six steps to practise, with daily prompts and tools."
+    let hurtRole = "I was hurt and want a private place for me"
+    let hurtRoleDetail = "Space for your feelings, your questions and your pace."
+    let screenLockTitle = "First, a device passcode"
+    let screenLockText = "Your space is protected by a key this device only uses while it is unlocked. That needs a device passcode. Set one in Settings, then come back here."
+    let screenLockCheckAgain = "I have set one"
+    let choosePasscodeTitle = "Choose a passcode"
+    let choosePasscodeText = "Pick something others could not guess, not the device's passcode. A longer passcode is stronger."
+    let passcode = "Passcode"
+    let passcodeAgain = "The same passcode again"
+    let passcodesDiffer = "The two passcodes are not the same. Please type them again."
+    let createVault = "Create my private space"
+    let recoveryCodeTitle = "Your recovery code"
+    let recoveryCodeText = "If you ever forget your passcode, this code is the only way back in. Write it down and keep it somewhere only you can reach. It will not be shown again."
+    let newRecoveryCodeText = "The last recovery code was never confirmed as kept, so here is a new one. The old one no longer works."
+    let keptRecoveryCode = "I have written it down"
+
+    func strength(_ strength: PasscodeStrength) -> String {
+        switch strength {
+        case .weak: "Easy to guess: someone close to you might try this."
+        case .fair: "Hard to guess in a few tries. Longer would be stronger."
+        case .strong: "Strong."
+        }
+    }
+
+    // Lock screen.
+    let unlockTitle = "Welcome back"
+    let unlock = "Unlock"
+    let forgotPasscode = "Forgot passcode"
+    let recoverText = "Type the recovery code you wrote down, then choose a new passcode. You will get a new recovery code."
+    let recoveryCode = "Recovery code"
+    let newPasscode = "New passcode"
+    let setNewPasscode = "Set the new passcode"
+    let interruptedAttempt = "An earlier unlock was interrupted and counted as a try, so even the right passcode has to wait."
+    let biometricUnlock = "Use Face ID or Touch ID"
+    let biometricSwitchedOff = "Face ID and Touch ID unlock was switched off because the faces or fingerprints on this device changed. Use your passcode; you can switch it on again in settings."
+    /// The system's Face ID / Touch ID prompt: plain words, as a notification's are.
+    let biometricReason = "Unlock"
+    // Today.
+    let today = "Today"
+    let yourResponse = "Your response (optional)"
+    let done = "Done"
+    let skip = "Not today"
+    let another = "Another prompt"
+    let doneToday = "Done for today. Thank you for showing up."
+    let skippedToday = "Skipped. Tomorrow brings a new one."
+
+    func aboutMinutes(_ minutes: Int32) -> String { "About \(minutes) minutes" }
+
+    // Help.
+    let helpTitle = "Help"
+    let crisisLines = "If you are in crisis"
+    // Settings.
+    let autoLockTitle = "Lock when away"
+    let autoLockText = "How long Mend may stay in the background before it locks itself."
+    let biometricTitle = "Unlock with Face ID or Touch ID"
+    let biometricText = "Your passcode always works too. Changing your passcode, or the faces and fingerprints on this device, switches this off."
+    let discreetTitle = "Discreet mode"
+    let discreetText = "Show this app with a plain icon on this device, so a glance at the screen says nothing."
+    let passcodeSection = "Passcode and recovery"
+    let changePasscode = "Change passcode"
+    let someoneMayKnow = "Someone may know my passcode"
+    let newRecoveryCode = "New recovery code"
+    let eraseSection = "Erase"
+    let eraseText = "Erasing removes everything in this space from this device, for good. No one can bring it back."
+    let erase = "Erase everything"
+    let eraseConfirmTitle = "Erase everything?"
+    let eraseWord = "ERASE"
+    let erasedText = "This space was erased. Nothing of it is left on this device."
+
+    func eraseConfirmText(_ word: String) -> String { "This cannot be undone. To go ahead, type \(word) below." }
+
+    func autoLockChoice(_ seconds: Int32) -> String {
+        switch seconds {
+        case 0: "At once"
+        case 60: "After 1 minute"
+        case ..<60: "After \(seconds) seconds"
+        default: "After \(seconds / 60) minutes"
+        }
+    }
+}
+
+/// The words for a refusal: fixed text and the numbers the core gave, never anything typed.
+struct ProblemWords: Sendable {
+    func words(for problem: MendError, waitSeconds: Int = 0) -> String {
+        switch problem {
+        case .WrongPasscode(let left):
+            switch left {
+            case 0: "That passcode didn't open your space. The next try will need a short wait."
+            case 1: "That passcode didn't open your space. 1 try left before a short wait."
+            default: "That passcode didn't open your space. \(left) tries left before a short wait."
+            }
+        case .WrongRecoveryCode: "That recovery code didn't match. Check each group of letters and digits."
+        case .TooManyAttempts: wait(max(1, waitSeconds))
+        case .InvalidInput(_, let inputProblem):
+            switch inputProblem {
+            case .tooShort(let min, _): "Use at least \(min) characters."
+            case .tooLong(let max, _): "Use at most \(max) characters."
+            default: "That didn't look right. Please check it and try again."
+            }
+        case .DeviceKeyUnavailable: "This device's key store can't be used right now. Unlock the device and try again."
+        case .DeviceKeyMissing: "This space's key is gone from this device, so it cannot be opened here."
+        case .Damaged: "Some data could not be read. What could be read is shown."
+        case .StorageFull: "The device is full, so nothing was saved. Free some space and try again."
+        case .OlderCopy: "This is an older copy of your space, so nothing was changed."
+        case .Locked: "Your space is locked."
+        default: "Something went wrong. Nothing you wrote was lost."
+        }
+    }
+
+    func wait(_ seconds: Int) -> String {
+        seconds < 90 ? "Please wait \(seconds) seconds before trying again."
+            : "Please wait \((seconds + 59) / 60) minutes before trying again."
+    }
+}
