@@ -36,7 +36,7 @@ struct MendApp: App {
 
     var body: some Scene {
         WindowGroup {
-            RootView(session: session)
+            RootView(session: session, notifications: reminders)
                 .overlay { if covered { PrivacyCover() } }
                 .task {
                     _ = try? await session.start()

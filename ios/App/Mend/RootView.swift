@@ -7,26 +7,27 @@ import SwiftUI
 
 struct RootView: View {
     let session: MendSession
+    let notifications: NotificationReminders
     @State private var helping = false
     @Environment(\.words) private var words
 
     var body: some View {
-        NavigationStack {
+        Group {
             switch session.state {
             case .starting:
                 ProgressView()
             case .noVault, .erased:
-                OnboardingView(session: session)
+                NavigationStack { OnboardingView(session: session) }
             case .locked:
-                UnlockView(session: session)
+                NavigationStack { UnlockView(session: session) }
             case .unlocked(let role, let recoveryCodeConfirmed, _, _, _):
                 if recoveryCodeConfirmed {
-                    HomeView(session: session, role: role)
+                    HomeView(session: session, role: role, notifications: notifications)
                 } else {
-                    ReplaceRecoveryCodeView(session: session)
+                    NavigationStack { ReplaceRecoveryCodeView(session: session) }
                 }
             case .settingsLost:
-                ChooseRoleAgainView(session: session)
+                NavigationStack { ChooseRoleAgainView(session: session) }
             }
         }
         .environment(\.showHelp) { helping = true }
@@ -76,25 +77,43 @@ private struct ChooseRoleAgainView: View {
     }
 }
 
-/// The open space: today's page, with settings and lock in the toolbar.
+/// The open space: a tab each for today, the program, the journal and progress, with
+/// reminders, settings and lock in every tab's toolbar and help on every page.
 struct HomeView: View {
     let session: MendSession
     let role: Role
+    let notifications: NotificationReminders
     @Environment(\.words) private var words
 
     var body: some View {
-        TodayView(session: session)
-            .toolbar {
-                ToolbarItem(placement: .topBarLeading) {
+        TabView {
+            tab(TodayView(session: session), words.today, "sun.max", "tab-today")
+            tab(ProgramView(session: session, role: role), role == .repairing ? words.programRepairing : words.programHurt,
+                "list.bullet", "tab-program")
+            tab(JournalView(session: session), words.journal, "square.and.pencil", "tab-journal")
+            tab(ProgressPage(session: session), words.progress, "chart.bar", "tab-progress")
+        }
+    }
+
+    private func tab(_ content: some View, _ title: String, _ symbol: String, _ identifier: String) -> some View {
+        NavigationStack {
+            content.toolbar {
+                ToolbarItemGroup(placement: .topBarLeading) {
                     NavigationLink { SettingsView(session: session) } label: { Image(systemName: "gearshape") }
                         .accessibilityLabel(words.settings)
                         .accessibilityIdentifier("tab-settings")
-                }
-                ToolbarItem(placement: .topBarLeading) {
+                    NavigationLink { RemindersView(session: session, notifications: notifications) } label: {
+                        Image(systemName: "bell")
+                    }
+                    .accessibilityLabel(words.reminders)
+                    .accessibilityIdentifier("tool-reminders")
                     Button { Task { await session.lock() } } label: { Image(systemName: "lock") }
                         .accessibilityLabel(words.lock)
                         .accessibilityIdentifier("lock")
                 }
             }
+        }
+        .tabItem { Label(title, systemImage: symbol) }
+        .accessibilityIdentifier(identifier)
     }
 }

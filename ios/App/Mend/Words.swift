@@ -67,6 +67,91 @@ struct Words: Sendable {
 
     func aboutMinutes(_ minutes: Int32) -> String { "About \(minutes) minutes" }
 
+    // The program.
+    let programRepairing = "Six steps"
+    let programHurt = "For you"
+    let whyItMatters = "Why it matters"
+    let practices = "Things to practise"
+    let phrases = "Words to start from (make them your own)"
+    let cautions = "Go gently"
+    let reflections = "To reflect on"
+    // Journal.
+    let journal = "Journal"
+    let newNote = "New note"
+    let editNote = "Note"
+    let searchNotes = "Search your notes"
+    let allSteps = "All"
+    let nothingFound = "No notes match. Try other words or filters."
+    let noNotesYet = "No notes yet. Whatever you write stays here, private."
+    let showMore = "Show more"
+    let untitled = "Untitled"
+    let noteTitle = "Title"
+    let noteBody = "Your note"
+    let saved = "Saved"
+    let save = "Save"
+    let discardChanges = "Discard changes"
+    let delete = "Delete"
+    let keep = "Keep it"
+    let deleteNoteTitle = "Delete this note?"
+    let deleteNoteText = "It will be gone for good, from this device and from every copy of your space."
+    let unsavedTitle = "Keep what you wrote?"
+    let unsavedText = "This note has changes that are not saved yet."
+    let leaveUnsaved = "Leave without saving"
+
+    func stepLabel(_ number: Int32) -> String { "Step \(number)" }
+
+    // Progress and check-ins.
+    let progress = "Progress"
+    let checkInTitle = "Today's check-in"
+    let safety = "Safety"
+    let trust = "Trust"
+    let connection = "Connection"
+    let checkInNote = "A word about today (optional)"
+    let saveCheckIn = "Save check-in"
+    let practiceByFocus = "Practice so far"
+    let checkInTrends = "Check-ins, week by week"
+    let milestones = "Milestones"
+    let week = "Week"
+    let score = "Score"
+    let times = "Times"
+
+    func checkedIn(_ safety: Int32, _ trust: Int32, _ connection: Int32) -> String {
+        "Checked in today: safety \(safety), trust \(trust), connection \(connection)."
+    }
+
+    func practisedDays(_ week: Int32, _ month: Int32) -> String {
+        "You practised on \(week) of the last 7 days, and \(month) of the last 28."
+    }
+
+    // Reminders.
+    let reminders = "Reminders"
+    let remindPractice = "Today's practice"
+    let remindCheckIn = "The daily check-in"
+    let addReminder = "Add the reminder"
+    let comingUp = "Coming up"
+    let hour = "Hour"
+    let minutes = "Minutes"
+    let on = "On"
+
+    func reminderSummary(_ reminder: Reminder) -> String {
+        let what = reminder.purpose == .practice ? remindPractice : remindCheckIn
+        let days = reminder.weekdays.map(weekday).joined(separator: " ")
+        let off = reminder.enabled ? "" : " (off)"
+        return String(format: "%@, %@, %02d:%02d%@", what, days, reminder.hour, reminder.minute, off)
+    }
+
+    func weekday(_ day: Weekday) -> String {
+        switch day {
+        case .monday: "Mon"
+        case .tuesday: "Tue"
+        case .wednesday: "Wed"
+        case .thursday: "Thu"
+        case .friday: "Fri"
+        case .saturday: "Sat"
+        case .sunday: "Sun"
+        }
+    }
+
     // Help.
     let helpTitle = "Help"
     let crisisLines = "If you are in crisis"
