@@ -48,3 +48,10 @@ if grep -rnE --include='*.swift' '^import Network$|URLSession|NWConnection|URLRe
   exit 1
 fi
 echo "MendKit imports Apple-only frameworks only under #if canImport, and nothing uses the network"
+
+# The SwiftUI views take every word from Words (or the core): no text of their own.
+if grep -rnE --include='*.swift' '(Text|Button|Label|Toggle|TextField|SecureField|Picker|NavigationLink)\("[^"]*[A-Za-z]' ios/App; then
+  echo "a view carries its own words; put them in Words.swift" >&2
+  exit 1
+fi
+echo "the iOS views take their words from Words.swift or the core"

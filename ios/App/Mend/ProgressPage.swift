@@ -106,7 +106,7 @@ private struct CheckInCard: View {
 
     private func score(_ label: String, _ value: Binding<Int32>, _ identifier: String) -> some View {
         VStack(alignment: .leading) {
-            Text("\(label): \(value.wrappedValue)")
+            Text(words.score(label, value.wrappedValue))
             Slider(
                 value: Binding(get: { Double(value.wrappedValue) }, set: { value.wrappedValue = Int32($0.rounded()) }),
                 in: 0...Double(model.maxScore),

@@ -77,8 +77,8 @@ private struct ChooseRoleAgainView: View {
     }
 }
 
-/// The open space: a tab each for today, the program, the journal and progress, with
-/// reminders, settings and lock in every tab's toolbar and help on every page.
+/// The open space: a tab each for today, the program, the journal, the tools and progress,
+/// with settings, reminders and lock in every tab's toolbar and help on every page.
 struct HomeView: View {
     let session: MendSession
     let role: Role
@@ -91,6 +91,7 @@ struct HomeView: View {
             tab(ProgramView(session: session, role: role), role == .repairing ? words.programRepairing : words.programHurt,
                 "list.bullet", "tab-program")
             tab(JournalView(session: session), words.journal, "square.and.pencil", "tab-journal")
+            tab(ToolsView(session: session, role: role, notifications: notifications), words.tools, "wrench.and.screwdriver", "tab-tools")
             tab(ProgressPage(session: session), words.progress, "chart.bar", "tab-progress")
         }
     }

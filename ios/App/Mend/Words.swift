@@ -115,6 +115,8 @@ struct Words: Sendable {
     let score = "Score"
     let times = "Times"
 
+    func score(_ label: String, _ value: Int32) -> String { "\(label): \(value)" }
+
     func checkedIn(_ safety: Int32, _ trust: Int32, _ connection: Int32) -> String {
         "Checked in today: safety \(safety), trust \(trust), connection \(connection)."
     }
@@ -134,7 +136,7 @@ struct Words: Sendable {
     let on = "On"
 
     func reminderSummary(_ reminder: Reminder) -> String {
-        let what = reminder.purpose == .practice ? remindPractice : remindCheckIn
+        let what = reminder.purpose == .practice ? "Practice" : "Check-in"
         let days = reminder.weekdays.map(weekday).joined(separator: " ")
         let off = reminder.enabled ? "" : " (off)"
         return String(format: "%@, %@, %02d:%02d%@", what, days, reminder.hour, reminder.minute, off)
@@ -149,6 +151,98 @@ struct Words: Sendable {
         case .friday: "Fri"
         case .saturday: "Sat"
         case .sunday: "Sun"
+        }
+    }
+
+    // Tools.
+    let tools = "Tools"
+    let writeNew = "Write a new one"
+    let triggerWhat = "What set it off"
+    let triggerHelped = "What helped, even a little (optional)"
+    let logIt = "Log it"
+    let questionText = "The question"
+    let factQuestion = "A fact (what, when, who)"
+    let meaningQuestion = "A meaning (why, what it says)"
+    let askedByPartner = "My partner asks"
+    let askedByMe = "I ask"
+    let addQuestion = "Add the question"
+    let theAnswer = "The answer"
+    let contactChannel = "How (a message, a call, in person…)"
+    let contactWhat = "What happened (optional)"
+    let contactHandled = "How you handled it (optional)"
+    let contactTold = "I have told my partner"
+    let cutTieItem = "Something to end (a number to delete, a route to avoid…)"
+    let addToList = "Add"
+    let aNeed = "A need"
+    let aBoundary = "A boundary"
+    let boundaryText = "In your words"
+    let agreedTogether = "Agreed together"
+    let timePlan = "What you would like to do together"
+    let timeAsked = "I have asked"
+    let deleteEntryTitle = "Delete this entry?"
+    let deleteEntryText = "It will be gone for good."
+
+    func triggerIntensity(_ value: Int32) -> String { "How strong: \(value)" }
+
+    func toolName(_ kind: ToolKind) -> String {
+        switch kind {
+        case .triggers: "Trigger log"
+        case .questions: "Questions"
+        case .contacts: "No-contact log"
+        case .cutTies: "Cutting ties"
+        case .remorseLetters: "Remorse letter"
+        case .stories: "Telling your story"
+        case .validationNotes: "Validation notes"
+        case .boundaries: "Needs and boundaries"
+        case .timeTogether: "Time together"
+        case .reminders: "Reminders"
+        case .checkIns: "Check-ins"
+        }
+    }
+
+    func toolIntro(_ kind: ToolKind) -> String {
+        switch kind {
+        case .triggers: "When something sets off the hurt, note what it was, how strong, and anything that helped."
+        case .questions: "Questions asked, or waiting to be asked, and the answers given."
+        case .remorseLetters: "A letter that names the harm without excuses. Words worth another look are underlined."
+        case .stories: "Working out, in writing, how it came to happen, to share when your partner wants to hear it."
+        case .validationNotes: "What your partner said they feel, in your words, and what you said back."
+        case .contacts: "Any contact with the affair partner, or an attempt at one, and whether you told your partner."
+        case .cutTies: "Everything that still connects you to the affair, ticked off as you end it."
+        case .boundaries: "What each of you needs to feel safe, and the limits you agree on together."
+        case .timeTogether: "Small invitations to spend time together. Every answer, even no, is respected."
+        case .reminders: "A gentle nudge at a time you choose. The notification never says what it is about."
+        case .checkIns: "How safe, trusting and connected you feel today."
+        }
+    }
+
+    /// A flagged phrase and why it is worth another look.
+    func flagged(_ flag: PhrasingFlag) -> String { "“\(flag.excerpt)”: \(phrasingReason(flag.reason))" }
+
+    func phrasingReason(_ reason: PhrasingReason) -> String {
+        switch reason {
+        case .asksForgiveness: "this asks for forgiveness; let it be theirs to give, in their time."
+        case .asksForComfort: "this turns toward your own pain; the letter is about theirs."
+        case .rushesHealing: "this hurries healing along; it takes the time it takes."
+        case .minimises: "this makes the harm sound smaller or conditional."
+        case .justifies: "this explains the affair as reasonable; name it as your choice."
+        case .blames: "this puts some of the blame on your partner."
+        }
+    }
+
+    /// One line for an entry: what it says, never more than the person wrote.
+    func summary(_ entry: ToolEntry) -> String {
+        switch entry {
+        case .trigger(let t): "\(t.what) — \(t.intensity)" + (t.helped.isEmpty ? "" : "\nHelped: \(t.helped)")
+        case .question(let q): q.text + (q.answer.isEmpty ? "" : "\n— \(q.answer)")
+        case .worksheet(let w): w.sections.first { !$0.isEmpty } ?? untitled
+        case .contact(let c): c.channel + (c.whatHappened.isEmpty ? "" : ": \(c.whatHappened)")
+            + (c.disclosedAt != nil ? " — told" : " — not told yet")
+        case .cutTie(let c): c.item
+        case .boundary(let b): (b.isNeed ? aNeed : aBoundary) + ": " + b.text
+        case .timeTogether(let t): t.plan
+        case .reminder(let r): reminderSummary(r)
+        case .checkIn(let c): checkedIn(c.safety, c.trust, c.connection)
         }
     }
 
