@@ -22,13 +22,18 @@ struct MendApp: App {
         #else
         let keyStore = SecureEnclaveKeyStore()
         #endif
+        // The UI tests (MendUITests) start each run with a new vault in a temporary folder, on a
+        // simulator that has no device passcode.
+        let uiTesting = ProcessInfo.processInfo.arguments.contains("--ui-testing")
         // No usable folder means no vault can be kept; the session then reports NoVault.
-        let path = (try? VaultLocation.vaultPath()) ?? ""
+        let path = uiTesting
+            ? FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".db").path
+            : (try? VaultLocation.vaultPath()) ?? ""
         let session = MendSession(
             path: path,
             keyStore: keyStore,
             biometrics: KeychainBiometricKeeper(reason: words.biometricReason),
-            hasScreenLock: { LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: nil) }
+            hasScreenLock: { uiTesting || LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: nil) }
         )
         _session = State(initialValue: session)
         _reminders = State(initialValue: NotificationReminders(session: session))

@@ -20,9 +20,12 @@ struct RootView: View {
                 NavigationStack { OnboardingView(session: session) }
             case .locked:
                 NavigationStack { UnlockView(session: session) }
-            case .unlocked(let role, let recoveryCodeConfirmed, _, _, _):
+            case .unlocked(let role, let recoveryCodeConfirmed, let damaged, let olderCopy, let unmatched):
                 if recoveryCodeConfirmed {
                     HomeView(session: session, role: role, notifications: notifications)
+                        .safeAreaInset(edge: .top) {
+                            RecordsBanner(session: session, damaged: damaged, olderCopy: olderCopy, unmatched: unmatched)
+                        }
                 } else {
                     NavigationStack { ReplaceRecoveryCodeView(session: session) }
                 }
@@ -52,6 +55,41 @@ private struct ReplaceRecoveryCodeView: View {
     }
 }
 
+/// What an unlock found, said above every tab until the person keeps the records as they are:
+/// an older copy (read-only until kept), records not as last saved, records left out.
+private struct RecordsBanner: View {
+    let session: MendSession
+    let damaged: Int32
+    let olderCopy: Bool
+    let unmatched: Bool
+    @State private var problem: MendError?
+    @Environment(\.words) private var words
+
+    var body: some View {
+        if olderCopy || unmatched || damaged > 0 {
+            VStack(alignment: .leading, spacing: 8) {
+                if olderCopy { Text(words.olderCopyText).accessibilityIdentifier("older-copy") }
+                if unmatched { Text(words.unmatchedText).accessibilityIdentifier("unmatched") }
+                if damaged > 0 { Text(words.damagedText(damaged)) }
+                if olderCopy || unmatched {
+                    Button(words.keepAsItIs) {
+                        Task {
+                            do { try await session.keepRecordsAsTheyAre() } catch { problem = error as? MendError }
+                        }
+                    }
+                    .accessibilityIdentifier("keep-as-is")
+                }
+                ProblemText(problem: problem)
+            }
+            .padding()
+            .frame(maxWidth: .infinity, alignment: .leading)
+            .background(.yellow.opacity(0.2))
+            .accessibilityElement(children: .contain)
+            .accessibilityIdentifier("records-banner")
+        }
+    }
+}
+
 /// The settings could not be read: the person says whose space this is again.
 private struct ChooseRoleAgainView: View {
     let session: MendSession
@@ -60,6 +98,7 @@ private struct ChooseRoleAgainView: View {
 
     var body: some View {
         Page(title: words.whoIsThisFor) {
+            Text(words.settingsLostText)
             SecondaryButton(title: words.repairingRole, identifier: "role-repairing") { choose(.repairing) }
             SecondaryButton(title: words.hurtRole, identifier: "role-hurt") { choose(.hurt) }
             ProblemText(problem: problem)

@@ -246,6 +246,16 @@ struct Words: Sendable {
         }
     }
 
+    // What an unlock found.
+    let olderCopyText = "This is an older copy of your space (restored from a backup or copied back), so it can be read but not changed. If you restored it on purpose, keep it as it is."
+    let unmatchedText = "Some records are not the ones your space last saved: some may be missing, older, or back after being deleted. What can be read is shown."
+    let keepAsItIs = "Keep it as it is"
+    let settingsLostText = "Your space's settings could not be read, so Mend does not know whose space this is. Your notes are safe. Please choose again."
+
+    func damagedText(_ count: Int32) -> String {
+        count == 1 ? "1 record could not be read and is left out." : "\(count) records could not be read and are left out."
+    }
+
     // Help.
     let helpTitle = "Help"
     let crisisLines = "If you are in crisis"
