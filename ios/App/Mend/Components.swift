@@ -16,9 +16,14 @@ extension EnvironmentValues {
 /// A page: scrolls at large text sizes, with help in its toolbar.
 struct Page<Content: View>: View {
     let title: String
-    @ViewBuilder let content: Content
+    let content: Content
     @Environment(\.words) private var words
     @Environment(\.showHelp) private var showHelp
+
+    init(title: String, @ViewBuilder content: () -> Content) {
+        self.title = title
+        self.content = content()
+    }
 
     var body: some View {
         ScrollView {
@@ -58,8 +63,13 @@ struct PasscodeField: View {
 /// What the core refused, in the app's words; said by VoiceOver as it appears.
 struct ProblemText: View {
     let problem: MendError?
-    var waitSeconds = 0
+    let waitSeconds: Int
     @Environment(\.problemWords) private var words
+
+    init(problem: MendError?, waitSeconds: Int = 0) {
+        self.problem = problem
+        self.waitSeconds = waitSeconds
+    }
 
     var body: some View {
         if let problem {
@@ -75,6 +85,10 @@ struct ProblemText: View {
 struct PasscodeStrengthText: View {
     let passcode: String
     @Environment(\.words) private var words
+
+    init(passcode: String) {
+        self.passcode = passcode
+    }
 
     var body: some View {
         Text(words.strength(passcodeStrength(passcode: Data(passcode.utf8))))

@@ -6,13 +6,14 @@ import MendKit
 import SwiftUI
 
 struct OnboardingView: View {
-    @State private var model: OnboardingViewModel
+    /// Held by the root, so that the recovery code stays on screen after the vault opens.
+    let model: OnboardingViewModel
     @State private var first = ""
     @State private var second = ""
     @Environment(\.words) private var words
 
-    init(session: MendSession) {
-        _model = State(initialValue: OnboardingViewModel(session: session))
+    init(model: OnboardingViewModel) {
+        self.model = model
     }
 
     var body: some View {
@@ -92,6 +93,13 @@ struct RecoveryCodePage: View {
     let problem: MendError?
     let onKept: () -> Void
     @Environment(\.words) private var words
+
+    init(text: String, code: String?, problem: MendError?, onKept: @escaping () -> Void) {
+        self.text = text
+        self.code = code
+        self.problem = problem
+        self.onKept = onKept
+    }
 
     var body: some View {
         Page(title: words.recoveryCodeTitle) {

@@ -40,6 +40,10 @@ struct ProgramPageView: View {
     let page: ProgramPage
     @Environment(\.words) private var words
 
+    init(page: ProgramPage) {
+        self.page = page
+    }
+
     var body: some View {
         Page(title: page.title) {
             Text(page.summary).font(.title3)

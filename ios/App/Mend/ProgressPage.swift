@@ -85,6 +85,10 @@ private struct CheckInCard: View {
     @Bindable var model: CheckInViewModel
     @Environment(\.words) private var words
 
+    init(model: CheckInViewModel) {
+        self.model = model
+    }
+
     var body: some View {
         VStack(alignment: .leading, spacing: 12) {
             Text(words.checkInTitle).font(.headline)

@@ -8,34 +8,61 @@ import SwiftUI
 struct RootView: View {
     let session: MendSession
     let notifications: NotificationReminders
+    /// The flows that end by showing a new recovery code live here, so that the code stays on
+    /// screen after the vault has opened, until the person says they kept it.
+    @State private var onboarding: OnboardingViewModel
+    @State private var recover: RecoverViewModel
+    @State private var forgot = false
     @State private var helping = false
     @Environment(\.words) private var words
 
+    init(session: MendSession, notifications: NotificationReminders) {
+        self.session = session
+        self.notifications = notifications
+        _onboarding = State(initialValue: OnboardingViewModel(session: session))
+        _recover = State(initialValue: RecoverViewModel(session: session))
+    }
+
     var body: some View {
         Group {
-            switch session.state {
-            case .starting:
-                ProgressView()
-            case .noVault, .erased:
-                NavigationStack { OnboardingView(session: session) }
-            case .locked:
-                NavigationStack { UnlockView(session: session) }
-            case .unlocked(let role, let recoveryCodeConfirmed, let damaged, let olderCopy, let unmatched):
-                if recoveryCodeConfirmed {
-                    HomeView(session: session, role: role, notifications: notifications)
-                        .safeAreaInset(edge: .top) {
-                            RecordsBanner(session: session, damaged: damaged, olderCopy: olderCopy, unmatched: unmatched)
-                        }
-                } else {
-                    NavigationStack { ReplaceRecoveryCodeView(session: session) }
-                }
-            case .settingsLost:
-                NavigationStack { ChooseRoleAgainView(session: session) }
+            if onboarding.step == .showRecoveryCode {
+                NavigationStack { OnboardingView(model: onboarding) }
+            } else if forgot && (session.state == .locked || recover.newRecoveryCode != nil) {
+                NavigationStack { RecoverView(model: recover) { forgot = false } }
+            } else {
+                screen
             }
         }
         .environment(\.showHelp) { helping = true }
         .sheet(isPresented: $helping) { HelpView(session: session) }
+        .onChange(of: session.state) { _, state in
+            if case .unlocked = state, recover.newRecoveryCode == nil { forgot = false }
+        }
     }
+
+    @ViewBuilder private var screen: some View {
+        switch session.state {
+        case .starting:
+            ProgressView()
+        case .noVault, .erased:
+            NavigationStack { OnboardingView(model: onboarding) }
+        case .locked:
+            NavigationStack { UnlockView(session: session) { forgot = true } }
+        case .unlocked(let role, let recoveryCodeConfirmed, let damaged, let olderCopy, let unmatched):
+            HomeView(session: session, role: role, notifications: notifications, recoveryCodeConfirmed: recoveryCodeConfirmed)
+                .safeAreaInset(edge: .top) {
+                    RecordsBanner(session: session, damaged: damaged, olderCopy: olderCopy, unmatched: unmatched)
+                }
+        case .settingsLost:
+            NavigationStack { ChooseRoleAgainView(session: session) }
+        }
+    }
+}
+
+/// Whether a page that shows its own new recovery code (changing the passcode) is open, so
+/// that the space does not put a second one over it.
+extension EnvironmentValues {
+    @Entry var showsOwnRecoveryCode: Binding<Bool> = .constant(false)
 }
 
 /// A recovery code that was never confirmed (the app stopped before it was kept): a new one.
@@ -64,6 +91,13 @@ private struct RecordsBanner: View {
     let unmatched: Bool
     @State private var problem: MendError?
     @Environment(\.words) private var words
+
+    init(session: MendSession, damaged: Int32, olderCopy: Bool, unmatched: Bool) {
+        self.session = session
+        self.damaged = damaged
+        self.olderCopy = olderCopy
+        self.unmatched = unmatched
+    }
 
     var body: some View {
         if olderCopy || unmatched || damaged > 0 {
@@ -96,6 +130,10 @@ private struct ChooseRoleAgainView: View {
     @State private var problem: MendError?
     @Environment(\.words) private var words
 
+    init(session: MendSession) {
+        self.session = session
+    }
+
     var body: some View {
         Page(title: words.whoIsThisFor) {
             Text(words.settingsLostText)
@@ -122,7 +160,16 @@ struct HomeView: View {
     let session: MendSession
     let role: Role
     let notifications: NotificationReminders
+    let recoveryCodeConfirmed: Bool
+    @State private var ownCode = false
     @Environment(\.words) private var words
+
+    init(session: MendSession, role: Role, notifications: NotificationReminders, recoveryCodeConfirmed: Bool) {
+        self.session = session
+        self.role = role
+        self.notifications = notifications
+        self.recoveryCodeConfirmed = recoveryCodeConfirmed
+    }
 
     var body: some View {
         TabView {
@@ -132,6 +179,12 @@ struct HomeView: View {
             tab(JournalView(session: session), words.journal, "square.and.pencil", "tab-journal")
             tab(ToolsView(session: session, role: role, notifications: notifications), words.tools, "wrench.and.screwdriver", "tab-tools")
             tab(ProgressPage(session: session), words.progress, "chart.bar", "tab-progress")
+        }
+        .environment(\.showsOwnRecoveryCode, $ownCode)
+        // A code never confirmed (the app stopped before it was kept) is replaced and shown
+        // first, unless a page is showing its own new code.
+        .fullScreenCover(isPresented: .constant(!recoveryCodeConfirmed && !ownCode)) {
+            NavigationStack { ReplaceRecoveryCodeView(session: session) }
         }
     }
 

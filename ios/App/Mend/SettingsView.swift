@@ -103,6 +103,7 @@ struct ChangePasscodeView: View {
     @State private var second = ""
     @Environment(\.words) private var words
     @Environment(\.dismiss) private var dismiss
+    @Environment(\.showsOwnRecoveryCode) private var showsOwnRecoveryCode
 
     init(session: MendSession, title: String) {
         self.title = title
@@ -110,6 +111,13 @@ struct ChangePasscodeView: View {
     }
 
     var body: some View {
+        // While this page is open it shows its own new code: the space puts no other over it.
+        content
+            .onAppear { showsOwnRecoveryCode.wrappedValue = true }
+            .onDisappear { showsOwnRecoveryCode.wrappedValue = false }
+    }
+
+    @ViewBuilder private var content: some View {
         if model.newRecoveryCode != nil {
             RecoveryCodePage(text: words.recoveryCodeText, code: model.newRecoveryCode, problem: model.problem) {
                 Task {

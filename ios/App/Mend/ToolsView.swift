@@ -11,6 +11,12 @@ struct ToolsView: View {
     let notifications: NotificationReminders
     @Environment(\.words) private var words
 
+    init(session: MendSession, role: Role, notifications: NotificationReminders) {
+        self.session = session
+        self.role = role
+        self.notifications = notifications
+    }
+
     var body: some View {
         List(toolsForRole(role: role), id: \.self) { kind in
             NavigationLink {
@@ -120,6 +126,11 @@ private struct EntryForm: View {
     @State private var askedByPartner = true
     @State private var meaning = false
     @Environment(\.words) private var words
+
+    init(kind: ToolKind, add: @escaping (ToolEntry) -> Void) {
+        self.kind = kind
+        self.add = add
+    }
 
     var body: some View {
         switch kind {

@@ -6,22 +6,19 @@ import MendKit
 import SwiftUI
 
 struct UnlockView: View {
-    let session: MendSession
     @State private var model: UnlockViewModel
     @State private var passcode = ""
-    @State private var recovering = false
+    let onForgot: () -> Void
     @Environment(\.words) private var words
     @Environment(\.problemWords) private var problemWords
 
-    init(session: MendSession) {
-        self.session = session
+    init(session: MendSession, onForgot: @escaping () -> Void) {
         _model = State(initialValue: UnlockViewModel(session: session))
+        self.onForgot = onForgot
     }
 
     var body: some View {
-        if recovering {
-            RecoverView(session: session) { recovering = false }
-        } else {
+        Group {
             // Redrawn each second while a wait applies, so the countdown stays live.
             TimelineView(.periodic(from: .now, by: 1)) { _ in
                 Page(title: words.unlockTitle) {
@@ -48,7 +45,7 @@ struct UnlockView: View {
                     if model.biometricSwitchedOff {
                         Text(words.biometricSwitchedOff).accessibilityIdentifier("biometric-off")
                     }
-                    Button(words.forgotPasscode) { recovering = true }
+                    Button(words.forgotPasscode, action: onForgot)
                         .frame(minHeight: 48)
                         .accessibilityIdentifier("forgot")
                 }
@@ -63,15 +60,16 @@ struct UnlockView: View {
 
 /// Forgot passcode: the recovery code and a new passcode twice; then a new recovery code.
 struct RecoverView: View {
-    @State private var model: RecoverViewModel
+    /// Held by the root, so that the new recovery code stays on screen after the vault opens.
+    let model: RecoverViewModel
+    let onBack: () -> Void
     @State private var code = ""
     @State private var first = ""
     @State private var second = ""
-    let onBack: () -> Void
     @Environment(\.words) private var words
 
-    init(session: MendSession, onBack: @escaping () -> Void) {
-        _model = State(initialValue: RecoverViewModel(session: session))
+    init(model: RecoverViewModel, onBack: @escaping () -> Void) {
+        self.model = model
         self.onBack = onBack
     }
 
