@@ -26,7 +26,7 @@ struct ProgressPage: View {
                     .accessibilityIdentifier("practised")
                 Text(words.practiceByFocus).font(.headline)
                 Chart(progress.focuses, id: \.focus) { focus in
-                    BarMark(x: .value(words.times, focus.timesPractised), y: .value(words.practiceByFocus, title(of: focus.focus)))
+                    BarMark(x: .value(words.times, Int(focus.timesPractised)), y: .value(words.practiceByFocus, title(of: focus.focus)))
                 }
                 .frame(minHeight: CGFloat(progress.focuses.count) * 36)
                 .accessibilityIdentifier("practice-chart")
