@@ -74,9 +74,10 @@ pub trait Clock: Send + Sync {
     }
 }
 
-/// The system's clocks: the wall clock, and the time since boot from the kernel (Linux's
-/// `/proc/uptime`, which counts time asleep, with its boot id). Where those are not readable,
-/// time since this process started, each process counting as a boot of its own.
+/// The system's clocks: the wall clock, and the time since boot from the kernel (Linux's and
+/// Android's `/proc/uptime`, which counts time asleep, with its boot id; Darwin's
+/// `CLOCK_MONOTONIC` with the boot session's id on Apple platforms). Where those are not
+/// readable, time since this process started, each process counting as a boot of its own.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
@@ -86,6 +87,37 @@ fn boot_number(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// Apple platforms: Darwin's `CLOCK_MONOTONIC` counts from boot and keeps counting while the
+/// device sleeps (unlike `Instant`), and `kern.bootsessionuuid` names the boot.
+#[cfg(target_vendor = "apple")]
+fn kernel_elapsed() -> Option<Elapsed> {
+    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `now` is a valid, writable timespec for the call's duration.
+    if unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut now) } != 0 {
+        return None;
+    }
+    let mut id = [0u8; 64];
+    let mut len = id.len();
+    // SAFETY: the name is NUL-terminated; `id` and `len` describe a writable buffer, and no
+    // new value is set (null pointer, zero length).
+    let read = unsafe {
+        libc::sysctlbyname(
+            c"kern.bootsessionuuid".as_ptr(),
+            id.as_mut_ptr().cast(),
+            &mut len,
+            std::ptr::null_mut(),
+            0,
+        )
+    };
+    if read != 0 || len > id.len() {
+        return None;
+    }
+    let id = std::str::from_utf8(&id[..len]).ok()?.trim_end_matches('\0');
+    let ms = i64::from(now.tv_sec).checked_mul(1000)? + i64::from(now.tv_nsec) / 1_000_000;
+    Some(Elapsed { boot: boot_number(id), ms })
+}
+
+#[cfg(not(target_vendor = "apple"))]
 fn kernel_elapsed() -> Option<Elapsed> {
     let id = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?;
     let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
