@@ -42,6 +42,8 @@ struct ToolView: View {
     let kind: ToolKind
     @State private var model: ToolViewModel
     @State private var deleting: ToolRecord?
+    @State private var answering: ToolRecord?
+    @State private var answer = ""
     @Environment(\.words) private var words
 
     init(session: MendSession, kind: ToolKind) {
@@ -92,10 +94,29 @@ struct ToolView: View {
             .accessibilityIdentifier("confirm-delete")
             Button(words.keep, role: .cancel) { deleting = nil }
         } message: { Text(words.deleteEntryText) }
+        .alert(words.theAnswer, isPresented: Binding(get: { answering != nil }, set: { if !$0 { answering = nil } })) {
+            TextField(words.theAnswer, text: $answer).accessibilityIdentifier("answer")
+            Button(words.save) {
+                if let record = answering, case .question(var question) = record.entry {
+                    question.answer = answer
+                    question.status = .answered
+                    Task { await model.edit(id: record.id, .question(question)) }
+                }
+                answering = nil
+            }
+            .accessibilityIdentifier("save-answer")
+            Button(words.cancel, role: .cancel) { answering = nil }
+        }
     }
 
     @ViewBuilder private func row(_ record: ToolRecord) -> some View {
         switch record.entry {
+        case .question(let question):
+            // Tapped to write down the answer given.
+            Button(words.summary(record.entry)) {
+                answer = question.answer
+                answering = record
+            }
         case .cutTie(let tie):
             // Ticked off in place.
             Toggle(tie.item, isOn: Binding(get: { tie.done }, set: { done in
