@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // MendKit: Mend's core for Swift apps. The generated bindings (MendCore), the native library
 // (MendFFI: an XCFramework on Apple platforms, the host-built library on Linux for tests),
 // and a hand-written Swift API with view models (MendKit).
@@ -21,7 +21,8 @@ let kitDependencies: [Target.Dependency] = ["MendCore"]
 let package = Package(
     name: "MendKit",
     platforms: [.iOS(.v17), .macOS(.v14)],
-    products: [.library(name: "MendKit", targets: ["MendKit"])],
+    // MendCore too, so that app code names the core's types (Role, ToolEntry, …) directly.
+    products: [.library(name: "MendKit", targets: ["MendKit", "MendCore"])],
     targets: platformTargets + [
         ffi,
         .target(name: "MendCore", dependencies: ["MendFFI"], path: "Sources/MendCore", exclude: ["README.md"]),

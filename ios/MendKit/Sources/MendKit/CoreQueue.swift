@@ -12,7 +12,7 @@ public final class CoreQueue: @unchecked Sendable {
     }
 
     /// Runs `work` on the queue and returns its result (or throws its error).
-    public func run<T>(_ work: @escaping () throws -> T) async throws -> T {
+    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result(catching: work)) }
         }

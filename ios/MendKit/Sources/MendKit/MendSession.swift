@@ -170,7 +170,7 @@ public final class MendSession {
     }
 
     /// Runs `work` with the vault on the core queue; `MendError.NoVault` before there is one.
-    public func call<T>(_ work: @escaping (MendVault) throws -> T) async throws -> T {
+    public func call<T: Sendable>(_ work: @escaping @Sendable (MendVault) throws -> T) async throws -> T {
         guard let vault else { throw MendError.NoVault }
         return try await core.run { try work(vault) }
     }
@@ -190,7 +190,7 @@ public final class MendSession {
     }
 
     /// Runs `work` on the core queue; for calls that need no vault (help, limits, content).
-    public func anytime<T>(_ work: @escaping () throws -> T) async throws -> T {
+    public func anytime<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await core.run(work)
     }
 

@@ -33,7 +33,7 @@ public final class RemindersViewModel: SessionObserver {
         if change == .tool(kind: .reminders) { Task { await refresh() } }
     }
 
-    private func change(_ work: @escaping (MendVault) throws -> Void) async {
+    private func change(_ work: @escaping @Sendable (MendVault) throws -> Void) async {
         let limit = schedule
         do {
             let (list, next) = try await session.call { v in

@@ -37,7 +37,7 @@ public final class TodayViewModel: SessionObserver {
     /// Whether another prompt can be asked for today.
     public var canAskAnother: Bool { !busy && prompt?.moreAvailable == true }
 
-    private func show(_ work: @escaping (MendVault) throws -> DailyPrompt) async {
+    private func show(_ work: @escaping @Sendable (MendVault) throws -> DailyPrompt) async {
         busy = true
         problem = nil
         defer { busy = false }

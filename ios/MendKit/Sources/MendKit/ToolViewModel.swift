@@ -32,7 +32,7 @@ public final class ToolViewModel: SessionObserver {
         if change == .tool(kind: tool) { Task { await refresh() } }
     }
 
-    private func change(_ work: @escaping (MendVault) throws -> Void) async {
+    private func change(_ work: @escaping @Sendable (MendVault) throws -> Void) async {
         busy = true
         problem = nil
         defer { busy = false }
