@@ -17,8 +17,6 @@ extension EnvironmentValues {
 struct Page<Content: View>: View {
     let title: String
     let content: Content
-    @Environment(\.words) private var words
-    @Environment(\.showHelp) private var showHelp
 
     init(title: String, @ViewBuilder content: () -> Content) {
         self.title = title
@@ -33,7 +31,21 @@ struct Page<Content: View>: View {
                 .frame(maxWidth: .infinity)
         }
         .navigationTitle(title)
-        .toolbar {
+        .withHelp()
+    }
+}
+
+extension View {
+    /// Help in the toolbar: one tap away from every screen.
+    func withHelp() -> some View { modifier(HelpButton()) }
+}
+
+private struct HelpButton: ViewModifier {
+    @Environment(\.words) private var words
+    @Environment(\.showHelp) private var showHelp
+
+    func body(content: Content) -> some View {
+        content.toolbar {
             ToolbarItem(placement: .topBarTrailing) {
                 Button(action: showHelp) { Image(systemName: "info.circle") }
                     .accessibilityLabel(words.help)

@@ -76,6 +76,7 @@ struct JournalView: View {
         .searchable(text: $searchText, prompt: words.searchNotes)
         .onChange(of: searchText) { _, typed in model.setWords(typed) }
         .navigationTitle(words.journal)
+        .withHelp()
         .toolbar {
             ToolbarItem(placement: .primaryAction) {
                 Button { editing = .some(nil) } label: { Image(systemName: "square.and.pencil") }
@@ -96,14 +97,17 @@ struct JournalView: View {
 /// A note being written or changed: save, discard changes, delete after a confirmation, and
 /// a question before leaving unsaved words behind.
 struct NoteEditorView: View {
+    let session: MendSession
     let id: RecordId?
     @State private var model: NoteEditorViewModel
     @State private var deleting = false
     @State private var leaving = false
+    @State private var helping = false
     @Environment(\.words) private var words
     @Environment(\.dismiss) private var dismiss
 
     init(session: MendSession, id: RecordId?) {
+        self.session = session
         self.id = id
         _model = State(initialValue: NoteEditorViewModel(session: session))
     }
@@ -124,6 +128,7 @@ struct NoteEditorView: View {
                 }
             }
             .navigationTitle(model.isNew ? words.newNote : words.editNote)
+            .withHelp()
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) {
                     Button(words.back) { if model.dirty { leaving = true } else { dismiss() } }
@@ -157,6 +162,8 @@ struct NoteEditorView: View {
                 Button(words.cancel, role: .cancel) {}
             } message: { Text(words.unsavedText) }
         }
+        .environment(\.showHelp) { helping = true }
+        .sheet(isPresented: $helping) { HelpView(session: session) }
         .interactiveDismissDisabled(model.dirty)
         .task { if let id { await model.load(id: id) } }
     }

@@ -31,6 +31,7 @@ struct ProgramView: View {
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(role == .repairing ? words.programRepairing : words.programHurt)
+        .withHelp()
         .task { await model.refresh() }
     }
 }

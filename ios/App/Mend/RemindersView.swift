@@ -89,6 +89,7 @@ struct RemindersView: View {
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(words.reminders)
+        .withHelp()
         .task { await model.refresh() }
     }
 

@@ -56,6 +56,8 @@ struct SettingsView: View {
                     .accessibilityIdentifier("change-passcode")
                 NavigationLink(words.someoneMayKnow) { ChangePasscodeView(session: session, title: words.someoneMayKnow) }
                     .accessibilityIdentifier("someone-may-know")
+                NavigationLink(words.newRecoveryCode) { NewRecoveryCodeView(session: session) }
+                    .accessibilityIdentifier("new-recovery-code")
             }
             Section {
                 Button(words.erase, role: .destructive) { erasing = true }
@@ -64,6 +66,7 @@ struct SettingsView: View {
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(words.settings)
+        .withHelp()
         .task { await model.refresh() }
         .alert(words.eraseConfirmTitle, isPresented: $erasing) {
             TextField(words.eraseWord, text: $typed)
@@ -145,5 +148,29 @@ struct ChangePasscodeView: View {
                 }
             }
         }
+    }
+}
+
+/// A new recovery code on request: the old one stops working; this one is shown until kept.
+struct NewRecoveryCodeView: View {
+    @State private var model: RecoveryCodeViewModel
+    @Environment(\.words) private var words
+    @Environment(\.dismiss) private var dismiss
+    @Environment(\.showsOwnRecoveryCode) private var showsOwnRecoveryCode
+
+    init(session: MendSession) {
+        _model = State(initialValue: RecoveryCodeViewModel(session: session))
+    }
+
+    var body: some View {
+        RecoveryCodePage(text: words.newRecoveryCodeAsked, code: model.code, problem: model.problem) {
+            Task {
+                await model.keep()
+                if model.kept { dismiss() }
+            }
+        }
+        .onAppear { showsOwnRecoveryCode.wrappedValue = true }
+        .onDisappear { showsOwnRecoveryCode.wrappedValue = false }
+        .task { if model.code == nil { await model.replace() } }
     }
 }

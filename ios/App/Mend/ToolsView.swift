@@ -33,6 +33,7 @@ struct ToolsView: View {
             .accessibilityIdentifier("tool-\(kind)")
         }
         .navigationTitle(words.tools)
+        .withHelp()
     }
 }
 
@@ -84,6 +85,7 @@ struct ToolView: View {
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(words.toolName(kind))
+        .withHelp()
         .task { await model.refresh() }
         .confirmationDialog(words.deleteEntryTitle, isPresented: Binding(get: { deleting != nil }, set: { if !$0 { deleting = nil } }),
                             titleVisibility: .visible) {
@@ -255,6 +257,7 @@ struct WorksheetView: View {
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(model.info?.title ?? "")
+        .withHelp()
         .toolbar {
             ToolbarItem(placement: .confirmationAction) {
                 Button(words.save) { Task { await model.save() } }.accessibilityIdentifier("save")

@@ -270,6 +270,7 @@ struct Words: Sendable {
     let changePasscode = "Change passcode"
     let someoneMayKnow = "Someone may know my passcode"
     let newRecoveryCode = "New recovery code"
+    let newRecoveryCodeAsked = "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach."
     let eraseSection = "Erase"
     let eraseText = "Erasing removes everything in this space from this device, for good. No one can bring it back."
     let erase = "Erase everything"
