@@ -369,8 +369,23 @@ fn shred(path: &Path, len: usize) -> Result<(), DeviceKeyError> {
 /// The largest record the file store keeps.
 const MAX_RECORD_BYTES: u64 = 4096;
 
-/// The names of the records the core keeps with a key (the file store removes them with it).
-pub const RECORD_NAMES: [&str; 2] = ["attempts", "generation"];
+/// The names of the records a store holds for `alias` in `dir`: every `<alias>.<name>` file
+/// whose name is a record name (lower-case letters), whichever feature wrote it.
+fn record_names(dir: &Path, alias: &str) -> Vec<String> {
+    let prefix = format!("{alias}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|file| {
+            let name = file.strip_prefix(&prefix)?;
+            let is_record =
+                name != "key" && !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase());
+            is_record.then(|| name.to_owned())
+        })
+        .collect()
+}
 
 impl DeviceKeyStore for FileKeyStore {
     fn wrap(&self, alias: String, plain: Vec<u8>) -> Result<Vec<u8>, DeviceKeyError> {
@@ -391,8 +406,8 @@ impl DeviceKeyStore for FileKeyStore {
     fn destroy_key(&self, alias: String) -> Result<(), DeviceKeyError> {
         let _guard = self.lock.lock().map_err(|_| DeviceKeyError::Failed)?;
         shred(&self.key_path(&alias)?, 32)?;
-        for name in RECORD_NAMES {
-            shred(&self.record_path(&alias, name)?, 0)?;
+        for name in record_names(&self.dir, &alias) {
+            shred(&self.record_path(&alias, &name)?, 0)?;
         }
         sync_dir(&self.dir);
         Ok(())
@@ -516,6 +531,14 @@ mod tests {
         check_store(&store);
         assert!(!store.key_path(A).unwrap().exists());
         assert!(store.key_path(B).unwrap().exists());
+        // Every record kept with a key goes with it, whichever feature named it.
+        for name in ["attempts", "generation", "reminders", "discreet"] {
+            store.store_record(B.into(), name.into(), vec![1]).unwrap();
+        }
+        store.destroy_key(B.into()).unwrap();
+        let left: Vec<_> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[cfg(unix)]
