@@ -78,6 +78,22 @@ pub enum Error {
     /// Another storage failure.
     #[error("storage: {0}")]
     Storage(String),
+    /// The backup passphrase does not open this backup (or its header was changed).
+    #[error("wrong backup passphrase")]
+    WrongBackupPassphrase,
+    /// The file is not a Mend backup.
+    #[error("not a backup")]
+    NotABackup,
+    /// The backup was written by a newer version of Mend; nothing was restored.
+    #[error(
+        "the backup needs a newer app (backup format {found}, this app reads up to {supported})"
+    )]
+    NewerBackup {
+        /// The format version found in the file.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
     /// A cryptographic primitive failed unexpectedly (e.g. no randomness).
     #[error("cryptography failure")]
     Crypto,
@@ -167,6 +183,10 @@ pub enum InputField {
     Entry,
     /// The auto-lock delay.
     AutoLock,
+    /// A backup's passphrase.
+    BackupPassphrase,
+    /// A file or folder to write to or read from.
+    File,
 }
 
 impl InputField {
@@ -213,6 +233,8 @@ impl InputField {
             InputField::Plan => "plan",
             InputField::Entry => "entry",
             InputField::AutoLock => "auto-lock delay",
+            InputField::BackupPassphrase => "backup passphrase",
+            InputField::File => "file",
         }
     }
 }

@@ -40,3 +40,23 @@ pub fn record(data: &[u8]) {
     let _ = crate::tools::ToolEntry::decode(data);
     let _ = crate::program::practice::decode_responses(data);
 }
+
+/// A backup file: its header, then (for headers asking little of the key derivation, so the
+/// fuzzer stays fast) its chunks under a fixed passphrase; and the bytes as the plaintext
+/// record stream inside a backup.
+pub fn backup(data: &[u8]) {
+    use crate::backup::{chunks, frames, header};
+    let each = |meta: &[u8], _: &[u8]| RecordMeta::decode(meta).map(|_| ());
+    if let Ok(parsed) = header::Header::parse(data) {
+        if parsed.kdf.memory_kib <= 1024 && parsed.kdf.iterations <= 2 {
+            if let Ok(keys) = parsed.keys(b"fuzzing passphrase") {
+                let rest = &data[header::LEN..];
+                if let Ok(plain) = chunks::ChunkReader::new(rest, rest.len() as u64, &parsed, &keys)
+                {
+                    let _ = frames::read(plain, each);
+                }
+            }
+        }
+    }
+    let _ = frames::read(chunks::PlainBytes(data), each);
+}

@@ -15,12 +15,14 @@
 //! - [`program`]: the recovery program's content, today's prompt, practice and progress.
 //! - [`tools`]: the step tools and the hurt partner's tools, and the phrasing check.
 //! - [`calendar`], [`clock`]: local days in the person's time zone, instants, injected time.
+//! - [`backup`]: encrypted backups that carry a vault to another device, and restoring them.
 //! - [`events`]: what the apps hear when the vault locks or data changes.
 //! - [`limits`]: every limit a screen shows.
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("mend_core");
 
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod crypto;
@@ -29,6 +31,7 @@ mod encoding;
 pub mod error;
 pub mod events;
 pub mod features;
+mod files;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod journal;

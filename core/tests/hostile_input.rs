@@ -48,6 +48,7 @@ proptest! {
         mend_core::fuzzing::key_slot(&bytes);
         mend_core::fuzzing::record(&bytes);
         mend_core::fuzzing::vault_state(&bytes);
+        mend_core::fuzzing::backup(&bytes);
     }
 
     #[test]

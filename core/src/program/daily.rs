@@ -123,7 +123,7 @@ impl Vault {
         let content = Content::english()?;
         let mut wrote = false;
         let daily = self.with_session(|s, conn| {
-            let seed = s.keys().derive_secret(b"prompts")?;
+            let seed = s.prompt_seed()?;
             let list = today::ranked(
                 content,
                 s.settings()?.settings.role,
@@ -193,7 +193,7 @@ impl Vault {
         let content = Content::english()?;
         let prompt = content.prompt(prompt_id).ok_or(Error::NotFound)?;
         self.with_session(|s, conn| {
-            let seed = s.keys().derive_secret(b"prompts")?;
+            let seed = s.prompt_seed()?;
             let list = today::ranked(
                 content,
                 s.settings()?.settings.role,

@@ -121,12 +121,19 @@ impl ToolIndex {
         schedule::encode(&schedule::enabled(reminders.iter().map(|r| (&r.id, &r.entry))))
     }
 
-    /// The entries of `tool`, newest first.
+    /// The entries of `tool`, newest first; entries of the same moment in the order they were
+    /// written (the later row first), so the order is the same at every unlock and after a
+    /// restore.
     pub fn list(&self, tool: ToolKind) -> Vec<&ToolRecord> {
-        let mut out: Vec<&ToolRecord> =
-            self.entries.values().map(|(_, r)| r).filter(|r| r.entry.tool() == tool).collect();
-        out.sort_by(|a, b| when(b).cmp(&when(a)).then_with(|| b.created_at.cmp(&a.created_at)));
-        out
+        let mut out: Vec<&(i64, ToolRecord)> =
+            self.entries.values().filter(|(_, r)| r.entry.tool() == tool).collect();
+        out.sort_by(|(row_a, a), (row_b, b)| {
+            when(b)
+                .cmp(&when(a))
+                .then_with(|| b.created_at.cmp(&a.created_at))
+                .then_with(|| row_b.cmp(row_a))
+        });
+        out.into_iter().map(|(_, r)| r).collect()
     }
 }
 

@@ -277,6 +277,7 @@ impl<F: FeatureState> Vault<F> {
     ) -> Result<(Self, RecoveryCode)> {
         validate_passcode(passcode)?;
         kdf.validate()?;
+        Self::clear_unfinished(&restoring_path(path), &device);
         let mut conn = db::create(path)?;
         let vault_id = random::bytes::<16>()?;
         let data_key = random::secret_key()?;
@@ -301,7 +302,7 @@ impl<F: FeatureState> Vault<F> {
         recovery_slot.save(&tx)?;
         Attempts::seal_new(&tx, &bound.attempt_key)?;
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
-        let settings = Settings::new(role);
+        let settings = Settings { prompt_seed: Some(random::bytes()?), ..Settings::new(role) };
         let fresh = Some(bound.freshness.clone());
         let session = Session::create(&tx, keys, settings, clock.now_ms(), fresh)?;
         tx.commit()?;
@@ -922,6 +923,40 @@ impl<F: FeatureState> Vault<F> {
         result
     }
 
+    /// Closes the vault's file after folding its log into it, so that the file alone holds
+    /// the vault and can be moved. Afterwards every call on this handle fails with
+    /// [`Error::Closed`]. On failure the vault stays open (and can still be erased).
+    pub(crate) fn close(&self) -> Result<()> {
+        let mut inner = self.inner();
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        inner.session = None;
+        let conn = inner.conn.as_ref().ok_or(Error::Closed)?;
+        db::checkpoint(conn)?;
+        if let Some(conn) = inner.conn.take() {
+            if let Err((conn, e)) = conn.close() {
+                inner.conn = Some(conn);
+                return Err(e.into());
+            }
+        }
+        self.state.store(ERASED, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Removes what an interrupted restore left at `temp` (see [`restoring_path`]): its
+    /// platform key and its files. Best effort; a restore or creation calls it first.
+    pub(crate) fn clear_unfinished(temp: &Path, device: &Arc<dyn DeviceKeyStore>) {
+        if std::fs::symlink_metadata(temp).is_err() {
+            return;
+        }
+        let clock: Arc<dyn Clock> = Arc::new(crate::clock::SystemClock);
+        let erased = Self::open(temp, device.clone(), clock).and_then(|vault| vault.erase());
+        if erased.is_err() {
+            for file in db::files(temp) {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+    }
+
     fn erase_files(&self, conn: Option<Connection>) -> Result<()> {
         let mut first_error: Option<Error> = None;
         let mut note = |r: Result<()>| {
@@ -951,6 +986,13 @@ impl<F: FeatureState> Vault<F> {
         }
         first_error.map_or(Ok(()), Err)
     }
+}
+
+/// Where a restore builds the vault that is to be at `path`, until it is complete.
+pub fn restoring_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".restoring");
+    PathBuf::from(name)
 }
 
 /// A new platform key for the vault `vault_id`, under a new alias, with a new device secret

@@ -464,6 +464,15 @@ impl<F: FeatureState> Session<F> {
         if self.check.settings_lost { Err(SETTINGS_LOST) } else { Ok(&self.settings) }
     }
 
+    /// The secret that orders each day's prompts: the one kept in the settings, or for a
+    /// vault from before it was kept, one derived from the data key.
+    pub fn prompt_seed(&self) -> Result<crate::crypto::SecretKey> {
+        match self.settings()?.settings.prompt_seed {
+            Some(seed) => Ok(crate::crypto::SecretKey::new(seed)),
+            None => self.keys.derive_secret(b"prompts"),
+        }
+    }
+
     /// Writes new settings for a vault whose settings record was lost, as a new record: the
     /// role the person chose again, the recovery code unconfirmed (the app then offers a new
     /// one), the other values as for a new vault, and the program counted from now.

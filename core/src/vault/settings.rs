@@ -46,6 +46,10 @@ pub struct Settings {
     pub auto_lock_seconds: u32,
     /// Whether the app shows itself under a plain name and icon on this device.
     pub discreet: bool,
+    /// The secret that orders each day's prompts, kept so that a restored vault (whose
+    /// keys are new) offers the same prompts. Vaults made before it was kept derive theirs
+    /// from the data key until a backup writes one.
+    pub prompt_seed: Option<[u8; 32]>,
 }
 
 /// The auto-lock delays a person can choose from, in seconds: at once, 30 seconds, one,
@@ -62,6 +66,7 @@ impl Settings {
             recovery_code_confirmed: false,
             auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS,
             discreet: false,
+            prompt_seed: None,
         }
     }
 }
@@ -74,7 +79,11 @@ impl Settings {
             .u8(u8::from(self.recovery_code_confirmed))
             .u32(self.auto_lock_seconds)
             .u8(u8::from(self.discreet));
-        w.finish()
+        let mut out = w.finish();
+        if let Some(seed) = &self.prompt_seed {
+            out.extend_from_slice(seed);
+        }
+        out
     }
 
     /// Decodes the settings' fields.
@@ -94,8 +103,19 @@ impl Settings {
             return Err(Error::Damaged("bad settings"));
         }
         let discreet = if r.is_empty() { false } else { flag(r.u8()?)? };
+        let prompt_seed = match r.remaining() {
+            0 => None,
+            32 => {
+                let mut seed = [0u8; 32];
+                for byte in &mut seed {
+                    *byte = r.u8()?;
+                }
+                Some(seed)
+            }
+            _ => return Err(Error::Damaged("bad settings")),
+        };
         r.finish()?;
-        Ok(Self { role, recovery_code_confirmed, auto_lock_seconds, discreet })
+        Ok(Self { role, recovery_code_confirmed, auto_lock_seconds, discreet, prompt_seed })
     }
 }
 
@@ -107,6 +127,9 @@ mod tests {
     fn settings_round_trip_and_older_records_still_read() {
         let s = Settings { auto_lock_seconds: 300, discreet: true, ..Settings::new(Role::Hurt) };
         assert_eq!(Settings::decode(&s.encode()).unwrap(), s);
+        let seeded = Settings { prompt_seed: Some([7; 32]), ..s };
+        assert_eq!(Settings::decode(&seeded.encode()).unwrap(), seeded);
+        assert!(Settings::decode(&seeded.encode()[..20]).is_err());
         // A record from before discreet mode: off.
         assert!(!Settings::decode(&[1, 1, 60, 0, 0, 0]).unwrap().discreet);
         assert!(Settings::decode(&[1, 1, 60, 0, 0, 0, 2]).is_err());
@@ -119,6 +142,7 @@ mod tests {
                 recovery_code_confirmed: true,
                 auto_lock_seconds: DEFAULT_AUTO_LOCK_SECONDS,
                 discreet: false,
+                prompt_seed: None,
             }
         );
         assert!(Settings::decode(&[1, 1, 7, 0, 0, 0]).is_err(), "not one of the choices");

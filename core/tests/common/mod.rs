@@ -26,13 +26,17 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new() -> Self {
+        Self::with_role(Role::Repairing)
+    }
+
+    pub fn with_role(role: Role) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let device = Arc::new(MemoryKeyStore::new());
         let clock = Arc::new(ManualClock::new(T0));
         let (vault, recovery) = Vault::create(
             &dir.path().join("vault.db"),
             PASSCODE,
-            Role::Repairing,
+            role,
             TEST_KDF,
             device.clone(),
             clock.clone(),
