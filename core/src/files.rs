@@ -91,7 +91,6 @@ pub fn sync_parent(path: &Path) {
 }
 
 /// Writes `data` as a new file at `dest`, whole or not at all.
-#[allow(dead_code)] // used by the exports
 pub fn write_new(dest: &Path, data: &[u8]) -> Result<()> {
     let mut file = NewFile::create(dest)?;
     file.write(data)?;

@@ -16,6 +16,8 @@
 //! - [`tools`]: the step tools and the hurt partner's tools, and the phrasing check.
 //! - [`calendar`], [`clock`]: local days in the person's time zone, instants, injected time.
 //! - [`backup`]: encrypted backups that carry a vault to another device, and restoring them.
+//! - [`export`]: plain JSON and Markdown exports of everything a person wrote.
+//! - [`summary`]: a summary of chosen sections and dates to bring to a therapist.
 //! - [`events`]: what the apps hear when the vault locks or data changes.
 //! - [`limits`]: every limit a screen shows.
 
@@ -30,6 +32,7 @@ pub mod device;
 mod encoding;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod features;
 mod files;
 #[doc(hidden)]
@@ -39,6 +42,7 @@ pub mod limits;
 pub mod program;
 pub mod record;
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod tools;
 pub mod vault;

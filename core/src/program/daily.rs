@@ -49,7 +49,7 @@ fn check_response(response: Option<&str>) -> Result<Option<String>> {
 }
 
 /// The written responses stored for `day`.
-fn responses_of(
+pub(crate) fn responses_of(
     s: &Session<Features>,
     conn: &Connection,
     day: i32,

@@ -7,6 +7,7 @@ pub mod daily;
 pub mod history;
 mod node;
 pub mod pages;
+pub mod past;
 pub mod practice;
 pub mod progress;
 pub mod today;
@@ -15,4 +16,5 @@ pub use content::{Content, Focus, Help, Prompt, PromptKind, Step, Theme, Workshe
 pub use daily::DailyPrompt;
 pub use history::PracticeOutcome;
 pub use pages::ProgramPage;
+pub use past::{PracticeDay, PracticedPrompt};
 pub use progress::{CheckInWeek, FocusProgress, Milestone, ProgramProgress};

@@ -1,0 +1,320 @@
+//! A summary to bring to a therapist: a date range and the sections the person picks —
+//! practice and progress, check-in trends, answered questions, chosen notes, chosen letters —
+//! built as a preview the screens show first ([`Summary`]), then written as self-contained
+//! HTML with print styles (the phones print it to PDF) or as Markdown. Nothing goes in that
+//! the person did not pick, and the suggested file name names only the dates.
+
+mod html;
+mod markdown;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::Vault;
+use crate::calendar::CalendarDate;
+use crate::error::{Error, InputField, InputProblem, Result};
+use crate::export::{date, time_for_people};
+use crate::program::{Content, Focus, PracticeOutcome};
+use crate::record::{RecordId, ToolKind};
+use crate::tools::{Asker, QuestionStatus, ToolEntry};
+
+/// What to put in a summary.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRequest {
+    /// The first day covered.
+    pub from: CalendarDate,
+    /// The last day covered.
+    pub to: CalendarDate,
+    /// Days practised, prompts done and skipped, by step or theme, milestones reached.
+    pub practice: bool,
+    /// Weekly averages of the check-ins.
+    pub check_ins: bool,
+    /// Questions marked answered, with their answers.
+    pub answered_questions: bool,
+    /// The notes to include, whole.
+    pub note_ids: Vec<RecordId>,
+    /// The letters and worksheets to include, whole.
+    pub letter_ids: Vec<RecordId>,
+}
+
+/// One entry of a section.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryItem {
+    /// What it is (a note's title, a question, a week).
+    pub heading: String,
+    /// When, and what kind (a short line under the heading; may be empty).
+    pub about: String,
+    /// The text itself (may be empty).
+    pub text: String,
+}
+
+/// One section the person picked.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummarySection {
+    /// The section's heading.
+    pub heading: String,
+    /// Its entries, in order.
+    pub items: Vec<SummaryItem>,
+}
+
+/// A summary as it will be written: shown first as a preview.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// The title.
+    pub title: String,
+    /// The period covered, in words.
+    pub period: String,
+    /// The sections picked, in a fixed order.
+    pub sections: Vec<SummarySection>,
+}
+
+/// How a summary is written.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFormat {
+    /// One self-contained HTML page with print styles.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
+/// The file name to suggest: the dates and the format, never any content.
+pub fn summary_file_name(request: &SummaryRequest, format: SummaryFormat) -> String {
+    let ext = match format {
+        SummaryFormat::Html => "html",
+        SummaryFormat::Markdown => "md",
+    };
+    format!("summary-{}-to-{}.{ext}", date(request.from), date(request.to))
+}
+
+/// Renders a summary in `format`.
+pub fn render_summary(summary: &Summary, format: SummaryFormat) -> String {
+    match format {
+        SummaryFormat::Html => html::render(summary),
+        SummaryFormat::Markdown => markdown::render(summary),
+    }
+}
+
+fn nothing_picked() -> Error {
+    Error::invalid(InputField::Sections, InputProblem::Empty)
+}
+
+fn one_decimal(total: i64, count: i64) -> String {
+    let tenths = (total * 10 + count / 2) / count.max(1);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+impl Vault {
+    /// Builds the summary `request` asks for, to preview and then write.
+    pub fn summary(&self, request: &SummaryRequest) -> Result<Summary> {
+        let (from, to) = (request.from.day_number()?, request.to.day_number()?);
+        if from > to {
+            return Err(Error::invalid(InputField::Date, InputProblem::BadFormat));
+        }
+        let picked = request.practice
+            || request.check_ins
+            || request.answered_questions
+            || !request.note_ids.is_empty()
+            || !request.letter_ids.is_empty();
+        if !picked {
+            return Err(nothing_picked());
+        }
+        let zone = self.zone();
+        let in_range = |ms: i64| self.day_of(ms).is_ok_and(|d| (from..=to).contains(&d));
+        let mut sections = Vec::new();
+        if request.practice {
+            sections.push(self.practice_section(from, to)?);
+        }
+        if request.check_ins {
+            let mut weeks: BTreeMap<i32, [i64; 4]> = BTreeMap::new();
+            for r in self.entries(ToolKind::CheckIns)? {
+                let ToolEntry::CheckIn(c) = &r.entry else { continue };
+                let day = c.date.day_number()?;
+                if (from..=to).contains(&day) {
+                    let week = weeks.entry(crate::program::progress::monday_of(day)).or_default();
+                    week[0] += 1;
+                    week[1] += i64::from(c.safety);
+                    week[2] += i64::from(c.trust);
+                    week[3] += i64::from(c.connection);
+                }
+            }
+            let items = weeks
+                .into_iter()
+                .map(|(monday, [n, safety, trust, connection])| SummaryItem {
+                    heading: format!("Week of {}", date(CalendarDate::from_day_number(monday))),
+                    about: format!("{n} check-in{}", if n == 1 { "" } else { "s" }),
+                    text: format!(
+                        "Safety {} · Trust {} · Connection {} (average, 0 to 10)",
+                        one_decimal(safety, n),
+                        one_decimal(trust, n),
+                        one_decimal(connection, n)
+                    ),
+                })
+                .collect();
+            sections.push(SummarySection { heading: "Check-ins".into(), items });
+        }
+        if request.answered_questions {
+            let items = self
+                .entries(ToolKind::Questions)?
+                .into_iter()
+                .rev()
+                .filter(|r| in_range(r.updated_at.ms()))
+                .filter_map(|r| match r.entry {
+                    ToolEntry::Question(q) if q.status == QuestionStatus::Answered => {
+                        Some(SummaryItem {
+                            heading: q.text,
+                            about: format!(
+                                "Asked by {}, answered {}",
+                                if q.asked_by == Asker::Me { "me" } else { "my partner" },
+                                date(CalendarDate::from_day_number(
+                                    self.day_of(r.updated_at.ms()).ok()?
+                                ))
+                            ),
+                            text: q.answer,
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            sections.push(SummarySection { heading: "Answered questions".into(), items });
+        }
+        if !request.note_ids.is_empty() {
+            let items = request
+                .note_ids
+                .iter()
+                .map(|id| {
+                    let note = self.note(id)?;
+                    Ok(SummaryItem {
+                        heading: note.summary.title,
+                        about: time_for_people(note.summary.created_at, &*zone),
+                        text: note.body,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            sections.push(SummarySection { heading: "Notes".into(), items });
+        }
+        if !request.letter_ids.is_empty() {
+            let content = Content::english()?;
+            let mut worksheets = Vec::new();
+            for kind in [ToolKind::RemorseLetters, ToolKind::Stories, ToolKind::ValidationNotes] {
+                worksheets.extend(self.entries(kind)?);
+            }
+            let items = request
+                .letter_ids
+                .iter()
+                .map(|id| {
+                    let record = worksheets.iter().find(|r| &r.id == id).ok_or(Error::NotFound)?;
+                    let ToolEntry::Worksheet(w) = &record.entry else {
+                        return Err(Error::NotFound);
+                    };
+                    let text = content.worksheet(w.kind);
+                    let body = w
+                        .sections
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| !s.trim().is_empty())
+                        .map(|(i, s)| match text.and_then(|t| t.sections.get(i)) {
+                            Some(heading) => format!("{heading}\n\n{s}"),
+                            None => s.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n\n");
+                    Ok(SummaryItem {
+                        heading: text.map_or_else(|| "Worksheet".to_owned(), |t| t.title.clone()),
+                        about: format!(
+                            "Last changed {}",
+                            time_for_people(record.updated_at, &*zone)
+                        ),
+                        text: body,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            sections.push(SummarySection { heading: "Letters and worksheets".into(), items });
+        }
+        Ok(Summary {
+            title: "Summary for a session".into(),
+            period: format!("{} to {}", date(request.from), date(request.to)),
+            sections,
+        })
+    }
+
+    fn practice_section(&self, from: i32, to: i32) -> Result<SummarySection> {
+        let content = Content::english()?;
+        let history = self.practice_history()?;
+        let (mut days, mut done, mut skipped) = (0, 0, 0);
+        let mut by_focus: Vec<(Focus, i32)> = Vec::new();
+        for day in &history {
+            let n = day.date.day_number()?;
+            if !(from..=to).contains(&n) {
+                continue;
+            }
+            let done_today =
+                day.prompts.iter().filter(|p| p.outcome == PracticeOutcome::Done).count();
+            days += i32::from(done_today > 0);
+            done += done_today;
+            skipped += day.prompts.iter().filter(|p| p.outcome == PracticeOutcome::Skipped).count();
+            for p in day.prompts.iter().filter(|p| p.outcome == PracticeOutcome::Done) {
+                let Some(prompt) = &p.prompt else { continue };
+                match by_focus.iter_mut().find(|(f, _)| f == &prompt.focus) {
+                    Some((_, count)) => *count += 1,
+                    None => by_focus.push((prompt.focus.clone(), 1)),
+                }
+            }
+        }
+        let span = to - from + 1;
+        let mut items = vec![SummaryItem {
+            heading: format!("Practised on {days} of {span} days"),
+            about: String::new(),
+            text: format!("{done} prompts done, {skipped} set aside."),
+        }];
+        by_focus.sort_by_key(|(f, _)| match f {
+            Focus::Step { number } => (*number, String::new()),
+            Focus::Theme { key } => (100, key.clone()),
+        });
+        for (focus, count) in by_focus {
+            let title = match &focus {
+                Focus::Step { number } => content.step(*number).map_or_else(
+                    || format!("Step {number}"),
+                    |s| format!("Step {number}: {}", s.title),
+                ),
+                Focus::Theme { key } => content
+                    .themes
+                    .iter()
+                    .find(|t| &t.key == key)
+                    .map_or_else(|| key.clone(), |t| t.title.clone()),
+            };
+            items.push(SummaryItem {
+                heading: title,
+                about: String::new(),
+                text: format!("{count} prompt{} done", if count == 1 { "" } else { "s" }),
+            });
+        }
+        for m in self.progress()?.milestones {
+            if (from..=to).contains(&m.reached.day_number()?) {
+                items.push(SummaryItem {
+                    heading: m.title,
+                    about: format!("Reached {}", date(m.reached)),
+                    text: m.text,
+                });
+            }
+        }
+        Ok(SummarySection { heading: "Practice and progress".into(), items })
+    }
+
+    /// Writes the summary `request` asks for as a new file at `dest`. Refuses an existing
+    /// file; nothing is left at `dest` unless the whole file was written.
+    pub fn write_summary(
+        &self,
+        request: &SummaryRequest,
+        format: SummaryFormat,
+        dest: &Path,
+    ) -> Result<()> {
+        let summary = self.summary(request)?;
+        let text = zeroize::Zeroizing::new(render_summary(&summary, format));
+        crate::files::write_new(dest, text.as_bytes())
+    }
+}
