@@ -79,6 +79,20 @@ pub enum MendError {
     /// Nothing was written.
     #[error("this is an older copy of the vault")]
     OlderCopy,
+    /// The backup passphrase does not open this backup: ask again.
+    #[error("wrong backup passphrase")]
+    WrongBackupPassphrase,
+    /// The file chosen is not a Mend backup.
+    #[error("not a backup")]
+    NotABackup,
+    /// The backup was made by a newer version of the app: ask the person to update.
+    #[error("this backup needs a newer version of the app")]
+    NewerBackup {
+        /// The backup's format version.
+        found: i32,
+        /// The newest format this app reads.
+        supported: i32,
+    },
     /// The device is out of storage; nothing was written.
     #[error("storage is full")]
     StorageFull,
@@ -125,6 +139,11 @@ impl From<CoreError> for MendError {
                 MendError::DeviceKeyMissing
             }
             CoreError::OlderCopy => MendError::OlderCopy,
+            CoreError::WrongBackupPassphrase => MendError::WrongBackupPassphrase,
+            CoreError::NotABackup => MendError::NotABackup,
+            CoreError::NewerBackup { found, supported } => {
+                MendError::NewerBackup { found: count(found), supported: count(supported) }
+            }
             CoreError::StorageFull => MendError::StorageFull,
             CoreError::Storage(detail) => MendError::Other { detail },
             CoreError::Crypto => MendError::Other { detail: "cryptography failure".to_owned() },
@@ -163,6 +182,12 @@ mod tests {
             (CoreError::DeviceKey(DeviceKeyError::KeyMissing), "DeviceKeyMissing"),
             (CoreError::DeviceKey(DeviceKeyError::Rejected), "DeviceKeyMissing"),
             (CoreError::StorageFull, "StorageFull"),
+            (CoreError::WrongBackupPassphrase, "WrongBackupPassphrase"),
+            (CoreError::NotABackup, "NotABackup"),
+            (
+                CoreError::NewerBackup { found: 2, supported: 1 },
+                "NewerBackup { found: 2, supported: 1 }",
+            ),
             (CoreError::Storage("sqlite Busy".into()), "Other"),
             (CoreError::Crypto, "Other"),
         ];

@@ -8,6 +8,7 @@
 
 uniffi::setup_scaffolding!("mend");
 
+mod backup;
 mod error;
 mod journal;
 mod program;
@@ -16,6 +17,7 @@ mod tools;
 pub use tools::tools_for_role;
 mod vault;
 
+pub use backup::{restore_backup, summary_file_name};
 pub use error::MendError;
 pub use program::{
     check_letter_phrasing, help_resources, limits, program_step, program_steps, program_themes,
@@ -31,11 +33,15 @@ pub use mend_core::{
     CalendarDate, DataChange, DeviceKeyError, DeviceKeyStore, InputField, InputProblem, KdfParams,
     LengthUnit, Limits, LockState, Note, NoteDraft, NotePage, NoteQuery, NoteSummary, RecordId,
     Role, TimeZoneRules, Timestamp, UnlockStatus, VaultCheck, VaultListener, Weekday,
+    backup::{BackupSummary, NoProgress, ProgressListener},
     calendar::FixedOffset,
+    export::ExportFormat,
     program::{
-        CheckInWeek, DailyPrompt, Focus, FocusProgress, Help, Milestone, PracticeOutcome,
-        ProgramPage, ProgramProgress, Prompt, PromptKind, Step, Theme, WorksheetText,
+        CheckInWeek, DailyPrompt, Focus, FocusProgress, Help, Milestone, PracticeDay,
+        PracticeOutcome, PracticedPrompt, ProgramPage, ProgramProgress, Prompt, PromptKind, Step,
+        Theme, WorksheetText,
     },
+    summary::{Summary, SummaryFormat, SummaryItem, SummaryRequest, SummarySection},
     tools::{
         Asker, Boundary, CheckIn, Contact, CutTie, InvitationAnswer, Question, QuestionKind,
         QuestionStatus, Reminder, ReminderFiring, ReminderPurpose, TimeTogether, ToolEntry,

@@ -74,6 +74,91 @@ pub enum Command {
     Contacts(ToolArgs<ContactCommand>),
     /// Reminders and when they next fire: list, add or delete.
     Reminders(ToolArgs<ReminderCommand>),
+    /// Encrypted backups, to carry the vault to another device.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Write everything to a file that is NOT protected: json or markdown.
+    Export(ExportArgs),
+    /// Write a summary of chosen sections and dates to bring to a therapist.
+    Summary(SummaryArgs),
+}
+
+/// `mend backup …`.
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Write a backup of the whole vault, sealed under a backup passphrase you choose
+    /// (MEND_BACKUP_PASSPHRASE for scripts).
+    Create {
+        /// The new backup file (never an existing one).
+        file: PathBuf,
+    },
+    /// Make a new vault here from a backup: asks for the backup passphrase and a new
+    /// passcode, and shows a new recovery code. Never replaces a vault.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
+}
+
+/// The formats of a plain export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// JSON, for other programs (field names in docs/EXPORT.md).
+    Json,
+    /// Markdown, to read.
+    Markdown,
+}
+
+/// `mend export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// json or markdown.
+    #[arg(value_enum)]
+    pub format: ExportFormatArg,
+    /// The new file (never an existing one).
+    pub file: PathBuf,
+    /// Confirm that the file will not be protected (needed when not asked in a terminal).
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// A section a summary can include.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummarySectionArg {
+    /// Days practised and prompts done, by step or theme.
+    Practice,
+    /// Weekly averages of the check-ins.
+    CheckIns,
+    /// Questions marked answered, with their answers.
+    Questions,
+}
+
+/// `mend summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// The first day covered (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: String,
+    /// The last day covered (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: String,
+    /// Sections to include, comma-separated: practice, check-ins, questions.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub include: Vec<SummarySectionArg>,
+    /// A note to include whole, by id (repeat for more).
+    #[arg(long = "note")]
+    pub notes: Vec<String>,
+    /// A letter or worksheet to include whole, by id (repeat for more).
+    #[arg(long = "letter")]
+    pub letters: Vec<String>,
+    /// Show the summary here and write nothing.
+    #[arg(long)]
+    pub preview: bool,
+    /// Write without showing it first and asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// The new file: .html (printable) or .md; without it, a name with only the dates, here.
+    pub file: Option<PathBuf>,
 }
 
 /// What a reminder is for.

@@ -86,6 +86,10 @@ impl From<MendError> for Failure {
             MendError::Closed => "erased",
             MendError::Locked => "locked",
             MendError::OlderCopy => "older-copy",
+            MendError::WrongBackupPassphrase => "wrong-passphrase",
+            MendError::NotABackup => "not-a-backup",
+            MendError::NewerBackup { .. } => "needs-newer-app",
+            MendError::AlreadyExists => "already-exists",
             _ => "unreadable",
         };
         let (code, message) = match e {
@@ -129,7 +133,9 @@ impl From<MendError> for Failure {
             MendError::NoVault => {
                 (EXIT_NO_VAULT, "there is no vault here yet; run `mend init` to create one".to_owned())
             }
-            MendError::AlreadyExists => (EXIT_FAILURE, "a vault already exists here".to_owned()),
+            MendError::AlreadyExists => {
+                (EXIT_FAILURE, "something is already there; nothing was replaced".to_owned())
+            }
             MendError::NewerVault { .. } => (
                 EXIT_FAILURE,
                 "this vault was written by a newer version of Mend; please update Mend (the vault was not changed)".to_owned(),
@@ -147,6 +153,15 @@ impl From<MendError> for Failure {
                 "this is an older copy of your vault, so nothing was changed; if you restored it on purpose, `mend keep` makes it your vault again".to_owned(),
             ),
             MendError::StorageFull => (EXIT_FAILURE, "the disk is full; nothing was saved".to_owned()),
+            MendError::WrongBackupPassphrase => (
+                EXIT_WRONG_SECRET,
+                "that passphrase doesn't open this backup; nothing was restored".to_owned(),
+            ),
+            MendError::NotABackup => (EXIT_INVALID, "that file is not a Mend backup".to_owned()),
+            MendError::NewerBackup { .. } => (
+                EXIT_FAILURE,
+                "this backup was made by a newer version of Mend; please update Mend to restore it".to_owned(),
+            ),
             MendError::Other { detail } => (EXIT_FAILURE, format!("storage failure ({detail})")),
         };
         Self { message, code, kind }

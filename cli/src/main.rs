@@ -10,6 +10,7 @@ mod output;
 mod paths;
 mod program;
 mod secrets;
+mod sharing;
 mod tools;
 mod zone;
 

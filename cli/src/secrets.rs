@@ -10,6 +10,11 @@ fn from_env(var: &str) -> Option<Secret> {
     std::env::var(var).ok().map(Zeroizing::new)
 }
 
+/// Asks for a secret in the terminal, without echo.
+pub fn ask(label: &str) -> Result<Secret, String> {
+    prompt(label)
+}
+
 fn prompt(label: &str) -> Result<Secret, String> {
     rpassword::prompt_password(label).map(Zeroizing::new).map_err(|_| {
         "could not read from the terminal; set the MEND_PASSCODE environment variable instead"

@@ -463,3 +463,100 @@ fn a_device_key_others_could_read_or_a_link_is_not_used() {
     let linked = mend(&dir, &["note", "list"], &p, "");
     assert_eq!(linked.status.code(), Some(1));
 }
+
+#[test]
+fn a_backup_restores_on_another_computer_and_exports_and_summaries_are_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let p = [("MEND_PASSCODE", PASS)];
+    let added = json(mend(
+        &dir,
+        &["note", "add", "--json"],
+        &p,
+        r#"{"title": "CARRIED-OVER", "body": "a note to keep"}"#,
+    ));
+    let id = added["id"].as_str().unwrap().to_owned();
+    let file = tmp.path().join("mend.backup");
+    let file_arg = file.to_str().unwrap();
+    let phrase = [("MEND_PASSCODE", PASS), ("MEND_BACKUP_PASSPHRASE", "a long backup passphrase")];
+    let short = mend(
+        &dir,
+        &["backup", "create", file_arg],
+        &[p[0], ("MEND_BACKUP_PASSPHRASE", "short")],
+        "",
+    );
+    assert_eq!(short.status.code(), Some(6), "{}", String::from_utf8_lossy(&short.stderr));
+    assert!(!file.exists());
+    let out = ok(mend(&dir, &["backup", "create", file_arg], &phrase, ""));
+    assert!(out.contains("Backup written: 2 records"), "{out}");
+    // Never over a file that is there.
+    let again = mend(&dir, &["backup", "create", file_arg], &phrase, "");
+    assert!(!again.status.success());
+
+    // Another computer: a new vault from the backup, with a new passcode and recovery code.
+    let other = tmp.path().join("other");
+    let new_pass = [
+        ("MEND_PASSCODE", "another-passcode"),
+        ("MEND_BACKUP_PASSPHRASE", "a long backup passphrase"),
+    ];
+    let wrong = mend(
+        &other,
+        &["backup", "restore", file_arg],
+        &[new_pass[0], ("MEND_BACKUP_PASSPHRASE", "not the phrase at all")],
+        "",
+    );
+    assert_eq!(wrong.status.code(), Some(3), "{}", String::from_utf8_lossy(&wrong.stderr));
+    let err = String::from_utf8_lossy(&wrong.stderr).into_owned();
+    assert!(err.contains("passphrase") && !err.contains("CARRIED"), "{err}");
+    let out = ok(mend(&other, &["backup", "restore", file_arg], &new_pass, ""));
+    recovery_code_in(&out);
+    let shown = json(mend(&other, &["note", "show", &id, "--json"], &[new_pass[0]], ""));
+    assert_eq!(shown["title"], "CARRIED-OVER");
+    // A second restore onto it is refused.
+    let twice = mend(&other, &["backup", "restore", file_arg], &new_pass, "");
+    assert!(!twice.status.success());
+    let not_backup =
+        mend(&tmp.path().join("third"), &["backup", "restore", "/etc/hostname"], &new_pass, "");
+    assert!(String::from_utf8_lossy(&not_backup.stderr).contains("not a Mend backup"));
+
+    // A plain export asks for --yes when not in a terminal.
+    let export = tmp.path().join("all.json");
+    let export_arg = export.to_str().unwrap();
+    let refused = mend(&dir, &["export", "json", export_arg], &p, "");
+    assert!(!refused.status.success() && !export.exists());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("NOT be protected"));
+    ok(mend(&dir, &["export", "json", export_arg, "--yes"], &p, ""));
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    assert_eq!(exported["notes"][0]["body"], "a note to keep");
+
+    // A summary with one picked note, named by its dates only.
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let summary_dir = tmp.path().join("summaries");
+    std::fs::create_dir(&summary_dir).unwrap();
+    let html = summary_dir.join("s.html");
+    let out = ok(mend(
+        &dir,
+        &[
+            "summary",
+            "--from",
+            &today,
+            "--to",
+            &today,
+            "--include",
+            "practice,check-ins",
+            "--note",
+            &id,
+            "--yes",
+            html.to_str().unwrap(),
+        ],
+        &p,
+        "",
+    ));
+    assert!(out.contains("Summary written"), "{out}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("CARRIED-OVER") && page.contains("Practice and progress"));
+    let none = mend(&dir, &["summary", "--from", &today, "--to", &today, "--yes"], &p, "");
+    assert_eq!(none.status.code(), Some(6));
+}

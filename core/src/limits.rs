@@ -1,7 +1,7 @@
 //! Every limit a screen needs to know before the person types, in one record, so that no
 //! app keeps a copy of a rule: passcode length, free attempts, how many other prompts a day
 //! offers, text lengths, tags, scores, pages, the reminders' horizon and the auto-lock
-//! choices.
+//! choices, the backup passphrase's length.
 
 use crate::journal::{MAX_PAGE_LIMIT, note, search};
 use crate::program::daily::MAX_ALTERNATIVES;
@@ -50,6 +50,8 @@ pub struct Limits {
     pub max_reminder_firings: i32,
     /// The auto-lock delays to choose from, in seconds, shortest first.
     pub auto_lock_choices_seconds: Vec<i32>,
+    /// The shortest backup passphrase, in characters.
+    pub backup_passphrase_min_chars: i32,
 }
 
 /// The core's limits.
@@ -73,5 +75,6 @@ pub fn limits() -> Limits {
         reminder_horizon_days: HORIZON_DAYS,
         max_reminder_firings: n(MAX_FIRINGS),
         auto_lock_choices_seconds: AUTO_LOCK_CHOICES.iter().map(|&s| n(s)).collect(),
+        backup_passphrase_min_chars: n(crate::backup::MIN_PASSPHRASE_CHARS),
     }
 }

@@ -151,8 +151,8 @@ fn the_markdown_export_reads_as_a_document() {
 
 fn request() -> SummaryRequest {
     SummaryRequest {
-        from: day(1),
-        to: day(5),
+        first_day: day(1),
+        last_day: day(5),
         practice: false,
         check_ins: false,
         answered_questions: false,
@@ -207,7 +207,7 @@ fn a_summary_holds_only_what_was_picked() {
     assert!(!md.contains("RESPONSE"));
 
     // The dates cut: a range after everything holds nothing of it.
-    let later = SummaryRequest { from: day(20), to: day(25), ..everything.clone() };
+    let later = SummaryRequest { first_day: day(20), last_day: day(25), ..everything.clone() };
     let s = f.vault.summary(&later).unwrap();
     assert!(s.sections[1].items.is_empty() && s.sections[2].items.is_empty());
 
@@ -223,13 +223,14 @@ fn a_summary_with_nothing_picked_bad_dates_or_unknown_ids_is_refused() {
     let f = filled();
     let err = f.vault.summary(&request()).unwrap_err();
     assert!(matches!(err, Error::InvalidInput { field: InputField::Sections, .. }), "{err:?}");
-    let backwards = SummaryRequest { from: day(5), to: day(1), practice: true, ..request() };
+    let backwards =
+        SummaryRequest { first_day: day(5), last_day: day(1), practice: true, ..request() };
     assert!(matches!(
         f.vault.summary(&backwards),
         Err(Error::InvalidInput { field: InputField::Date, .. })
     ));
     let bad_date = SummaryRequest {
-        to: CalendarDate { year: 2026, month: 2, day: 30 },
+        last_day: CalendarDate { year: 2026, month: 2, day: 30 },
         practice: true,
         ..request()
     };

@@ -634,6 +634,78 @@ def the_step_tools_worksheets_boundaries_cut_ties_and_time_together():
     assert v.entries(core.ToolKind.TIME_TOGETHER)[0].entry[0].answer == core.InvitationAnswer.NOT_NOW
 
 
+class Progress(core.ProgressListener):
+    """Remembers every progress call a long piece of work makes."""
+
+    def __init__(self):
+        self.calls = []
+
+    def progress(self, done, total):
+        self.calls.append((done, total))
+
+
+@test
+def a_backup_carries_the_vault_to_another_device_and_reports_progress():
+    path, store, created = new_vault(core.Role.HURT)
+    v = created.vault
+    for i in range(70):
+        v.add_note(draft(f"carried {i}", "body"))
+    v.check_in(3, 4, 5, "a check-in")
+    backup = os.path.join(os.path.dirname(path), "vault.backup")
+    heard = Progress()
+    expect(mend.MendError.InvalidInput, lambda: v.backup(backup, b"short", SMALL_KDF, heard))
+    summary = v.backup(backup, "a long backup passphrase".encode(), SMALL_KDF, heard)
+    assert (summary.records, summary.damaged_left_out) == (72, 0), summary
+    assert heard.calls and heard.calls[-1] == (72, 72), heard.calls
+    with open(backup, "rb") as f:
+        raw = f.read()
+    assert raw[:8] == b"MENDBKUP" and b"carried" not in raw
+    expect(mend.MendError.AlreadyExists, lambda: v.backup(backup, "a long backup passphrase".encode(), SMALL_KDF, heard))
+
+    target = os.path.join(tempfile.mkdtemp(), "restored.db")
+    other = PythonKeyStore()
+    expect(mend.MendError.WrongBackupPassphrase,
+           lambda: mend.restore_backup(backup, b"not the passphrase", target, b"new-passcode", SMALL_KDF, other, heard))
+    expect(mend.MendError.NotABackup,
+           lambda: mend.restore_backup(path, b"whatever it is", target, b"new-passcode", SMALL_KDF, other, heard))
+    assert not os.path.exists(target)
+    heard = Progress()
+    restored = mend.restore_backup(backup, "a long backup passphrase".encode(), target, b"new-passcode",
+                                   SMALL_KDF, other, heard)
+    r = restored.vault
+    assert r.role() == core.Role.HURT and r.note_count() == 70
+    assert not r.recovery_code_confirmed() and len(restored.recovery_code) == 34
+    assert heard.calls[-1][0] == heard.calls[-1][1]
+    r.lock()
+    r.unlock(b"new-passcode")
+    expect(mend.MendError.AlreadyExists,
+           lambda: mend.restore_backup(backup, "a long backup passphrase".encode(), target, b"new-passcode",
+                                       SMALL_KDF, other, heard))
+
+
+@test
+def exports_and_a_summary_are_written_from_python():
+    path, store, created = new_vault()
+    v = created.vault
+    note = v.add_note(draft("for the session", "what I want to bring"))
+    d = os.path.dirname(path)
+    v.export(core.ExportFormat.JSON, os.path.join(d, "all.json"))
+    v.export(core.ExportFormat.MARKDOWN, os.path.join(d, "all.md"))
+    import json
+    with open(os.path.join(d, "all.json"), encoding="utf-8") as f:
+        assert json.load(f)["notes"][0]["title"] == "for the session"
+    today = v.progress().today
+    request = core.SummaryRequest(first_day=today, last_day=today, practice=True, check_ins=False,
+                                  answered_questions=False, note_ids=[note.id], letter_ids=[])
+    preview = v.summary(request)
+    assert [s.heading for s in preview.sections] == ["Practice and progress", "Notes"]
+    name = mend.summary_file_name(request, core.SummaryFormat.HTML)
+    assert name.startswith("summary-") and name.endswith(".html") and "session" not in name
+    v.write_summary(request, core.SummaryFormat.HTML, os.path.join(d, name))
+    with open(os.path.join(d, name), encoding="utf-8") as f:
+        assert "what I want to bring" in f.read()
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:

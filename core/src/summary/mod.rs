@@ -23,9 +23,9 @@ use crate::tools::{Asker, QuestionStatus, ToolEntry};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRequest {
     /// The first day covered.
-    pub from: CalendarDate,
+    pub first_day: CalendarDate,
     /// The last day covered.
-    pub to: CalendarDate,
+    pub last_day: CalendarDate,
     /// Days practised, prompts done and skipped, by step or theme, milestones reached.
     pub practice: bool,
     /// Weekly averages of the check-ins.
@@ -88,7 +88,7 @@ pub fn summary_file_name(request: &SummaryRequest, format: SummaryFormat) -> Str
         SummaryFormat::Html => "html",
         SummaryFormat::Markdown => "md",
     };
-    format!("summary-{}-to-{}.{ext}", date(request.from), date(request.to))
+    format!("summary-{}-to-{}.{ext}", date(request.first_day), date(request.last_day))
 }
 
 /// Renders a summary in `format`.
@@ -111,7 +111,7 @@ fn one_decimal(total: i64, count: i64) -> String {
 impl Vault {
     /// Builds the summary `request` asks for, to preview and then write.
     pub fn summary(&self, request: &SummaryRequest) -> Result<Summary> {
-        let (from, to) = (request.from.day_number()?, request.to.day_number()?);
+        let (from, to) = (request.first_day.day_number()?, request.last_day.day_number()?);
         if from > to {
             return Err(Error::invalid(InputField::Date, InputProblem::BadFormat));
         }
@@ -237,7 +237,7 @@ impl Vault {
         }
         Ok(Summary {
             title: "Summary for a session".into(),
-            period: format!("{} to {}", date(request.from), date(request.to)),
+            period: format!("{} to {}", date(request.first_day), date(request.last_day)),
             sections,
         })
     }
