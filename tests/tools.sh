@@ -35,6 +35,11 @@ apt_install() {  # apt_install PACKAGE... (only those missing)
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Headless Chromium prints the therapist summary to PDF; poppler reads the PDF back.
+printing() {
+  apt_install chromium poppler-utils fonts-dejavu-core
+}
+
 kotlin() {
   apt_install libjna-java libjna-jni junit4
   command -v java >/dev/null || apt_install default-jdk-headless
@@ -146,6 +151,7 @@ for WHAT in "$@"; do
     swift) swift ;;
     compose) compose ;;
     robolectric) robolectric ;;
+    printing) printing ;;
     *) echo "unknown tool set: $WHAT" >&2; exit 2 ;;
   esac
 done

@@ -146,7 +146,7 @@ pub fn export(dir: &Path, tz: &str, args: ExportArgs) -> Result<(), Failure> {
         ExportFormatArg::Json => ExportFormat::Json,
         ExportFormatArg::Markdown => ExportFormat::Markdown,
     };
-    let done = vault.export(format, path);
+    let done = vault.core().export(format, path.as_ref()).map_err(MendError::from);
     vault.lock();
     done?;
     println!("Written. Delete it when you no longer need it.");
@@ -185,7 +185,7 @@ pub fn summary(dir: &Path, tz: &str, args: SummaryArgs) -> Result<(), Failure> {
     };
     let vault = open_unlocked(dir, tz)?;
     let result = (|| {
-        let summary = vault.summary(request.clone())?;
+        let summary = vault.core().summary(&request).map_err(MendError::from)?;
         if args.preview || !args.yes {
             println!("{}\n{}\n", summary.title, summary.period);
             for section in &summary.sections {
@@ -213,9 +213,9 @@ pub fn summary(dir: &Path, tz: &str, args: SummaryArgs) -> Result<(), Failure> {
         }
         let file = match &args.file {
             Some(file) => text_path(file)?,
-            None => summary_file_name(request.clone(), format),
+            None => summary_file_name(&request, format),
         };
-        vault.write_summary(request, format, file.clone())?;
+        vault.core().write_summary(&request, format, file.as_ref()).map_err(MendError::from)?;
         println!(
             "Summary written to {file}. It is not protected: share it only with whom you choose."
         );

@@ -2,8 +2,6 @@
 //! therapist summary): the field names are the JSON keys documented in `docs/EXPORT.md`,
 //! and the Markdown shows the same fields under their labels.
 
-use chrono::DateTime;
-
 use crate::calendar::{CalendarDate, TimeZoneRules, Weekday};
 use crate::clock::Timestamp;
 use crate::program::PracticeOutcome;
@@ -197,13 +195,23 @@ pub fn date(d: CalendarDate) -> String {
 
 /// An instant in the vault's zone, ISO 8601 with its offset (`2026-01-05T20:15:00+01:00`).
 pub fn time(t: Timestamp, zone: &dyn TimeZoneRules) -> String {
-    let offset = zone.offset_seconds(t.ms());
-    let local = t.ms().saturating_add(i64::from(offset) * 1000);
-    let Some(local) = DateTime::from_timestamp_millis(local) else {
+    let offset = i64::from(zone.offset_seconds(t.ms()));
+    let local_s = t.ms().div_euclid(1000) + offset;
+    let (day, second) = (local_s.div_euclid(86_400), local_s.rem_euclid(86_400));
+    // Day 719_163 from the common era is 1970-01-01.
+    let Ok(day) = i32::try_from(day + 719_163) else {
         return String::new();
     };
-    let (sign, abs) = if offset < 0 { ('-', -i64::from(offset)) } else { ('+', i64::from(offset)) };
-    format!("{}{sign}{:02}:{:02}", local.format("%Y-%m-%dT%H:%M:%S"), abs / 3600, abs % 3600 / 60)
+    let (sign, abs) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
+    format!(
+        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        date(CalendarDate::from_day_number(day)),
+        second / 3600,
+        second % 3600 / 60,
+        second % 60,
+        abs / 3600,
+        abs % 3600 / 60
+    )
 }
 
 /// An instant in the vault's zone for people to read (`2026-01-05 20:15`).

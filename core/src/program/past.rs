@@ -37,14 +37,9 @@ impl Vault {
     pub fn practice_history(&self) -> Result<Vec<PracticeDay>> {
         let content = Content::english()?;
         self.with_session(|s, conn| {
-            let mut days: Vec<(i32, Vec<_>)> = s
-                .features
-                .practice
-                .history
-                .days()
-                .map(|(day, entries)| (day, entries.to_vec()))
-                .collect();
-            days.sort_by_key(|(day, _)| *day);
+            // Oldest first, as the history keeps them.
+            let days: Vec<(i32, Vec<_>)> =
+                s.features.practice.history.days().map(|(day, e)| (day, e.to_vec())).collect();
             days.into_iter()
                 .map(|(day, entries)| {
                     let responses = responses_of(s, conn, day)?;

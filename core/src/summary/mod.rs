@@ -7,7 +7,6 @@
 mod html;
 mod markdown;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::Vault;
@@ -103,6 +102,12 @@ fn nothing_picked() -> Error {
     Error::invalid(InputField::Sections, InputProblem::Empty)
 }
 
+/// `n` with the word for one or many: "1 prompt", "3 prompts".
+fn count(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn one_decimal(total: i64, count: i64) -> String {
     let tenths = (total * 10 + count / 2) / count.max(1);
     format!("{}.{}", tenths / 10, tenths % 10)
@@ -130,12 +135,19 @@ impl Vault {
             sections.push(self.practice_section(from, to)?);
         }
         if request.check_ins {
-            let mut weeks: BTreeMap<i32, [i64; 4]> = BTreeMap::new();
-            for r in self.entries(ToolKind::CheckIns)? {
+            // Check-ins come newest first: taken oldest first, each week's follow each other.
+            let mut weeks: Vec<(i32, [i64; 4])> = Vec::new();
+            for r in self.entries(ToolKind::CheckIns)?.iter().rev() {
                 let ToolEntry::CheckIn(c) = &r.entry else { continue };
                 let day = c.date.day_number()?;
-                if (from..=to).contains(&day) {
-                    let week = weeks.entry(crate::program::progress::monday_of(day)).or_default();
+                if !(from..=to).contains(&day) {
+                    continue;
+                }
+                let monday = crate::program::progress::monday_of(day);
+                if weeks.last().is_none_or(|(m, _)| *m != monday) {
+                    weeks.push((monday, [0; 4]));
+                }
+                if let Some((_, week)) = weeks.last_mut() {
                     week[0] += 1;
                     week[1] += i64::from(c.safety);
                     week[2] += i64::from(c.trust);
@@ -146,7 +158,7 @@ impl Vault {
                 .into_iter()
                 .map(|(monday, [n, safety, trust, connection])| SummaryItem {
                     heading: format!("Week of {}", date(CalendarDate::from_day_number(monday))),
-                    about: format!("{n} check-in{}", if n == 1 { "" } else { "s" }),
+                    about: count(n, "check-in", "check-ins"),
                     text: format!(
                         "Safety {} · Trust {} · Connection {} (average, 0 to 10)",
                         one_decimal(safety, n),
@@ -267,31 +279,25 @@ impl Vault {
         }
         let span = to - from + 1;
         let mut items = vec![SummaryItem {
-            heading: format!("Practised on {days} of {span} days"),
+            heading: format!("Practised on {days} of {}", count(span, "day", "days")),
             about: String::new(),
-            text: format!("{done} prompts done, {skipped} set aside."),
+            text: format!("{} done, {skipped} set aside.", count(done as i64, "prompt", "prompts")),
         }];
-        by_focus.sort_by_key(|(f, _)| match f {
-            Focus::Step { number } => (*number, String::new()),
-            Focus::Theme { key } => (100, key.clone()),
-        });
-        for (focus, count) in by_focus {
-            let title = match &focus {
-                Focus::Step { number } => content.step(*number).map_or_else(
-                    || format!("Step {number}"),
-                    |s| format!("Step {number}: {}", s.title),
-                ),
-                Focus::Theme { key } => content
-                    .themes
-                    .iter()
-                    .find(|t| &t.key == key)
-                    .map_or_else(|| key.clone(), |t| t.title.clone()),
-            };
-            items.push(SummaryItem {
-                heading: title,
-                about: String::new(),
-                text: format!("{count} prompt{} done", if count == 1 { "" } else { "s" }),
-            });
+        // In the program's order: the steps, then the themes.
+        let steps = content
+            .steps
+            .iter()
+            .map(|s| (Focus::Step { number: s.number }, format!("Step {}: {}", s.number, s.title)));
+        let themes =
+            content.themes.iter().map(|t| (Focus::Theme { key: t.key.clone() }, t.title.clone()));
+        for (focus, title) in steps.chain(themes) {
+            if let Some((_, done_for_focus)) = by_focus.iter().find(|(f, _)| *f == focus) {
+                items.push(SummaryItem {
+                    heading: title,
+                    about: String::new(),
+                    text: format!("{} done", count(*done_for_focus, "prompt", "prompts")),
+                });
+            }
         }
         for m in self.progress()?.milestones {
             if (from..=to).contains(&m.reached.day_number()?) {
