@@ -1,5 +1,5 @@
 //! Compiles the program content (content/<language>/*.toml) into one byte blob,
-//! $OUT_DIR/content_en.bin, so the library carries no TOML parser and no pointer per string:
+//! $OUT_DIR/content_en.bin (deflated), so the library carries no TOML parser and no pointer per string:
 //! a table of the program file and the prompt files' groups, checked strictly here, decoded
 //! by `program::node` and read into typed content by `program::content` (whose tests check
 //! the content rules).
@@ -115,5 +115,10 @@ fn main() -> Result<(), String> {
     let mut out = Vec::new();
     emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{path}: {e}"))?;
     let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
-    std::fs::write(Path::new(&dir).join("content_en.bin"), out).map_err(|e| e.to_string())
+    // Deflated (raw DEFLATE, best level): text shrinks to about a quarter, and the library
+    // keeps the compressed bytes; the core inflates them once, at first use. The first four
+    // bytes are the inflated length, little-endian, so the core can bound the inflation.
+    let mut packed = (out.len() as u32).to_le_bytes().to_vec();
+    packed.extend(miniz_oxide::deflate::compress_to_vec(&out, 10));
+    std::fs::write(Path::new(&dir).join("content_en.bin"), packed).map_err(|e| e.to_string())
 }

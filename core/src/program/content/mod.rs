@@ -14,8 +14,25 @@ pub use types::*;
 use crate::error::{Error, Result};
 use crate::tools::WorksheetKind;
 
-/// The English content, as build.rs encoded it.
-static CONTENT_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content_en.bin"));
+/// The English content as build.rs encoded it: the inflated length (u32, little-endian),
+/// then the encoding, deflated.
+static CONTENT_EN_DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content_en.bin"));
+
+/// The English content's encoding, inflated once and kept for the life of the process (the
+/// parsed content borrows its texts from it).
+fn content_en() -> Result<&'static [u8]> {
+    static INFLATED: OnceLock<Option<Vec<u8>>> = OnceLock::new();
+    INFLATED
+        .get_or_init(|| {
+            let (len, deflated) = CONTENT_EN_DEFLATED.split_at_checked(4)?;
+            let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+            let inflated =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, len).ok()?;
+            (inflated.len() == len).then_some(inflated)
+        })
+        .as_deref()
+        .ok_or(Error::Damaged("the built-in program content is malformed"))
+}
 
 /// The whole program in one language.
 #[derive(Debug, Clone)]

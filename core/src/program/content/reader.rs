@@ -2,7 +2,7 @@
 //! [`Content`] types, failing on any field that is missing or of the wrong shape.
 
 use super::types::*;
-use super::{CONTENT_EN, Content};
+use super::{Content, content_en};
 use crate::error::{Error, Result};
 use crate::program::node::{Fields, Node};
 use crate::vault::Role;
@@ -31,7 +31,7 @@ fn read_prompt(p: &Fields, role: Role, focus: &Focus) -> Result<Prompt> {
 impl Content {
     /// Reads the English content compiled into the library.
     pub fn parse_english() -> Result<Self> {
-        let blob = Node::decode(CONTENT_EN)?;
+        let blob = Node::decode(content_en()?)?;
         let top = blob.fields(&["program", "groups"])?;
         Self::read(top.node("program")?, top.node("groups")?)
     }
