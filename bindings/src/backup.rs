@@ -42,6 +42,11 @@ pub fn restore_backup(
 
 #[uniffi::export]
 impl MendVault {
+    /// The name to suggest for a backup made today (a plain one in discreet mode).
+    pub fn backup_file_name(&self) -> Result<String, MendError> {
+        Ok(self.core.backup_file_name()?)
+    }
+
     /// Writes a backup of the whole vault to a new file at `path`, sealed under `passphrase`
     /// (at least `limits().backup_passphrase_min_chars` characters; wiped after use)
     /// stretched with `kdf`. Never replaces a file (`AlreadyExists`); nothing is left at

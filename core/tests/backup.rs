@@ -554,3 +554,13 @@ fn check_in_dates_are_kept() {
     };
     assert_eq!(c.date, CalendarDate { year: 2026, month: 1, day: 1 });
 }
+
+#[test]
+fn the_suggested_file_name_is_the_date_and_plain_in_discreet_mode() {
+    let f = Fixture::new();
+    assert_eq!(f.vault.backup_file_name().unwrap(), "mend-2026-01-01.mendbackup");
+    f.vault.set_discreet_mode(true).unwrap();
+    assert_eq!(f.vault.backup_file_name().unwrap(), "notes-2026-01-01.backup");
+    f.vault.lock();
+    assert!(matches!(f.vault.backup_file_name(), Err(Error::Locked)));
+}

@@ -95,6 +95,18 @@ fn report(listener: &dyn ProgressListener, done: u64, total: u64) {
 }
 
 impl<F: FeatureState> Vault<F> {
+    /// The name to suggest for a backup made today: the local date, and in discreet mode a
+    /// plain name that does not say which app made it.
+    pub fn backup_file_name(&self) -> Result<String> {
+        let today = crate::calendar::CalendarDate::from_day_number(self.today()?);
+        let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+        Ok(if self.discreet_mode()? {
+            format!("notes-{date}.backup")
+        } else {
+            format!("mend-{date}.mendbackup")
+        })
+    }
+
     /// Writes a backup of every record to a new file at `dest`, sealed under `passphrase`
     /// stretched with `kdf`. Refuses an existing file ([`Error::AlreadyExists`]); nothing is
     /// left at `dest` unless the whole backup was written and flushed.
@@ -267,6 +279,9 @@ type Plaintext = (Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>);
 /// How many records a restore writes per transaction: enough to be fast, few enough that a
 /// transaction's bookkeeping stays small whatever the vault's size.
 const BATCH: usize = 256;
+/// The most plaintext a restore holds in one batch before writing it: memory stays bounded
+/// whatever the vault's size (a larger single record is written alone).
+const BATCH_BYTES: usize = 1024 * 1024;
 
 /// Writes every record of the backup's stream into the new vault: the settings replace the
 /// new vault's own (with the recovery code unconfirmed, since it is new), every other record
@@ -277,6 +292,7 @@ fn fill<F: FeatureState, R: Read>(
     progress: &dyn ProgressListener,
 ) -> Result<()> {
     let mut batch: Vec<Plaintext> = Vec::with_capacity(BATCH);
+    let mut batch_bytes = 0usize;
     let mut settings_seen = false;
     let write = |batch: &mut Vec<Plaintext>| {
         vault.with_session(|session, conn| {
@@ -318,7 +334,9 @@ fn fill<F: FeatureState, R: Read>(
             settings_seen = true;
         }
         batch.push((Zeroizing::new(meta.to_vec()), Zeroizing::new(body.to_vec())));
-        if batch.len() == BATCH {
+        batch_bytes += meta.len() + body.len();
+        if batch.len() == BATCH || batch_bytes >= BATCH_BYTES {
+            batch_bytes = 0;
             write(&mut batch)?;
             report(progress, opened.get(), total);
         }

@@ -161,12 +161,15 @@ fun QuietButton(text: String, onClick: () -> Unit, tag: String) {
     }
 }
 
-/** What the core refused, said in the person's terms and announced by screen readers. */
+/**
+ * What the core refused, said in the person's terms and announced by screen readers;
+ * [damaged] replaces the words for damaged data where that means something else (a backup).
+ */
 @Composable
-fun ProblemText(problem: MendException?) {
+fun ProblemText(problem: MendException?, damaged: String? = null) {
     if (problem == null) return
     Text(
-        problemWords(problem, LocalProblemStrings.current),
+        if (problem is MendException.Damaged && damaged != null) damaged else problemWords(problem, LocalProblemStrings.current),
         color = MaterialTheme.colorScheme.error,
         style = MaterialTheme.typography.bodyMedium,
         modifier = Modifier.testTag("problem").semantics { liveRegion = LiveRegionMode.Polite },
@@ -189,5 +192,9 @@ fun problemWords(problem: MendException, words: ProblemStrings): String = when (
     is MendException.StorageFull -> words.storageFull
     is MendException.OlderCopy -> words.olderCopy
     is MendException.Locked -> words.locked
+    is MendException.WrongBackupPassphrase -> words.wrongBackupPassphrase
+    is MendException.NotABackup -> words.notABackup
+    is MendException.NewerBackup -> words.newerBackup
+    is MendException.AlreadyExists -> words.alreadyExists
     else -> words.other
 }

@@ -39,7 +39,10 @@ import app.mend.core.WorksheetKind
 import app.mend.ffi.programSteps
 import app.mend.ffi.toolsForRole
 import app.mend.ffi.defaultKdfParams
+import app.mend.kit.BackupFiles
+import app.mend.kit.BackupModel
 import app.mend.kit.ChangePasscodeModel
+import app.mend.kit.RestoreModel
 import app.mend.kit.HelpModel
 import app.mend.core.Focus
 import app.mend.core.ProgramPage
@@ -74,6 +77,8 @@ private fun Home(
     page: SettingsPage?,
     onPage: (SettingsPage?) -> Unit,
     onHelp: () -> Unit,
+    backupFiles: BackupFiles?,
+    kdf: KdfParams,
 ) {
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
@@ -94,6 +99,7 @@ private fun Home(
     val programState by program.state.collectAsState()
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
+    val backup = remember { backupFiles?.let { BackupModel(session, scope, it, kdf) } }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
     // The steps are the repairing partner's program: only their notes are filed by step.
     LaunchedEffect(role) {
@@ -124,6 +130,10 @@ private fun Home(
     when (page) {
         SettingsPage.ChangePasscode, SettingsPage.SomeoneMayKnow -> {
             ChangePasscodeScreen(changePasscode, page == SettingsPage.SomeoneMayKnow, onClose = { onPage(null) }, onHelp = onHelp)
+            return
+        }
+        SettingsPage.Backup -> if (backup != null) {
+            BackupScreen(backup, onClose = { onPage(null) }, onHelp = onHelp)
             return
         }
         SettingsPage.NewRecoveryCode -> {
@@ -217,7 +227,7 @@ private fun Home(
                 ProgressContent(checkIn, progress, titleOf)
             }
             Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
-            Section.Settings -> SettingsContent(settings) { onPage(it) }
+            Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { onPage(it) }
         }
     }
 }
@@ -229,11 +239,17 @@ private class Writing(val kind: WorksheetKind, val existing: ToolRecord?)
 private class Editing(val id: RecordId?)
 
 /**
- * Mend's screens over [session]; [kdf] sets the new vault's key derivation (tests pass a cheap
- * one); [keyIsAFile] says the device key is a file (desktops), which first run says plainly.
+ * Mend's screens over [session]; [kdf] sets the key derivation of a new vault and of backups
+ * (tests pass a cheap one); [keyIsAFile] says the device key is a file (desktops), which first
+ * run says plainly; [backupFiles], where the platform has them, offers backups and restoring.
  */
 @Composable
-fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFile: Boolean = false) {
+fun MendApp(
+    session: MendSession,
+    kdf: KdfParams = defaultKdfParams(),
+    keyIsAFile: Boolean = false,
+    backupFiles: BackupFiles? = null,
+) {
     val state by session.state.collectAsState()
     val scope = rememberCoroutineScope()
     val strings = LocalStrings.current
@@ -247,6 +263,8 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
     val recover = remember { RecoverModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     val today = remember { TodayModel(session, scope) }
+    val restore = remember { backupFiles?.let { RestoreModel(session, scope, it, kdf) } }
+    var restoring by remember { mutableStateOf(false) }
     val onboardingState by onboarding.state.collectAsState()
     val recoverState by recover.state.collectAsState()
     val openHelp = { helpOpen = true }
@@ -261,13 +279,22 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
         OnboardingScreen(onboarding, openHelp, keyIsAFile)
         return
     }
+    // Restoring on first run, and its new recovery code until it is kept.
+    if (restore != null) {
+        val restoreState by restore.state.collectAsState()
+        LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
+        if (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault)) {
+            RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
+            return
+        }
+    }
     if (forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null)) {
         RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
         return
     }
     when (val s = state) {
         SessionState.Starting -> {}
-        SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
+        SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
         SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
         SessionState.Erased -> {
             LaunchedEffect(Unit) { page = null }
@@ -290,7 +317,7 @@ fun MendApp(session: MendSession, kdf: KdfParams = defaultKdfParams(), keyIsAFil
                     scope.launch { recoveryCode.kept() }
                 }, openHelp)
             } else {
-                Home(session, s, today, page, { page = it }, openHelp)
+                Home(session, s, today, page, { page = it }, openHelp, backupFiles, kdf)
             }
         }
     }

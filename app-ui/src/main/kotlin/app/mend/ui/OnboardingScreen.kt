@@ -30,10 +30,11 @@ import kotlinx.coroutines.launch
 
 /**
  * The first-run screens, driven by [model]. [keyIsAFile]: the device key is a file (desktops),
- * which the welcome says plainly.
+ * which the welcome says plainly. [onRestore], where the platform can open a backup, offers
+ * to restore one instead.
  */
 @Composable
-fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boolean = false) {
+fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boolean = false, onRestore: (() -> Unit)? = null) {
     val state by model.state.collectAsState()
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
@@ -44,6 +45,7 @@ fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boo
             Text(strings.whoIsThisFor, style = MaterialTheme.typography.titleMedium)
             RoleCard(strings.repairingRole, strings.repairingRoleDetail, "role-repairing") { model.chooseRole(Role.REPAIRING) }
             RoleCard(strings.hurtRole, strings.hurtRoleDetail, "role-hurt") { model.chooseRole(Role.HURT) }
+            if (onRestore != null) QuietButton(strings.restoreOffer, onRestore, "restore-offer")
         }
         OnboardingStep.ChoosePasscode -> if (state.needsScreenLock) {
             MendScreen(strings.screenLockTitle, onHelp) {

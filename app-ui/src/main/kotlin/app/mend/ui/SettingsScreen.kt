@@ -35,11 +35,14 @@ import app.mend.kit.SettingsModel
 import kotlinx.coroutines.launch
 
 /** What settings can open over themselves. */
-enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode }
+enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backup }
 
-/** The settings screen's content, driven by [model]; [onOpen] opens a page over it. */
+/**
+ * The settings screen's content, driven by [model]; [onOpen] opens a page over it.
+ * [canBackUp]: the platform can hand a backup file to the person.
+ */
 @Composable
-fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
+fun SettingsContent(model: SettingsModel, canBackUp: Boolean, onOpen: (SettingsPage) -> Unit) {
     val state by model.state.collectAsState()
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
@@ -79,6 +82,10 @@ fun SettingsContent(model: SettingsModel, onOpen: (SettingsPage) -> Unit) {
     SecondaryButton(strings.changePasscode, { onOpen(SettingsPage.ChangePasscode) }, "change-passcode")
     SecondaryButton(strings.someoneMayKnow, { onOpen(SettingsPage.SomeoneMayKnow) }, "someone-may-know")
     SecondaryButton(strings.newRecoveryCode, { onOpen(SettingsPage.NewRecoveryCode) }, "new-recovery-code")
+    if (canBackUp) {
+        Text(strings.backupSection, style = MaterialTheme.typography.titleMedium)
+        SecondaryButton(strings.makeBackup, { onOpen(SettingsPage.Backup) }, "backup")
+    }
     Text(strings.eraseSection, style = MaterialTheme.typography.titleMedium)
     Text(strings.eraseText, style = MaterialTheme.typography.bodyMedium)
     SecondaryButton(strings.erase, { erasing = true }, "erase", enabled = !state.busy)

@@ -265,6 +265,32 @@ class MendStrings(
     val newRecoveryCode: String = "New recovery code",
     val newRecoveryCodeAsked: String =
         "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach.",
+    // Backups.
+    val backupSection: String = "Backup",
+    val backupText: String =
+        "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, " +
+            "so keep the passphrase apart from the file: without it, no one can open the backup, not even you.",
+    val makeBackup: String = "Make a backup",
+    val backupPassphrase: String = "Backup passphrase",
+    val backupPassphraseAgain: String = "The same passphrase again",
+    val backupPassphraseHint: (Int) -> String = { n -> "At least $n characters. A few words only you would put together work well." },
+    val passphrasesDiffer: String = "Those two passphrases are not the same. Please type them again.",
+    val backingUp: String = "Sealing your backup…",
+    val backupDone: (Long) -> String = { n -> if (n == 1L) "Your backup holds 1 record." else "Your backup holds $n records." },
+    val backupDeliveredTo: (String) -> String = { place -> "Saved to $place." },
+    val backupNotDelivered: String = "The backup was made but not saved anywhere. Try again when you are ready.",
+    val backupLeftOut: (Int) -> String = { n -> if (n == 1) "1 damaged record could not be read and was left out." else "$n damaged records could not be read and were left out." },
+    val restoreOffer: String = "I have a backup from another device",
+    val restoreTitle: String = "Restore a backup",
+    val restoreText: String =
+        "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. " +
+            "You will get a new recovery code.",
+    val chooseBackup: String = "Choose the backup file",
+    val backupChosen: (String) -> String = { name -> "Backup: $name" },
+    val restore: String = "Restore",
+    val restoring: String = "Restoring your space…",
+    val restoredCodeText: String =
+        "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach.",
     val eraseSection: String = "Erase",
     val eraseText: String = "Erasing removes everything in this space from this device, for good. No one can bring it back.",
     val erase: String = "Erase everything",
@@ -314,6 +340,11 @@ class ProblemStrings(
     val olderCopy: String = "This is an older copy of your space, so nothing was changed.",
     val locked: String = "Your space is locked.",
     val other: String = "Something went wrong. Nothing you wrote was lost.",
+    val wrongBackupPassphrase: String = "That passphrase doesn't open this backup. Nothing was restored.",
+    val notABackup: String = "That file is not a Mend backup.",
+    val newerBackup: String = "This backup was made by a newer version of Mend. Please update Mend first.",
+    val backupDamaged: String = "This backup is damaged or incomplete, so nothing was restored.",
+    val alreadyExists: String = "There is already something there, so nothing was replaced.",
 )
 
 /** The words in use; the Android app provides its own from resources. */

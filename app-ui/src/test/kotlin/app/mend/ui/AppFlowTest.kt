@@ -20,8 +20,13 @@ import androidx.compose.ui.test.performTextClearance
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.key
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.semantics.SemanticsProperties
 import app.mend.kit.FakeBiometricKeeper
+import app.mend.kit.FolderBackupFiles
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -459,6 +464,74 @@ class AppFlowTest {
         await("older-copy")
         tap("keep-as-is")
         waitUntil("the banner to go", timeoutMillis = 20_000) { onAllNodesWithTag("records-banner").fetchSemanticsNodes().isEmpty() }
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun aBackupCarriesTheSpaceToANewDevice() = runComposeUiTest {
+        val files = FolderBackupFiles()
+        var session by mutableStateOf(newSession())
+        setContent { key(session) { MendTheme(dark = false) { MendApp(session, SMALL_KDF, backupFiles = files) } } }
+        firstRun("role-hurt", "old-phone-passcode")
+        runBlocking { session.call { it.addNote(NoteDraft("Carried over", "Written on the old phone.", null, emptyList())) } }
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        tap("backup")
+        await("backup-passphrase")
+        onNodeWithTag("make-backup").assertIsNotEnabled()
+        type("backup-passphrase", "a long passphrase for us")
+        type("backup-passphrase-again", "a long passphrase for me")
+        tap("make-backup")
+        await("mismatch")
+        // The core's rule: a passphrase anyone could try anywhere must be long.
+        type("backup-passphrase", "too short")
+        type("backup-passphrase-again", "too short")
+        tap("make-backup")
+        await("problem")
+        assertEquals(problems.tooShort(12), textOf("problem"))
+        type("backup-passphrase", "a long passphrase for us")
+        type("backup-passphrase-again", "a long passphrase for us")
+        tap("make-backup")
+        await("backup-done")
+        assertEquals(strings.backupDone(2), textOf("backup-done"), "the settings and the note")
+        awaitText(strings.backupDeliveredTo("the backups folder"))
+        assertTrue(files.suggested.orEmpty().matches(Regex("mend-\\d{4}-\\d{2}-\\d{2}\\.mendbackup")), "${files.suggested}")
+        assertTrue(files.dir.listFiles().orEmpty().single().readBytes().decodeToString().let { "Carried over" !in it && "old phone" !in it })
+        tap("close")
+        await("erase")
+        runBlocking { session.close() }
+
+        // A new phone: another key store, no vault yet.
+        session = newSession()
+        await("restore-offer")
+        tap("restore-offer")
+        await("choose-backup")
+        onNodeWithTag("restore").assertIsNotEnabled()
+        tap("choose-backup")
+        await("backup-chosen")
+        assertEquals(strings.backupChosen(files.dir.listFiles().orEmpty().single().name), textOf("backup-chosen"))
+        type("backup-passphrase", "not the passphrase")
+        type("passcode", "new-phone-passcode")
+        type("passcode-again", "new-phone-passcode")
+        tap("restore")
+        await("problem")
+        assertEquals(problems.wrongBackupPassphrase, textOf("problem"))
+        type("backup-passphrase", "a long passphrase for us")
+        type("passcode", "new-phone-passcode")
+        type("passcode-again", "new-phone-passcode")
+        tap("restore")
+        await("recovery-code")
+        assertEquals(7, textOf("recovery-code").split('-').size)
+        tap("kept")
+        await("tab-journal")
+        onNodeWithTag("tab-journal").performClick()
+        awaitText("Carried over")
+        // The restored space is this phone's: its own passcode opens it.
+        runBlocking { session.lock() }
+        await("unlock")
+        type("passcode", "new-phone-passcode")
+        tap("unlock")
+        await("tab-journal")
         runBlocking { session.close() }
     }
 

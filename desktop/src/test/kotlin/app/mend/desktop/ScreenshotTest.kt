@@ -25,6 +25,7 @@ import androidx.compose.ui.text.TextLayoutResult
 import androidx.compose.ui.unit.Density
 import app.mend.kit.BiometricOpening
 import app.mend.kit.FakeBiometricKeeper
+import app.mend.kit.FolderBackupFiles
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -43,6 +44,7 @@ class ScreenshotTest {
 
     private val modes = listOf(Mode("light", false, 1f), Mode("dark", true, 1f), Mode("font200", false, 2f))
     private val dir = File(System.getProperty("mend.screens") ?: "target/screens").also { it.mkdirs() }
+    private val backups = FolderBackupFiles()
 
     /** 360 × 760 dp at density 2. */
     private val widthPx = 720
@@ -54,14 +56,14 @@ class ScreenshotTest {
             walk(mode)
             walkHurt(mode)
         }
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 33, "a screenshot of every screen in each mode")
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 36, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
         val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true) }
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true, backupFiles = backups) }
             }
         }
         fun shot(name: String) {
@@ -148,6 +150,16 @@ class ScreenshotTest {
         shot("13-someone-may-know")
         tap("close")
         await("erase")
+        tap("backup")
+        await("backup-passphrase")
+        type("backup-passphrase", "a long passphrase for us")
+        type("backup-passphrase-again", "a long passphrase for us")
+        shot("22-backup")
+        tap("make-backup")
+        await("backup-done")
+        shot("23-backup-done")
+        tap("close")
+        await("erase")
         onNodeWithTag("tab-today").performClick()
         await("prompt")
         type("response", "I told her where I was tonight before she asked.")
@@ -194,7 +206,7 @@ class ScreenshotTest {
             .also { runBlocking { it.start() } }
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF) }
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, backupFiles = backups) }
             }
         }
         fun shot(name: String) {
@@ -202,6 +214,14 @@ class ScreenshotTest {
             ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
             if (mode.fontScale > 1f) assertNothingCutOff(name)
         }
+        await("role-hurt")
+        // A new device with a backup from the first walk: the restore screen, the file chosen.
+        tap("restore-offer")
+        await("choose-backup")
+        tap("choose-backup")
+        await("backup-chosen")
+        shot("24-restore")
+        tap("back")
         await("role-hurt")
         tap("role-hurt")
         await("needs-screen-lock")

@@ -1,7 +1,8 @@
 // The one activity: the shared screens, in a window that can be neither captured nor shown in
 // the app switcher (FLAG_SECURE blanks its preview; Android 13+ also skips the recents
 // screenshot), light or dark as the phone is. On Android 13+ it asks to show notifications
-// when the person adds or switches on a reminder, not before.
+// when the person adds or switches on a reminder, not before. Backups go through the system's
+// document picker.
 package app.mend.android
 
 import android.Manifest
@@ -30,7 +31,8 @@ class MainActivity : ComponentActivity() {
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         val session = (application as MendApplication).session
-        setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session) } }
+        val backupFiles = DocumentBackupFiles(this)
+        setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, backupFiles = backupFiles) } }
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
             lifecycleScope.launch {
                 session.changes.filter { it == DataChange.Tool(ToolKind.REMINDERS) }.collect {

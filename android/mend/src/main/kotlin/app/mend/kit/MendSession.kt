@@ -14,8 +14,11 @@ import app.mend.core.TimeZoneRules
 import app.mend.core.VaultListener
 import app.mend.ffi.MendException
 import app.mend.ffi.MendVault
+import app.mend.core.BackupSummary
+import app.mend.core.ProgressListener
 import app.mend.ffi.createVault
 import app.mend.ffi.defaultKdfParams
+import app.mend.ffi.restoreBackup
 import app.mend.ffi.vaultExists
 import java.time.Instant
 import kotlinx.coroutines.CoroutineDispatcher
@@ -204,6 +207,45 @@ class MendSession(
         call { v -> wiping(passcode) { v.unlock(passcode) } }
         withContext(core) { publishUnlocked() }
         prepareSearch()
+    }
+
+    /**
+     * Makes a new vault here from the backup at [backupPath], sealed under [passphrase], with a
+     * new [passcode] (both wiped afterwards); returns the new recovery code to show. [progress]
+     * hears the fraction done, from the core thread. Never replaces a vault.
+     */
+    suspend fun restore(
+        backupPath: String,
+        passphrase: ByteArray,
+        passcode: ByteArray,
+        progress: (Float) -> Unit = {},
+        kdf: KdfParams = defaultKdfParams(),
+    ): String = withContext(core) {
+        if (vault != null) throw MendException.AlreadyExists()
+        val restored = wiping(passphrase, passcode) {
+            restoreBackup(backupPath, passphrase, path, passcode, kdf, keyStore, progressOf(progress))
+        }
+        attach(restored.vault)
+        publishUnlocked()
+        prepareSearch()
+        restored.recoveryCode
+    }
+
+    /**
+     * Writes a backup of the whole vault to a new file at [dest], sealed under [passphrase]
+     * (wiped afterwards). [progress] hears the fraction done, from the core thread.
+     */
+    suspend fun backup(
+        dest: String,
+        passphrase: ByteArray,
+        progress: (Float) -> Unit = {},
+        kdf: KdfParams = defaultKdfParams(),
+    ): BackupSummary = call { v -> wiping(passphrase) { v.backup(dest, passphrase, kdf, progressOf(progress)) } }
+
+    private fun progressOf(report: (Float) -> Unit) = object : ProgressListener {
+        override fun progress(done: Long, total: Long) {
+            if (total > 0) report(done.toFloat() / total)
+        }
     }
 
     /** Sets a new passcode with the recovery code; returns the new recovery code to show. */

@@ -73,3 +73,25 @@ class HoldableDispatcher : CoroutineDispatcher() {
         while (true) (synchronized(queue) { queue.removeFirstOrNull() } ?: return).run()
     }
 }
+
+/**
+ * Backups kept in one folder, as a test's platform: written there, "saved" where they are,
+ * and the newest one picked when the person chooses a backup (null when [cancelPick]).
+ */
+class FolderBackupFiles(val dir: java.io.File = Files.createTempDirectory("mend-backups").toFile()) : BackupFiles {
+    private var made = 0
+    var cancelPick = false
+
+    override fun newBackupPath(): String = java.io.File(dir, "mend-${++made}.mendbackup").path
+
+    /** The name the core suggested for the last backup. */
+    var suggested: String? = null
+
+    override suspend fun deliver(path: String, suggestedName: String): String? {
+        suggested = suggestedName
+        return "the backups folder"
+    }
+
+    override suspend fun pick(): String? =
+        if (cancelPick) null else dir.listFiles().orEmpty().filter { it.name.endsWith(".mendbackup") }.maxByOrNull { it.name }?.path
+}
