@@ -27,7 +27,7 @@ let package = Package(
         ffi,
         .target(name: "MendCore", dependencies: ["MendFFI"], path: "Sources/MendCore", exclude: ["README.md"]),
         .target(name: "MendKit", dependencies: kitDependencies, path: "Sources/MendKit"),
-        .target(name: "MendTestSupport", dependencies: ["MendCore"], path: "Tests/MendTestSupport"),
+        .target(name: "MendTestSupport", dependencies: ["MendCore", "MendKit"], path: "Tests/MendTestSupport"),
         .testTarget(name: "MendCoreTests", dependencies: ["MendCore", "MendTestSupport"], path: "Tests/MendCoreTests"),
         .testTarget(name: "MendKitTests", dependencies: ["MendKit", "MendTestSupport"], path: "Tests/MendKitTests"),
     ]

@@ -76,16 +76,19 @@ struct PasscodeField: View {
 struct ProblemText: View {
     let problem: MendError?
     let waitSeconds: Int
+    /// Damaged data means a damaged backup here (restoring), not damage in the space.
+    let aboutABackup: Bool
     @Environment(\.problemWords) private var words
 
-    init(problem: MendError?, waitSeconds: Int = 0) {
+    init(problem: MendError?, waitSeconds: Int = 0, aboutABackup: Bool = false) {
         self.problem = problem
         self.waitSeconds = waitSeconds
+        self.aboutABackup = aboutABackup
     }
 
     var body: some View {
         if let problem {
-            Text(words.words(for: problem, waitSeconds: waitSeconds))
+            Text(aboutABackup && problem.isDamaged ? words.backupDamaged : words.words(for: problem, waitSeconds: waitSeconds))
                 .foregroundStyle(.red)
                 .accessibilityIdentifier("problem")
                 .accessibilityAddTraits(.updatesFrequently)
@@ -141,5 +144,12 @@ struct SecondaryButton: View {
         .buttonStyle(.bordered)
         .disabled(!enabled)
         .accessibilityIdentifier(identifier)
+    }
+}
+
+extension MendError {
+    /// Whether data failed its integrity check.
+    var isDamaged: Bool {
+        if case .Damaged = self { true } else { false }
     }
 }

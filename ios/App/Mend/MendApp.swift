@@ -12,6 +12,7 @@ import SwiftUI
 struct MendApp: App {
     @State private var session: MendSession
     @State private var reminders: NotificationReminders
+    @State private var exchange: DocumentExchange
     @State private var covered = false
     @Environment(\.scenePhase) private var scenePhase
 
@@ -37,11 +38,12 @@ struct MendApp: App {
         )
         _session = State(initialValue: session)
         _reminders = State(initialValue: NotificationReminders(session: session))
+        _exchange = State(initialValue: DocumentExchange())
     }
 
     var body: some Scene {
         WindowGroup {
-            RootView(session: session, notifications: reminders)
+            RootView(session: session, notifications: reminders, exchange: exchange)
                 .overlay { if covered { PrivacyCover() } }
                 .task {
                     _ = try? await session.start()

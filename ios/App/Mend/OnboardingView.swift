@@ -8,12 +8,15 @@ import SwiftUI
 struct OnboardingView: View {
     /// Held by the root, so that the recovery code stays on screen after the vault opens.
     let model: OnboardingViewModel
+    /// Offers to restore a backup instead, where given.
+    let onRestore: (() -> Void)?
     @State private var first = ""
     @State private var second = ""
     @Environment(\.words) private var words
 
-    init(model: OnboardingViewModel) {
+    init(model: OnboardingViewModel, onRestore: (() -> Void)? = nil) {
         self.model = model
+        self.onRestore = onRestore
     }
 
     var body: some View {
@@ -27,6 +30,9 @@ struct OnboardingView: View {
                 }
                 RoleButton(title: words.hurtRole, detail: words.hurtRoleDetail, identifier: "role-hurt") {
                     model.choose(role: .hurt)
+                }
+                if let onRestore {
+                    SecondaryButton(title: words.restoreOffer, identifier: "restore-offer", action: onRestore)
                 }
             }
         case .choosePasscode where model.needsScreenLock:

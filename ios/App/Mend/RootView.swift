@@ -12,21 +12,28 @@ struct RootView: View {
     /// screen after the vault has opened, until the person says they kept it.
     @State private var onboarding: OnboardingViewModel
     @State private var recover: RecoverViewModel
+    @State private var restore: RestoreViewModel
+    @State private var restoring = false
     @State private var forgot = false
+    let exchange: DocumentExchange
     @State private var helping = false
     @Environment(\.words) private var words
 
-    init(session: MendSession, notifications: NotificationReminders) {
+    init(session: MendSession, notifications: NotificationReminders, exchange: DocumentExchange) {
         self.session = session
         self.notifications = notifications
+        self.exchange = exchange
         _onboarding = State(initialValue: OnboardingViewModel(session: session))
         _recover = State(initialValue: RecoverViewModel(session: session))
+        _restore = State(initialValue: RestoreViewModel(session: session, files: exchange))
     }
 
     var body: some View {
         Group {
             if onboarding.step == .showRecoveryCode {
                 NavigationStack { OnboardingView(model: onboarding) }
+            } else if restore.recoveryCode != nil || (restoring && session.state == .noVault) {
+                NavigationStack { RestoreView(model: restore) { restoring = false } }
             } else if forgot && (session.state == .locked || recover.newRecoveryCode != nil) {
                 NavigationStack { RecoverView(model: recover) { forgot = false } }
             } else {
@@ -34,6 +41,9 @@ struct RootView: View {
             }
         }
         .environment(\.showHelp) { helping = true }
+        .environment(\.backupFiles, exchange)
+        .documentExchange(exchange)
+        .onChange(of: restore.done) { _, done in if done { restoring = false } }
         .sheet(isPresented: $helping) { HelpView(session: session) }
         .onChange(of: session.state) { _, state in
             if case .unlocked = state, recover.newRecoveryCode == nil { forgot = false }
@@ -45,7 +55,7 @@ struct RootView: View {
         case .starting:
             ProgressView()
         case .noVault, .erased:
-            NavigationStack { OnboardingView(model: onboarding) }
+            NavigationStack { OnboardingView(model: onboarding) { restoring = true } }
         case .locked:
             NavigationStack { UnlockView(session: session) { forgot = true } }
         case .unlocked(let role, let recoveryCodeConfirmed, let damaged, let olderCopy, let unmatched):
@@ -57,6 +67,11 @@ struct RootView: View {
             NavigationStack { ChooseRoleAgainView(session: session) }
         }
     }
+}
+
+/// The platform's side of backups, for the settings page.
+extension EnvironmentValues {
+    @Entry var backupFiles: DocumentExchange? = nil
 }
 
 /// Whether a page that shows its own new recovery code (changing the passcode) is open, so

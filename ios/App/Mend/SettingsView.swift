@@ -12,6 +12,7 @@ struct SettingsView: View {
     @State private var erasing = false
     @State private var typed = ""
     @Environment(\.words) private var words
+    @Environment(\.backupFiles) private var backupFiles
 
     init(session: MendSession) {
         self.session = session
@@ -51,6 +52,12 @@ struct SettingsView: View {
                 ))
                 .accessibilityIdentifier("discreet")
             } footer: { Text(words.discreetText) }
+            if let backupFiles {
+                Section(words.backupSection) {
+                    NavigationLink(words.makeBackup) { BackupView(session: session, files: backupFiles) }
+                        .accessibilityIdentifier("backup")
+                }
+            }
             Section(words.passcodeSection) {
                 NavigationLink(words.changePasscode) { ChangePasscodeView(session: session, title: words.changePasscode) }
                     .accessibilityIdentifier("change-passcode")

@@ -271,6 +271,27 @@ struct Words: Sendable {
     let someoneMayKnow = "Someone may know my passcode"
     let newRecoveryCode = "New recovery code"
     let newRecoveryCodeAsked = "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach."
+    // Backups.
+    let backupSection = "Backup"
+    let backupText = "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, so keep the passphrase apart from the file: without it, no one can open the backup, not even you."
+    let makeBackup = "Make a backup"
+    let backupPassphrase = "Backup passphrase"
+    let backupPassphraseAgain = "The same passphrase again"
+    func backupPassphraseHint(_ n: Int) -> String { "At least \(n) characters. A few words only you would put together work well." }
+    let passphrasesDiffer = "Those two passphrases are not the same. Please type them again."
+    let backingUp = "Sealing your backup…"
+    func backupDone(_ n: Int64) -> String { n == 1 ? "Your backup holds 1 record." : "Your backup holds \(n) records." }
+    func backupDeliveredTo(_ place: String) -> String { "Saved to \(place)." }
+    let backupNotDelivered = "The backup was made but not saved anywhere. Try again when you are ready."
+    func backupLeftOut(_ n: Int32) -> String { n == 1 ? "1 damaged record could not be read and was left out." : "\(n) damaged records could not be read and were left out." }
+    let restoreOffer = "I have a backup from another device"
+    let restoreTitle = "Restore a backup"
+    let restoreText = "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. You will get a new recovery code."
+    let chooseBackup = "Choose the backup file"
+    func backupChosen(_ name: String) -> String { "Backup: \(name)" }
+    let restore = "Restore"
+    let restoring = "Restoring your space…"
+    let restoredCodeText = "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach."
     let eraseSection = "Erase"
     let eraseText = "Erasing removes everything in this space from this device, for good. No one can bring it back."
     let erase = "Erase everything"
@@ -314,9 +335,16 @@ struct ProblemWords: Sendable {
         case .StorageFull: "The device is full, so nothing was saved. Free some space and try again."
         case .OlderCopy: "This is an older copy of your space, so nothing was changed."
         case .Locked: "Your space is locked."
+        case .WrongBackupPassphrase: "That passphrase doesn't open this backup. Nothing was restored."
+        case .NotABackup: "That file is not a Mend backup."
+        case .NewerBackup: "This backup was made by a newer version of Mend. Please update Mend first."
+        case .AlreadyExists: "There is already something there, so nothing was replaced."
         default: "Something went wrong. Nothing you wrote was lost."
         }
     }
+
+    /// A backup that fails its checks: said as such, not as damaged data in the space.
+    let backupDamaged = "This backup is damaged or incomplete, so nothing was restored."
 
     func wait(_ seconds: Int) -> String {
         seconds < 90 ? "Please wait \(seconds) seconds before trying again."

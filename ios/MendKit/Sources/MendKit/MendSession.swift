@@ -205,6 +205,32 @@ public final class MendSession {
         return created.recoveryCode
     }
 
+    /// Makes a new vault here from the backup at `backupPath`, sealed under `passphrase`, with a
+    /// new `passcode`; returns the new recovery code to show. `progress` hears the fraction done,
+    /// from the core queue. Never replaces a vault.
+    public func restore(from backupPath: String, passphrase: String, passcode: String,
+                        kdf: KdfParams = defaultKdfParams(),
+                        progress: @escaping @Sendable (Double) -> Void = { _ in }) async throws -> String {
+        guard vault == nil else { throw MendError.AlreadyExists }
+        let path = self.path, keyStore = self.keyStore, relay = ProgressRelay(progress)
+        let restored = try await core.run {
+            try restoreBackup(backupPath: backupPath, passphrase: Data(passphrase.utf8), path: path,
+                              passcode: Data(passcode.utf8), kdf: kdf, keyStore: keyStore, progress: relay)
+        }
+        attach(restored.vault)
+        try await publishUnlocked()
+        prepareSearch()
+        return restored.recoveryCode
+    }
+
+    /// Writes a backup of the whole vault to a new file at `path`, sealed under `passphrase`.
+    /// `progress` hears the fraction done, from the core queue.
+    public func backup(to path: String, passphrase: String, kdf: KdfParams = defaultKdfParams(),
+                       progress: @escaping @Sendable (Double) -> Void = { _ in }) async throws -> BackupSummary {
+        let relay = ProgressRelay(progress)
+        return try await call { try $0.backup(path: path, passphrase: Data(passphrase.utf8), kdf: kdf, progress: relay) }
+    }
+
     /// Unlocks with `passcode`, then warms search in the background.
     public func unlock(passcode: String) async throws {
         try await call { try $0.unlock(passcode: Data(passcode.utf8)) }
@@ -327,5 +353,18 @@ private final class Listener: VaultListener, @unchecked Sendable {
 
     func dataChanged(change: DataChange) {
         Task { @MainActor [weak session] in session?.heard(change) }
+    }
+}
+
+/// Passes the core's progress on as a fraction done.
+private final class ProgressRelay: ProgressListener, Sendable {
+    private let report: @Sendable (Double) -> Void
+
+    init(_ report: @escaping @Sendable (Double) -> Void) {
+        self.report = report
+    }
+
+    func progress(done: Int64, total: Int64) {
+        if total > 0 { report(Double(done) / Double(total)) }
     }
 }

@@ -180,6 +180,50 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(session.state, .erased)
     }
 
+    func testABackupCarriesTheSpaceToANewDevice() async throws {
+        let files = FolderBackupFiles()
+        let old = try await newSession(role: .hurt)
+        _ = try await old.call { try $0.addNote(draft: NoteDraft(title: "Carried over", body: "Written on the old phone.", step: nil, tags: [])) }
+        let backup = BackupViewModel(session: old, files: files, kdf: smallKdf)
+        await backup.refresh()
+        XCTAssertEqual(backup.minChars, 12)
+        await backup.makeBackup(passphrase: "a long passphrase for us", again: "a long passphrase for me")
+        XCTAssertTrue(backup.mismatch)
+        await backup.makeBackup(passphrase: "too short", again: "too short")
+        guard case .InvalidInput(field: .backupPassphrase, _)? = backup.problem else {
+            return XCTFail("a short passphrase is refused: \(String(describing: backup.problem))")
+        }
+        await backup.makeBackup(passphrase: "a long passphrase for us", again: "a long passphrase for us")
+        XCTAssertNil(backup.problem)
+        XCTAssertEqual(backup.records, 2, "the settings and the note")
+        XCTAssertEqual(backup.deliveredTo, "the backups folder")
+        XCTAssertNotNil(files.suggested?.range(of: #"^mend-\d{4}-\d{2}-\d{2}\.mendbackup$"#, options: .regularExpression))
+        XCTAssertNil(backup.progress)
+
+        // A new phone: another key store, no vault yet.
+        let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore(), core: CoreQueue())
+        try await session.start()
+        let restore = RestoreViewModel(session: session, files: files, kdf: smallKdf)
+        await restore.restore(passphrase: "a long passphrase for us", passcode: "new-passcode", again: "new-passcode")
+        XCTAssertNil(restore.recoveryCode, "nothing happens before a backup is chosen")
+        await restore.pickBackup()
+        XCTAssertEqual(restore.backupName, "mend-2.mendbackup")
+        await restore.restore(passphrase: "not the passphrase", passcode: "new-passcode", again: "new-passcode")
+        XCTAssertEqual(restore.problem, .WrongBackupPassphrase)
+        XCTAssertEqual(session.state, .noVault)
+        await restore.restore(passphrase: "a long passphrase for us", passcode: "new-passcode", again: "new-passcode")
+        XCTAssertNil(restore.problem)
+        XCTAssertEqual(restore.recoveryCode?.split(separator: "-").count, 7)
+        XCTAssertEqual(session.state, .unlocked(role: .hurt, recoveryCodeConfirmed: false, damagedRecords: 0, olderCopy: false,
+                                                recordsUnmatched: false))
+        await restore.recoveryCodeKept()
+        XCTAssertTrue(restore.done)
+        let titles = try await session.call { try $0.notes(query: NoteQuery(step: nil, tag: nil, words: nil), offset: 0, limit: 10).notes.map(\.title) }
+        XCTAssertEqual(titles, ["Carried over"])
+        await session.lock()
+        try await session.unlock(passcode: "new-passcode")
+    }
+
     func testOnboardingCreatesTheVaultAndTheCodeCountsOnlyOnceKept() async throws {
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
         let started = try await session.start()

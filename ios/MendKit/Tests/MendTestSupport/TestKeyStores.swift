@@ -3,6 +3,7 @@
 // function and records kept per key, and one that always fails.
 import Foundation
 import MendCore
+import MendKit
 
 /// Keeps wrapped secrets in memory per alias; `wrap` returns a random reference to them. Its
 /// keyed function is a counted table of random outputs, one per alias and input.
@@ -119,4 +120,38 @@ public final class TestZone: TimeZoneRules, @unchecked Sendable {
         guard let zone else { return fixed }
         return Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utcMs) / 1000)))
     }
+}
+
+/// Backups kept in one folder, as a test's platform: written there, "saved" where they are,
+/// and the newest one picked when the person chooses a backup.
+@MainActor
+public final class FolderBackupFiles: BackupFiles {
+    /// The folder.
+    public let dir: URL
+    /// The name the core suggested for the last backup.
+    public private(set) var suggested: String?
+    private var made = 0
+
+    /// A new, empty folder.
+    public init() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("mend-backups-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    public func newBackupPath() -> String {
+        made += 1
+        return dir.appendingPathComponent("mend-\(made).mendbackup").path
+    }
+
+    public func deliver(path: String, suggestedName: String) async -> String? {
+        suggested = suggestedName
+        return "the backups folder"
+    }
+
+    public func pick() async -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".mendbackup") }.sorted().last.map { dir.appendingPathComponent($0).path }
+    }
+
+    public func release(path: String) async {}
 }
