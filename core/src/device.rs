@@ -174,6 +174,11 @@ impl MemoryKeyStore {
         }
     }
 
+    /// How many keys it holds.
+    pub fn key_count(&self) -> usize {
+        self.keys.lock().map(|keys| keys.len()).unwrap_or(0)
+    }
+
     /// Whether it holds a key for `alias`.
     pub fn has_key(&self, alias: &str) -> bool {
         self.keys.lock().map(|keys| keys.contains_key(alias)).unwrap_or(false)

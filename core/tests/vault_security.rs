@@ -720,3 +720,88 @@ fn biometric_unlock_cannot_be_switched_on_while_locked() {
     f.vault.lock();
     assert!(matches!(f.vault.enable_biometric_unlock(), Err(Error::Locked)));
 }
+
+/// A key store whose key cannot be made (a phone whose keystore refuses), else a memory one.
+struct RefusingKeyStore {
+    refuse: std::sync::atomic::AtomicBool,
+    inner: MemoryKeyStore,
+}
+
+impl mend_core::DeviceKeyStore for RefusingKeyStore {
+    fn wrap(&self, alias: String, plain: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
+        if self.refuse.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(mend_core::DeviceKeyError::Unavailable);
+        }
+        self.inner.wrap(alias, plain)
+    }
+    fn unwrap(
+        &self,
+        alias: String,
+        wrapped: Vec<u8>,
+    ) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
+        self.inner.unwrap(alias, wrapped)
+    }
+    fn derive(&self, alias: String, input: Vec<u8>) -> Result<Vec<u8>, mend_core::DeviceKeyError> {
+        self.inner.derive(alias, input)
+    }
+    fn destroy_key(&self, alias: String) -> Result<(), mend_core::DeviceKeyError> {
+        self.inner.destroy_key(alias)
+    }
+    fn load_record(
+        &self,
+        alias: String,
+        name: String,
+    ) -> Result<Option<Vec<u8>>, mend_core::DeviceKeyError> {
+        self.inner.load_record(alias, name)
+    }
+    fn store_record(
+        &self,
+        alias: String,
+        name: String,
+        value: Vec<u8>,
+    ) -> Result<(), mend_core::DeviceKeyError> {
+        self.inner.store_record(alias, name, value)
+    }
+}
+
+#[test]
+fn a_creation_the_key_store_refuses_leaves_nothing_and_can_be_tried_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.db");
+    let device = Arc::new(RefusingKeyStore { refuse: true.into(), inner: MemoryKeyStore::new() });
+    let clock = Arc::new(mend_core::ManualClock::new(T0));
+    let made = Vault::create(
+        &path,
+        PASSCODE,
+        mend_core::Role::Hurt,
+        TEST_KDF,
+        device.clone(),
+        clock.clone(),
+    );
+    assert!(matches!(made, Err(Error::DeviceKey(_))));
+    assert!(!Vault::exists(&path));
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "no file is left");
+    device.refuse.store(false, std::sync::atomic::Ordering::SeqCst);
+    let (vault, _) =
+        Vault::create(&path, PASSCODE, mend_core::Role::Hurt, TEST_KDF, device, clock).unwrap();
+    assert_eq!(vault.role().unwrap(), mend_core::Role::Hurt);
+}
+
+#[test]
+fn a_creation_stopped_after_naming_its_key_opens_as_erased_and_erasing_destroys_the_key() {
+    let f = Fixture::new();
+    let path = f.path();
+    f.vault.lock();
+    // What a creation stopped between naming its key and writing the slots leaves: the row,
+    // no slots.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("DELETE FROM key_slot", []).unwrap();
+    }
+    let reopened = f.reopen();
+    assert_eq!(reopened.lock_state(), mend_core::LockState::Erased);
+    assert_eq!(f.device.key_count(), 1);
+    reopened.erase().unwrap();
+    assert_eq!(f.device.key_count(), 0, "erasing destroys the key the row names");
+    assert!(!Vault::exists(&path));
+}

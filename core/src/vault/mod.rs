@@ -280,10 +280,60 @@ impl<F: FeatureState> Vault<F> {
         Self::clear_unfinished(&restoring_path(path), &device);
         let mut conn = db::create(path)?;
         let vault_id = random::bytes::<16>()?;
-        let data_key = random::secret_key()?;
         // A platform key of its own, whose alias names the vault: erasing this vault never
-        // touches another one's key.
-        let (row, bound) = new_device_key(&device, vault_id)?;
+        // touches another one's key. The alias is committed before the key is made: a
+        // creation stopped after that leaves a file with a row and no key slots, which opens
+        // as an interrupted erase, and erasing it destroys the key.
+        let alias = new_alias(&vault_id)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        schema::create(&tx)?;
+        tx.execute(
+            "INSERT INTO vault (singleton, vault_id, device_key, stale_device_key, device_secret,
+                                seal_state, attempt_state, manifest)
+             VALUES (1, ?1, ?2, '', x'', x'', x'', x'')",
+            params![&vault_id[..], alias],
+        )?;
+        tx.commit()?;
+        let made = Self::finish_creating(
+            conn,
+            vault_id,
+            alias.clone(),
+            passcode,
+            role,
+            kdf,
+            &device,
+            clock.now_ms(),
+        );
+        match made {
+            Ok((conn, session, recovery)) => {
+                Ok((Self::new(path, device, clock, conn, Some(session)), recovery))
+            }
+            Err(e) => {
+                // Nothing of a creation that failed stays: its key (if made) and its files.
+                let _ = device.destroy_key(alias);
+                for file in db::files(path) {
+                    let _ = std::fs::remove_file(file);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The rest of [`Vault::create`], once the vault row names its platform key: the key, the
+    /// device secret, the key slots, the attempt state and the first session.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_creating(
+        mut conn: Connection,
+        vault_id: [u8; 16],
+        alias: String,
+        passcode: &[u8],
+        role: Role,
+        kdf: KdfParams,
+        device: &Arc<dyn DeviceKeyStore>,
+        now_ms: i64,
+    ) -> Result<(Connection, Session<F>, RecoveryCode)> {
+        let data_key = random::secret_key()?;
+        let (row, bound) = new_device_key_named(device, vault_id, alias)?;
         let binding = bound.binding(&row, device.as_ref());
         let recovery = RecoveryCode::generate()?;
         let passcode_slot = Slot::wrap(SlotKind::Passcode, kdf, passcode, &binding, &data_key)?;
@@ -291,12 +341,9 @@ impl<F: FeatureState> Vault<F> {
             Slot::wrap(SlotKind::Recovery, kdf, recovery.secret(), &binding, &data_key)?;
 
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        schema::create(&tx)?;
         tx.execute(
-            "INSERT INTO vault (singleton, vault_id, device_key, stale_device_key, device_secret,
-                                seal_state, attempt_state, manifest)
-             VALUES (1, ?1, ?2, '', ?3, x'', x'', x'')",
-            params![&vault_id[..], row.device_key, row.wrapped_device_secret],
+            "UPDATE vault SET device_secret = ?1 WHERE singleton = 1",
+            params![row.wrapped_device_secret],
         )?;
         passcode_slot.save(&tx)?;
         recovery_slot.save(&tx)?;
@@ -304,10 +351,10 @@ impl<F: FeatureState> Vault<F> {
         let keys = KeyRing::new(vault_id, data_key, Algorithm::Aes256Gcm);
         let settings = Settings { prompt_seed: Some(random::bytes()?), ..Settings::new(role) };
         let fresh = Some(bound.freshness.clone());
-        let session = Session::create(&tx, keys, settings, clock.now_ms(), fresh)?;
+        let session = Session::create(&tx, keys, settings, now_ms, fresh)?;
         tx.commit()?;
         bound.freshness.store_generation(session.generation());
-        Ok((Self::new(path, device, clock, conn, Some(session)), recovery))
+        Ok((conn, session, recovery))
     }
 
     /// Opens the vault at `path`, locked. Upgrades an older schema; refuses a newer one.
@@ -995,15 +1042,8 @@ pub fn restoring_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// A new platform key for the vault `vault_id`, under a new alias, with a new device secret
+/// A new platform key for the vault `vault_id` under `alias`, with a new device secret
 /// wrapped by it: the vault row's key facts, and what the secret gives.
-fn new_device_key(
-    device: &Arc<dyn DeviceKeyStore>,
-    vault_id: [u8; 16],
-) -> Result<(VaultRow, DeviceBound)> {
-    new_device_key_named(device, vault_id, new_alias(&vault_id)?)
-}
-
 fn new_device_key_named(
     device: &Arc<dyn DeviceKeyStore>,
     vault_id: [u8; 16],
