@@ -15,7 +15,7 @@ final class DocumentExchange: BackupFiles {
     /// The name the exporter suggests.
     private(set) var exportName = ""
     /// Whether the importer is shown.
-    var importing = false
+    private(set) var importing = false
     @ObservationIgnored private var exported: CheckedContinuation<String?, Never>?
     @ObservationIgnored private var imported: CheckedContinuation<String?, Never>?
 
@@ -58,6 +58,17 @@ final class DocumentExchange: BackupFiles {
         exported = nil
     }
 
+    /// The exporter went away: once its answer has come (or never will), nothing is pending.
+    func exporterClosed() {
+        Task { @MainActor in if exported != nil { finishExport(nil) } }
+    }
+
+    /// The importer went away without a file (cancelled), unless its answer follows.
+    func importerClosed() {
+        importing = false
+        Task { @MainActor in if imported != nil { finishImport(nil) } }
+    }
+
     func pick() async -> String? {
         importing = true
         return await withCheckedContinuation { imported = $0 }
@@ -84,21 +95,12 @@ final class DocumentExchange: BackupFiles {
     }
 }
 
-/// A sealed backup file as a document the exporter can write.
-struct BackupDocument: FileDocument {
-    static let readableContentTypes: [UTType] = [.data]
+/// A sealed backup file, as the exporter takes it: the file itself, sent as it is.
+struct BackupDocument: Transferable {
     let url: URL
 
-    init(url: URL) {
-        self.url = url
-    }
-
-    init(configuration: ReadConfiguration) throws {
-        throw CocoaError(.fileReadUnsupportedScheme)
-    }
-
-    func fileWrapper(configuration: WriteConfiguration) throws -> FileWrapper {
-        try FileWrapper(url: url, options: .immediate)
+    static var transferRepresentation: some TransferRepresentation {
+        FileRepresentation(exportedContentType: .data) { document in SentTransferredFile(document.url) }
     }
 }
 
@@ -110,23 +112,22 @@ extension View {
 }
 
 private struct DocumentExchangeModifier: ViewModifier {
-    @Bindable var exchange: DocumentExchange
+    let exchange: DocumentExchange
 
     func body(content: Content) -> some View {
         content
             .fileExporter(
-                isPresented: Binding(get: { exchange.exporting != nil }, set: { if !$0 { exchange.finishExport(nil) } }),
-                document: exchange.exporting,
-                contentType: .data,
+                isPresented: Binding(get: { exchange.exporting != nil }, set: { if !$0 { exchange.exporterClosed() } }),
+                item: exchange.exporting,
+                contentTypes: [.data],
                 defaultFilename: exchange.exportName,
                 onCompletion: { exchange.finishExport($0) },
                 onCancellation: { exchange.finishExport(nil) }
             )
             .fileImporter(
-                isPresented: $exchange.importing,
+                isPresented: Binding(get: { exchange.importing }, set: { if !$0 { exchange.importerClosed() } }),
                 allowedContentTypes: [.data],
-                onCompletion: { exchange.finishImport($0) },
-                onCancellation: { exchange.finishImport(nil) }
+                onCompletion: { exchange.finishImport($0) }
             )
     }
 }
