@@ -32,6 +32,40 @@ import kotlin.test.assertTrue
 
 class ScreensTest {
     @Test
+    fun aBackupSetAsideOrCutShortIsSaidPlainlyAndLeavesNoVault() = runBlocking {
+        val scope = testScope()
+        val files = object : BackupFiles {
+            val folder = FolderBackupFiles()
+            var cancel = false
+            override fun newBackupPath() = folder.newBackupPath()
+            override suspend fun deliver(path: String, suggestedName: String): String? = null // set aside
+            override suspend fun pick(): String? = if (cancel) null else folder.pick()
+        }
+        val session = newSession()
+        val backup = BackupModel(session, scope, files, SMALL_KDF)
+        backup.refresh()
+        backup.makeBackup(pass("a long passphrase for us"), pass("a long passphrase for us"))
+        assertEquals(1L, backup.state.value.records, "the settings")
+        assertNull(backup.state.value.deliveredTo, "set aside: the screen says it was not saved anywhere")
+
+        val newPhone = MendSession(tempVaultPath(), SoftwareKeyStore()).also { it.start() }
+        val restore = RestoreModel(newPhone, scope, files, SMALL_KDF)
+        files.cancel = true
+        restore.pickBackup()
+        assertNull(restore.state.value.backup, "a cancelled pick chooses nothing")
+        files.cancel = false
+        restore.pickBackup()
+        val chosen = java.io.File(assertNotNull(restore.state.value.backup))
+        chosen.writeBytes(chosen.readBytes().copyOf(chosen.length().toInt() - 100))
+        restore.restore(pass("a long passphrase for us"), pass("new-passcode"), pass("new-passcode"))
+        assertIs<MendException.Damaged>(restore.state.value.problem)
+        assertEquals(SessionState.NoVault, newPhone.state.value)
+        restore.restore(pass("a long passphrase for us"), pass("new-passcode"), pass("another"))
+        assertTrue(restore.state.value.mismatch)
+        scope.cancel()
+    }
+
+    @Test
     fun todayOffersAnotherWhileMoreAreLeftAndRecordsPractice() = runBlocking {
         val scope = testScope()
         val session = newSession()
