@@ -86,7 +86,7 @@ struct RestoreView: View {
                     Task { await model.pickBackup() }
                 }
                 PasscodeField(label: words.backupPassphrase, text: $passphrase, identifier: "backup-passphrase")
-                PasscodeField(label: words.passcode, text: $first, identifier: "passcode")
+                PasscodeField(label: words.passcodeForThisDevice, text: $first, identifier: "passcode")
                 if !first.isEmpty { PasscodeStrengthText(passcode: first) }
                 PasscodeField(label: words.passcodeAgain, text: $second, identifier: "passcode-again")
                 if model.mismatch {

@@ -290,6 +290,7 @@ struct Words: Sendable {
     let chooseBackup = "Choose the backup file"
     func backupChosen(_ name: String) -> String { "Backup: \(name)" }
     let restore = "Restore"
+    let passcodeForThisDevice = "A passcode for this device"
     let restoring = "Restoring your space…"
     let restoredCodeText = "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach."
     let eraseSection = "Erase"

@@ -1,5 +1,6 @@
 // Help, reachable from every screen, locked or not: crisis lines, finding a therapist, and
-// the caution about transparency and pressure.
+// the caution about transparency and pressure. Help never waits for the core queue (which may
+// be busy sealing a backup or restoring one): it reads the core's content beside it.
 import Foundation
 import MendCore
 import Observation
@@ -22,7 +23,7 @@ public final class HelpViewModel {
     /// Loads help.
     public func refresh() async {
         do {
-            help = try await session.anytime { try helpResources() }
+            help = try await Task.detached { try helpResources() }.value
         } catch {
             problem = mendError(error)
         }

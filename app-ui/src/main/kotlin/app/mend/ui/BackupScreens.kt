@@ -94,7 +94,7 @@ fun RestoreScreen(model: RestoreModel, onBack: () -> Unit, onHelp: () -> Unit) {
         }
         SecondaryButton(strings.chooseBackup, { scope.launch { model.pickBackup() } }, "choose-backup", enabled = !working)
         PasscodeField(strings.backupPassphrase, passphrase, { passphrase = it }, "backup-passphrase", enabled = !working)
-        PasscodeField(strings.passcode, first, { first = it }, "passcode", enabled = !working)
+        PasscodeField(strings.passcodeForThisDevice, first, { first = it }, "passcode", enabled = !working)
         if (first.isNotEmpty()) PasscodeStrengthText(first)
         PasscodeField(strings.passcodeAgain, second, { second = it }, "passcode-again", enabled = !working)
         if (state.mismatch) {

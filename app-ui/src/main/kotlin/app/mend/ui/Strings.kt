@@ -288,6 +288,7 @@ class MendStrings(
     val chooseBackup: String = "Choose the backup file",
     val backupChosen: (String) -> String = { name -> "Backup: $name" },
     val restore: String = "Restore",
+    val passcodeForThisDevice: String = "A passcode for this device",
     val restoring: String = "Restoring your space…",
     val restoredCodeText: String =
         "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach.",

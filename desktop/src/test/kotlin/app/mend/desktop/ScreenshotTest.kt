@@ -20,6 +20,7 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextClearance
 import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.test.printToString
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.text.TextLayoutResult
 import androidx.compose.ui.unit.Density
@@ -263,8 +264,14 @@ class ScreenshotTest {
         runBlocking { session.close() }
     }
 
-    private fun ComposeUiTest.await(tag: String) =
-        waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+    /** Waits for the node tagged [tag]; if it never comes, says what the screen shows instead. */
+    private fun ComposeUiTest.await(tag: String) {
+        try {
+            waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+        } catch (e: androidx.compose.ui.test.ComposeTimeoutException) {
+            throw AssertionError("no node tagged $tag; the screen shows:\n" + onRoot(useUnmergedTree = true).printToString(), e)
+        }
+    }
 
     /**
      * Whether a text is cut off: taller than its room, a line ended with an ellipsis, or wider

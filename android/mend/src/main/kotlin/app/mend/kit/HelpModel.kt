@@ -1,12 +1,15 @@
 // Help, reachable from every screen, locked or not: crisis lines, finding a therapist, and
-// the caution about transparency and pressure.
+// the caution about transparency and pressure. Help never waits for the core thread (which may
+// be busy sealing a backup or restoring one): it reads the core's content beside it.
 package app.mend.kit
 
 import app.mend.core.Help
 import app.mend.ffi.MendException
 import app.mend.ffi.helpResources
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.withContext
 
 /** What the help screen shows. */
 data class HelpState(val help: Help? = null, val problem: MendException? = null)
@@ -17,7 +20,7 @@ class HelpModel(session: MendSession, scope: CoroutineScope) : ScreenModel<HelpS
     override val keepsOnlyWhileUnlocked: Boolean get() = false
 
     override suspend fun refresh() {
-        val result = attempt { session.anytime { helpResources() } }
+        val result = attempt { withContext(Dispatchers.Default) { helpResources() } }
         mutable.update { result.fold({ help -> it.copy(help = help, problem = null) }, { _ -> it.copy(problem = result.problem) }) }
     }
 }
