@@ -40,12 +40,34 @@ android {
     }
 }
 
-/** Cross-compiles libmend_ffi.so for every ABI into build/generated/jniLibs. */
+/** Builds the library for this computer, for JVM unit tests. */
+val cargoHostBuild = tasks.register<Exec>("cargoHostBuild") {
+    workingDir = repoRoot
+    commandLine("cargo", "build", "-p", "mend-ffi", "-p", "uniffi-bindgen", "--locked")
+}
+
+/** The linker version script that makes UniFFI's metadata local, listed from the host build. */
+val exportsMapFile = layout.buildDirectory.file("generated/uniffi/exports.map")
+val exportsMap = tasks.register<Exec>("uniffiExportsMap") {
+    dependsOn(cargoHostBuild)
+    workingDir = repoRoot
+    val targetDir = System.getenv("CARGO_TARGET_DIR")?.let(::File) ?: File(repoRoot, "target")
+    val hostLibrary = if (System.getProperty("os.name").startsWith("Mac")) "libmend_ffi.dylib" else "libmend_ffi.so"
+    commandLine("bash", "scripts/phone-exports.sh", File(targetDir, "debug/$hostLibrary").path, exportsMapFile.get().asFile.path)
+}
+
+/**
+ * Cross-compiles libmend_ffi.so for every ABI into build/generated/jniLibs: the cdylib alone
+ * (`cargo rustc --crate-type cdylib`; building the other crate types with it made the library
+ * 70 KB larger), with UniFFI's metadata made local through [exportsMap] so the linker drops it
+ * (only uniffi-bindgen reads it, from the host build). scripts/library-size.sh builds the same way.
+ */
 val cargoNdk = tasks.register<Exec>("cargoNdk") {
+    dependsOn(exportsMap)
     workingDir = repoRoot
     val args = mutableListOf("cargo", "ndk", "--platform", "28", "-o", generatedJniLibs.get().asFile.path)
     abis.forEach { args += listOf("-t", it) }
-    args += listOf("build", "-p", "mend-ffi", "--lib", "--locked")
+    args += listOf("rustc", "-p", "mend-ffi", "--lib", "--crate-type", "cdylib", "--locked")
     // 16 KB pages: Android 15+ devices may use them, and Google Play requires the alignment.
     val rustflags = mutableListOf("-C", "link-arg=-Wl,-z,max-page-size=16384")
     if (cargoProfile == "release") {
@@ -56,14 +78,10 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
         rustflags += listOf("-C", "force-unwind-tables=no")
         environment("CFLAGS", "-fno-asynchronous-unwind-tables -fno-unwind-tables")
     }
+    // Flags after `--` reach only mend-ffi's own link, not the build scripts.
+    args += listOf("--", "-C", "link-arg=-Wl,--version-script=" + exportsMapFile.get().asFile.path)
     environment("RUSTFLAGS", rustflags.joinToString(" "))
     commandLine(args)
-}
-
-/** Builds the library for this computer, for JVM unit tests. */
-val cargoHostBuild = tasks.register<Exec>("cargoHostBuild") {
-    workingDir = repoRoot
-    commandLine("cargo", "build", "-p", "mend-ffi", "-p", "uniffi-bindgen", "--locked")
 }
 
 /** Regenerates the Kotlin bindings from the host build (same source, same checksums). */

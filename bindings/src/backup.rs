@@ -1,4 +1,4 @@
-//! Backups, as the apps call them. Long work reports its progress through the app's
+//! Backups, plain exports and the therapist summary, as the apps call them. Long work reports its progress through the app's
 //! [`ProgressListener`]; paths are files the app chose (on phones, in its own storage,
 //! shared or picked afterwards). Exports and the therapist summary are the core's
 //! (`Vault::export`, `Vault::summary`), used by the terminal client; they cross the FFI with
@@ -7,6 +7,8 @@
 use std::sync::Arc;
 
 use mend_core::backup::{self, BackupSummary, ProgressListener, Restore};
+use mend_core::export::ExportFormat;
+use mend_core::summary::{Summary, SummaryFormat, SummaryRequest};
 use mend_core::{DeviceKeyStore, KdfParams, SystemClock};
 use zeroize::Zeroizing;
 
@@ -40,6 +42,12 @@ pub fn restore_backup(
     Ok(NewVault { vault: Arc::new(MendVault { core }), recovery_code: code.display().to_string() })
 }
 
+/// The file name to suggest for a summary: its dates and format, never its content.
+#[uniffi::export]
+pub fn summary_file_name(request: SummaryRequest, format: SummaryFormat) -> String {
+    mend_core::summary::summary_file_name(&request, format)
+}
+
 #[uniffi::export]
 impl MendVault {
     /// The name to suggest for a backup made today (a plain one in discreet mode).
@@ -60,5 +68,25 @@ impl MendVault {
     ) -> Result<BackupSummary, MendError> {
         let passphrase = Zeroizing::new(passphrase);
         Ok(self.core.backup(path.as_ref(), &passphrase, kdf, progress.as_ref())?)
+    }
+
+    /// Writes everything as a new, unprotected file at `path` (warn the person first).
+    pub fn export(&self, format: ExportFormat, path: String) -> Result<(), MendError> {
+        Ok(self.core.export(format, path.as_ref())?)
+    }
+
+    /// The summary `request` asks for, to preview before writing it.
+    pub fn summary(&self, request: SummaryRequest) -> Result<Summary, MendError> {
+        Ok(self.core.summary(&request)?)
+    }
+
+    /// Writes the summary `request` asks for as a new file at `path`.
+    pub fn write_summary(
+        &self,
+        request: SummaryRequest,
+        format: SummaryFormat,
+        path: String,
+    ) -> Result<(), MendError> {
+        Ok(self.core.write_summary(&request, format, path.as_ref())?)
     }
 }

@@ -17,7 +17,7 @@ mod tools;
 pub use tools::tools_for_role;
 mod vault;
 
-pub use backup::restore_backup;
+pub use backup::{restore_backup, summary_file_name};
 pub use error::MendError;
 pub use program::{
     check_letter_phrasing, help_resources, limits, program_step, program_steps, program_themes,
@@ -41,9 +41,7 @@ pub use mend_core::{
         PracticeOutcome, PracticedPrompt, ProgramPage, ProgramProgress, Prompt, PromptKind, Step,
         Theme, WorksheetText,
     },
-    summary::{
-        Summary, SummaryFormat, SummaryItem, SummaryRequest, SummarySection, summary_file_name,
-    },
+    summary::{Summary, SummaryFormat, SummaryItem, SummaryRequest, SummarySection},
     tools::{
         Asker, Boundary, CheckIn, Contact, CutTie, InvitationAnswer, Question, QuestionKind,
         QuestionStatus, Reminder, ReminderFiring, ReminderPurpose, TimeTogether, ToolEntry,

@@ -213,7 +213,7 @@ pub fn summary(dir: &Path, tz: &str, args: SummaryArgs) -> Result<(), Failure> {
         }
         let file = match &args.file {
             Some(file) => text_path(file)?,
-            None => summary_file_name(&request, format),
+            None => summary_file_name(request.clone(), format),
         };
         vault.core().write_summary(&request, format, file.as_ref()).map_err(MendError::from)?;
         println!(

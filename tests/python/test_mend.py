@@ -683,6 +683,36 @@ def a_backup_carries_the_vault_to_another_device_and_reports_progress():
                                        SMALL_KDF, other, heard))
 
 
+@test
+def exports_and_a_summary_are_written_from_python():
+    path, store, created = new_vault()
+    v = created.vault
+    note = v.add_note(draft("for the session", "what I want to bring"))
+    v.add_note(draft("private", "not for the session"))
+    d = os.path.dirname(path)
+    v.export(core.ExportFormat.JSON, os.path.join(d, "all.json"))
+    v.export(core.ExportFormat.MARKDOWN, os.path.join(d, "all.md"))
+    expect(mend.MendError.AlreadyExists, lambda: v.export(core.ExportFormat.JSON, os.path.join(d, "all.json")))
+    import json
+    with open(os.path.join(d, "all.json"), encoding="utf-8") as f:
+        titles = sorted(n["title"] for n in json.load(f)["notes"])
+    assert titles == ["for the session", "private"], titles
+    today = v.progress().today
+    request = core.SummaryRequest(first_day=today, last_day=today, practice=True, check_ins=False,
+                                  answered_questions=False, note_ids=[note.id], letter_ids=[])
+    preview = v.summary(request)
+    assert [s.heading for s in preview.sections] == ["Practice and progress", "Notes"]
+    name = mend.summary_file_name(request, core.SummaryFormat.HTML)
+    assert name.startswith("summary-") and name.endswith(".html") and "session" not in name
+    v.write_summary(request, core.SummaryFormat.HTML, os.path.join(d, name))
+    with open(os.path.join(d, name), encoding="utf-8") as f:
+        page = f.read()
+    assert "what I want to bring" in page and "not for the session" not in page
+    nothing = core.SummaryRequest(first_day=today, last_day=today, practice=False, check_ins=False,
+                                  answered_questions=False, note_ids=[], letter_ids=[])
+    expect(mend.MendError.InvalidInput, lambda: v.summary(nothing))
+
+
 def main():
     passed = failed = 0
     for fn in TESTS:
