@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 LIMIT=$((2 * 1000 * 1000))
 DIR=${CARGO_TARGET_DIR:-target}/phone-size
 SO=$DIR/release/libmend_ffi.so
-MAP=$DIR/exports.map
+MAP=$(realpath -m "$DIR/exports.map")
 build() {
   RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
     cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib --target-dir "$DIR" -- "$@"
@@ -20,11 +20,11 @@ if [ ! -f "$MAP" ]; then
   build
   bash scripts/phone-exports.sh "$SO" "$MAP"
 fi
-build -C "link-arg=-Wl,--version-script=$PWD/$MAP"
+build -C "link-arg=-Wl,--version-script=$MAP"
 if nm -D --defined-only "$SO" | grep -q UNIFFI_META_; then
   # New metadata since the list was made: make the list again and link once more.
   bash scripts/phone-exports.sh "$SO" "$MAP"
-  build -C "link-arg=-Wl,--version-script=$PWD/$MAP"
+  build -C "link-arg=-Wl,--version-script=$MAP"
 fi
 SIZE=$(stat -c %s "$SO")
 awk -v s="$SIZE" 'BEGIN { printf "mend-ffi release library (stripped): %d bytes (%.2f MB)\n", s, s / 1e6 }'

@@ -70,6 +70,11 @@ impl MendVault {
         Ok(self.core.backup(path.as_ref(), &passphrase, kdf, progress.as_ref())?)
     }
 
+    /// The name to suggest for an export made today (a plain one in discreet mode).
+    pub fn export_file_name(&self, format: ExportFormat) -> Result<String, MendError> {
+        Ok(self.core.export_file_name(format)?)
+    }
+
     /// Writes everything as a new, unprotected file at `path` (warn the person first).
     pub fn export(&self, format: ExportFormat, path: String) -> Result<(), MendError> {
         Ok(self.core.export(format, path.as_ref())?)

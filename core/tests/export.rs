@@ -244,3 +244,14 @@ fn a_summary_with_nothing_picked_bad_dates_or_unknown_ids_is_refused() {
     let not_a_letter = SummaryRequest { letter_ids: vec![unknown], ..request() };
     assert!(matches!(f.vault.summary(&not_a_letter), Err(Error::NotFound)));
 }
+
+#[test]
+fn the_suggested_export_name_is_the_date_and_plain_in_discreet_mode() {
+    let f = Fixture::new();
+    assert_eq!(
+        f.vault.export_file_name(ExportFormat::Json).unwrap(),
+        "mend-export-2026-01-01.json"
+    );
+    f.vault.set_discreet_mode(true).unwrap();
+    assert_eq!(f.vault.export_file_name(ExportFormat::Markdown).unwrap(), "notes-2026-01-01.md");
+}

@@ -94,6 +94,18 @@ impl Vault {
         })
     }
 
+    /// The name to suggest for an export made today: the local date and the format's
+    /// extension, and in discreet mode a plain name that does not say which app made it.
+    pub fn export_file_name(&self, format: ExportFormat) -> Result<String> {
+        let today = crate::calendar::CalendarDate::from_day_number(self.today()?);
+        let ext = match format {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "md",
+        };
+        let stem = if self.discreet_mode()? { "notes" } else { "mend-export" };
+        Ok(format!("{stem}-{}.{ext}", date(today)))
+    }
+
     /// Writes everything as a new, unprotected file at `dest` in `format`. Refuses an
     /// existing file; nothing is left at `dest` unless the whole file was written.
     pub fn export(&self, format: ExportFormat, dest: &Path) -> Result<()> {

@@ -62,6 +62,35 @@ struct BackupView: View {
     }
 }
 
+/// Exporting everything, from settings: the warning first, then the two formats.
+struct ExportView: View {
+    @State private var model: ExportViewModel
+    @Environment(\.words) private var words
+
+    init(session: MendSession, files: BackupFiles) {
+        _model = State(initialValue: ExportViewModel(session: session, files: files))
+    }
+
+    var body: some View {
+        Page(title: words.exportTitle) {
+            Text(words.exportText).accessibilityIdentifier("export-warning")
+            if model.done {
+                Text(model.deliveredTo.map(words.exportDeliveredTo) ?? words.exportNotDelivered)
+                    .font(.headline)
+                    .accessibilityIdentifier("export-done")
+            }
+            if model.busy { ProgressView().accessibilityIdentifier("progress") }
+            ProblemText(problem: model.problem)
+            SecondaryButton(title: words.exportJson, identifier: "export-json", enabled: !model.busy) {
+                Task { await model.export(.json) }
+            }
+            SecondaryButton(title: words.exportMarkdown, identifier: "export-markdown", enabled: !model.busy) {
+                Task { await model.export(.markdown) }
+            }
+        }
+    }
+}
+
 /// Restoring a backup on first run; `onBack` returns to the welcome.
 struct RestoreView: View {
     let model: RestoreViewModel

@@ -56,6 +56,8 @@ struct SettingsView: View {
                 Section(words.backupSection) {
                     NavigationLink(words.makeBackup) { BackupView(session: session, files: backupFiles) }
                         .accessibilityIdentifier("backup")
+                    NavigationLink(words.exportTitle) { ExportView(session: session, files: backupFiles) }
+                        .accessibilityIdentifier("export")
                 }
             }
             Section(words.passcodeSection) {

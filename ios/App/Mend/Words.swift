@@ -272,7 +272,7 @@ struct Words: Sendable {
     let newRecoveryCode = "New recovery code"
     let newRecoveryCodeAsked = "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach."
     // Backups.
-    let backupSection = "Backup"
+    let backupSection = "Backup and export"
     let backupText = "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, so keep the passphrase apart from the file: without it, no one can open the backup, not even you."
     let makeBackup = "Make a backup"
     let backupPassphrase = "Backup passphrase"
@@ -284,6 +284,12 @@ struct Words: Sendable {
     func backupDeliveredTo(_ place: String) -> String { "Saved to \(place)." }
     let backupNotDelivered = "The backup was made but not saved anywhere. Try again when you are ready."
     func backupLeftOut(_ n: Int32) -> String { n == 1 ? "1 damaged record could not be read and was left out." : "\(n) damaged records could not be read and were left out." }
+    let exportTitle = "Export everything"
+    let exportText = "An export is a copy of everything you wrote, and it is NOT protected: anyone who opens the file can read it. Save it only somewhere you trust, and delete it when you no longer need it."
+    let exportJson = "Export for other programs (JSON)"
+    let exportMarkdown = "Export to read (Markdown)"
+    func exportDeliveredTo(_ place: String) -> String { "Saved to \(place). Remember that it is not protected." }
+    let exportNotDelivered = "The export was not saved anywhere."
     let restoreOffer = "I have a backup from another device"
     let restoreTitle = "Restore a backup"
     let restoreText = "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. You will get a new recovery code."

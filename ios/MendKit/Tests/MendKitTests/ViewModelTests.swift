@@ -224,6 +224,22 @@ final class ViewModelTests: XCTestCase {
         try await session.unlock(passcode: "new-passcode")
     }
 
+    func testAnExportIsWrittenAndHandedOver() async throws {
+        let files = FolderBackupFiles()
+        let session = try await newSession()
+        _ = try await session.call { try $0.addNote(draft: NoteDraft(title: "Exported", body: "Words to keep.", step: nil, tags: [])) }
+        let model = ExportViewModel(session: session, files: files)
+        await model.export(.json)
+        XCTAssertNil(model.problem)
+        XCTAssertTrue(model.done)
+        XCTAssertEqual(model.deliveredTo, "the backups folder")
+        XCTAssertNotNil(files.suggested?.range(of: #"^mend-export-\d{4}-\d{2}-\d{2}\.json$"#, options: .regularExpression))
+        await session.lock()
+        await model.export(.markdown)
+        XCTAssertEqual(model.problem, .Locked)
+        XCTAssertFalse(model.done)
+    }
+
     func testOnboardingCreatesTheVaultAndTheCodeCountsOnlyOnceKept() async throws {
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
         let started = try await session.start()

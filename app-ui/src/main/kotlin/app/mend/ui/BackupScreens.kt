@@ -20,7 +20,9 @@ import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.foundation.layout.fillMaxWidth
+import app.mend.core.ExportFormat
 import app.mend.kit.BackupModel
+import app.mend.kit.ExportModel
 import app.mend.kit.RestoreModel
 import app.mend.kit.backupName
 import kotlinx.coroutines.launch
@@ -66,6 +68,29 @@ fun BackupScreen(model: BackupModel, onClose: () -> Unit, onHelp: () -> Unit) {
             second = ""
             scope.launch { model.makeBackup(a, b) }
         }, "make-backup", enabled = !working && first.isNotEmpty() && second.isNotEmpty())
+        QuietButton(strings.back, { model.reset(); onClose() }, "back")
+    }
+}
+
+/** The export screen, driven by [model]: the warning first, then the two formats. */
+@Composable
+fun ExportScreen(model: ExportModel, onClose: () -> Unit, onHelp: () -> Unit) {
+    val state by model.state.collectAsState()
+    val strings = LocalStrings.current
+    val scope = rememberCoroutineScope()
+    MendScreen(strings.exportTitle, onHelp) {
+        Text(strings.exportText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("export-warning"))
+        if (state.done) {
+            Text(
+                state.deliveredTo?.let(strings.exportDeliveredTo) ?: strings.exportNotDelivered,
+                style = MaterialTheme.typography.titleMedium,
+                modifier = Modifier.testTag("export-done"),
+            )
+        }
+        if (state.busy) LinearProgressIndicator(modifier = Modifier.fillMaxWidth().testTag("progress"))
+        ProblemText(state.problem)
+        SecondaryButton(strings.exportJson, { scope.launch { model.export(ExportFormat.JSON) } }, "export-json", enabled = !state.busy)
+        SecondaryButton(strings.exportMarkdown, { scope.launch { model.export(ExportFormat.MARKDOWN) } }, "export-markdown", enabled = !state.busy)
         QuietButton(strings.back, { model.reset(); onClose() }, "back")
     }
 }

@@ -42,6 +42,7 @@ import app.mend.ffi.defaultKdfParams
 import app.mend.kit.BackupFiles
 import app.mend.kit.BackupModel
 import app.mend.kit.ChangePasscodeModel
+import app.mend.kit.ExportModel
 import app.mend.kit.RestoreModel
 import app.mend.kit.HelpModel
 import app.mend.core.Focus
@@ -100,6 +101,7 @@ private fun Home(
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     val backup = remember { backupFiles?.let { BackupModel(session, scope, it, kdf) } }
+    val export = remember { backupFiles?.let { ExportModel(session, scope, it) } }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
     // The steps are the repairing partner's program: only their notes are filed by step.
     LaunchedEffect(role) {
@@ -134,6 +136,10 @@ private fun Home(
         }
         SettingsPage.Backup -> if (backup != null) {
             BackupScreen(backup, onClose = { onPage(null) }, onHelp = onHelp)
+            return
+        }
+        SettingsPage.Export -> if (export != null) {
+            ExportScreen(export, onClose = { onPage(null) }, onHelp = onHelp)
             return
         }
         SettingsPage.NewRecoveryCode -> {

@@ -35,7 +35,7 @@ import app.mend.kit.SettingsModel
 import kotlinx.coroutines.launch
 
 /** What settings can open over themselves. */
-enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backup }
+enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backup, Export }
 
 /**
  * The settings screen's content, driven by [model]; [onOpen] opens a page over it.
@@ -85,6 +85,7 @@ fun SettingsContent(model: SettingsModel, canBackUp: Boolean, onOpen: (SettingsP
     if (canBackUp) {
         Text(strings.backupSection, style = MaterialTheme.typography.titleMedium)
         SecondaryButton(strings.makeBackup, { onOpen(SettingsPage.Backup) }, "backup")
+        SecondaryButton(strings.exportTitle, { onOpen(SettingsPage.Export) }, "export")
     }
     Text(strings.eraseSection, style = MaterialTheme.typography.titleMedium)
     Text(strings.eraseText, style = MaterialTheme.typography.bodyMedium)

@@ -266,7 +266,7 @@ class MendStrings(
     val newRecoveryCodeAsked: String =
         "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach.",
     // Backups.
-    val backupSection: String = "Backup",
+    val backupSection: String = "Backup and export",
     val backupText: String =
         "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, " +
             "so keep the passphrase apart from the file: without it, no one can open the backup, not even you.",
@@ -280,6 +280,14 @@ class MendStrings(
     val backupDeliveredTo: (String) -> String = { place -> "Saved to $place." },
     val backupNotDelivered: String = "The backup was made but not saved anywhere. Try again when you are ready.",
     val backupLeftOut: (Int) -> String = { n -> if (n == 1) "1 damaged record could not be read and was left out." else "$n damaged records could not be read and were left out." },
+    val exportTitle: String = "Export everything",
+    val exportText: String =
+        "An export is a copy of everything you wrote, and it is NOT protected: anyone who opens the file can " +
+            "read it. Save it only somewhere you trust, and delete it when you no longer need it.",
+    val exportJson: String = "Export for other programs (JSON)",
+    val exportMarkdown: String = "Export to read (Markdown)",
+    val exportDeliveredTo: (String) -> String = { place -> "Saved to $place. Remember that it is not protected." },
+    val exportNotDelivered: String = "The export was not saved anywhere.",
     val restoreOffer: String = "I have a backup from another device",
     val restoreTitle: String = "Restore a backup",
     val restoreText: String =

@@ -536,6 +536,31 @@ class AppFlowTest {
     }
 
     @Test
+    fun anExportSaysFirstThatItIsNotProtected() = runComposeUiTest {
+        val files = FolderBackupFiles()
+        val session = newSession()
+        setContent { MendTheme(dark = false) { MendApp(session, SMALL_KDF, backupFiles = files) } }
+        firstRun("role-repairing", "a-passcode")
+        runBlocking { session.call { it.addNote(NoteDraft("Exported note", "Words to keep.", null, emptyList())) } }
+        await("tab-settings")
+        onNodeWithTag("tab-settings").performClick()
+        tap("export")
+        await("export-warning")
+        assertEquals(strings.exportText, textOf("export-warning"))
+        tap("export-json")
+        await("export-done")
+        assertEquals(strings.exportDeliveredTo("the backups folder"), textOf("export-done"))
+        val saved = files.dir.listFiles().orEmpty().single()
+        assertTrue(saved.name.matches(Regex("mend-export-\\d{4}-\\d{2}-\\d{2}\\.json")), saved.name)
+        assertTrue("Words to keep." in saved.readText())
+        saved.delete()
+        tap("export-markdown")
+        waitUntil("the Markdown file", timeoutMillis = 20_000) { files.dir.listFiles().orEmpty().any { it.name.endsWith(".md") } }
+        assertTrue(files.dir.listFiles().orEmpty().single().readText().startsWith("# Everything in Mend"))
+        runBlocking { session.close() }
+    }
+
+    @Test
     fun helpIsOneTapAwayWhileLocked() = runComposeUiTest {
         val session = newSession()
         show(session)

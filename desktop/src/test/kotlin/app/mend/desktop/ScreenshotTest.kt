@@ -57,7 +57,7 @@ class ScreenshotTest {
             walk(mode)
             walkHurt(mode)
         }
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 36, "a screenshot of every screen in each mode")
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 37, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -160,6 +160,11 @@ class ScreenshotTest {
         await("backup-done")
         shot("23-backup-done")
         tap("close")
+        await("erase")
+        tap("export")
+        await("export-warning")
+        shot("25-export")
+        tap("back")
         await("erase")
         onNodeWithTag("tab-today").performClick()
         await("prompt")

@@ -75,8 +75,9 @@ class HoldableDispatcher : CoroutineDispatcher() {
 }
 
 /**
- * Backups kept in one folder, as a test's platform: written there, "saved" where they are,
- * and the newest one picked when the person chooses a backup (null when [cancelPick]).
+ * Backups kept in one folder, as a test's platform: written there, saved under the name the
+ * core suggests, and the newest backup picked when the person chooses one (null when
+ * [cancelPick]).
  */
 class FolderBackupFiles(val dir: java.io.File = Files.createTempDirectory("mend-backups").toFile()) : BackupFiles {
     private var made = 0
@@ -87,8 +88,10 @@ class FolderBackupFiles(val dir: java.io.File = Files.createTempDirectory("mend-
     /** The name the core suggested for the last backup. */
     var suggested: String? = null
 
+    /** Saves the file under the suggested name in the folder, as a person would. */
     override suspend fun deliver(path: String, suggestedName: String): String? {
         suggested = suggestedName
+        java.io.File(path).renameTo(java.io.File(dir, suggestedName))
         return "the backups folder"
     }
 
