@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use mend_core::backup::{self, BackupSummary, ProgressListener, Restore};
 use mend_core::export::ExportFormat;
-use mend_core::summary::{Summary, SummaryFormat, SummaryRequest};
+use mend_core::summary::{Summary, SummaryFormat, SummaryPeriod, SummaryRequest};
 use mend_core::{DeviceKeyStore, KdfParams, SystemClock};
 use zeroize::Zeroizing;
 
@@ -78,6 +78,11 @@ impl MendVault {
     /// Writes everything as a new, unprotected file at `path` (warn the person first).
     pub fn export(&self, format: ExportFormat, path: String) -> Result<(), MendError> {
         Ok(self.core.export(format, path.as_ref())?)
+    }
+
+    /// The periods a summary can cover, shortest first, each ending today.
+    pub fn summary_periods(&self) -> Result<Vec<SummaryPeriod>, MendError> {
+        Ok(self.core.summary_periods()?)
     }
 
     /// The summary `request` asks for, to preview before writing it.

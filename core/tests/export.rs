@@ -255,3 +255,17 @@ fn the_suggested_export_name_is_the_date_and_plain_in_discreet_mode() {
     f.vault.set_discreet_mode(true).unwrap();
     assert_eq!(f.vault.export_file_name(ExportFormat::Markdown).unwrap(), "notes-2026-01-01.md");
 }
+
+#[test]
+fn the_periods_offered_end_today_and_never_reach_before_the_start() {
+    let f = Fixture::new();
+    f.clock.advance(40 * 86_400_000);
+    let periods = f.vault.summary_periods().unwrap();
+    let weeks: Vec<i32> = periods.iter().map(|p| p.weeks).collect();
+    assert_eq!(weeks, [2, 4, 12, 0]);
+    assert!(periods.iter().all(|p| p.last_day == CalendarDate { year: 2026, month: 2, day: 10 }));
+    assert_eq!(periods[0].first_day, CalendarDate { year: 2026, month: 1, day: 28 });
+    assert_eq!(periods[1].first_day, CalendarDate { year: 2026, month: 1, day: 14 });
+    assert_eq!(periods[2].first_day, day(1), "not before the start");
+    assert_eq!(periods[3].first_day, day(1));
+}

@@ -71,6 +71,22 @@ pub struct Summary {
     pub sections: Vec<SummarySection>,
 }
 
+/// A period a summary can cover, offered by the core so that screens do no date arithmetic:
+/// the last `weeks` weeks up to today, or (`weeks` 0) everything since the program started.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryPeriod {
+    /// How many weeks back it reaches; 0 for since the start.
+    pub weeks: i32,
+    /// The first day covered (never before the program started).
+    pub first_day: CalendarDate,
+    /// The last day covered: today.
+    pub last_day: CalendarDate,
+}
+
+/// The periods offered, in weeks (0: since the start).
+const PERIOD_WEEKS: [i32; 4] = [2, 4, 12, 0];
+
 /// How a summary is written.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +130,24 @@ fn one_decimal(total: i64, count: i64) -> String {
 }
 
 impl Vault {
+    /// The periods a summary can cover, shortest first, each ending today in the vault's
+    /// time zone.
+    pub fn summary_periods(&self) -> Result<Vec<SummaryPeriod>> {
+        let today = self.today()?;
+        let started = self.day_of(self.started_at()?.ms())?;
+        Ok(PERIOD_WEEKS
+            .iter()
+            .map(|&weeks| {
+                let first = if weeks == 0 { started } else { (today - 7 * weeks + 1).max(started) };
+                SummaryPeriod {
+                    weeks,
+                    first_day: CalendarDate::from_day_number(first.min(today)),
+                    last_day: CalendarDate::from_day_number(today),
+                }
+            })
+            .collect())
+    }
+
     /// Builds the summary `request` asks for, to preview and then write.
     pub fn summary(&self, request: &SummaryRequest) -> Result<Summary> {
         let (from, to) = (request.first_day.day_number()?, request.last_day.day_number()?);

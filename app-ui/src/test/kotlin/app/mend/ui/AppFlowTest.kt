@@ -64,6 +64,14 @@ class AppFlowTest {
 
     private fun ComposeUiTest.await(tag: String) = waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
 
+    /** Waits until [tag] can be used (a button stays disabled while its screen loads). */
+    private fun ComposeUiTest.awaitEnabled(tag: String) {
+        await(tag)
+        waitUntil("$tag enabled", timeoutMillis = 20_000) {
+            onAllNodesWithTag(tag).fetchSemanticsNodes().any { SemanticsProperties.Disabled !in it.config }
+        }
+    }
+
     private fun ComposeUiTest.awaitText(text: String) = waitUntil("the text \"$text\"", timeoutMillis = 20_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
 
     private fun SemanticsNodeInteractionsProvider.textOf(tag: String): String =
@@ -197,7 +205,7 @@ class AppFlowTest {
         onNodeWithTag("save-and-leave").performClick()
         await("note")
         tap("note")
-        await("delete")
+        awaitEnabled("delete")
         tap("delete")
         await("keep-note")
         onNodeWithTag("keep-note").performClick()

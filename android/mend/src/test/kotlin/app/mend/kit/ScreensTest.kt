@@ -32,6 +32,39 @@ import kotlin.test.assertTrue
 
 class ScreensTest {
     @Test
+    fun aSummaryHoldsOnlyWhatThePersonPicked() = runBlocking {
+        val scope = testScope()
+        val files = FolderBackupFiles()
+        val session = newSession()
+        val kept = session.call { it.addNote(NoteDraft("For the session", "What I want to bring.", null, emptyList())) }
+        session.call { it.addNote(NoteDraft("Private", "Not for anyone else.", null, emptyList())) }
+        val model = SummaryModel(session, scope, files)
+        model.refresh()
+        val state = model.state.value
+        assertEquals(listOf(2, 4, 12, 0), state.periods.map { it.weeks })
+        assertEquals(4, state.period?.weeks, "four weeks unless the person chooses")
+        assertEquals(2, state.notes.size)
+        model.toggleNote(kept.id)
+        model.sections(practice = true, checkIns = false, answeredQuestions = false)
+        model.preview()
+        val preview = assertNotNull(model.state.value.preview)
+        assertEquals(listOf("Practice and progress", "Notes"), preview.sections.map { it.heading })
+        assertEquals(listOf("For the session"), preview.sections[1].items.map { it.heading })
+        model.write(app.mend.core.SummaryFormat.HTML)
+        assertTrue(model.state.value.done)
+        val written = files.dir.listFiles().orEmpty().single()
+        assertTrue(written.name.matches(Regex("summary-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}\\.html")), written.name)
+        val page = written.readText()
+        assertTrue("What I want to bring." in page && "Not for anyone else." !in page)
+        // Nothing picked: the core says so.
+        model.toggleNote(kept.id)
+        model.sections(practice = false, checkIns = false, answeredQuestions = false)
+        model.preview()
+        assertIs<MendException.InvalidInput>(model.state.value.problem)
+        scope.cancel()
+    }
+
+    @Test
     fun aBackupSetAsideOrCutShortIsSaidPlainlyAndLeavesNoVault() = runBlocking {
         val scope = testScope()
         val files = object : BackupFiles {
