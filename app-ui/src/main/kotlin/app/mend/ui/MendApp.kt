@@ -43,6 +43,7 @@ import app.mend.kit.BackupFiles
 import app.mend.kit.BackupModel
 import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.ExportModel
+import app.mend.kit.SummaryModel
 import app.mend.kit.RestoreModel
 import app.mend.kit.HelpModel
 import app.mend.core.Focus
@@ -102,6 +103,7 @@ private fun Home(
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     val backup = remember { backupFiles?.let { BackupModel(session, scope, it, kdf) } }
     val export = remember { backupFiles?.let { ExportModel(session, scope, it) } }
+    val summary = remember { backupFiles?.let { SummaryModel(session, scope, it) } }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
     // The steps are the repairing partner's program: only their notes are filed by step.
     LaunchedEffect(role) {
@@ -140,6 +142,10 @@ private fun Home(
         }
         SettingsPage.Export -> if (export != null) {
             ExportScreen(export, onClose = { onPage(null) }, onHelp = onHelp)
+            return
+        }
+        SettingsPage.Summary -> if (summary != null) {
+            SummaryScreen(summary, onClose = { onPage(null) }, onHelp = onHelp)
             return
         }
         SettingsPage.NewRecoveryCode -> {

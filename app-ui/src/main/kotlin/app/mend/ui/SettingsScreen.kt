@@ -35,7 +35,7 @@ import app.mend.kit.SettingsModel
 import kotlinx.coroutines.launch
 
 /** What settings can open over themselves. */
-enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backup, Export }
+enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backup, Export, Summary }
 
 /**
  * The settings screen's content, driven by [model]; [onOpen] opens a page over it.
@@ -86,6 +86,7 @@ fun SettingsContent(model: SettingsModel, canBackUp: Boolean, onOpen: (SettingsP
         Text(strings.backupSection, style = MaterialTheme.typography.titleMedium)
         SecondaryButton(strings.makeBackup, { onOpen(SettingsPage.Backup) }, "backup")
         SecondaryButton(strings.exportTitle, { onOpen(SettingsPage.Export) }, "export")
+        SecondaryButton(strings.summaryTitle, { onOpen(SettingsPage.Summary) }, "summary")
     }
     Text(strings.eraseSection, style = MaterialTheme.typography.titleMedium)
     Text(strings.eraseText, style = MaterialTheme.typography.bodyMedium)

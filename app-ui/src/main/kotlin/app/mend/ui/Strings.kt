@@ -288,6 +288,21 @@ class MendStrings(
     val exportMarkdown: String = "Export to read (Markdown)",
     val exportDeliveredTo: (String) -> String = { place -> "Saved to $place. Remember that it is not protected." },
     val exportNotDelivered: String = "The export was not saved anywhere.",
+    val summaryTitle: String = "A summary for a session",
+    val summaryText: String =
+        "Choose what to bring to your therapist. Only what you pick goes in, and the file is not protected: " +
+            "share it only with whom you choose.",
+    val summaryPeriod: (Int) -> String = { weeks -> if (weeks == 0) "Since the start" else "Last $weeks weeks" },
+    val summaryPractice: String = "Practice and progress",
+    val summaryCheckIns: String = "Check-in trends",
+    val summaryQuestions: String = "Answered questions",
+    val summaryNotes: String = "Notes to include",
+    val summaryLetters: String = "Letters and worksheets to include",
+    val summaryPreview: String = "Preview",
+    val summaryHtml: String = "Save as a printable page",
+    val summaryMarkdown: String = "Save as Markdown",
+    val summaryDeliveredTo: (String) -> String = { place -> "Saved to $place." },
+    val summaryNotDelivered: String = "The summary was not saved anywhere.",
     val restoreOffer: String = "I have a backup from another device",
     val restoreTitle: String = "Restore a backup",
     val restoreText: String =

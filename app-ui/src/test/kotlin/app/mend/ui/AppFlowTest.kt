@@ -565,6 +565,21 @@ class AppFlowTest {
         tap("export-markdown")
         waitUntil("the Markdown file", timeoutMillis = 20_000) { files.dir.listFiles().orEmpty().any { it.name.endsWith(".md") } }
         assertTrue(files.dir.listFiles().orEmpty().single().readText().startsWith("# Everything in Mend"))
+        files.dir.listFiles().orEmpty().forEach { it.delete() }
+        // A summary with the note picked: previewed, then saved as a printable page.
+        tap("back")
+        await("summary")
+        tap("summary")
+        await("pick-note")
+        tap("pick-note")
+        tap("preview")
+        await("summary-preview")
+        awaitText("• Exported note")
+        tap("summary-html")
+        await("summary-done")
+        val page = files.dir.listFiles().orEmpty().single()
+        assertTrue(page.name.startsWith("summary-") && page.name.endsWith(".html"), page.name)
+        assertTrue("Words to keep." in page.readText())
         runBlocking { session.close() }
     }
 

@@ -57,7 +57,7 @@ class ScreenshotTest {
             walk(mode)
             walkHurt(mode)
         }
-        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 37, "a screenshot of every screen in each mode")
+        assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 38, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
@@ -164,6 +164,14 @@ class ScreenshotTest {
         tap("export")
         await("export-warning")
         shot("25-export")
+        tap("back")
+        await("erase")
+        tap("summary")
+        await("pick-note")
+        tap("pick-note")
+        tap("preview")
+        await("summary-preview")
+        shot("26-summary")
         tap("back")
         await("erase")
         onNodeWithTag("tab-today").performClick()
