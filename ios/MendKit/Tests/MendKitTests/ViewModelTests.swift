@@ -240,6 +240,31 @@ final class ViewModelTests: XCTestCase {
         XCTAssertFalse(model.done)
     }
 
+    func testASummaryHoldsOnlyWhatThePersonPicked() async throws {
+        let files = FolderBackupFiles()
+        let session = try await newSession()
+        let kept = try await session.call {
+            try $0.addNote(draft: NoteDraft(title: "For the session", body: "What I want to bring.", step: nil, tags: []))
+        }
+        _ = try await session.call { try $0.addNote(draft: NoteDraft(title: "Private", body: "Not for anyone else.", step: nil, tags: [])) }
+        let model = SummaryViewModel(session: session, files: files)
+        await model.refresh()
+        XCTAssertEqual(model.periods.map(\.weeks), [2, 4, 12, 0])
+        XCTAssertEqual(model.period?.weeks, 4)
+        model.chosenNotes = [kept.id]
+        model.checkIns = false
+        await model.makePreview()
+        XCTAssertEqual(model.preview?.sections.map(\.heading), ["Practice and progress", "Notes"])
+        XCTAssertEqual(model.preview?.sections.last?.items.map(\.heading), ["For the session"])
+        await model.write(.html)
+        XCTAssertTrue(model.done)
+        XCTAssertNotNil(files.suggested?.range(of: #"^summary-.*\.html$"#, options: .regularExpression))
+        model.chosenNotes = []
+        model.practice = false
+        await model.makePreview()
+        guard case .InvalidInput? = model.problem else { return XCTFail("nothing picked: \(String(describing: model.problem))") }
+    }
+
     func testOnboardingCreatesTheVaultAndTheCodeCountsOnlyOnceKept() async throws {
         let session = MendSession(path: tempVaultPath(), keyStore: TableKeyStore())
         let started = try await session.start()
