@@ -98,8 +98,8 @@ impl<F: FeatureState> Vault<F> {
     /// The name to suggest for a backup made today: the local date, and in discreet mode a
     /// plain name that does not say which app made it.
     pub fn backup_file_name(&self) -> Result<String> {
-        let today = crate::calendar::CalendarDate::from_day_number(self.today()?);
-        let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+        let date =
+            crate::export::date(crate::calendar::CalendarDate::from_day_number(self.today()?));
         Ok(if self.discreet_mode()? {
             format!("notes-{date}.backup")
         } else {
