@@ -1,8 +1,7 @@
-//! Backups, plain exports and the therapist summary, as the apps call them. Long work reports its progress through the app's
-//! [`ProgressListener`]; paths are files the app chose (on phones, in its own storage,
-//! shared or picked afterwards). Exports and the therapist summary are the core's
-//! (`Vault::export`, `Vault::summary`), used by the terminal client; they cross the FFI with
-//! their screens, once the library has room for them within its 2 MB budget.
+//! Backups, plain exports and the therapist summary, as the apps call them. Long work reports
+//! its progress through the app's [`ProgressListener`]; paths are files the app chose (on
+//! phones, in its own storage, shared or picked afterwards). Exports and the therapist summary
+//! are the core's (`Vault::export`, `Vault::summary`), the same the terminal client writes.
 
 use std::sync::Arc;
 
@@ -46,6 +45,14 @@ pub fn restore_backup(
 #[uniffi::export]
 pub fn summary_file_name(request: SummaryRequest, format: SummaryFormat) -> String {
     mend_core::summary::summary_file_name(&request, format)
+}
+
+/// `summary` (as `MendVault::summary` built it) rendered in `format`, in memory: the phones
+/// hand the HTML page to their print frameworks, which also save it as a PDF, so no plain copy
+/// is written to a file for printing.
+#[uniffi::export]
+pub fn render_summary(summary: Summary, format: SummaryFormat) -> String {
+    mend_core::summary::render_summary(&summary, format)
 }
 
 #[uniffi::export]

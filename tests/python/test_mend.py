@@ -708,6 +708,8 @@ def exports_and_a_summary_are_written_from_python():
     with open(os.path.join(d, name), encoding="utf-8") as f:
         page = f.read()
     assert "what I want to bring" in page and "not for the session" not in page
+    # The page the phones print is the one written, built in memory from the preview.
+    assert mend.render_summary(preview, core.SummaryFormat.HTML) == page
     nothing = core.SummaryRequest(first_day=today, last_day=today, practice=False, check_ins=False,
                                   answered_questions=False, note_ids=[], letter_ids=[])
     expect(mend.MendError.InvalidInput, lambda: v.summary(nothing))

@@ -25,7 +25,7 @@ struct BackupView: View {
     @Environment(\.words) private var words
     @Environment(\.dismiss) private var dismiss
 
-    init(session: MendSession, files: BackupFiles) {
+    init(session: MendSession, files: SharedFiles) {
         _model = State(initialValue: BackupViewModel(session: session, files: files))
     }
 
@@ -67,7 +67,7 @@ struct ExportView: View {
     @State private var model: ExportViewModel
     @Environment(\.words) private var words
 
-    init(session: MendSession, files: BackupFiles) {
+    init(session: MendSession, files: SharedFiles) {
         _model = State(initialValue: ExportViewModel(session: session, files: files))
     }
 

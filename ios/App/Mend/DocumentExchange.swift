@@ -3,13 +3,16 @@
 // person put it where they choose (Files, iCloud Drive, a USB drive) and the copy here is
 // removed; to restore, the file importer gives the chosen file, which is copied into the
 // app's storage for the core to read and removed once restored. No network, no permission.
+// A summary prints through UIKit's print interaction: the page is laid out in memory and the
+// system's print sheet prints it or saves it as a PDF.
 import MendKit
 import SwiftUI
+import UIKit
 import UniformTypeIdentifiers
 
 /// The app's side of backups, bridged to SwiftUI's file exporter and importer.
 @MainActor @Observable
-final class DocumentExchange: BackupFiles {
+final class DocumentExchange: SharedFiles {
     /// The backup waiting to be saved; the exporter is shown while it is set.
     private(set) var exporting: BackupDocument?
     /// The name the exporter suggests.
@@ -36,7 +39,7 @@ final class DocumentExchange: BackupFiles {
         }
     }
 
-    func newBackupPath() -> String {
+    func newFilePath() -> String {
         let dir = folder("backups")
         empty(dir) // left by an earlier run
         return dir.appendingPathComponent("backup-\(UUID().uuidString).mendbackup").path
@@ -92,6 +95,28 @@ final class DocumentExchange: BackupFiles {
 
     func release(path: String) async {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    var canPrint: Bool { UIPrintInteractionController.isPrintingAvailable }
+
+    func printPage(page: String, jobName: String) async {
+        let info = UIPrintInfo.printInfo()
+        info.outputType = .general
+        info.jobName = jobName
+        let controller = UIPrintInteractionController.shared
+        controller.printInfo = info
+        controller.printFormatter = UIMarkupTextPrintFormatter(markupText: page)
+        // On iPad the print options come as a popover, anchored to the middle of the window.
+        let window = UIApplication.shared.connectedScenes
+            .compactMap { $0 as? UIWindowScene }
+            .flatMap(\.windows)
+            .first(where: \.isKeyWindow)
+        if UIDevice.current.userInterfaceIdiom == .pad, let view = window?.rootViewController?.view {
+            let middle = CGRect(x: view.bounds.midX, y: view.bounds.midY, width: 1, height: 1)
+            controller.present(from: middle, in: view, animated: true) { _, _, _ in controller.printFormatter = nil }
+        } else {
+            controller.present(animated: true) { _, _, _ in controller.printFormatter = nil }
+        }
     }
 }
 

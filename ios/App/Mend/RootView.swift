@@ -41,7 +41,7 @@ struct RootView: View {
             }
         }
         .environment(\.showHelp) { helping = true }
-        .environment(\.backupFiles, exchange)
+        .environment(\.sharedFiles, exchange)
         .documentExchange(exchange)
         .onChange(of: restore.done) { _, done in if done { restoring = false } }
         .sheet(isPresented: $helping) { HelpView(session: session) }
@@ -71,7 +71,7 @@ struct RootView: View {
 
 /// The platform's side of backups, for the settings page.
 extension EnvironmentValues {
-    @Entry var backupFiles: DocumentExchange? = nil
+    @Entry var sharedFiles: DocumentExchange? = nil
 }
 
 /// Whether a page that shows its own new recovery code (changing the passcode) is open, so

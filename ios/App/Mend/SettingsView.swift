@@ -12,7 +12,7 @@ struct SettingsView: View {
     @State private var erasing = false
     @State private var typed = ""
     @Environment(\.words) private var words
-    @Environment(\.backupFiles) private var backupFiles
+    @Environment(\.sharedFiles) private var sharedFiles
 
     init(session: MendSession) {
         self.session = session
@@ -52,12 +52,14 @@ struct SettingsView: View {
                 ))
                 .accessibilityIdentifier("discreet")
             } footer: { Text(words.discreetText) }
-            if let backupFiles {
+            if let sharedFiles {
                 Section(words.backupSection) {
-                    NavigationLink(words.makeBackup) { BackupView(session: session, files: backupFiles) }
+                    NavigationLink(words.makeBackup) { BackupView(session: session, files: sharedFiles) }
                         .accessibilityIdentifier("backup")
-                    NavigationLink(words.exportTitle) { ExportView(session: session, files: backupFiles) }
+                    NavigationLink(words.exportTitle) { ExportView(session: session, files: sharedFiles) }
                         .accessibilityIdentifier("export")
+                    NavigationLink(words.summaryTitle) { SummaryView(session: session, files: sharedFiles) }
+                        .accessibilityIdentifier("summary")
                 }
             }
             Section(words.passcodeSection) {

@@ -290,6 +290,22 @@ struct Words: Sendable {
     let exportMarkdown = "Export to read (Markdown)"
     func exportDeliveredTo(_ place: String) -> String { "Saved to \(place). Remember that it is not protected." }
     let exportNotDelivered = "The export was not saved anywhere."
+    // The summary for a therapist.
+    let summaryTitle = "A summary for a session"
+    let summaryText = "Choose what to bring to your therapist. Only what you pick goes in, and the file is not protected: share it only with whom you choose."
+    func summaryPeriod(_ weeks: Int32) -> String { weeks == 0 ? "Since the start" : "Last \(weeks) weeks" }
+    let summaryPeriodLabel = "Period"
+    let summaryPractice = "Practice and progress"
+    let summaryCheckIns = "Check-in trends"
+    let summaryQuestions = "Answered questions"
+    let summaryNotes = "Notes to include"
+    let summaryLetters = "Letters and worksheets to include"
+    let summaryPreview = "Preview"
+    let summaryPrint = "Print or save as PDF"
+    let summaryHtml = "Save as a printable page"
+    let summaryMarkdown = "Save as Markdown"
+    func summaryDeliveredTo(_ place: String) -> String { "Saved to \(place)." }
+    let summaryNotDelivered = "The summary was not saved anywhere."
     let restoreOffer = "I have a backup from another device"
     let restoreTitle = "Restore a backup"
     let restoreText = "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. You will get a new recovery code."

@@ -24,11 +24,11 @@ public final class BackupViewModel {
     public private(set) var problem: MendError?
 
     @ObservationIgnored private let session: MendSession
-    @ObservationIgnored private let files: BackupFiles
+    @ObservationIgnored private let files: SharedFiles
     @ObservationIgnored private let kdf: KdfParams
 
     /// A model over `session`, handing backups to `files`.
-    public init(session: MendSession, files: BackupFiles, kdf: KdfParams = defaultKdfParams()) {
+    public init(session: MendSession, files: SharedFiles, kdf: KdfParams = defaultKdfParams()) {
         self.session = session
         self.files = files
         self.kdf = kdf
@@ -52,7 +52,7 @@ public final class BackupViewModel {
         deliveredTo = nil
         progress = 0
         defer { progress = nil }
-        let path = files.newBackupPath()
+        let path = files.newFilePath()
         do {
             let summary = try await session.backup(to: path, passphrase: first, kdf: kdf) { done in
                 Task { @MainActor [weak self] in if self?.progress != nil { self?.progress = done } }

@@ -18,10 +18,10 @@ public final class ExportViewModel {
     public private(set) var problem: MendError?
 
     @ObservationIgnored private let session: MendSession
-    @ObservationIgnored private let files: BackupFiles
+    @ObservationIgnored private let files: SharedFiles
 
     /// A model over `session`, handing exports to `files`.
-    public init(session: MendSession, files: BackupFiles) {
+    public init(session: MendSession, files: SharedFiles) {
         self.session = session
         self.files = files
     }
@@ -33,7 +33,7 @@ public final class ExportViewModel {
         deliveredTo = nil
         problem = nil
         defer { busy = false }
-        let path = files.newBackupPath()
+        let path = files.newFilePath()
         do {
             let name = try await session.call { vault -> String in
                 try vault.export(format: format, path: path)

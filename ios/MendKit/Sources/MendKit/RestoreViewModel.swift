@@ -25,11 +25,11 @@ public final class RestoreViewModel {
     public var backupName: String? { backup.map { URL(fileURLWithPath: $0).lastPathComponent } }
 
     @ObservationIgnored private let session: MendSession
-    @ObservationIgnored private let files: BackupFiles
+    @ObservationIgnored private let files: SharedFiles
     @ObservationIgnored private let kdf: KdfParams
 
     /// A model over `session`, taking backups from `files`.
-    public init(session: MendSession, files: BackupFiles, kdf: KdfParams = defaultKdfParams()) {
+    public init(session: MendSession, files: SharedFiles, kdf: KdfParams = defaultKdfParams()) {
         self.session = session
         self.files = files
         self.kdf = kdf

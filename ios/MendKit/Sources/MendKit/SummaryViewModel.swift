@@ -1,7 +1,7 @@
 // A summary to bring to a therapist: a period the core offers, the sections the person picks,
 // the notes and letters they choose one by one, a preview built by the core, then the file
-// written (printable HTML or Markdown) and handed over by the platform. Nothing goes in that
-// the person did not pick.
+// written (printable HTML or Markdown) and handed over by the platform, or sent to the print
+// dialog (which also saves a PDF). Nothing goes in that the person did not pick.
 import Foundation
 import MendCore
 import Observation
@@ -35,10 +35,10 @@ public final class SummaryViewModel {
     public private(set) var problem: MendError?
 
     @ObservationIgnored private let session: MendSession
-    @ObservationIgnored private let files: BackupFiles
+    @ObservationIgnored private let files: SharedFiles
 
     /// A model over `session`, handing summaries to `files`.
-    public init(session: MendSession, files: BackupFiles) {
+    public init(session: MendSession, files: SharedFiles) {
         self.session = session
         self.files = files
     }
@@ -90,11 +90,31 @@ public final class SummaryViewModel {
         done = false
         problem = nil
         defer { busy = false }
-        let path = files.newBackupPath()
+        let path = files.newFilePath()
         do {
             try await session.call { try $0.writeSummary(request: request, format: format, path: path) }
             deliveredTo = await files.deliver(path: path, suggestedName: summaryFileName(request: request, format: format))
             done = true
+        } catch {
+            problem = mendError(error)
+        }
+    }
+
+    /// Whether the summary can go to the platform's print dialog.
+    public var canPrint: Bool { files.canPrint }
+
+    /// Builds the summary as a page and opens the print dialog for it, where the person prints
+    /// it or saves a PDF.
+    public func sendToPrinter() async {
+        guard let request else { return }
+        busy = true
+        done = false
+        problem = nil
+        defer { busy = false }
+        do {
+            let page = try await session.call { renderSummary(summary: try $0.summary(request: request), format: .html) }
+            let name = summaryFileName(request: request, format: .html)
+            await files.printPage(page: page, jobName: String(name.dropLast(".html".count)))
         } catch {
             problem = mendError(error)
         }

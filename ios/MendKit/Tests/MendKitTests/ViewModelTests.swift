@@ -181,7 +181,7 @@ final class ViewModelTests: XCTestCase {
     }
 
     func testABackupCarriesTheSpaceToANewDevice() async throws {
-        let files = FolderBackupFiles()
+        let files = FolderSharedFiles()
         let old = try await newSession(role: .hurt)
         _ = try await old.call { try $0.addNote(draft: NoteDraft(title: "Carried over", body: "Written on the old phone.", step: nil, tags: [])) }
         let backup = BackupViewModel(session: old, files: files, kdf: smallKdf)
@@ -225,7 +225,7 @@ final class ViewModelTests: XCTestCase {
     }
 
     func testAnExportIsWrittenAndHandedOver() async throws {
-        let files = FolderBackupFiles()
+        let files = FolderSharedFiles()
         let session = try await newSession()
         _ = try await session.call { try $0.addNote(draft: NoteDraft(title: "Exported", body: "Words to keep.", step: nil, tags: [])) }
         let model = ExportViewModel(session: session, files: files)
@@ -241,7 +241,7 @@ final class ViewModelTests: XCTestCase {
     }
 
     func testASummaryHoldsOnlyWhatThePersonPicked() async throws {
-        let files = FolderBackupFiles()
+        let files = FolderSharedFiles()
         let session = try await newSession()
         let kept = try await session.call {
             try $0.addNote(draft: NoteDraft(title: "For the session", body: "What I want to bring.", step: nil, tags: []))
@@ -258,7 +258,15 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(model.preview?.sections.last?.items.map(\.heading), ["For the session"])
         await model.write(.html)
         XCTAssertTrue(model.done)
-        XCTAssertNotNil(files.suggested?.range(of: #"^summary-.*\.html$"#, options: .regularExpression))
+        let name = try XCTUnwrap(files.suggested)
+        XCTAssertNotNil(name.range(of: #"^summary-.*\.html$"#, options: .regularExpression))
+        let page = try String(contentsOfFile: files.dir.appendingPathComponent("mend-1.mendbackup").path, encoding: .utf8)
+        XCTAssertTrue(page.contains("What I want to bring.") && !page.contains("Not for anyone else."))
+        // Printing sends the same page to the print dialog, named by its dates.
+        XCTAssertTrue(model.canPrint)
+        await model.sendToPrinter()
+        XCTAssertEqual(files.printed.map(\.jobName), [String(name.dropLast(".html".count))])
+        XCTAssertEqual(files.printed.first?.page, page)
         model.chosenNotes = []
         model.practice = false
         await model.makePreview()

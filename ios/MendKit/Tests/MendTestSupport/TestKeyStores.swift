@@ -122,10 +122,10 @@ public final class TestZone: TimeZoneRules, @unchecked Sendable {
     }
 }
 
-/// Backups kept in one folder, as a test's platform: written there, "saved" where they are,
-/// and the newest one picked when the person chooses a backup.
+/// Files kept in one folder, as a test's platform: written there, "saved" where they are, the
+/// newest backup picked when the person chooses one, and pages sent to print kept in `printed`.
 @MainActor
-public final class FolderBackupFiles: BackupFiles {
+public final class FolderSharedFiles: SharedFiles {
     /// The folder.
     public let dir: URL
     /// The name the core suggested for the last backup.
@@ -138,7 +138,7 @@ public final class FolderBackupFiles: BackupFiles {
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 
-    public func newBackupPath() -> String {
+    public func newFilePath() -> String {
         made += 1
         return dir.appendingPathComponent("mend-\(made).mendbackup").path
     }
@@ -154,4 +154,13 @@ public final class FolderBackupFiles: BackupFiles {
     }
 
     public func release(path: String) async {}
+
+    /// Pages sent to print, as (job name, page).
+    public private(set) var printed: [(jobName: String, page: String)] = []
+
+    public var canPrint: Bool { true }
+
+    public func printPage(page: String, jobName: String) async {
+        printed.append((jobName, page))
+    }
 }

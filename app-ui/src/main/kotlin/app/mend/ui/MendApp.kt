@@ -39,7 +39,7 @@ import app.mend.core.WorksheetKind
 import app.mend.ffi.programSteps
 import app.mend.ffi.toolsForRole
 import app.mend.ffi.defaultKdfParams
-import app.mend.kit.BackupFiles
+import app.mend.kit.SharedFiles
 import app.mend.kit.BackupModel
 import app.mend.kit.ChangePasscodeModel
 import app.mend.kit.ExportModel
@@ -79,7 +79,7 @@ private fun Home(
     page: SettingsPage?,
     onPage: (SettingsPage?) -> Unit,
     onHelp: () -> Unit,
-    backupFiles: BackupFiles?,
+    sharedFiles: SharedFiles?,
     kdf: KdfParams,
 ) {
     val strings = LocalStrings.current
@@ -101,9 +101,9 @@ private fun Home(
     val programState by program.state.collectAsState()
     val changePasscode = remember { ChangePasscodeModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
-    val backup = remember { backupFiles?.let { BackupModel(session, scope, it, kdf) } }
-    val export = remember { backupFiles?.let { ExportModel(session, scope, it) } }
-    val summary = remember { backupFiles?.let { SummaryModel(session, scope, it) } }
+    val backup = remember { sharedFiles?.let { BackupModel(session, scope, it, kdf) } }
+    val export = remember { sharedFiles?.let { ExportModel(session, scope, it) } }
+    val summary = remember { sharedFiles?.let { SummaryModel(session, scope, it) } }
     var steps by remember { mutableStateOf<List<Step>>(emptyList()) }
     // The steps are the repairing partner's program: only their notes are filed by step.
     LaunchedEffect(role) {
@@ -253,14 +253,14 @@ private class Editing(val id: RecordId?)
 /**
  * Mend's screens over [session]; [kdf] sets the key derivation of a new vault and of backups
  * (tests pass a cheap one); [keyIsAFile] says the device key is a file (desktops), which first
- * run says plainly; [backupFiles], where the platform has them, offers backups and restoring.
+ * run says plainly; [sharedFiles], where the platform has them, offers backups and restoring.
  */
 @Composable
 fun MendApp(
     session: MendSession,
     kdf: KdfParams = defaultKdfParams(),
     keyIsAFile: Boolean = false,
-    backupFiles: BackupFiles? = null,
+    sharedFiles: SharedFiles? = null,
 ) {
     val state by session.state.collectAsState()
     val scope = rememberCoroutineScope()
@@ -275,7 +275,7 @@ fun MendApp(
     val recover = remember { RecoverModel(session, scope) }
     val recoveryCode = remember { RecoveryCodeModel(session, scope) }
     val today = remember { TodayModel(session, scope) }
-    val restore = remember { backupFiles?.let { RestoreModel(session, scope, it, kdf) } }
+    val restore = remember { sharedFiles?.let { RestoreModel(session, scope, it, kdf) } }
     var restoring by remember { mutableStateOf(false) }
     val onboardingState by onboarding.state.collectAsState()
     val recoverState by recover.state.collectAsState()
@@ -329,7 +329,7 @@ fun MendApp(
                     scope.launch { recoveryCode.kept() }
                 }, openHelp)
             } else {
-                Home(session, s, today, page, { page = it }, openHelp, backupFiles, kdf)
+                Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
             }
         }
     }

@@ -299,6 +299,7 @@ class MendStrings(
     val summaryNotes: String = "Notes to include",
     val summaryLetters: String = "Letters and worksheets to include",
     val summaryPreview: String = "Preview",
+    val summaryPrint: String = "Print or save as PDF",
     val summaryHtml: String = "Save as a printable page",
     val summaryMarkdown: String = "Save as Markdown",
     val summaryDeliveredTo: (String) -> String = { place -> "Saved to $place." },

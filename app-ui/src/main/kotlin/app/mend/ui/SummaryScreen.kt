@@ -1,6 +1,7 @@
 // A summary for a session with a therapist: the period (offered by the core), the sections,
-// the notes and letters chosen one by one, the core's preview, then a printable page or
-// Markdown handed over by the platform. Everything decided here is SummaryModel's.
+// the notes and letters chosen one by one, the core's preview, then the phone's print dialog
+// (print or PDF), or a printable page or Markdown handed over by the platform. Everything
+// decided here is SummaryModel's.
 package app.mend.ui
 
 import androidx.compose.foundation.layout.Column
@@ -105,7 +106,13 @@ fun SummaryScreen(model: SummaryModel, onClose: () -> Unit, onHelp: () -> Unit) 
                 modifier = Modifier.testTag("summary-done"),
             )
         }
-        PrimaryButton(strings.summaryHtml, { scope.launch { model.write(SummaryFormat.HTML) } }, "summary-html", enabled = !state.busy)
+        val saveHtml: () -> Unit = { scope.launch { model.write(SummaryFormat.HTML) } }
+        if (model.canPrint) {
+            PrimaryButton(strings.summaryPrint, { scope.launch { model.sendToPrinter() } }, "summary-print", enabled = !state.busy)
+            SecondaryButton(strings.summaryHtml, saveHtml, "summary-html", enabled = !state.busy)
+        } else {
+            PrimaryButton(strings.summaryHtml, saveHtml, "summary-html", enabled = !state.busy)
+        }
         SecondaryButton(strings.summaryMarkdown, { scope.launch { model.write(SummaryFormat.MARKDOWN) } }, "summary-markdown", enabled = !state.busy)
         QuietButton(strings.back, onClose, "back")
     }

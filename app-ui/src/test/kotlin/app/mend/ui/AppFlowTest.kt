@@ -26,7 +26,7 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.semantics.SemanticsProperties
 import app.mend.kit.FakeBiometricKeeper
-import app.mend.kit.FolderBackupFiles
+import app.mend.kit.FolderSharedFiles
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -477,9 +477,9 @@ class AppFlowTest {
 
     @Test
     fun aBackupCarriesTheSpaceToANewDevice() = runComposeUiTest {
-        val files = FolderBackupFiles()
+        val files = FolderSharedFiles()
         var session by mutableStateOf(newSession())
-        setContent { key(session) { MendTheme(dark = false) { MendApp(session, SMALL_KDF, backupFiles = files) } } }
+        setContent { key(session) { MendTheme(dark = false) { MendApp(session, SMALL_KDF, sharedFiles = files) } } }
         firstRun("role-hurt", "old-phone-passcode")
         runBlocking { session.call { it.addNote(NoteDraft("Carried over", "Written on the old phone.", null, emptyList())) } }
         await("tab-settings")
@@ -545,9 +545,9 @@ class AppFlowTest {
 
     @Test
     fun anExportSaysFirstThatItIsNotProtected() = runComposeUiTest {
-        val files = FolderBackupFiles()
+        val files = FolderSharedFiles()
         val session = newSession()
-        setContent { MendTheme(dark = false) { MendApp(session, SMALL_KDF, backupFiles = files) } }
+        setContent { MendTheme(dark = false) { MendApp(session, SMALL_KDF, sharedFiles = files) } }
         firstRun("role-repairing", "a-passcode")
         runBlocking { session.call { it.addNote(NoteDraft("Exported note", "Words to keep.", null, emptyList())) } }
         await("tab-settings")
@@ -580,6 +580,10 @@ class AppFlowTest {
         val page = files.dir.listFiles().orEmpty().single()
         assertTrue(page.name.startsWith("summary-") && page.name.endsWith(".html"), page.name)
         assertTrue("Words to keep." in page.readText())
+        // Where the platform prints (the phones), the same page goes to its print dialog.
+        tap("summary-print")
+        waitUntil("the print dialog", timeoutMillis = 20_000) { files.printed.isNotEmpty() }
+        assertEquals(page.readText(), files.printed.single().second)
         runBlocking { session.close() }
     }
 

@@ -79,7 +79,7 @@ fun main(args: Array<String>) {
             state = windowState,
             title = if (discreet) MendStrings().discreetName else "Mend",
         ) {
-            MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, backupFiles = DesktopBackupFiles(dir)) }
+            MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, sharedFiles = DesktopFiles(dir)) }
         }
     }
 }

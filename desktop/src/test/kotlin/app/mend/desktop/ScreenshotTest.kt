@@ -26,7 +26,7 @@ import androidx.compose.ui.text.TextLayoutResult
 import androidx.compose.ui.unit.Density
 import app.mend.kit.BiometricOpening
 import app.mend.kit.FakeBiometricKeeper
-import app.mend.kit.FolderBackupFiles
+import app.mend.kit.FolderSharedFiles
 import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
 import app.mend.kit.SoftwareKeyStore
@@ -45,7 +45,7 @@ class ScreenshotTest {
 
     private val modes = listOf(Mode("light", false, 1f), Mode("dark", true, 1f), Mode("font200", false, 2f))
     private val dir = File(System.getProperty("mend.screens") ?: "target/screens").also { it.mkdirs() }
-    private val backups = FolderBackupFiles()
+    private val backups = FolderSharedFiles()
 
     /** 360 × 760 dp at density 2. */
     private val widthPx = 720
@@ -64,7 +64,7 @@ class ScreenshotTest {
         val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true, backupFiles = backups) }
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true, sharedFiles = backups) }
             }
         }
         fun shot(name: String) {
@@ -223,7 +223,7 @@ class ScreenshotTest {
             .also { runBlocking { it.start() } }
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, backupFiles = backups) }
+                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, sharedFiles = backups) }
             }
         }
         fun shot(name: String) {

@@ -31,8 +31,8 @@ class MainActivity : ComponentActivity() {
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         val session = (application as MendApplication).session
-        val backupFiles = DocumentBackupFiles(this)
-        setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, backupFiles = backupFiles) } }
+        val sharedFiles = DocumentFiles(this)
+        setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, sharedFiles = sharedFiles) } }
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
             lifecycleScope.launch {
                 session.changes.filter { it == DataChange.Tool(ToolKind.REMINDERS) }.collect {

@@ -31,7 +31,7 @@ data class BackupState(
 class BackupModel(
     session: MendSession,
     scope: CoroutineScope,
-    private val files: BackupFiles,
+    private val files: SharedFiles,
     private val kdf: KdfParams = defaultKdfParams(),
 ) : ScreenModel<BackupState>(session, BackupState(), scope) {
 
@@ -49,7 +49,7 @@ class BackupModel(
             return
         }
         mutable.update { it.copy(mismatch = false, problem = null, progress = 0f, records = null, deliveredTo = null) }
-        val path = files.newBackupPath()
+        val path = files.newFilePath()
         val result = attempt { session.backup(path, first, { done -> mutable.update { it.copy(progress = done) } }, kdf) }
         val summary = result.getOrNull()
         if (summary == null) {

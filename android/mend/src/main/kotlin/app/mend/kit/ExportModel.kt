@@ -19,13 +19,13 @@ data class ExportState(
 )
 
 /** Drives the export screen; [files] is the platform's. */
-class ExportModel(session: MendSession, scope: CoroutineScope, private val files: BackupFiles) :
+class ExportModel(session: MendSession, scope: CoroutineScope, private val files: SharedFiles) :
     ScreenModel<ExportState>(session, ExportState(), scope) {
 
     /** Writes everything in [format] and hands the file over. */
     suspend fun export(format: ExportFormat) {
         mutable.update { ExportState(busy = true) }
-        val path = files.newBackupPath()
+        val path = files.newFilePath()
         val result = attempt {
             session.call { v ->
                 v.export(format, path)

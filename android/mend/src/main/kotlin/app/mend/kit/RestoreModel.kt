@@ -31,7 +31,7 @@ val RestoreState.backupName: String? get() = backup?.substringAfterLast('/')?.su
 class RestoreModel(
     session: MendSession,
     scope: CoroutineScope,
-    private val files: BackupFiles,
+    private val files: SharedFiles,
     private val kdf: KdfParams = defaultKdfParams(),
 ) : ScreenModel<RestoreState>(session, RestoreState(), scope) {
 

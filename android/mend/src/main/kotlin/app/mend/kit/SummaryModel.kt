@@ -1,7 +1,7 @@
 // A summary to bring to a therapist: a period the core offers, the sections the person picks,
 // the notes and letters they choose one by one, a preview built by the core, then the file
-// written (printable HTML or Markdown) and handed over by the platform. Nothing goes in that
-// the person did not pick.
+// written (printable HTML or Markdown) and handed over by the platform, or sent to the phone's
+// print dialog (which also saves a PDF). Nothing goes in that the person did not pick.
 package app.mend.kit
 
 import app.mend.core.NoteQuery
@@ -14,6 +14,7 @@ import app.mend.core.SummaryRequest
 import app.mend.core.ToolKind
 import app.mend.core.ToolRecord
 import app.mend.ffi.MendException
+import app.mend.ffi.renderSummary
 import app.mend.ffi.summaryFileName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
@@ -45,7 +46,7 @@ data class SummaryState(
 private const val NOTES_OFFERED = 50
 
 /** Drives the summary screen; [files] is the platform's. */
-class SummaryModel(session: MendSession, scope: CoroutineScope, private val files: BackupFiles) :
+class SummaryModel(session: MendSession, scope: CoroutineScope, private val files: SharedFiles) :
     ScreenModel<SummaryState>(session, SummaryState(), scope) {
 
     override suspend fun refresh() {
@@ -103,7 +104,7 @@ class SummaryModel(session: MendSession, scope: CoroutineScope, private val file
     suspend fun write(format: SummaryFormat) {
         val request = request(mutable.value) ?: return
         mutable.update { it.copy(busy = true, problem = null, done = false) }
-        val path = files.newBackupPath()
+        val path = files.newFilePath()
         val result = attempt { session.call { it.writeSummary(request, format, path) } }
         if (result.isFailure) {
             mutable.update { it.copy(busy = false, problem = result.problem) }
@@ -111,5 +112,17 @@ class SummaryModel(session: MendSession, scope: CoroutineScope, private val file
         }
         val delivered = files.deliver(path, summaryFileName(request, format))
         mutable.update { it.copy(busy = false, done = true, deliveredTo = delivered) }
+    }
+
+    /** Whether the summary can go to the platform's print dialog (the phones have one). */
+    val canPrint: Boolean get() = files.canPrint
+
+    /** Builds the summary as a page and opens the print dialog for it, where the person prints it or saves a PDF. */
+    suspend fun sendToPrinter() {
+        val request = request(mutable.value) ?: return
+        mutable.update { it.copy(busy = true, problem = null, done = false) }
+        val result = attempt { session.call { renderSummary(it.summary(request), SummaryFormat.HTML) } }
+        result.getOrNull()?.let { page -> files.printPage(page, summaryFileName(request, SummaryFormat.HTML).substringBeforeLast('.')) }
+        mutable.update { it.copy(busy = false, problem = result.problem) }
     }
 }

@@ -34,7 +34,7 @@ class ScreensTest {
     @Test
     fun aSummaryHoldsOnlyWhatThePersonPicked() = runBlocking {
         val scope = testScope()
-        val files = FolderBackupFiles()
+        val files = FolderSharedFiles()
         val session = newSession()
         val kept = session.call { it.addNote(NoteDraft("For the session", "What I want to bring.", null, emptyList())) }
         session.call { it.addNote(NoteDraft("Private", "Not for anyone else.", null, emptyList())) }
@@ -56,6 +56,13 @@ class ScreensTest {
         assertTrue(written.name.matches(Regex("summary-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}\\.html")), written.name)
         val page = written.readText()
         assertTrue("What I want to bring." in page && "Not for anyone else." !in page)
+        // Printing sends the same page to the print dialog, named by its dates, with no file left.
+        assertTrue(model.canPrint)
+        model.sendToPrinter()
+        val (job, printedPage) = files.printed.single()
+        assertEquals(written.name.removeSuffix(".html"), job)
+        assertEquals(page, printedPage)
+        assertEquals(listOf(written), files.dir.listFiles().orEmpty().toList())
         // Nothing picked: the core says so.
         model.toggleNote(kept.id)
         model.sections(practice = false, checkIns = false, answeredQuestions = false)
@@ -67,10 +74,10 @@ class ScreensTest {
     @Test
     fun aBackupSetAsideOrCutShortIsSaidPlainlyAndLeavesNoVault() = runBlocking {
         val scope = testScope()
-        val files = object : BackupFiles {
-            val folder = FolderBackupFiles()
+        val files = object : SharedFiles {
+            val folder = FolderSharedFiles()
             var cancel = false
-            override fun newBackupPath() = folder.newBackupPath()
+            override fun newFilePath() = folder.newFilePath()
             override suspend fun deliver(path: String, suggestedName: String): String? = null // set aside
             override suspend fun pick(): String? = if (cancel) null else folder.pick()
         }

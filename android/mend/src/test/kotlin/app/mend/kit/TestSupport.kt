@@ -75,15 +75,15 @@ class HoldableDispatcher : CoroutineDispatcher() {
 }
 
 /**
- * Backups kept in one folder, as a test's platform: written there, saved under the name the
- * core suggests, and the newest backup picked when the person chooses one (null when
- * [cancelPick]).
+ * Files kept in one folder, as a test's platform: written there, saved under the name the
+ * core suggests, the newest backup picked when the person chooses one (null when
+ * [cancelPick]), and pages sent to print kept in [printed].
  */
-class FolderBackupFiles(val dir: java.io.File = Files.createTempDirectory("mend-backups").toFile()) : BackupFiles {
+class FolderSharedFiles(val dir: java.io.File = Files.createTempDirectory("mend-backups").toFile()) : SharedFiles {
     private var made = 0
     var cancelPick = false
 
-    override fun newBackupPath(): String = java.io.File(dir, "mend-${++made}.mendbackup").path
+    override fun newFilePath(): String = java.io.File(dir, "mend-${++made}.mendbackup").path
 
     /** The name the core suggested for the last backup. */
     var suggested: String? = null
@@ -97,4 +97,13 @@ class FolderBackupFiles(val dir: java.io.File = Files.createTempDirectory("mend-
 
     override suspend fun pick(): String? =
         if (cancelPick) null else dir.listFiles().orEmpty().filter { it.name.endsWith(".mendbackup") }.maxByOrNull { it.name }?.path
+
+    /** Pages sent to print, as (job name, page); a phone's print dialog would open for each. */
+    val printed = mutableListOf<Pair<String, String>>()
+
+    override val canPrint: Boolean get() = true
+
+    override suspend fun printPage(page: String, jobName: String) {
+        printed += jobName to page
+    }
 }

@@ -3,20 +3,31 @@
 // chooses where it goes (Drive, a USB stick, Downloads) and it is copied there and removed
 // here; to restore, the person picks a file, which is copied into the app's storage for the
 // core to read, and removed once restored. Mend needs no storage permission for either.
+// A summary prints through Android's print framework: the page is laid out by a WebView that
+// is never shown and can load nothing else, and the system's print dialog prints it or saves
+// it as a PDF.
 package app.mend.android
 
 import android.net.Uri
+import android.print.PrintAttributes
+import android.print.PrintManager
 import android.provider.OpenableColumns
+import android.webkit.WebResourceRequest
+import android.webkit.WebView
+import android.webkit.WebViewClient
 import androidx.activity.ComponentActivity
 import androidx.activity.result.contract.ActivityResultContracts
-import app.mend.kit.BackupFiles
+import app.mend.kit.SharedFiles
 import java.io.File
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 
-/** The document picker's side of backups; create it in [activity]'s `onCreate`. */
-class DocumentBackupFiles(private val activity: ComponentActivity) : BackupFiles {
+/** The document picker's and print framework's side of files; create it in [activity]'s `onCreate`. */
+class DocumentFiles(private val activity: ComponentActivity) : SharedFiles {
+    /** The page being laid out for printing, held until the print framework has its adapter. */
+    private var printing: WebView? = null
+
     private var created: CompletableDeferred<Uri?>? = null
     private var opened: CompletableDeferred<Uri?>? = null
     private val createDocument =
@@ -26,7 +37,7 @@ class DocumentBackupFiles(private val activity: ComponentActivity) : BackupFiles
 
     private fun folder(name: String): File = File(activity.noBackupFilesDir, name).apply { mkdirs() }
 
-    override fun newBackupPath(): String {
+    override fun newFilePath(): String {
         folder("backups").listFiles()?.forEach { it.delete() } // left by an earlier run
         return File(folder("backups"), "backup-${System.currentTimeMillis()}.mendbackup").path
     }
@@ -64,6 +75,35 @@ class DocumentBackupFiles(private val activity: ComponentActivity) : BackupFiles
 
     override suspend fun release(path: String) {
         withContext(Dispatchers.IO) { File(path).delete() }
+    }
+
+    override val canPrint: Boolean get() = true
+
+    override suspend fun printPage(page: String, jobName: String) {
+        val loaded = CompletableDeferred<Unit>()
+        withContext(Dispatchers.Main) {
+            val view = WebView(activity)
+            view.settings.apply {
+                javaScriptEnabled = false
+                allowFileAccess = false
+                allowContentAccess = false
+                blockNetworkLoads = true
+            }
+            view.webViewClient = object : WebViewClient() {
+                override fun shouldOverrideUrlLoading(view: WebView, request: WebResourceRequest) = true
+
+                override fun onPageFinished(view: WebView, url: String?) {
+                    if (printing !== view) return
+                    val manager = activity.getSystemService(PrintManager::class.java)
+                    manager.print(jobName, view.createPrintDocumentAdapter(jobName), PrintAttributes.Builder().build())
+                    printing = null
+                    loaded.complete(Unit)
+                }
+            }
+            printing = view
+            view.loadDataWithBaseURL(null, page, "text/html", "UTF-8", null)
+        }
+        loaded.await()
     }
 
     /** The name the document provider shows for [uri]. */

@@ -3,15 +3,15 @@
 // restoring opens the file they pick where it is.
 package app.mend.desktop
 
-import app.mend.kit.BackupFiles
+import app.mend.kit.SharedFiles
 import java.awt.FileDialog
 import java.io.File
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
 
 /** The desktop's side of backups; [workDir] is the vault's folder (readable only by its owner). */
-class DesktopBackupFiles(private val workDir: File) : BackupFiles {
-    override fun newBackupPath(): String =
+class DesktopFiles(private val workDir: File) : SharedFiles {
+    override fun newFilePath(): String =
         File(workDir, "backup-${System.currentTimeMillis()}.mendbackup").path
 
     override suspend fun deliver(path: String, suggestedName: String): String? {
