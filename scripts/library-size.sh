@@ -1,38 +1,67 @@
 #!/usr/bin/env bash
 # Builds the release mend-ffi library as the Android build does (a cdylib alone, stripped,
 # LTO, without unwind tables in the Rust or the C: it aborts on a panic; UniFFI's metadata
-# made local by scripts/phone-exports.sh, so the linker drops it) and checks its size against
-# the 2 MB target. Its own target directory keeps the flags from rebuilding every other
-# release build. Prints one line: the size in bytes and MB.
+# made local by scripts/phone-exports.sh, so the linker drops it) for x86-64 and for aarch64
+# (the phones' architecture, built with Debian's cross compiler), and checks each against the
+# 2 MB target. Its own target directory keeps the flags from rebuilding every other release
+# build. Prints one line per architecture: the size in bytes and MB.
+#   scripts/library-size.sh [x86_64|aarch64 ...]   (nothing: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LIMIT=$((2 * 1000 * 1000))
 DIR=${CARGO_TARGET_DIR:-target}/phone-size
-SO=$DIR/release/libmend_ffi.so
-MAP=$(realpath -m "$DIR/exports.map")
-build() {
-  RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
-    cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib --target-dir "$DIR" -- "$@"
+[ $# -eq 0 ] && set -- x86_64 aarch64
+case " $* " in *" aarch64 "*) bash tests/tools.sh aarch64 ;; esac
+
+# Builds, measures and checks the library for one architecture.
+measure() {
+  local arch=$1 target nm=nm
+  local -a cargo_target=() link=()
+  case $arch in
+    x86_64) target= ;;
+    aarch64)
+      # Linked by Rust's own lld, as the x86-64 host build and the NDK's clang are (GNU ld
+      # refuses a second anonymous version script).
+      target=aarch64-unknown-linux-gnu nm=aarch64-linux-gnu-nm
+      cargo_target=(--target "$target")
+      link=(-C "link-arg=-B$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/gcc-ld" -C link-arg=-fuse-ld=lld)
+      export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
+      export CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar
+      ;;
+    *) echo "unknown architecture: $arch" >&2; return 2 ;;
+  esac
+  local so=$DIR/${target:+$target/}release/libmend_ffi.so
+  local map
+  map=$(realpath -m "$DIR/exports-$arch.map")
+  build() {
+    RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
+      cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib "${cargo_target[@]}" \
+      --target-dir "$DIR" -- "${link[@]}" "$@"
+  }
+  exported() { "$nm" -D --defined-only "$so" | grep -q UNIFFI_META_; }
+  # The metadata's names come from a build of the same source; then the library is linked
+  # again with them made local.
+  if [ ! -f "$map" ]; then
+    build
+    NM=$nm bash scripts/phone-exports.sh "$so" "$map"
+  fi
+  build -C "link-arg=-Wl,--version-script=$map"
+  if exported; then
+    # New metadata since the list was made: make the list again and link once more.
+    NM=$nm bash scripts/phone-exports.sh "$so" "$map"
+    build -C "link-arg=-Wl,--version-script=$map"
+  fi
+  local size
+  size=$(stat -c %s "$so")
+  awk -v a="$arch" -v s="$size" 'BEGIN { printf "mend-ffi release library for %s (stripped): %d bytes (%.2f MB)\n", a, s, s / 1e6 }'
+  if exported; then
+    echo "UniFFI metadata is still exported ($arch)" >&2
+    return 1
+  fi
+  if [ "$size" -gt "$LIMIT" ]; then
+    echo "the $arch library is over the 2 MB target" >&2
+    return 1
+  fi
 }
-# The metadata's names come from a build of the same source; then the library is linked
-# again with them made local.
-if [ ! -f "$MAP" ]; then
-  build
-  bash scripts/phone-exports.sh "$SO" "$MAP"
-fi
-build -C "link-arg=-Wl,--version-script=$MAP"
-if nm -D --defined-only "$SO" | grep -q UNIFFI_META_; then
-  # New metadata since the list was made: make the list again and link once more.
-  bash scripts/phone-exports.sh "$SO" "$MAP"
-  build -C "link-arg=-Wl,--version-script=$MAP"
-fi
-SIZE=$(stat -c %s "$SO")
-awk -v s="$SIZE" 'BEGIN { printf "mend-ffi release library (stripped): %d bytes (%.2f MB)\n", s, s / 1e6 }'
-if nm -D --defined-only "$SO" | grep -q UNIFFI_META_; then
-  echo "UniFFI metadata is still exported" >&2
-  exit 1
-fi
-if [ "$SIZE" -gt "$LIMIT" ]; then
-  echo "the library is over the 2 MB target" >&2
-  exit 1
-fi
+
+for arch in "$@"; do measure "$arch"; done

@@ -9,7 +9,7 @@ set -euo pipefail
 lib=$1 out=$2
 mkdir -p "$(dirname "$out")"
 # Dynamic symbols of a (stripped) ELF library; a Mach-O one lists them with a leading underscore.
-symbols() { nm -D --defined-only "$lib" 2>/dev/null || nm -g "$lib" 2>/dev/null || true; }
+symbols() { "${NM:-nm}" -D --defined-only "$lib" 2>/dev/null || "${NM:-nm}" -g "$lib" 2>/dev/null || true; }
 names=$(symbols | awk '{print $NF}' | sed 's/^_UNIFFI_META/UNIFFI_META/' | grep '^UNIFFI_META_' | sort -u || true)
 [ -n "$names" ] || { echo "no UniFFI metadata symbols in $lib" >&2; exit 1; }
 {

@@ -9,9 +9,12 @@
 #   - Compose: the desktop Compose jars and the Android Compose AARs' classes from Maven
 #     Central (tests/compose/*.pom.xml), and what skiko needs to render without a display
 #     (GL, X11 and fontconfig libraries, a font);
-#   - Robolectric 4.17 and its SDK 34 jar (tests/compose/robolectric.pom.xml), about 350 MB.
-# Usage: tests/tools.sh [kotlin] [swift] [compose] [robolectric]   (nothing: kotlin and
-#        swift). Prints nothing it need not.
+#   - Robolectric 4.17 and its SDK 34 jar (tests/compose/robolectric.pom.xml), about 350 MB;
+#   - (printing) Chromium and poppler, to print the therapist summary;
+#   - (aarch64) Rust's aarch64 Linux target and Debian's cross compiler, to measure the
+#     library for the phones' architecture.
+# Usage: tests/tools.sh [kotlin] [swift] [compose] [robolectric] [printing] [aarch64]
+#        (nothing: kotlin and swift). Prints nothing it need not.
 #        tests/tools.sh android-all-jar     prints the android-all jar's path.
 #        tests/tools.sh compose-dir         prints where the Compose jars are.
 #        tests/tools.sh robolectric-dir     prints where Robolectric is (lib/, sdk/).
@@ -33,6 +36,14 @@ apt_install() {  # apt_install PACKAGE... (only those missing)
   [ ${#missing[@]} -eq 0 ] && return 0
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The phones' architecture: Rust's aarch64 Linux target and Debian's cross compiler (for
+# bundled SQLite and ring's C), so the library's size is measured for aarch64 too.
+aarch64() {
+  apt_install gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  rustup target list --installed | grep -qx aarch64-unknown-linux-gnu ||
+    rustup target add aarch64-unknown-linux-gnu >/dev/null 2>&1
 }
 
 # Headless Chromium prints the therapist summary to PDF; poppler reads the PDF back.
@@ -152,6 +163,7 @@ for WHAT in "$@"; do
     compose) compose ;;
     robolectric) robolectric ;;
     printing) printing ;;
+    aarch64) aarch64 ;;
     *) echo "unknown tool set: $WHAT" >&2; exit 2 ;;
   esac
 done
