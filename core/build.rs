@@ -1,12 +1,13 @@
 //! Compiles the program content (content/<language>/*.toml) into one byte blob,
-//! $OUT_DIR/content_en.bin (deflated), so the library carries no TOML parser and no pointer per string:
-//! a table of the program file and the prompt files' groups, checked strictly here, decoded
-//! by `program::node` and read into typed content by `program::content` (whose tests check
-//! the content rules).
+//! $OUT_DIR/content_en.bin (deflated), so the library carries no TOML parser and no pointer
+//! per string: a table of the program file, the prompt files' groups and the phrasing check's
+//! words, checked strictly here, decoded by `program::node` and read into typed content by
+//! `program::content` (whose tests check the content rules).
 
 use std::path::Path;
 
 const PROGRAM: &str = "content/en/program.toml";
+const PHRASING: &str = "content/en/phrasing.toml";
 const PROMPT_FILES: &[&str] =
     &["content/en/prompts-repairing.toml", "content/en/prompts-hurt.toml"];
 
@@ -98,6 +99,30 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     Ok(groups.clone())
 }
 
+/// Reads the phrasing check's words, checking their shape strictly.
+fn phrasing(path: &str) -> Result<toml::Value, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
+    let top = table(&value, &["accepts", "disowns", "reason"], path)?;
+    for list in ["accepts", "disowns"] {
+        let items =
+            top.get(list).and_then(toml::Value::as_array).ok_or(format!("{path}: {list}"))?;
+        items.iter().all(toml::Value::is_str).then_some(()).ok_or(format!("{path}: {list}"))?;
+    }
+    let reasons =
+        top.get("reason").and_then(toml::Value::as_array).ok_or(format!("{path}: reasons"))?;
+    for reason in reasons {
+        let r = table(reason, &["key", "label", "suggestion", "phrases"], path)?;
+        for key in ["key", "label", "suggestion"] {
+            r.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
+        }
+        let phrases =
+            r.get("phrases").and_then(toml::Value::as_array).ok_or(format!("{path}: phrases"))?;
+        phrases.iter().all(toml::Value::is_str).then_some(()).ok_or(format!("{path}: phrases"))?;
+    }
+    Ok(value)
+}
+
 fn main() -> Result<(), String> {
     println!("cargo:rerun-if-changed=content");
     let path = PROGRAM;
@@ -109,8 +134,10 @@ fn main() -> Result<(), String> {
         println!("cargo:rerun-if-changed={path}");
         groups.extend(prompt_groups(path)?);
     }
+    println!("cargo:rerun-if-changed={PHRASING}");
     let mut all = toml::Table::new();
     all.insert("program".into(), program);
+    all.insert("phrasing".into(), phrasing(PHRASING)?);
     all.insert("groups".into(), toml::Value::Array(groups));
     let mut out = Vec::new();
     emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{path}: {e}"))?;

@@ -191,6 +191,9 @@ swift_suite() {
   cp "$OUT"/swift/*.swift "$kit/Sources/MendCore/"
   cp "$OUT"/swift/*.h "$kit/Sources/MendFFI/"
   mkdir -p "$SWIFT_ROOT/src" "$SWIFT_ROOT/target"
+  # Built afresh each time (about 20 s): an incremental build kept code compiled against an
+  # older layout of a generated record, and the tests crashed reading it.
+  rm -rf "$TARGET/swift-build"
   trap unmount_chroot EXIT
   mount --bind "$ROOT" "$SWIFT_ROOT/src"
   mount --bind "$TARGET" "$SWIFT_ROOT/target"

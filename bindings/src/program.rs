@@ -37,10 +37,11 @@ pub fn program_themes() -> Result<Vec<Theme>, MendError> {
     Ok(content()?.themes.clone())
 }
 
-/// Help resources; readable while locked.
+/// Help resources, those of `region` first (the device's ISO 3166 region code, if known);
+/// readable while locked.
 #[uniffi::export]
-pub fn help_resources() -> Result<Help, MendError> {
-    Ok(content()?.help.clone())
+pub fn help_resources(region: Option<String>) -> Result<Help, MendError> {
+    Ok(content()?.help.for_region(region.as_deref()))
 }
 
 /// The title and section headings of a worksheet.
@@ -49,7 +50,8 @@ pub fn worksheet_info(kind: WorksheetKind) -> Result<WorksheetText, MendError> {
     content()?.worksheet(kind).cloned().ok_or(MendError::NotFound)
 }
 
-/// Checks a remorse-letter draft on the device and returns the spans worth another look.
+/// Checks a remorse-letter draft on the device and returns the spans worth another look, each
+/// with its label and a rewrite; a `SelfHarm` flag means the screen offers help first.
 #[uniffi::export]
 pub fn check_letter_phrasing(text: String) -> Result<Vec<PhrasingFlag>, MendError> {
     Ok(phrasing::check_letter(&text)?)

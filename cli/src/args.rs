@@ -61,6 +61,9 @@ pub enum Command {
     Step(StepArgs),
     /// Show your progress.
     Progress(JsonFlag),
+    /// Help and support: emergency numbers, crisis and abuse lines (your locale's region
+    /// first), and signs that it is time to get help. Needs no vault.
+    Support,
     /// Tools for remorse letters.
     #[command(subcommand)]
     Letter(LetterCommand),

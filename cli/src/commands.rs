@@ -151,6 +151,7 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
         Command::Steps(flag) => program::steps(flag.json),
         Command::Step(args) => program::step(args),
         Command::Progress(flag) => program::progress(dir, tz, flag.json),
+        Command::Support => program::help(),
         Command::Letter(crate::args::LetterCommand::Check(flag)) => {
             program::check_letter(flag.json)
         }

@@ -253,31 +253,48 @@ pub fn progress_for(vault: &MendVault) -> Result<(), Failure> {
 
 /// Help resources, one step away.
 pub fn help() -> Result<(), Failure> {
-    let h = help_resources()?;
+    let h = help_resources(region())?;
     println!("{}", h.intro);
+    println!();
+    println!("{}", h.crisis);
+    let mut place = "";
+    for r in &h.resources {
+        if r.place != place {
+            place = &r.place;
+            println!();
+            println!("{place}");
+        }
+        println!("  - {}: {} (last checked {})", r.name, r.contact, r.checked);
+    }
+    println!();
+    println!("{}", h.local_note);
+    println!();
+    println!("{}", h.red_flags_title);
+    for f in &h.red_flags {
+        println!("  - {}", f.text);
+    }
     println!();
     println!("{}", h.therapist);
     println!();
-    println!("{}", h.crisis);
-    for line in &h.crisis_lines {
-        println!("  - {line}");
-    }
-    println!("{}", h.local_note);
+    println!("{}", h.transparency);
     Ok(())
 }
 
-fn reason_words(reason: PhrasingReason) -> (&'static str, &'static str) {
-    match reason {
-        PhrasingReason::AsksForgiveness => ("asks-forgiveness", "asks your partner to forgive"),
-        PhrasingReason::AsksForComfort => ("asks-for-comfort", "turns toward your own pain"),
-        PhrasingReason::RushesHealing => ("rushes-healing", "hurries healing along"),
-        PhrasingReason::Minimises => ("minimises", "makes the harm sound smaller"),
-        PhrasingReason::Justifies => ("justifies", "sounds like a justification"),
-        PhrasingReason::Blames => ("blames", "puts blame on your partner"),
-    }
+/// The region of the terminal's locale (`en_GB.UTF-8` gives `GB`), so its lines come first.
+fn region() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| {
+            let tag = v.split(['.', '@']).next()?.to_owned();
+            let (_, region) = tag.split_once('_')?;
+            (region.len() == 2).then(|| region.to_ascii_uppercase())
+        })
 }
 
 /// `mend letter check`: reads a draft from standard input and points at phrasing to revisit.
+/// Words of self-harm are answered first, with help.
 pub fn check_letter(json: bool) -> Result<(), Failure> {
     let text = form::read_text(std::io::stdin().lock())?;
     let flags = check_letter_phrasing(text)?;
@@ -285,20 +302,35 @@ pub fn check_letter(json: bool) -> Result<(), Failure> {
         print_json(
             &flags
                 .iter()
-                .map(|f| json!({"start": f.start, "end": f.end, "excerpt": f.excerpt, "reason": reason_words(f.reason).0}))
+                .map(|f| {
+                    json!({"start": f.start, "end": f.end, "excerpt": f.excerpt,
+                        "reason": f.reason.key(), "label": f.label, "suggestion": f.suggestion})
+                })
                 .collect::<Vec<_>>(),
         );
         return Ok(());
     }
-    if flags.is_empty() {
-        println!(
-            "Nothing stood out. Read it once more from your partner's side before you share it."
-        );
+    let (harm, style): (Vec<_>, Vec<_>) =
+        flags.iter().partition(|f| f.reason == PhrasingReason::SelfHarm);
+    if let Some(f) = harm.first() {
+        println!("{}", f.label);
+        println!("{}", f.suggestion);
+        println!();
+        help()?;
+        println!();
+    }
+    if style.is_empty() {
+        if harm.is_empty() {
+            println!(
+                "Nothing stood out. Read it once more from your partner's side before you share it."
+            );
+        }
         return Ok(());
     }
     println!("A few places worth another look:");
-    for f in &flags {
-        println!("  \"{}\" {}", f.excerpt, reason_words(f.reason).1);
+    for f in &style {
+        println!("  \"{}\": {}", f.excerpt, f.label);
+        println!("    {}", f.suggestion);
     }
     Ok(())
 }

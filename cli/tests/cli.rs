@@ -303,10 +303,22 @@ fn the_letter_check_points_at_phrasing_to_revisit() {
     ));
     let reasons: Vec<&str> =
         flags.as_array().unwrap().iter().map(|f| f["reason"].as_str().unwrap()).collect();
-    assert_eq!(reasons, ["minimises", "asks-forgiveness"]);
+    assert_eq!(reasons, ["conditional", "asks-forgiveness"]);
     assert_eq!(flags[0]["excerpt"], "if you were hurt");
+    assert!(flags[0]["label"].as_str().unwrap().contains("conditional"));
+    assert!(!flags[0]["suggestion"].as_str().unwrap().is_empty());
     let clean = ok(mend(tmp.path(), &["letter", "check"], &[], "I lied to you, and I am sorry."));
     assert!(clean.contains("Nothing stood out"));
+    // Words of self-harm are answered with help first, not as a style note.
+    let help = ok(mend(tmp.path(), &["letter", "check"], &[], "I dont deserve to live."));
+    let crisis = help.find("crisis line").expect("help is shown");
+    assert!(!help.contains("Nothing stood out") && !help.contains("worth another look"), "{help}");
+    assert!(help.find("Please open Help now").unwrap() < crisis, "{help}");
+    // Support needs no vault, and the locale's region comes first.
+    let nz = ok(mend(tmp.path(), &["support"], &[("LANG", "en_NZ.UTF-8"), ("LC_ALL", "")], ""));
+    let first = nz.lines().find(|l| l.starts_with("  - ")).unwrap();
+    assert!(first.contains("111") && first.contains("last checked"), "{nz}");
+    assert!(nz.contains("findahelpline.com") && nz.contains("When to get help now"), "{nz}");
 }
 
 #[test]

@@ -11,7 +11,9 @@ fun main(args: Array<String>) {
     val result = JUnitCore.runClasses(*classes)
     result.failures.forEach { f: Failure ->
         println("FAIL ${f.testHeader}")
-        println(f.trace.lineSequence().take(12).joinToString("\n"))
+        // The whole message (a UI test's await prints the screen's semantics tree), then where.
+        println(f.exception.toString())
+        println(f.exception.stackTrace.take(12).joinToString("\n") { "\tat $it" })
     }
     val failed = result.failureCount
     println("${result.runCount - failed} passed, $failed failed")

@@ -497,7 +497,10 @@ def the_program_today_practice_and_progress():
     assert mend.program_step(3).key == "remorse"
     expect(mend.MendError.NotFound, lambda: mend.program_step(9))
     assert len(mend.program_themes()) >= 5
-    assert "988" in " ".join(mend.help_resources().crisis_lines)
+    help = mend.help_resources("US")
+    assert help.resources[0].country == "US" and "911" in help.resources[0].contact, help.resources[0]
+    assert any("988" in r.contact for r in help.resources)
+    assert mend.help_resources(None).resources[0].country == "ALL"
     _, _, created = new_vault()
     v = created.vault
     v.set_time_zone(PythonZone("Europe/Berlin"))
@@ -539,9 +542,12 @@ def the_hurt_partner_gets_their_themes():
 def the_letter_phrasing_check():
     flags = mend.check_letter_phrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
     assert [f.reason for f in flags] == [
-        core.PhrasingReason.MINIMISES, core.PhrasingReason.ASKS_FORGIVENESS, core.PhrasingReason.BLAMES,
+        core.PhrasingReason.CONDITIONAL, core.PhrasingReason.ASKS_FORGIVENESS, core.PhrasingReason.BLAMES,
     ]
     assert flags[0].excerpt == "if you were hurt" and (flags[0].start, flags[0].end) == (10, 26)
+    assert "conditional" in flags[0].label and flags[0].suggestion
+    harm = mend.check_letter_phrasing("Some days I dont want to be alive.")
+    assert [f.reason for f in harm] == [core.PhrasingReason.SELF_HARM], harm
     assert mend.check_letter_phrasing("I lied to you, and I am sorry.") == []
     e = expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
     assert e.field == core.InputField.LETTER

@@ -225,6 +225,7 @@ struct WorksheetView: View {
     let existing: ToolRecord?
     @State private var model: WorksheetViewModel
     @Environment(\.words) private var words
+    @Environment(\.showHelp) private var showHelp
 
     init(session: MendSession, kind: WorksheetKind, existing: ToolRecord?) {
         self.existing = existing
@@ -242,12 +243,25 @@ struct WorksheetView: View {
                         ), axis: .vertical)
                         .lineLimit(4...)
                         .accessibilityIdentifier("section-\(index)")
-                        let flags = index < model.flags.count ? model.flags[index] : []
+                        let all = index < model.flags.count ? model.flags[index] : []
+                        // Words of self-harm are answered with help, never underlined as style.
+                        let flags = all.filter { $0.reason != .selfHarm }
+                        if let harm = all.first(where: { $0.reason == .selfHarm }) {
+                            VStack(alignment: .leading, spacing: 8) {
+                                Text(harm.label).font(.headline)
+                                Text(harm.suggestion)
+                                PrimaryButton(title: words.openHelpNow, identifier: "open-help", action: showHelp)
+                            }
+                            .accessibilityIdentifier("help-first")
+                        }
                         if !flags.isEmpty {
                             Text(underlined(model.sections[index], flags))
                                 .accessibilityIdentifier("flag")
                             ForEach(Array(flags.enumerated()), id: \.offset) { _, flag in
-                                Text(words.flagged(flag)).font(.callout)
+                                VStack(alignment: .leading, spacing: 2) {
+                                    Text(words.flagged(flag)).font(.callout)
+                                    Text(flag.suggestion).font(.footnote).foregroundStyle(.secondary)
+                                }
                             }
                         }
                     }

@@ -216,19 +216,9 @@ struct Words: Sendable {
         }
     }
 
-    /// A flagged phrase and why it is worth another look.
-    func flagged(_ flag: PhrasingFlag) -> String { "“\(flag.excerpt)”: \(phrasingReason(flag.reason))" }
-
-    func phrasingReason(_ reason: PhrasingReason) -> String {
-        switch reason {
-        case .asksForgiveness: "this asks for forgiveness; let it be theirs to give, in their time."
-        case .asksForComfort: "this turns toward your own pain; the letter is about theirs."
-        case .rushesHealing: "this hurries healing along; it takes the time it takes."
-        case .minimises: "this makes the harm sound smaller or conditional."
-        case .justifies: "this explains the affair as reasonable; name it as your choice."
-        case .blames: "this puts some of the blame on your partner."
-        }
-    }
+    /// A flagged phrase and why it is worth another look, in the core's words.
+    func flagged(_ flag: PhrasingFlag) -> String { "“\(flag.excerpt)”: \(flag.label)" }
+    let openHelpNow = "Open help now"
 
     /// One line for an entry: what it says, never more than the person wrote.
     func summary(_ entry: ToolEntry) -> String {
@@ -258,7 +248,14 @@ struct Words: Sendable {
 
     // Help.
     let helpTitle = "Help"
-    let crisisLines = "If you are in crisis"
+    func resourceChecked(_ day: String) -> String { "Details checked on \(day)" }
+    func redFlagsFor(_ role: Role?) -> String {
+        switch role {
+        case nil: "For either of you"
+        case .hurt: "If you were hurt"
+        case .repairing: "If you had the affair"
+        }
+    }
     // Settings.
     let autoLockTitle = "Lock when away"
     let autoLockText = "How long Mend may stay in the background before it locks itself."

@@ -1,5 +1,5 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
-//! library, help resources and the neutral notification texts. build.rs compiles the TOML
+//! library, help resources, the neutral notification texts and the phrasing check's words. build.rs compiles the TOML
 //! files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
@@ -55,6 +55,8 @@ pub struct Content {
     pub milestones: Vec<MilestoneText>,
     /// The written tools' titles and headings.
     pub worksheets: Vec<WorksheetText>,
+    /// The phrasing check's words.
+    pub phrasing: PhrasingWords,
 }
 
 impl Content {

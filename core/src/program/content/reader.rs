@@ -5,6 +5,7 @@ use super::types::*;
 use super::{Content, content_en};
 use crate::error::{Error, Result};
 use crate::program::node::{Fields, Node};
+use crate::tools::phrasing::PhrasingReason;
 use crate::vault::Role;
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
@@ -32,8 +33,10 @@ impl Content {
     /// Reads the English content compiled into the library.
     pub fn parse_english() -> Result<Self> {
         let blob = Node::decode(content_en()?)?;
-        let top = blob.fields(&["program", "groups"])?;
-        Self::read(top.node("program")?, top.node("groups")?)
+        let top = blob.fields(&["program", "groups", "phrasing"])?;
+        let mut content = Self::read(top.node("program")?, top.node("groups")?)?;
+        content.phrasing = read_phrasing(top.node("phrasing")?)?;
+        Ok(content)
     }
 
     fn read(program: &Node, groups: &Node) -> Result<Self> {
@@ -88,17 +91,52 @@ impl Content {
             "intro",
             "therapist",
             "crisis",
-            "crisis_lines",
             "local_note",
             "coercion",
+            "transparency",
+            "red_flags_title",
+            "red_flags",
+            "resources",
         ])?;
         let help = Help {
             intro: h.text("intro")?,
             therapist: h.text("therapist")?,
             crisis: h.text("crisis")?,
-            crisis_lines: h.texts("crisis_lines")?,
+            resources: h.each(
+                "resources",
+                &["country", "place", "kind", "name", "contact", "checked"],
+                |f| {
+                    Ok(HelpResource {
+                        country: f.text("country")?,
+                        place: f.text("place")?,
+                        kind: match f.text("kind")?.as_str() {
+                            "emergency" => ResourceKind::Emergency,
+                            "crisis" => ResourceKind::Crisis,
+                            "abuse" => ResourceKind::Abuse,
+                            "directory" => ResourceKind::Directory,
+                            _ => return Err(BAD),
+                        },
+                        name: f.text("name")?,
+                        contact: f.text("contact")?,
+                        checked: f.text("checked")?,
+                    })
+                },
+            )?,
             local_note: h.text("local_note")?,
             coercion: h.text("coercion")?,
+            transparency: h.text("transparency")?,
+            red_flags_title: h.text("red_flags_title")?,
+            red_flags: h.each("red_flags", &["role", "text"], |f| {
+                Ok(RedFlag {
+                    role: match f.text("role")?.as_str() {
+                        "both" => None,
+                        "repairing" => Some(Role::Repairing),
+                        "hurt" => Some(Role::Hurt),
+                        _ => return Err(BAD),
+                    },
+                    text: f.text("text")?,
+                })
+            })?,
         };
         let milestones = top.each("milestone", &["key", "title", "text"], |f| {
             Ok(MilestoneText {
@@ -148,6 +186,20 @@ impl Content {
             notifications,
             milestones,
             worksheets,
+            phrasing: PhrasingWords { rules: Vec::new(), accepts: Vec::new(), disowns: Vec::new() },
         })
     }
+}
+
+fn read_phrasing(node: &Node) -> Result<PhrasingWords> {
+    let top = node.fields(&["accepts", "disowns", "reason"])?;
+    let rules = top.each("reason", &["key", "label", "suggestion", "phrases"], |f| {
+        Ok(PhrasingRule {
+            reason: PhrasingReason::from_key(&f.text("key")?).ok_or(BAD)?,
+            label: f.text("label")?,
+            suggestion: f.text("suggestion")?,
+            phrases: f.texts("phrases")?,
+        })
+    })?;
+    Ok(PhrasingWords { rules, accepts: top.texts("accepts")?, disowns: top.texts("disowns")? })
 }

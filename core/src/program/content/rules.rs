@@ -25,6 +25,8 @@ pub mod counts {
     pub const NEVER: &[&str] = &["journey", "amazing", "you've got this"];
     /// Words that make the affair sound smaller; never in the repairing partner's content.
     pub const MINIMISING: &[&str] = &["mistake", "slip", "it just happened", "we both"];
+    /// Countries whose emergency number, crisis line and abuse line the help page gives.
+    pub const HELP_COUNTRIES: &[&str] = &["US", "GB", "IE", "CA", "AU", "NZ"];
     /// Words a notification must never contain.
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
@@ -170,7 +172,46 @@ impl Content {
                 say(format!("the {place} is not neutral"));
             }
         }
+        for p in self.help_problems() {
+            say(p);
+        }
         problems
+    }
+
+    /// Every way the help page breaks its rules: each resource has a country, a name for it
+    /// and a real "last checked" day; each country the app names has an emergency number, a
+    /// crisis line and an abuse line; a directory covers everywhere else; red flags speak to
+    /// both roles.
+    fn help_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let h = &self.help;
+        for r in &h.resources {
+            let code_ok = r.country == "EU"
+                || r.country == "ALL"
+                || (r.country.len() == 2 && r.country.chars().all(|c| c.is_ascii_uppercase()));
+            if !code_ok || r.place.trim().is_empty() {
+                out.push(format!("help resource {} has no country", r.name));
+            }
+            if chrono::NaiveDate::parse_from_str(&r.checked, "%Y-%m-%d").is_err() {
+                out.push(format!("help resource {} has no last-checked day", r.name));
+            }
+        }
+        for country in counts::HELP_COUNTRIES {
+            for kind in [ResourceKind::Emergency, ResourceKind::Crisis, ResourceKind::Abuse] {
+                if !h.resources.iter().any(|r| r.country == *country && r.kind == kind) {
+                    out.push(format!("help has no {kind:?} line for {country}"));
+                }
+            }
+        }
+        if !h.resources.iter().any(|r| r.country == "ALL" && r.kind == ResourceKind::Directory) {
+            out.push("help has no directory for everywhere else".to_owned());
+        }
+        for role in [None, Some(Role::Repairing), Some(Role::Hurt)] {
+            if !h.red_flags.iter().any(|f| f.role == role) {
+                out.push(format!("help has no red flags for {role:?}"));
+            }
+        }
+        out
     }
 
     /// Every user-visible text with where it is and whether it speaks to the repairing partner.
@@ -214,9 +255,18 @@ impl Content {
             out.push((format!("milestone {}", m.key), &m.text, false));
         }
         let h = &self.help;
-        for text in [&h.intro, &h.therapist, &h.crisis, &h.local_note, &h.coercion]
-            .into_iter()
-            .chain(&h.crisis_lines)
+        for text in [
+            &h.intro,
+            &h.therapist,
+            &h.crisis,
+            &h.local_note,
+            &h.coercion,
+            &h.transparency,
+            &h.red_flags_title,
+        ]
+        .into_iter()
+        .chain(h.red_flags.iter().map(|f| &f.text))
+        .chain(h.resources.iter().flat_map(|r| [&r.name, &r.contact]))
         {
             out.push(("help".to_owned(), text, false));
         }
@@ -227,6 +277,31 @@ impl Content {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_puts_the_persons_region_first() {
+        let help = &Content::english().unwrap().help;
+        let first = |region: Option<&str>| help.for_region(region).resources[0].country.clone();
+        assert_eq!(first(Some("nz")), "NZ");
+        assert_eq!(first(Some("UK")), "GB");
+        assert_eq!(first(Some("FR")), "ALL", "no lines of its own: the directory first");
+        assert_eq!(first(None), "ALL");
+        let gb = help.for_region(Some("GB"));
+        let kinds: Vec<_> =
+            gb.resources.iter().take_while(|r| r.country == "GB").map(|r| r.kind).collect();
+        assert_eq!(kinds[0], ResourceKind::Emergency, "the emergency number leads");
+        assert_eq!(gb.resources.len(), help.resources.len(), "nothing is dropped");
+    }
+
+    #[test]
+    fn the_help_rules_can_fail() {
+        let mut content = Content::english().unwrap().clone();
+        content.help.resources.retain(|r| !(r.country == "NZ" && r.kind == ResourceKind::Abuse));
+        content.help.resources[0].checked = "last spring".to_owned();
+        let problems = content.problems();
+        assert!(problems.iter().any(|p| p == "help has no Abuse line for NZ"), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("has no last-checked day")), "{problems:?}");
+    }
 
     #[test]
     fn the_english_content_parses_and_breaks_no_rule() {

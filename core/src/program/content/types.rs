@@ -1,6 +1,7 @@
-//! The program's content as types: steps, themes, help, prompts, milestones and worksheet
-//! headings. The apps receive these as they are.
+//! The program's content as types: steps, themes, help, prompts, milestones, worksheet
+//! headings and the phrasing check's words. The apps receive these as they are.
 
+use crate::tools::phrasing::PhrasingReason;
 use crate::vault::Role;
 
 /// One of the six steps for the partner who had the affair.
@@ -43,6 +44,49 @@ pub struct Theme {
     pub reflections: Vec<String>,
 }
 
+/// What a service is for.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResourceKind {
+    /// Emergency services (police, ambulance).
+    Emergency,
+    /// A crisis or suicide line.
+    Crisis,
+    /// Help with domestic abuse or coercive control.
+    Abuse,
+    /// A directory of lines in every country.
+    Directory,
+}
+
+/// A service to reach, with its country and the day its details were last checked.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpResource {
+    /// The country's ISO 3166 code (`GB`, `US`, ...), `EU` for the European Union, `ALL`
+    /// for everywhere.
+    pub country: String,
+    /// The country's name.
+    pub place: String,
+    /// What it is for.
+    pub kind: ResourceKind,
+    /// The service's name.
+    pub name: String,
+    /// How to reach it, and when.
+    pub contact: String,
+    /// The day its details were last checked, `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+/// A sign that it is time to get help, and whom it is written for.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedFlag {
+    /// The role it speaks to; `None` for both.
+    pub role: Option<Role>,
+    /// The sign, in a sentence.
+    pub text: String,
+}
+
 /// Help resources, shown one tap away.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,12 +97,42 @@ pub struct Help {
     pub therapist: String,
     /// What to do in a crisis.
     pub crisis: String,
-    /// Crisis lines.
-    pub crisis_lines: Vec<String>,
-    /// A note to find the local equivalent.
+    /// Crisis, abuse and emergency services; those of the person's region first when the
+    /// region is known.
+    pub resources: Vec<HelpResource>,
+    /// That numbers change and where to look when one does not answer.
     pub local_note: String,
     /// The caution shown before any transparency or sharing feature.
     pub coercion: String,
+    /// The caution shown before any transparency practice: offered, never demanded; never a
+    /// reason to hand over the app; couples work waits while there is abuse or an affair.
+    pub transparency: String,
+    /// The heading over the red flags.
+    pub red_flags_title: String,
+    /// Signs that it is time to get help now, for both roles.
+    pub red_flags: Vec<RedFlag>,
+}
+
+impl Help {
+    /// This help with the resources of `region` (an ISO 3166 code, any case; `UK` is read as
+    /// `GB`) first, then the directory for everywhere, then the rest in their order.
+    pub fn for_region(&self, region: Option<&str>) -> Help {
+        let region = region.map(|r| match r.to_ascii_uppercase().as_str() {
+            "UK" => "GB".to_owned(),
+            other => other.to_owned(),
+        });
+        let rank = |r: &HelpResource| match &region {
+            Some(code) if &r.country == code => 0,
+            _ if r.country == "ALL" => 1,
+            _ => 2,
+        };
+        // Three passes keep the content's order within each rank (and instantiate no sort).
+        let resources = (0..3)
+            .flat_map(|wanted| self.resources.iter().filter(move |r| rank(r) == wanted))
+            .cloned()
+            .collect();
+        Help { resources, ..self.clone() }
+    }
 }
 
 /// Notification texts: neutral, never naming a step or the topic.
@@ -146,4 +220,29 @@ pub struct Prompt {
     pub text: String,
     /// An optional question to reflect on afterwards.
     pub follow_up: Option<String>,
+}
+
+/// The phrasing check's words for one reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhrasingRule {
+    /// The reason.
+    pub reason: PhrasingReason,
+    /// What a screen shows beside a flagged span.
+    pub label: String,
+    /// A rewrite to consider.
+    pub suggestion: String,
+    /// The phrases that raise it (a leading `^`: only at the start of a sentence).
+    pub phrases: Vec<String>,
+}
+
+/// The phrasing check's words: its rules, by priority, and the words that own the harm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhrasingWords {
+    /// One rule per reason, the first listed winning where two overlap.
+    pub rules: Vec<PhrasingRule>,
+    /// Phrases that own the harm: a flagged phrase inside one is left alone.
+    pub accepts: Vec<String>,
+    /// Phrases that refuse an excuse: justifications and circumstances in the same sentence
+    /// are left alone.
+    pub disowns: Vec<String>,
 }

@@ -1,5 +1,6 @@
-// Help, reachable from every screen, locked or not: crisis lines, finding a therapist, and
-// the caution about transparency and pressure. Help never waits for the core queue (which may
+// Help, reachable from every screen, locked or not: emergency numbers, crisis and abuse lines
+// (the device's region first), signs it is time to get help, finding a therapist, and the
+// cautions about transparency and pressure. Help never waits for the core queue (which may
 // be busy sealing a backup or restoring one): it reads the core's content beside it.
 import Foundation
 import MendCore
@@ -23,7 +24,8 @@ public final class HelpViewModel {
     /// Loads help.
     public func refresh() async {
         do {
-            help = try await Task.detached { try helpResources() }.value
+            let region = Locale.current.region?.identifier
+            help = try await Task.detached { try helpResources(region: region) }.value
         } catch {
             problem = mendError(error)
         }

@@ -423,7 +423,7 @@ final class ViewModelTests: XCTestCase {
         try await session.start()
         let help = HelpViewModel(session: session)
         await help.refresh()
-        XCTAssertFalse(try XCTUnwrap(help.help).crisisLines.isEmpty)
+        XCTAssertTrue(try XCTUnwrap(help.help).resources.contains { $0.kind == .crisis })
     }
 
     func testTodayOffersAnotherWhileMoreAreLeftAndProgressFollows() async throws {

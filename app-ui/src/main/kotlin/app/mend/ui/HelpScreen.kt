@@ -1,7 +1,11 @@
-// Help, one tap away from every screen, locked or not: finding a therapist, what to do in a
-// crisis, crisis lines. Every word comes from the core's content.
+// Help, one tap away from every screen, locked or not: what to do in a crisis, emergency
+// numbers and crisis and abuse lines (the device's region first, each with the day it was last
+// checked), signs that it is time to get help for each of them, finding a therapist, and the
+// cautions about transparency and control. Every word of help comes from the core's content.
 package app.mend.ui
 
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Card
@@ -13,8 +17,37 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
+import app.mend.core.HelpResource
 import app.mend.kit.HelpModel
+
+/** One service: its name, how to reach it, and (unless its place says it once for all) when its details were last checked. */
+@Composable
+private fun Resource(resource: HelpResource, showChecked: Boolean) {
+    val strings = LocalStrings.current
+    Column(Modifier.fillMaxWidth().testTag("resource-${resource.country}")) {
+        Text(resource.name, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.SemiBold)
+        Text(resource.contact, style = MaterialTheme.typography.bodyLarge)
+        if (showChecked) Text(strings.resourceChecked(resource.checked), style = MaterialTheme.typography.bodySmall)
+    }
+}
+
+/** A place's services under its name; the day they were checked is said once when it is the same for all. */
+@Composable
+private fun Place(place: String, resources: List<HelpResource>) {
+    val strings = LocalStrings.current
+    val checked = resources.map { it.checked }.distinct().singleOrNull()
+    Column(Modifier.fillMaxWidth().padding(top = 8.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        Column {
+            Text(place, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.primary, modifier = Modifier.semantics { heading() })
+            if (checked != null) Text(strings.resourceChecked(checked), style = MaterialTheme.typography.bodySmall)
+        }
+        resources.forEach { Resource(it, showChecked = checked == null) }
+    }
+}
 
 /** The help screen, driven by [model]; [onBack] returns to where the person was. */
 @Composable
@@ -29,10 +62,16 @@ fun HelpScreen(model: HelpModel, onBack: () -> Unit) {
             Card(Modifier.fillMaxWidth()) {
                 Text(help.crisis, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(16.dp))
             }
-            Text(strings.crisisLines, style = MaterialTheme.typography.titleMedium)
-            help.crisisLines.forEach { Text(it, style = MaterialTheme.typography.bodyLarge) }
+            help.resources.groupBy { it.place }.forEach { (place, resources) -> Place(place, resources) }
             Text(help.localNote, style = MaterialTheme.typography.bodyMedium)
+            Text(help.redFlagsTitle, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.primary, modifier = Modifier.semantics { heading() }.testTag("red-flags"))
+            help.redFlags.groupBy { it.role }.forEach { (role, flags) ->
+                Text(strings.redFlagsFor(role), style = MaterialTheme.typography.titleSmall)
+                flags.forEach { Text("• " + it.text, style = MaterialTheme.typography.bodyLarge) }
+            }
             Text(help.therapist, style = MaterialTheme.typography.bodyLarge)
+            Text(help.transparency, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("transparency"))
+            Text(help.coercion, style = MaterialTheme.typography.bodyLarge)
         }
         ProblemText(state.problem)
         SecondaryButton(strings.back, onBack, "help-back")

@@ -26,6 +26,11 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.platform.LocalFocusManager
+import androidx.compose.ui.draw.alpha
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.Box
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import app.mend.core.KdfParams
@@ -281,56 +286,66 @@ fun MendApp(
     val recoverState by recover.state.collectAsState()
     val openHelp = { helpOpen = true }
 
-    if (helpOpen) {
-        HelpScreen(help, onBack = { helpOpen = false })
-        return
-    }
-    // A flow that shows a new recovery code stays on screen until the code is kept, although
-    // the session is already unlocked.
-    if (onboardingState.step == OnboardingStep.ShowRecoveryCode) {
-        OnboardingScreen(onboarding, openHelp, keyIsAFile)
-        return
-    }
-    // Restoring on first run, and its new recovery code until it is kept.
-    if (restore != null) {
-        val restoreState by restore.state.collectAsState()
-        LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
-        if (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault)) {
-            RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
-            return
+    // Help opens over whatever is on screen and closes back onto it: the screens beneath stay
+    // composed (a letter half-written keeps its words) but hidden, silent to accessibility,
+    // and without the keyboard's focus.
+    val screens: @Composable () -> Unit = screens@{
+        // A flow that shows a new recovery code stays on screen until the code is kept, although
+        // the session is already unlocked.
+        if (onboardingState.step == OnboardingStep.ShowRecoveryCode) {
+            OnboardingScreen(onboarding, openHelp, keyIsAFile)
+            return@screens
         }
-    }
-    if (forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null)) {
-        RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
-        return
-    }
-    when (val s = state) {
-        SessionState.Starting -> {}
-        SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
-        SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
-        SessionState.Erased -> {
-            LaunchedEffect(Unit) { page = null }
-            MendScreen(strings.appName, openHelp) {
-                Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("erased"))
+        // Restoring on first run, and its new recovery code until it is kept.
+        if (restore != null) {
+            val restoreState by restore.state.collectAsState()
+            LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
+            if (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault)) {
+                RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
+                return@screens
             }
         }
-        SessionState.Locked -> {
-            LaunchedEffect(Unit) { page = null }
-            UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+        if (forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null)) {
+            RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
+            return@screens
         }
-        is SessionState.Unlocked -> {
-            LaunchedEffect(Unit) { forgot = false }
-            // A code never confirmed (the app stopped before it was kept) is replaced and shown
-            // first, unless a settings page is showing its own new code.
-            if (!s.recoveryCodeConfirmed && page == null) {
-                val codeState by recoveryCode.state.collectAsState()
-                LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
-                RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
-                    scope.launch { recoveryCode.kept() }
-                }, openHelp)
-            } else {
-                Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
+        when (val s = state) {
+            SessionState.Starting -> {}
+            SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
+            SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
+            SessionState.Erased -> {
+                LaunchedEffect(Unit) { page = null }
+                MendScreen(strings.appName, openHelp) {
+                    Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("erased"))
+                }
             }
+            SessionState.Locked -> {
+                LaunchedEffect(Unit) { page = null }
+                UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+            }
+            is SessionState.Unlocked -> {
+                LaunchedEffect(Unit) { forgot = false }
+                // A code never confirmed (the app stopped before it was kept) is replaced and shown
+                // first, unless a settings page is showing its own new code.
+                if (!s.recoveryCodeConfirmed && page == null) {
+                    val codeState by recoveryCode.state.collectAsState()
+                    LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
+                    RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
+                        scope.launch { recoveryCode.kept() }
+                    }, openHelp)
+                } else {
+                    Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
+                }
+            }
+        }
+
+    }
+    val focus = LocalFocusManager.current
+    Box(Modifier.fillMaxSize()) {
+        Box(if (helpOpen) Modifier.fillMaxSize().alpha(0f).clearAndSetSemantics {} else Modifier.fillMaxSize()) { screens() }
+        if (helpOpen) {
+            LaunchedEffect(Unit) { focus.clearFocus() }
+            HelpScreen(help, onBack = { helpOpen = false })
         }
     }
 }

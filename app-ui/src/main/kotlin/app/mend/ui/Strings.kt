@@ -5,8 +5,8 @@ package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
 import app.mend.core.PasscodeStrength
-import app.mend.core.PhrasingReason
 import app.mend.core.Reminder
+import app.mend.core.Role
 import app.mend.core.ReminderPurpose
 import app.mend.core.Weekday
 import app.mend.core.ToolKind
@@ -210,16 +210,7 @@ class MendStrings(
     val deleteEntryTitle: String = "Delete this entry?",
     val deleteEntryText: String = "It will be gone for good.",
     val flagged: (String, String) -> String = { excerpt, why -> "“$excerpt”: $why" },
-    val phrasingReason: (PhrasingReason) -> String = { reason ->
-        when (reason) {
-            PhrasingReason.ASKS_FORGIVENESS -> "this asks for forgiveness; let it be theirs to give, in their time."
-            PhrasingReason.ASKS_FOR_COMFORT -> "this turns toward your own pain; the letter is about theirs."
-            PhrasingReason.RUSHES_HEALING -> "this hurries healing along; it takes the time it takes."
-            PhrasingReason.MINIMISES -> "this makes the harm sound smaller or conditional."
-            PhrasingReason.JUSTIFIES -> "this explains the affair as reasonable; name it as your choice."
-            PhrasingReason.BLAMES -> "this puts some of the blame on your partner."
-        }
-    },
+    val openHelpNow: String = "Open help now",
     // Settings.
     val settings: String = "Settings",
     val screenLockTitle: String = "First, a screen lock",
@@ -338,7 +329,14 @@ class MendStrings(
             "Please choose again.",
     // Help.
     val helpTitle: String = "Help and support",
-    val crisisLines: String = "Crisis lines",
+    val resourceChecked: (String) -> String = { day -> "Details checked on $day" },
+    val redFlagsFor: (Role?) -> String = { role ->
+        when (role) {
+            null -> "For either of you"
+            Role.HURT -> "If you were hurt"
+            Role.REPAIRING -> "If you had the affair"
+        }
+    },
 )
 
 /** Words for each way the core can refuse, in the person's terms. */

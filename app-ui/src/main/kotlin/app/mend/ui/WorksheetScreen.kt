@@ -1,10 +1,16 @@
 // A written worksheet (a remorse letter, a story worksheet, a validation note): one field per
 // heading from the core's content. In a remorse letter, the words the core's phrasing check
-// flags are underlined where they stand, and each flag says why, so the writer can look again.
+// flags are underlined where they stand, and each flag says why and offers a rewrite, so the
+// writer can look again; words of self-harm are answered with help instead.
 package app.mend.ui
 
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
@@ -25,6 +31,7 @@ import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import app.mend.core.PhrasingFlag
+import app.mend.core.PhrasingReason
 import app.mend.core.ToolRecord
 import app.mend.kit.WorksheetModel
 import kotlinx.coroutines.launch
@@ -40,7 +47,8 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
     MendScreen(info?.title ?: "", onHelp) {
         info?.sections?.forEachIndexed { index, heading ->
             val text = state.sections.getOrElse(index) { "" }
-            val flags = state.flags.getOrElse(index) { emptyList() }
+            // Words of self-harm are answered with help, never underlined as a style problem.
+            val (harm, flags) = state.flags.getOrElse(index) { emptyList() }.partition { it.reason == PhrasingReason.SELF_HARM }
             val mark = MaterialTheme.colorScheme.error
             OutlinedTextField(
                 value = text,
@@ -50,19 +58,37 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
                 visualTransformation = FlagUnderline(flags, mark),
                 modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).testTag("section-$index"),
             )
+            harm.firstOrNull()?.let { HelpFirst(it, onHelp) }
             flags.forEach { flag ->
-                Text(
-                    strings.flagged(flag.excerpt, strings.phrasingReason(flag.reason)),
-                    color = MaterialTheme.colorScheme.error,
-                    style = MaterialTheme.typography.bodyMedium,
-                    modifier = Modifier.testTag("flag"),
-                )
+                Column(Modifier.testTag("flag"), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Text(
+                        strings.flagged(flag.excerpt, flag.label),
+                        color = MaterialTheme.colorScheme.error,
+                        style = MaterialTheme.typography.bodyMedium,
+                    )
+                    Text(flag.suggestion, style = MaterialTheme.typography.bodySmall)
+                }
             }
         }
         ProblemText(state.problem)
         if (state.saved) Text(strings.saved, modifier = Modifier.testTag("saved"))
         PrimaryButton(if (state.busy) strings.busy else strings.save, { scope.launch { model.save() } }, "save", enabled = !state.busy)
         QuietButton(strings.back, onClose, "close")
+    }
+}
+
+/** What the core says to words of self-harm, and help one tap away. */
+@Composable
+private fun HelpFirst(flag: PhrasingFlag, onHelp: () -> Unit) {
+    Card(
+        Modifier.fillMaxWidth().testTag("help-first"),
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+    ) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(flag.label, style = MaterialTheme.typography.titleMedium)
+            Text(flag.suggestion, style = MaterialTheme.typography.bodyLarge)
+            PrimaryButton(LocalStrings.current.openHelpNow, onHelp, "open-help")
+        }
     }
 }
 

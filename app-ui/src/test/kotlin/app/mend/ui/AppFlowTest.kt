@@ -39,6 +39,7 @@ import java.io.File
 import java.time.Instant
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
+import androidx.compose.ui.test.onFirst
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 
@@ -432,7 +433,17 @@ class AppFlowTest {
         await("section-0")
         type("section-0", "I am sorry if you were hurt. You pushed me away.")
         await("flag")
-        assertTrue(onAllNodesWithTag("flag").fetchSemanticsNodes().size >= 2, "a minimising and a blaming phrase")
+        assertTrue(onAllNodesWithTag("flag").fetchSemanticsNodes().size >= 2, "a conditional and a blaming phrase")
+        // Words of self-harm are answered with help, not a style note, and help opens from there.
+        type("section-1", "Some days I dont want to be alive.")
+        await("help-first")
+        assertEquals(2, onAllNodesWithTag("flag").fetchSemanticsNodes().size, "no style note for them")
+        tap("open-help")
+        await("help-intro")
+        tap("help-back")
+        await("section-1")
+        onNodeWithTag("section-1").performScrollTo().performTextClearance()
+        waitUntil("the help card goes", timeoutMillis = 10_000) { onAllNodesWithTag("help-first").fetchSemanticsNodes().isEmpty() }
         tap("save")
         await("saved")
         tap("close")
@@ -597,7 +608,12 @@ class AppFlowTest {
         await("unlock")
         onNodeWithTag("help").performClick()
         await("help-intro")
-        onNodeWithText(strings.crisisLines).fetchSemanticsNode()
+        // The lines of every country the app knows, each saying when it was last checked.
+        for (country in listOf("US", "GB", "IE", "CA", "AU", "NZ", "ALL")) {
+            assertTrue(onAllNodesWithTag("resource-$country").fetchSemanticsNodes().isNotEmpty(), country)
+        }
+        onAllNodesWithText("Details checked on", substring = true).onFirst().assertExists()
+        onNodeWithTag("transparency").assertExists()
         tap("help-back")
         await("unlock")
         runBlocking { session.close() }

@@ -111,6 +111,9 @@ class ScreenshotTest {
         type("section-0", "I am sorry if you were hurt. I lied to you for two years and I chose to.")
         await("flag")
         shot("19-remorse-letter")
+        type("section-1", "Some days I don't want to be alive.")
+        await("help-first")
+        shot("19-remorse-letter-help-first")
         tap("close")
         tap("tool-back")
         for (tool in listOf("questions", "contacts", "cut_ties", "time_together", "boundaries", "reminders")) {

@@ -1,5 +1,6 @@
-// Help, reachable from every screen, locked or not: crisis lines, finding a therapist, and
-// the caution about transparency and pressure. Help never waits for the core thread (which may
+// Help, reachable from every screen, locked or not: emergency numbers, crisis and abuse lines
+// (the device's region first), signs that it is time to get help, finding a therapist, and
+// the cautions about transparency and pressure. Help never waits for the core thread (which may
 // be busy sealing a backup or restoring one): it reads the core's content beside it.
 package app.mend.kit
 
@@ -20,7 +21,8 @@ class HelpModel(session: MendSession, scope: CoroutineScope) : ScreenModel<HelpS
     override val keepsOnlyWhileUnlocked: Boolean get() = false
 
     override suspend fun refresh() {
-        val result = attempt { withContext(Dispatchers.Default) { helpResources() } }
+        val region = java.util.Locale.getDefault().country.ifEmpty { null }
+        val result = attempt { withContext(Dispatchers.Default) { helpResources(region) } }
         mutable.update { result.fold({ help -> it.copy(help = help, problem = null) }, { _ -> it.copy(problem = result.problem) }) }
     }
 }

@@ -316,7 +316,7 @@ class SessionTest {
         session.start()
         val help = HelpModel(session, scope)
         help.refresh()
-        assertTrue(assertNotNull(help.state.value.help).crisisLines.isNotEmpty())
+        assertTrue(assertNotNull(help.state.value.help).resources.any { it.kind == app.mend.core.ResourceKind.CRISIS })
         session.close()
         scope.cancel()
     }
