@@ -79,13 +79,20 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     let groups =
         top.get("group").and_then(toml::Value::as_array).ok_or(format!("{path} needs groups"))?;
     for group in groups {
-        let g = table(group, &["role", "step", "theme", "prompts"], path)?;
+        let g = table(group, &["role", "step", "theme", "stage", "prompts"], path)?;
+        g.get("stage")
+            .and_then(toml::Value::as_str)
+            .ok_or(format!("{path}: a group needs a stage"))?;
         let prompts = g
             .get("prompts")
             .and_then(toml::Value::as_array)
             .ok_or(format!("{path}: a group needs prompts"))?;
         for prompt in prompts {
-            let p = table(prompt, &["id", "kind", "minutes", "text", "follow_up"], path)?;
+            let p = table(
+                prompt,
+                &["id", "kind", "minutes", "text", "follow_up", "stage", "sequence", "place"],
+                path,
+            )?;
             for key in ["id", "kind", "text"] {
                 p.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
             }

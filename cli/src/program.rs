@@ -5,7 +5,7 @@ use std::path::Path;
 
 use mend_ffi::{
     DailyPrompt, Focus, MendVault, PhrasingReason, PracticeOutcome, ProgramProgress, PromptKind,
-    Step, check_letter_phrasing, help_resources, program_step, program_steps,
+    Step, check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
 };
 use serde_json::json;
 
@@ -29,7 +29,10 @@ fn focus_name(focus: &Focus) -> String {
         Focus::Step { number } => {
             program_step(*number).map(|s| format!("Step {number}: {}", s.title)).unwrap_or_default()
         }
-        Focus::Theme { key } => key.replace('-', " "),
+        Focus::Theme { key } => program_themes()
+            .ok()
+            .and_then(|themes| themes.into_iter().find(|t| &t.key == key))
+            .map_or_else(|| key.replace('-', " "), |t| t.title),
     }
 }
 
@@ -38,6 +41,9 @@ fn kind_words(kind: PromptKind) -> &'static str {
         PromptKind::Action => "something to do",
         PromptKind::Conversation => "something to talk about",
         PromptKind::Reflection => "something to reflect on",
+        PromptKind::Learn => "something to read",
+        PromptKind::Minute => "a one-minute practice",
+        PromptKind::SitWith => "a question to carry through the day",
     }
 }
 

@@ -1,15 +1,16 @@
-//! Two simulated years of daily use: the day's prompt never repeats within 30 days while the
-//! library allows, every step is offered, the choice is deterministic, and skipping never
-//! starves a step.
+//! Two simulated years of daily use for each role: at one prompt a day no prompt comes back
+//! within 90 days, and at one prompt and two "another one"s a day none within 45; "later"
+//! prompts wait for their stage and sequences come in order; every step is offered, the choice
+//! is deterministic, and skipping never starves a step nor pushes it harder.
 
 #![allow(clippy::unwrap_used)]
 
 use std::collections::HashMap;
 
 use mend_core::Role;
-use mend_core::program::content::{Content, Focus};
+use mend_core::program::content::{Content, Focus, Stage};
 use mend_core::program::history::{History, PracticeOutcome};
-use mend_core::program::today::{MAX_UNOFFERED_DAYS, REST_DAYS, ranked};
+use mend_core::program::today::{LATER_FROM_DAYS, MAX_UNOFFERED_DAYS, SHORT_REST_DAYS, ranked};
 use proptest::prelude::*;
 
 const DAYS: i32 = 730;
@@ -19,15 +20,21 @@ const START: i32 = 739_000; // an arbitrary day number
 struct Policy {
     /// Chance in 100 of doing the day's prompt.
     done: u8,
-    /// Chance in 100 of asking for another one.
-    another: u8,
+    /// "Another one"s asked for every day: 0 or 2.
+    others: usize,
     /// A step whose prompts are always skipped.
     always_skip: Option<i32>,
 }
 
 fn policy() -> impl Strategy<Value = Policy> {
-    (0u8..=100, 0u8..=60, prop::option::of(1i32..=6))
-        .prop_map(|(done, another, always_skip)| Policy { done, another, always_skip })
+    (0u8..=100, prop::bool::ANY, prop::option::of(1i32..=6)).prop_map(
+        |(done, busy, always_skip)| Policy { done, others: if busy { 2 } else { 0 }, always_skip },
+    )
+}
+
+/// The least number of days between two offers of one prompt the policy's pace allows.
+fn rest_for(policy: &Policy) -> i32 {
+    if policy.others == 0 { 90 } else { 45 }
 }
 
 fn roll(seed: &[u8; 32], day: i32, salt: u8) -> u8 {
@@ -51,9 +58,9 @@ fn simulate(
         assert_eq!(ranked(content, role, &seed, day, &history)[0].id, first.id);
         let mut shown = vec![first.id.clone()];
         history.record(day, &first.id, PracticeOutcome::Shown);
-        if roll(&seed, day, 1) < policy.another {
-            shown.push(list[1].id.clone());
-            history.record(day, &list[1].id, PracticeOutcome::Shown);
+        for other in &list[1..=policy.others] {
+            shown.push(other.id.clone());
+            history.record(day, &other.id, PracticeOutcome::Shown);
         }
         let chosen = content.prompt(shown.last().unwrap()).unwrap();
         let skip_it =
@@ -71,40 +78,66 @@ fn simulate(
     (history, log)
 }
 
-fn check_rest(role: Role, log: &[(i32, String, Vec<String>)]) {
+/// No prompt comes back sooner than `rest` days; "later" prompts wait for their stage; a
+/// prompt in a sequence comes only after the one before it, on an earlier day.
+fn check_rest_stages_and_order(log: &[(i32, String, Vec<String>)], rest: i32) {
     let content = Content::english().unwrap();
-    let library = content.prompts.iter().filter(|p| p.role == role).count();
     let mut last: HashMap<&str, i32> = HashMap::new();
     for (day, _, shown) in log {
         for id in shown {
             if let Some(prev) = last.get(id.as_str()) {
-                // A repeat within the rest period is allowed only if the library ran out.
-                if day - prev < REST_DAYS {
-                    let recent = last.values().filter(|d| day - **d < REST_DAYS).count();
-                    assert!(
-                        recent >= library,
-                        "{id} repeated after {} days with {recent}/{library} recent",
-                        day - prev
-                    );
-                }
+                assert!(day - prev >= rest, "{id} came back after {} days", day - prev);
             }
+            let p = content.prompt(id).unwrap();
+            if p.stage == Stage::Later {
+                assert!(day - START >= LATER_FROM_DAYS, "{id} offered on day {}", day - START);
+            }
+            if let Some(seq) = p.sequence.as_ref().filter(|s| s.place > 1) {
+                let before = content
+                    .prompts
+                    .iter()
+                    .find(|q| {
+                        q.sequence
+                            .as_ref()
+                            .is_some_and(|t| t.key == seq.key && t.place == seq.place - 1)
+                    })
+                    .unwrap();
+                assert!(
+                    last.get(before.id.as_str()).is_some_and(|d| d < day),
+                    "{id} before {} in its sequence",
+                    before.id
+                );
+            }
+        }
+        for id in shown {
             last.insert(id, *day);
         }
     }
 }
 
+/// The first day each focus fits: its stage's day for a focus whose prompts all wait.
+fn first_fits(focus: &Focus) -> i32 {
+    let content = Content::english().unwrap();
+    let later =
+        content.prompts.iter().filter(|p| &p.focus == focus).all(|p| p.stage == Stage::Later);
+    if later { START + LATER_FROM_DAYS } else { START }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
 
     #[test]
     fn two_years_of_the_repairing_partners_days(seed in any::<[u8; 32]>(), policy in policy()) {
         let (_, log) = simulate(Role::Repairing, seed, &policy);
-        check_rest(Role::Repairing, &log);
+        check_rest_stages_and_order(&log, rest_for(&policy));
         let content = Content::english().unwrap();
         // Every step is offered, and no step waits long: not even one that is always
-        // skipped. A step overdue on the same day as others may wait one day per other step.
-        let bound = MAX_UNOFFERED_DAYS + 5;
-        let mut last_offered: HashMap<i32, i32> = (1..=6).map(|s| (s, START)).collect();
+        // skipped. A step overdue on the same day as others may wait one day per other step;
+        // at three prompts a day, keeping every prompt's rest comes first, and a step whose
+        // prompts all came in a busy spell waits for the first of them to rest.
+        let bound = if policy.others == 0 { MAX_UNOFFERED_DAYS + 5 } else { SHORT_REST_DAYS };
+        let mut last_offered: HashMap<i32, i32> =
+            (1..=6).map(|s| (s, first_fits(&Focus::Step { number: s }))).collect();
         for (day, _, shown) in &log {
             for (s, since) in last_offered.iter() {
                 prop_assert!(day - since <= bound, "step {s} not offered for {} days ({policy:?})", day - since);
@@ -114,12 +147,24 @@ proptest! {
                 last_offered.insert(step, *day);
             }
         }
+        // Skipping does not push a step harder: one always skipped is offered no more often
+        // than the steps around it.
+        if let Some(skipped) = policy.always_skip {
+            let mut offers: HashMap<i32, usize> = HashMap::new();
+            for (_, first, _) in &log {
+                let Focus::Step { number } = content.prompt(first).unwrap().focus else { unreachable!() };
+                *offers.entry(number).or_default() += 1;
+            }
+            let mean = offers.values().sum::<usize>() as f64 / 6.0;
+            prop_assert!((offers[&skipped] as f64) < mean * 1.4, "step {skipped}: {offers:?}");
+        }
     }
 
     #[test]
     fn two_years_of_the_hurt_partners_days(seed in any::<[u8; 32]>(), policy in policy()) {
-        let (_, log) = simulate(Role::Hurt, seed, &Policy { always_skip: None, ..policy });
-        check_rest(Role::Hurt, &log);
+        let policy = Policy { always_skip: None, ..policy };
+        let (_, log) = simulate(Role::Hurt, seed, &policy);
+        check_rest_stages_and_order(&log, rest_for(&policy));
         let content = Content::english().unwrap();
         for theme in &content.themes {
             let focus = Focus::Theme { key: theme.key.clone() };

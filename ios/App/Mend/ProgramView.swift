@@ -57,6 +57,8 @@ struct ProgramPageView: View {
                 items(words.reflections, step.reflections)
             case .theme(let theme):
                 items(words.practices, theme.practices)
+                items(words.phrases, theme.phrases)
+                items(words.cautions, theme.cautions)
                 items(words.reflections, theme.reflections)
             }
         }

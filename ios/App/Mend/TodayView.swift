@@ -19,7 +19,7 @@ struct TodayView: View {
                 VStack(alignment: .leading, spacing: 8) {
                     Text(today.prompt.text).font(.title3).accessibilityIdentifier("prompt")
                     if let followUp = today.prompt.followUp { Text(followUp).foregroundStyle(.secondary) }
-                    Text(words.aboutMinutes(today.prompt.minutes)).font(.footnote).foregroundStyle(.secondary)
+                    Text(words.promptMeta(today.prompt.kind, today.prompt.minutes)).font(.footnote).foregroundStyle(.secondary)
                 }
                 .padding()
                 .frame(maxWidth: .infinity, alignment: .leading)

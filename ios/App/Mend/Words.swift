@@ -65,7 +65,18 @@ struct Words: Sendable {
     let doneToday = "Done for today. Thank you for showing up."
     let skippedToday = "Skipped. Tomorrow brings a new one."
 
-    func aboutMinutes(_ minutes: Int32) -> String { "About \(minutes) minutes" }
+    /// What a prompt asks for and roughly how long it takes, in one line.
+    func promptMeta(_ kind: PromptKind, _ minutes: Int32) -> String {
+        let time = minutes <= 1 ? "about a minute" : "about \(minutes) minutes"
+        switch kind {
+        case .action: return "Something to do, \(time)"
+        case .conversation: return "Something to talk about, \(time)"
+        case .reflection: return "Something to think or write about, \(time)"
+        case .learn: return "Something to read, \(time)"
+        case .minute: return "A practice of about a minute"
+        case .sitWith: return "A question to carry with you today"
+        }
+    }
 
     // The program.
     let programRepairing = "Six steps"

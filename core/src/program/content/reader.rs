@@ -10,14 +10,19 @@ use crate::vault::Role;
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
 
-fn read_prompt(p: &Fields, role: Role, focus: &Focus) -> Result<Prompt> {
-    let kind = match p.text("kind")?.as_str() {
-        "action" => PromptKind::Action,
-        "conversation" => PromptKind::Conversation,
-        "reflection" => PromptKind::Reflection,
+fn read_prompt(p: &Fields, role: Role, focus: &Focus, stage: Stage) -> Result<Prompt> {
+    let kind_key = p.text("kind")?;
+    let kind = PromptKind::ALL.into_iter().find(|k| k.key() == kind_key).ok_or(BAD)?;
+    let minutes: u8 = p.number("minutes")?;
+    let stage = match p.opt_text("stage")? {
+        Some(key) => read_stage(&key)?,
+        None => stage,
+    };
+    let sequence = match (p.opt_text("sequence")?, p.get("place")) {
+        (Some(key), Some(_)) => Some(PromptSequence { key, place: p.number("place")? }),
+        (None, None) => None,
         _ => return Err(BAD),
     };
-    let minutes: u8 = p.number("minutes")?;
     Ok(Prompt {
         id: p.text("id")?,
         role,
@@ -26,7 +31,13 @@ fn read_prompt(p: &Fields, role: Role, focus: &Focus) -> Result<Prompt> {
         minutes: i32::from(minutes),
         text: p.text("text")?,
         follow_up: p.opt_text("follow_up")?,
+        stage,
+        sequence,
     })
+}
+
+fn read_stage(key: &str) -> Result<Stage> {
+    [Stage::Early, Stage::Any, Stage::Later].into_iter().find(|s| s.key() == key).ok_or(BAD)
 }
 
 impl Content {
@@ -77,16 +88,21 @@ impl Content {
                 })
             },
         )?;
-        let themes =
-            top.each("theme", &["key", "title", "summary", "practices", "reflections"], |f| {
+        let themes = top.each(
+            "theme",
+            &["key", "title", "summary", "practices", "phrases", "cautions", "reflections"],
+            |f| {
                 Ok(Theme {
                     key: f.text("key")?,
                     title: f.text("title")?,
                     summary: f.text("summary")?,
                     practices: f.texts("practices")?,
+                    phrases: f.texts("phrases")?,
+                    cautions: f.texts("cautions")?,
                     reflections: f.texts("reflections")?,
                 })
-            })?;
+            },
+        )?;
         let h = top.node("help")?.fields(&[
             "intro",
             "therapist",
@@ -158,7 +174,7 @@ impl Content {
 
         let mut prompts = Vec::new();
         for group in groups.items()? {
-            let g = group.fields(&["role", "step", "theme", "prompts"])?;
+            let g = group.fields(&["role", "step", "theme", "stage", "prompts"])?;
             let role = match g.text("role")?.as_str() {
                 "repairing" => Role::Repairing,
                 "hurt" => Role::Hurt,
@@ -171,9 +187,19 @@ impl Content {
                 (None, Some(key)) => Focus::Theme { key },
                 _ => return Err(BAD),
             };
+            let stage = read_stage(&g.text("stage")?)?;
             for p in g.node("prompts")?.items()? {
-                let fields = p.fields(&["id", "kind", "minutes", "text", "follow_up"])?;
-                prompts.push(read_prompt(&fields, role, &focus)?);
+                let fields = p.fields(&[
+                    "id",
+                    "kind",
+                    "minutes",
+                    "text",
+                    "follow_up",
+                    "stage",
+                    "sequence",
+                    "place",
+                ])?;
+                prompts.push(read_prompt(&fields, role, &focus, stage)?);
             }
         }
         Ok(Self {

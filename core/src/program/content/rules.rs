@@ -19,16 +19,38 @@ pub mod counts {
     pub const MIN_REFLECTIONS: usize = 3;
     /// Prompts per step for the repairing partner.
     pub const MIN_PROMPTS_PER_STEP: usize = 25;
+    /// Example phrases per theme of the hurt partner's track.
+    pub const MIN_THEME_PHRASES: usize = 3;
     /// Prompts for the hurt partner.
-    pub const MIN_HURT_PROMPTS: usize = 60;
+    pub const MIN_HURT_PROMPTS: usize = 150;
     /// Words the app never uses.
     pub const NEVER: &[&str] = &["journey", "amazing", "you've got this"];
     /// Words that make the affair sound smaller; never in the repairing partner's content.
     pub const MINIMISING: &[&str] = &["mistake", "slip", "it just happened", "we both"];
     /// Countries whose emergency number, crisis line and abuse line the help page gives.
     pub const HELP_COUNTRIES: &[&str] = &["US", "GB", "IE", "CA", "AU", "NZ"];
+    /// The share of content words two prompts of one role may have in common (Jaccard)
+    /// before they count as near-duplicates.
+    pub const NEAR_DUPLICATE: f64 = 0.5;
+    /// Short words that say little about what a prompt asks, left out of the comparison.
+    pub const COMMON_WORDS: &[&str] = &[
+        "the", "and", "for", "with", "your", "you", "that", "this", "what", "when", "how", "not",
+        "are", "have", "can", "about", "they", "them", "their", "its", "into", "out", "than",
+        "then", "there", "these", "those", "was", "were", "will", "would", "just", "any", "more",
+        "some", "own", "each", "one", "from", "write", "today",
+    ];
     /// Words a notification must never contain.
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
+}
+
+/// The words of `text` that carry its meaning: lower-case, three letters or more, without
+/// [`counts::COMMON_WORDS`].
+fn content_words(text: &str) -> HashSet<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.chars().count() > 2 && !counts::COMMON_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Content {
@@ -78,8 +100,16 @@ impl Content {
             if !keys.insert(t.key.as_str()) {
                 say(format!("theme key {} is used twice", t.key));
             }
-            if t.practices.is_empty() || t.reflections.is_empty() {
-                say(format!("theme {} needs practices and reflections", t.key));
+            if t.practices.is_empty() || t.reflections.is_empty() || t.cautions.is_empty() {
+                say(format!("theme {} needs practices, cautions and reflections", t.key));
+            }
+            if t.phrases.len() < counts::MIN_THEME_PHRASES {
+                say(format!(
+                    "theme {} has {} phrases, needs {}",
+                    t.key,
+                    t.phrases.len(),
+                    counts::MIN_THEME_PHRASES
+                ));
             }
         }
 
@@ -125,7 +155,7 @@ impl Content {
                     counts::MIN_PROMPTS_PER_STEP
                 ));
             }
-            for kind in PromptKind::ALL {
+            for kind in PromptKind::EVERY_STEP {
                 if !of_step.iter().any(|p| p.kind == kind) {
                     say(format!("step {} has no {kind:?} prompt", s.number));
                 }
@@ -172,10 +202,51 @@ impl Content {
                 say(format!("the {place} is not neutral"));
             }
         }
+        let mut sequences: std::collections::BTreeMap<&str, Vec<(i32, &Prompt)>> =
+            Default::default();
+        for p in &self.prompts {
+            if let Some(seq) = &p.sequence {
+                sequences.entry(seq.key.as_str()).or_default().push((seq.place, p));
+            }
+        }
+        for (key, mut items) in sequences {
+            items.sort_by_key(|(place, _)| *place);
+            let places: Vec<i32> = items.iter().map(|(place, _)| *place).collect();
+            if places != (1..=items.len() as i32).collect::<Vec<_>>() {
+                say(format!("sequence {key} has places {places:?}, needs 1 to {}", items.len()));
+            }
+            if items.iter().any(|(_, p)| p.role != items[0].1.role || p.stage != items[0].1.stage) {
+                say(format!("sequence {key} mixes roles or stages"));
+            }
+        }
+        for p in self.near_duplicates() {
+            say(p);
+        }
         for p in self.help_problems() {
             say(p);
         }
         problems
+    }
+
+    /// Pairs of prompts of one role that say nearly the same thing: more than
+    /// [`counts::NEAR_DUPLICATE`] of their content words in common.
+    fn near_duplicates(&self) -> Vec<String> {
+        let words: Vec<HashSet<String>> =
+            self.prompts.iter().map(|p| content_words(&p.text)).collect();
+        let mut out = Vec::new();
+        for (i, a) in self.prompts.iter().enumerate() {
+            for (j, b) in self.prompts.iter().enumerate().skip(i + 1) {
+                if a.role != b.role {
+                    continue;
+                }
+                let shared = words[i].intersection(&words[j]).count();
+                let all = words[i].union(&words[j]).count().max(1);
+                if shared as f64 / all as f64 > counts::NEAR_DUPLICATE {
+                    out.push(format!("prompts {} and {} are near-duplicates", a.id, b.id));
+                }
+            }
+        }
+        out
     }
 
     /// Every way the help page breaks its rules: each resource has a country, a name for it
@@ -232,7 +303,12 @@ impl Content {
             }
         }
         for t in &self.themes {
-            for text in [&t.title, &t.summary].into_iter().chain(&t.practices).chain(&t.reflections)
+            for text in [&t.title, &t.summary]
+                .into_iter()
+                .chain(&t.practices)
+                .chain(&t.phrases)
+                .chain(&t.cautions)
+                .chain(&t.reflections)
             {
                 out.push((format!("theme {}", t.key), text, false));
             }
@@ -291,6 +367,34 @@ mod tests {
             gb.resources.iter().take_while(|r| r.country == "GB").map(|r| r.kind).collect();
         assert_eq!(kinds[0], ResourceKind::Emergency, "the emergency number leads");
         assert_eq!(gb.resources.len(), help.resources.len(), "nothing is dropped");
+    }
+
+    #[test]
+    fn a_reworded_prompt_is_a_near_duplicate() {
+        let mut content = Content::english().unwrap().clone();
+        let mut copy = content.prompt("hurt-feelings-04").unwrap().clone();
+        copy.id = "hurt-feelings-99".to_owned();
+        copy.text = copy.text.replace("five times", "a few times");
+        content.prompts.push(copy);
+        let problems = content.problems();
+        assert!(
+            problems.contains(
+                &"prompts hurt-feelings-04 and hurt-feelings-99 are near-duplicates".to_owned()
+            ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_sequence_with_a_gap_is_a_problem() {
+        let mut content = Content::english().unwrap().clone();
+        let p = content.prompts.iter_mut().find(|p| p.id == "remorse-27").unwrap();
+        p.sequence.as_mut().unwrap().place = 5;
+        let problems = content.problems();
+        assert!(
+            problems.iter().any(|p| p.starts_with("sequence remorse-letter has places")),
+            "{problems:?}"
+        );
     }
 
     #[test]

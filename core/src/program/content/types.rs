@@ -40,6 +40,10 @@ pub struct Theme {
     pub summary: String,
     /// Concrete practices.
     pub practices: Vec<String>,
+    /// Words the hurt partner might use, starting points to put in their own words.
+    pub phrases: Vec<String>,
+    /// What to watch out for.
+    pub cautions: Vec<String>,
     /// Questions to reflect on.
     pub reflections: Vec<String>,
 }
@@ -178,12 +182,74 @@ pub enum PromptKind {
     Conversation,
     /// Something to think or write about.
     Reflection,
+    /// A short card to read: something worth knowing.
+    Learn,
+    /// A practice that takes about a minute.
+    Minute,
+    /// A question to carry through the day, with nothing to write.
+    SitWith,
 }
 
 impl PromptKind {
     /// Every kind.
-    pub const ALL: [PromptKind; 3] =
+    pub const ALL: [PromptKind; 6] = [
+        PromptKind::Action,
+        PromptKind::Conversation,
+        PromptKind::Reflection,
+        PromptKind::Learn,
+        PromptKind::Minute,
+        PromptKind::SitWith,
+    ];
+
+    /// The kinds every step offers.
+    pub const EVERY_STEP: [PromptKind; 3] =
         [PromptKind::Action, PromptKind::Conversation, PromptKind::Reflection];
+
+    /// The key the content names it by.
+    pub fn key(self) -> &'static str {
+        match self {
+            PromptKind::Action => "action",
+            PromptKind::Conversation => "conversation",
+            PromptKind::Reflection => "reflection",
+            PromptKind::Learn => "learn",
+            PromptKind::Minute => "minute",
+            PromptKind::SitWith => "sit-with",
+        }
+    }
+}
+
+/// When in the program a prompt fits.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// The first weeks: offered from the start, and more often while they last.
+    Early,
+    /// Any time.
+    Any,
+    /// Not in the first weeks: offered once the program has run a while (after the first
+    /// honesty and remorse work, for example, before telling the story).
+    Later,
+}
+
+impl Stage {
+    /// The key the content names it by.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Early => "early",
+            Stage::Any => "any",
+            Stage::Later => "later",
+        }
+    }
+}
+
+/// A prompt's place in a sequence that comes in order (a letter's sections, for example).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PromptSequence {
+    /// The sequence's key.
+    pub key: String,
+    /// Its place, from 1: it is offered only after the one before it was.
+    pub place: i32,
 }
 
 /// What a prompt is about: a step (1–6) or a companion theme.
@@ -220,6 +286,10 @@ pub struct Prompt {
     pub text: String,
     /// An optional question to reflect on afterwards.
     pub follow_up: Option<String>,
+    /// When in the program it fits.
+    pub stage: Stage,
+    /// Its place in a sequence that comes in order, if it has one.
+    pub sequence: Option<PromptSequence>,
 }
 
 /// The phrasing check's words for one reason.

@@ -68,6 +68,8 @@ fun ProgramPageScreen(page: ProgramPage, onBack: () -> Unit, onHelp: () -> Unit)
                 val theme = page.v1
                 Text(theme.summary, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("page-summary"))
                 Section(strings.practices, theme.practices)
+                Section(strings.phrases, theme.phrases)
+                Section(strings.cautions, theme.cautions)
                 Section(strings.reflections, theme.reflections)
             }
         }

@@ -5,6 +5,7 @@ package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
 import app.mend.core.PasscodeStrength
+import app.mend.core.PromptKind
 import app.mend.core.Reminder
 import app.mend.core.Role
 import app.mend.core.ReminderPurpose
@@ -64,7 +65,18 @@ class MendStrings(
     val erasedText: String = "This space was erased. Nothing of it is left on this device.",
     // Today.
     val today: String = "Today",
-    val aboutMinutes: (Int) -> String = { "About $it minutes" },
+    /** What a prompt asks for and roughly how long it takes, in one line. */
+    val promptMeta: (PromptKind, Int) -> String = { kind, minutes ->
+        val time = if (minutes <= 1) "about a minute" else "about $minutes minutes"
+        when (kind) {
+            PromptKind.ACTION -> "Something to do, $time"
+            PromptKind.CONVERSATION -> "Something to talk about, $time"
+            PromptKind.REFLECTION -> "Something to think or write about, $time"
+            PromptKind.LEARN -> "Something to read, $time"
+            PromptKind.MINUTE -> "A practice of about a minute"
+            PromptKind.SIT_WITH -> "A question to carry with you today"
+        }
+    },
     val yourResponse: String = "Your response (optional)",
     val done: String = "Done",
     val skip: String = "Not today",

@@ -52,9 +52,9 @@ fun TodayContent(model: TodayModel, now: () -> Instant = Instant::now) {
             modifier = Modifier.padding(20.dp).testTag("prompt"),
         )
         Text(
-            strings.aboutMinutes(daily.prompt.minutes),
+            strings.promptMeta(daily.prompt.kind, daily.prompt.minutes),
             style = MaterialTheme.typography.bodyMedium,
-            modifier = Modifier.padding(start = 20.dp, end = 20.dp, bottom = 16.dp),
+            modifier = Modifier.padding(start = 20.dp, end = 20.dp, bottom = 16.dp).testTag("prompt-meta"),
         )
     }
     daily.prompt.followUp?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
