@@ -27,6 +27,8 @@ fn emit(value: &toml::Value, out: &mut Vec<u8>) -> Result<(), String> {
             out.extend_from_slice(&i.to_le_bytes());
             Ok(())
         }
+        // A yes or no travels as the whole number 1 or 0.
+        toml::Value::Boolean(b) => emit(&toml::Value::Integer(i64::from(*b)), out),
         toml::Value::Array(items) => {
             out.push(b'a');
             put_len(items.len(), out)?;
@@ -79,7 +81,7 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     let groups =
         top.get("group").and_then(toml::Value::as_array).ok_or(format!("{path} needs groups"))?;
     for group in groups {
-        let g = table(group, &["role", "step", "theme", "stage", "prompts"], path)?;
+        let g = table(group, &["role", "step", "theme", "module", "stage", "prompts"], path)?;
         g.get("stage")
             .and_then(toml::Value::as_str)
             .ok_or(format!("{path}: a group needs a stage"))?;
@@ -90,7 +92,17 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
         for prompt in prompts {
             let p = table(
                 prompt,
-                &["id", "kind", "minutes", "text", "follow_up", "stage", "sequence", "place"],
+                &[
+                    "id",
+                    "kind",
+                    "minutes",
+                    "text",
+                    "follow_up",
+                    "stage",
+                    "sequence",
+                    "place",
+                    "transparency",
+                ],
                 path,
             )?;
             for key in ["id", "kind", "text"] {

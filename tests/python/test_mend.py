@@ -505,7 +505,9 @@ def the_program_today_practice_and_progress():
     v = created.vault
     v.set_time_zone(PythonZone("Europe/Berlin"))
     pages = v.program_pages()
-    assert len(pages) == 6 and pages[0].is_STEP() and pages[0][0].number == 1
+    steps = [p for p in pages if p.is_STEP()]
+    assert len(steps) == 6 and pages[0].is_STEP() and pages[0][0].number == 1
+    assert all(p.is_MODULE() for p in pages[6:]) and len(pages) > 6, "the modules follow the steps"
     today = v.today_prompt()
     assert today.outcome == core.PracticeOutcome.SHOWN and today.prompt.focus.is_STEP()
     assert not today.is_alternative and today.more_available

@@ -36,6 +36,9 @@ pub struct DailyPrompt {
     pub outcome: PracticeOutcome,
     /// The written response, if one was saved.
     pub response: Option<String>,
+    /// A caution to show before the prompt: for a transparency practice, that openness is
+    /// offered, never demanded, and that safety comes first.
+    pub caution: Option<String>,
 }
 
 const RESPONSE: TextRule = TextRule::lines(MAX_RESPONSE_CHARS);
@@ -260,5 +263,29 @@ fn daily(
         more_available,
         outcome,
         response,
+        caution: caution_for(prompt)?,
     })
+}
+
+/// The caution shown before `prompt`: the transparency caution for a transparency practice.
+fn caution_for(prompt: &Prompt) -> Result<Option<String>> {
+    Ok(prompt.transparency.then_some(Content::english()?.help.transparency.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_transparency_practice_carries_the_caution_and_others_do_not() {
+        let content = Content::english().unwrap();
+        let open = content.prompt("honesty-09").unwrap();
+        assert!(open.transparency);
+        let caution = caution_for(open).unwrap().unwrap();
+        assert!(caution.contains("never something either of you may demand"), "{caution}");
+        assert_eq!(caution_for(content.prompt("honesty-01").unwrap()).unwrap(), None);
+        for role in [crate::vault::Role::Repairing, crate::vault::Role::Hurt] {
+            assert!(content.prompts.iter().any(|p| p.role == role && p.transparency), "{role:?}");
+        }
+    }
 }

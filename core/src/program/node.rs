@@ -126,6 +126,15 @@ impl<'a> Fields<'a> {
         self.node(key)?.items()?.iter().map(Node::text).collect()
     }
 
+    /// An optional yes or no (build.rs encodes `true` as 1 and `false` as 0); absent is no.
+    pub fn flag(&self, key: &str) -> Result<bool> {
+        match self.get(key) {
+            None | Some(Node::Int(0)) => Ok(false),
+            Some(Node::Int(1)) => Ok(true),
+            Some(_) => Err(BAD),
+        }
+    }
+
     /// A required whole number that fits `T`.
     pub fn number<T: TryFrom<i64>>(&self, key: &str) -> Result<T> {
         match self.node(key)? {

@@ -1,8 +1,8 @@
-//! The program's pages for a vault's role: the six steps for the partner repairing the
-//! harm, the themes of their own track for the hurt partner. Help is for both and readable
+//! The program's pages for a vault's role: the six steps and the deeper modules under them
+//! for the partner repairing the harm, the themes of their own track for the hurt partner. Help is for both and readable
 //! while locked.
 
-use super::content::{Content, Step, Theme};
+use super::content::{Content, Module, Step, Theme};
 use crate::Vault;
 use crate::error::Result;
 use crate::vault::Role;
@@ -15,12 +15,20 @@ pub enum ProgramPage {
     Step(Step),
     /// A theme, for the hurt partner.
     Theme(Theme),
+    /// A deeper module under one of the steps, for the partner repairing the harm.
+    Module(Module),
 }
 
 /// The program's pages for `role`, in order.
 pub fn pages_for(content: &Content, role: Role) -> Vec<ProgramPage> {
     match role {
-        Role::Repairing => content.steps.iter().cloned().map(ProgramPage::Step).collect(),
+        Role::Repairing => content
+            .steps
+            .iter()
+            .cloned()
+            .map(ProgramPage::Step)
+            .chain(content.modules.iter().cloned().map(ProgramPage::Module))
+            .collect(),
         Role::Hurt => content.themes.iter().cloned().map(ProgramPage::Theme).collect(),
     }
 }

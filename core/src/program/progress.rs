@@ -184,7 +184,7 @@ pub fn compute(
         ("one-year", Some(started_day + 365).filter(|d| *d <= today)),
     ];
     for (key, day) in reached {
-        let (Some(day), Some(words)) = (day, content.milestone(key)) else {
+        let (Some(day), Some(words)) = (day, content.milestone(key, role)) else {
             continue;
         };
         milestones.push(Milestone {
@@ -274,7 +274,7 @@ mod tests {
                 (0, None)
             ]
         );
-        let first = c.milestone("first-practice").unwrap();
+        let first = c.milestone("first-practice", Role::Repairing).unwrap();
         assert_eq!(
             p.milestones,
             vec![Milestone {

@@ -1,5 +1,5 @@
-// The program: the six steps for the partner repairing the harm, or the hurt partner's
-// themes, each opening to its page of the core's words.
+// The program: the six steps and the deeper modules for the partner repairing the harm, or
+// the hurt partner's themes, each opening to its page of the core's words.
 import MendCore
 import MendKit
 import SwiftUI
@@ -17,6 +17,9 @@ struct ProgramView: View {
     var body: some View {
         List {
             ForEach(Array(model.pages.enumerated()), id: \.offset) { index, page in
+                if case .module = page, index == model.pages.firstIndex(where: { if case .module = $0 { true } else { false } }) {
+                    Text(words.goingDeeper).font(.headline).accessibilityAddTraits(.isHeader)
+                }
                 NavigationLink {
                     ProgramPageView(page: page)
                 } label: {
@@ -36,7 +39,7 @@ struct ProgramView: View {
     }
 }
 
-/// One step's or theme's page.
+/// One step's, theme's or module's page.
 struct ProgramPageView: View {
     let page: ProgramPage
     @Environment(\.words) private var words
@@ -60,6 +63,12 @@ struct ProgramPageView: View {
                 items(words.phrases, theme.phrases)
                 items(words.cautions, theme.cautions)
                 items(words.reflections, theme.reflections)
+            case .module(let module):
+                Text(words.partOfStep(module.step)).font(.callout).foregroundStyle(.secondary)
+                items(words.practices, module.practices)
+                items(words.phrases, module.phrases)
+                items(words.cautions, module.cautions)
+                items(words.reflections, module.reflections)
             }
         }
     }
@@ -95,6 +104,7 @@ extension ProgramPage {
         switch self {
         case .step(let step): step.title
         case .theme(let theme): theme.title
+        case .module(let module): module.title
         }
     }
 
@@ -103,6 +113,7 @@ extension ProgramPage {
         switch self {
         case .step(let step): step.summary
         case .theme(let theme): theme.summary
+        case .module(let module): module.summary
         }
     }
 }

@@ -8,6 +8,7 @@ struct TodayView: View {
     @State private var model: TodayViewModel
     @State private var response = ""
     @Environment(\.words) private var words
+    @Environment(\.showHelp) private var showHelp
 
     init(session: MendSession) {
         _model = State(initialValue: TodayViewModel(session: session))
@@ -16,6 +17,17 @@ struct TodayView: View {
     var body: some View {
         Page(title: words.today) {
             if let today = model.prompt {
+                // A transparency practice comes with the caution: offered, never demanded.
+                if let caution = today.caution {
+                    VStack(alignment: .leading, spacing: 8) {
+                        Text(caution).font(.callout)
+                        Button(words.help, action: showHelp).accessibilityIdentifier("caution-help")
+                    }
+                    .padding()
+                    .frame(maxWidth: .infinity, alignment: .leading)
+                    .background(.orange.opacity(0.12), in: RoundedRectangle(cornerRadius: 12))
+                    .accessibilityIdentifier("caution")
+                }
                 VStack(alignment: .leading, spacing: 8) {
                     Text(today.prompt.text).font(.title3).accessibilityIdentifier("prompt")
                     if let followUp = today.prompt.followUp { Text(followUp).foregroundStyle(.secondary) }

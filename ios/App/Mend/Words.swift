@@ -85,6 +85,8 @@ struct Words: Sendable {
     let practices = "Things to practise"
     let phrases = "Words to start from (make them your own)"
     let cautions = "Go gently"
+    let goingDeeper = "Going deeper"
+    func partOfStep(_ step: Int32) -> String { "Part of step \(step)" }
     let reflections = "To reflect on"
     // Journal.
     let journal = "Journal"

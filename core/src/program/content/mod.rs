@@ -13,6 +13,7 @@ pub use types::*;
 
 use crate::error::{Error, Result};
 use crate::tools::WorksheetKind;
+use crate::vault::Role;
 
 /// The English content as build.rs encoded it: the inflated length (u32, little-endian),
 /// then the encoding, deflated.
@@ -45,6 +46,8 @@ pub struct Content {
     pub steps: Vec<Step>,
     /// The hurt partner's themes.
     pub themes: Vec<Theme>,
+    /// Deeper modules for the partner repairing the harm, each under a step.
+    pub modules: Vec<Module>,
     /// The prompt library.
     pub prompts: Vec<Prompt>,
     /// Help resources.
@@ -84,8 +87,8 @@ impl Content {
         self.worksheets.iter().find(|w| w.key == kind.key())
     }
 
-    /// The text of the milestone with `key`.
-    pub fn milestone(&self, key: &str) -> Option<&MilestoneText> {
-        self.milestones.iter().find(|m| m.key == key)
+    /// The text of the milestone with `key`, worded for `role`.
+    pub fn milestone(&self, key: &str, role: Role) -> Option<&MilestoneText> {
+        self.milestones.iter().find(|m| m.key == key && m.role == role)
     }
 }

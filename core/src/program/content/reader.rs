@@ -10,7 +10,13 @@ use crate::vault::Role;
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
 
-fn read_prompt(p: &Fields, role: Role, focus: &Focus, stage: Stage) -> Result<Prompt> {
+fn read_prompt(
+    p: &Fields,
+    role: Role,
+    focus: &Focus,
+    stage: Stage,
+    module: Option<&str>,
+) -> Result<Prompt> {
     let kind_key = p.text("kind")?;
     let kind = PromptKind::ALL.into_iter().find(|k| k.key() == kind_key).ok_or(BAD)?;
     let minutes: u8 = p.number("minutes")?;
@@ -33,7 +39,17 @@ fn read_prompt(p: &Fields, role: Role, focus: &Focus, stage: Stage) -> Result<Pr
         follow_up: p.opt_text("follow_up")?,
         stage,
         sequence,
+        module: module.map(str::to_owned),
+        transparency: p.flag("transparency")?,
     })
+}
+
+fn read_role(key: &str) -> Result<Role> {
+    match key {
+        "repairing" => Ok(Role::Repairing),
+        "hurt" => Ok(Role::Hurt),
+        _ => Err(BAD),
+    }
 }
 
 fn read_stage(key: &str) -> Result<Stage> {
@@ -56,6 +72,7 @@ impl Content {
             "language",
             "step",
             "theme",
+            "module",
             "help",
             "notifications",
             "milestone",
@@ -154,13 +171,31 @@ impl Content {
                 })
             })?,
         };
-        let milestones = top.each("milestone", &["key", "title", "text"], |f| {
+        let milestones = top.each("milestone", &["key", "role", "title", "text"], |f| {
             Ok(MilestoneText {
                 key: f.text("key")?,
+                role: read_role(&f.text("role")?)?,
                 title: f.text("title")?,
                 text: f.text("text")?,
             })
         })?;
+        let modules = top.each(
+            "module",
+            &["key", "step", "title", "summary", "practices", "phrases", "cautions", "reflections"],
+            |f| {
+                let step = f.text("step")?;
+                Ok(Module {
+                    key: f.text("key")?,
+                    step: steps.iter().find(|s| s.key == step).map(|s| s.number).ok_or(BAD)?,
+                    title: f.text("title")?,
+                    summary: f.text("summary")?,
+                    practices: f.texts("practices")?,
+                    phrases: f.texts("phrases")?,
+                    cautions: f.texts("cautions")?,
+                    reflections: f.texts("reflections")?,
+                })
+            },
+        )?;
         let worksheets = top.each("worksheet", &["key", "title", "sections"], |f| {
             Ok(WorksheetText {
                 key: f.text("key")?,
@@ -174,12 +209,9 @@ impl Content {
 
         let mut prompts = Vec::new();
         for group in groups.items()? {
-            let g = group.fields(&["role", "step", "theme", "stage", "prompts"])?;
-            let role = match g.text("role")?.as_str() {
-                "repairing" => Role::Repairing,
-                "hurt" => Role::Hurt,
-                _ => return Err(BAD),
-            };
+            let g = group.fields(&["role", "step", "theme", "module", "stage", "prompts"])?;
+            let module = g.opt_text("module")?;
+            let role = read_role(&g.text("role")?)?;
             let focus = match (g.opt_text("step")?, g.opt_text("theme")?) {
                 (Some(key), None) => Focus::Step {
                     number: steps.iter().find(|s| s.key == key).map(|s| s.number).ok_or(BAD)?,
@@ -198,8 +230,9 @@ impl Content {
                     "stage",
                     "sequence",
                     "place",
+                    "transparency",
                 ])?;
-                prompts.push(read_prompt(&fields, role, &focus, stage)?);
+                prompts.push(read_prompt(&fields, role, &focus, stage, module.as_deref())?);
             }
         }
         Ok(Self {
@@ -207,6 +240,7 @@ impl Content {
             language: top.text("language")?,
             steps,
             themes,
+            modules,
             prompts,
             help,
             notifications,

@@ -23,6 +23,19 @@ pub mod counts {
     pub const MIN_THEME_PHRASES: usize = 3;
     /// Prompts for the hurt partner.
     pub const MIN_HURT_PROMPTS: usize = 150;
+    /// Prompts per module of the repairing partner's program.
+    pub const MIN_MODULE_PROMPTS: usize = 6;
+    /// The modules the repairing partner's program must have.
+    pub const MODULES: &[&str] = &[
+        "disclosure",
+        "new-truths",
+        "triggers",
+        "hard-dates",
+        "closeness",
+        "family",
+        "shame",
+        "deciding-together",
+    ];
     /// Words the app never uses.
     pub const NEVER: &[&str] = &["journey", "amazing", "you've got this"];
     /// Words that make the affair sound smaller; never in the repairing partner's content.
@@ -39,6 +52,9 @@ pub mod counts {
         "then", "there", "these", "those", "was", "were", "will", "would", "just", "any", "more",
         "some", "own", "each", "one", "from", "write", "today",
     ];
+    /// Words that cast the reader as the one repairing; never in the hurt partner's
+    /// milestones.
+    pub const REPAIRER_WORDS: &[&str] = &["repair", "rebuil", "your partner", "remorse"];
     /// Words a notification must never contain.
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
@@ -71,8 +87,19 @@ impl Content {
             }
         }
         for key in crate::program::progress::MILESTONES {
-            if self.milestone(key).is_none() {
-                say(format!("milestone {key} has no text"));
+            for role in [Role::Repairing, Role::Hurt] {
+                match self.milestone(key, role) {
+                    None => say(format!("milestone {key} has no text for {role:?}")),
+                    Some(m) if role == Role::Hurt => {
+                        let words = format!("{} {}", m.title, m.text).to_lowercase();
+                        if counts::REPAIRER_WORDS.iter().any(|w| words.contains(w)) {
+                            say(format!(
+                                "the hurt partner's milestone {key} speaks to the one repairing"
+                            ));
+                        }
+                    }
+                    Some(_) => {}
+                }
             }
         }
 
@@ -113,6 +140,49 @@ impl Content {
             }
         }
 
+        for key in counts::MODULES {
+            if !self.modules.iter().any(|m| m.key == *key) {
+                say(format!("module {key} is missing"));
+            }
+        }
+        for m in &self.modules {
+            if !keys.insert(m.key.as_str()) {
+                say(format!("module key {} is used twice", m.key));
+            }
+            if m.practices.len() < 3
+                || m.phrases.len() < 3
+                || m.cautions.is_empty()
+                || m.reflections.len() < 2
+            {
+                say(format!("module {} needs practices, phrases, cautions and reflections", m.key));
+            }
+            let of_module: Vec<&Prompt> = self
+                .prompts
+                .iter()
+                .filter(|p| p.module.as_deref() == Some(m.key.as_str()))
+                .collect();
+            if of_module.len() < counts::MIN_MODULE_PROMPTS {
+                say(format!(
+                    "module {} has {} prompts, needs {}",
+                    m.key,
+                    of_module.len(),
+                    counts::MIN_MODULE_PROMPTS
+                ));
+            }
+            if of_module
+                .iter()
+                .any(|p| p.role != Role::Repairing || p.focus != Focus::Step { number: m.step })
+            {
+                say(format!("module {} has prompts outside its step", m.key));
+            }
+        }
+        for p in &self.prompts {
+            if let Some(key) = &p.module
+                && !self.modules.iter().any(|m| &m.key == key)
+            {
+                say(format!("prompt {} names unknown module {key}", p.id));
+            }
+        }
         let mut ids = HashSet::new();
         let mut texts = HashSet::new();
         for p in &self.prompts {
@@ -302,6 +372,17 @@ impl Content {
                 out.extend(list.iter().map(|t| (place(what), t.as_str(), true)));
             }
         }
+        for m in &self.modules {
+            for text in [&m.title, &m.summary]
+                .into_iter()
+                .chain(&m.practices)
+                .chain(&m.phrases)
+                .chain(&m.cautions)
+                .chain(&m.reflections)
+            {
+                out.push((format!("module {}", m.key), text, true));
+            }
+        }
         for t in &self.themes {
             for text in [&t.title, &t.summary]
                 .into_iter()
@@ -327,8 +408,9 @@ impl Content {
             );
         }
         for m in &self.milestones {
-            out.push((format!("milestone {}", m.key), &m.title, false));
-            out.push((format!("milestone {}", m.key), &m.text, false));
+            let repairing = m.role == Role::Repairing;
+            out.push((format!("milestone {}", m.key), &m.title, repairing));
+            out.push((format!("milestone {}", m.key), &m.text, repairing));
         }
         let h = &self.help;
         for text in [
@@ -381,6 +463,22 @@ mod tests {
             problems.contains(
                 &"prompts hurt-feelings-04 and hurt-feelings-99 are near-duplicates".to_owned()
             ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_hurt_milestone_worded_for_the_repairer_is_a_problem() {
+        let mut content = Content::english().unwrap().clone();
+        let m = content
+            .milestones
+            .iter_mut()
+            .find(|m| m.key == "seven-days" && m.role == Role::Hurt)
+            .unwrap();
+        m.text = "Consistency is what your partner can come to trust.".to_owned();
+        let problems = content.problems();
+        assert!(
+            problems.iter().any(|p| p.contains("seven-days speaks to the one repairing")),
             "{problems:?}"
         );
     }

@@ -48,6 +48,29 @@ pub struct Theme {
     pub reflections: Vec<String>,
 }
 
+/// A deeper look at one part of the repair, under the step it belongs to: preparing a full
+/// disclosure, answering a trigger, hard dates, closeness, family, shame, deciding together.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    /// A stable key, e.g. `disclosure`.
+    pub key: String,
+    /// The number of the step it belongs to.
+    pub step: i32,
+    /// The module's title.
+    pub title: String,
+    /// What it is about.
+    pub summary: String,
+    /// Concrete practices.
+    pub practices: Vec<String>,
+    /// Example phrases, starting points to put in one's own words.
+    pub phrases: Vec<String>,
+    /// What to watch out for.
+    pub cautions: Vec<String>,
+    /// Questions to reflect on.
+    pub reflections: Vec<String>,
+}
+
 /// What a service is for.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -154,6 +177,8 @@ pub struct Notifications {
 pub struct MilestoneText {
     /// A stable key known to the progress code, e.g. `seven-days`.
     pub key: String,
+    /// The role it is worded for.
+    pub role: Role,
     /// A short title.
     pub title: String,
     /// A sentence or two.
@@ -290,6 +315,11 @@ pub struct Prompt {
     pub stage: Stage,
     /// Its place in a sequence that comes in order, if it has one.
     pub sequence: Option<PromptSequence>,
+    /// The module it belongs to, if any (its focus is still the module's step).
+    pub module: Option<String>,
+    /// Whether it is a transparency practice: the screens show the help page's transparency
+    /// caution with it ([`crate::program::DailyPrompt::caution`]).
+    pub transparency: bool,
 }
 
 /// The phrasing check's words for one reason.

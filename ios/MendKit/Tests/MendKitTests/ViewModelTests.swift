@@ -454,7 +454,7 @@ final class ViewModelTests: XCTestCase {
     func testTheProgramShowsEachRolesPages() async throws {
         let repairing = ProgramViewModel(session: try await newSession(role: .repairing))
         await repairing.refresh()
-        XCTAssertEqual(repairing.pages.count, 6)
+        XCTAssertGreaterThan(repairing.pages.count, 6, "the six steps, then the modules")
         repairing.open(index: 4)
         guard case .step(let step)? = repairing.open else { return XCTFail("not a step") }
         XCTAssertEqual(step.key, "validation")

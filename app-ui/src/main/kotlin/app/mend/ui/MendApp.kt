@@ -236,7 +236,7 @@ private fun Home(
     ) {
         RecordsBanner(unlocked) { scope.launch { session.keepRecordsAsTheyAre() } }
         when (section) {
-            Section.Today -> TodayContent(today)
+            Section.Today -> TodayContent(today, onHelp = onHelp)
             Section.Program -> ProgramContent(program)
             Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
             Section.Progress -> {

@@ -27,10 +27,16 @@ import app.mend.kit.ProgramModel
 fun ProgramContent(model: ProgramModel) {
     val state by model.state.collectAsState()
     LaunchedEffect(Unit) { model.refresh() }
+    val strings = LocalStrings.current
+    val firstModule = state.pages.indexOfFirst { it is ProgramPage.Module }
     state.pages.forEachIndexed { index, page ->
+        if (index == firstModule) {
+            Text(strings.goingDeeper, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(top = 8.dp).semantics { heading() })
+        }
         val (title, summary) = when (page) {
             is ProgramPage.Step -> "${page.v1.number}. ${page.v1.title}" to page.v1.summary
             is ProgramPage.Theme -> page.v1.title to page.v1.summary
+            is ProgramPage.Module -> page.v1.title to page.v1.summary
         }
         Card(
             onClick = { model.open(index) },
@@ -52,6 +58,7 @@ fun ProgramPageScreen(page: ProgramPage, onBack: () -> Unit, onHelp: () -> Unit)
     val title = when (page) {
         is ProgramPage.Step -> page.v1.title
         is ProgramPage.Theme -> page.v1.title
+        is ProgramPage.Module -> page.v1.title
     }
     MendScreen(title, onHelp) {
         when (page) {
@@ -71,6 +78,15 @@ fun ProgramPageScreen(page: ProgramPage, onBack: () -> Unit, onHelp: () -> Unit)
                 Section(strings.phrases, theme.phrases)
                 Section(strings.cautions, theme.cautions)
                 Section(strings.reflections, theme.reflections)
+            }
+            is ProgramPage.Module -> {
+                val module = page.v1
+                Text(module.summary, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("page-summary"))
+                Text(strings.partOfStep(module.step), style = MaterialTheme.typography.bodyMedium)
+                Section(strings.practices, module.practices)
+                Section(strings.phrases, module.phrases)
+                Section(strings.cautions, module.cautions)
+                Section(strings.reflections, module.reflections)
             }
         }
         SecondaryButton(strings.back, onBack, "page-back")

@@ -116,6 +116,8 @@ class MendStrings(
     val practices: String = "Things to practise",
     val phrases: String = "Words to start from (make them your own)",
     val cautions: String = "Go gently",
+    val goingDeeper: String = "Going deeper",
+    val partOfStep: (Int) -> String = { step -> "Part of step $step" },
     val reflections: String = "To reflect on",
     // Progress and check-ins.
     val progress: String = "Progress",

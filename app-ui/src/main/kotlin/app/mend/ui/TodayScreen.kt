@@ -6,6 +6,7 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
@@ -27,9 +28,9 @@ import java.time.Instant
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 
-/** The today screen's content, driven by [model]. */
+/** The today screen's content, driven by [model]; [onHelp] opens help from a caution. */
 @Composable
-fun TodayContent(model: TodayModel, now: () -> Instant = Instant::now) {
+fun TodayContent(model: TodayModel, onHelp: () -> Unit = {}, now: () -> Instant = Instant::now) {
     val state by model.state.collectAsState()
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
@@ -44,6 +45,16 @@ fun TodayContent(model: TodayModel, now: () -> Instant = Instant::now) {
     val daily = state.prompt ?: run {
         ProblemText(state.problem)
         return
+    }
+    // A transparency practice comes with the caution: offered, never demanded; safety first.
+    daily.caution?.let { caution ->
+        Card(
+            Modifier.fillMaxWidth().testTag("caution"),
+            colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+        ) {
+            Text(caution, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.padding(start = 20.dp, end = 20.dp, top = 16.dp))
+            QuietButton(strings.help, onHelp, "caution-help")
+        }
     }
     Card(Modifier.fillMaxWidth()) {
         Text(
