@@ -1,6 +1,7 @@
 //! The recovery program as the apps see it: the steps and themes, help, today's prompt,
 //! practice and progress, the worksheets' headings, the phrasing check and the limits.
 
+use mend_core::program::content::Module;
 use mend_core::program::{Content, DailyPrompt, Help, ProgramPage, ProgramProgress, Step, Theme};
 use mend_core::tools::WorksheetKind;
 use mend_core::tools::phrasing::{self, PhrasingFlag};
@@ -29,6 +30,12 @@ pub fn program_steps() -> Result<Vec<Step>, MendError> {
 #[uniffi::export]
 pub fn program_step(number: i32) -> Result<Step, MendError> {
     content()?.step(number).cloned().ok_or(MendError::NotFound)
+}
+
+/// The deeper modules for the partner repairing the harm, in order, each naming its step.
+#[uniffi::export]
+pub fn program_modules() -> Result<Vec<Module>, MendError> {
+    Ok(content()?.modules.clone())
 }
 
 /// The hurt partner's themes, in order.

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use mend_ffi::{
     DailyPrompt, Focus, MendVault, PhrasingReason, PracticeOutcome, ProgramProgress, PromptKind,
-    Step, check_letter_phrasing, help_resources, program_step, program_steps, program_themes,
+    Step, check_letter_phrasing, help_resources, program_modules, program_step, program_steps,
+    program_themes,
 };
 use serde_json::json;
 
@@ -54,7 +55,10 @@ fn daily_json(d: &DailyPrompt) -> serde_json::Value {
         "id": d.prompt.id,
         "step": step,
         "theme": theme,
-        "kind": format!("{:?}", d.prompt.kind).to_lowercase(),
+        "kind": d.prompt.kind.key(),
+        "stage": d.prompt.stage.key(),
+        "module": d.prompt.module,
+        "caution": d.caution,
         "minutes": d.prompt.minutes,
         "text": d.prompt.text,
         "follow_up": d.prompt.follow_up,
@@ -69,12 +73,17 @@ fn daily_json(d: &DailyPrompt) -> serde_json::Value {
 pub fn print_daily(d: &DailyPrompt) {
     let focus = focus_name(&d.prompt.focus);
     let heading = if d.is_alternative { "Another for today" } else { "Today" };
-    println!(
-        "{heading} · {focus} · {} · about {} minutes",
-        kind_words(d.prompt.kind),
-        d.prompt.minutes
-    );
+    let time = match d.prompt.minutes {
+        1 => "about a minute".to_owned(),
+        m => format!("about {m} minutes"),
+    };
+    println!("{heading} · {focus} · {} · {time}", kind_words(d.prompt.kind));
     println!();
+    if let Some(caution) = &d.caution {
+        println!("Before you start: {caution}");
+        println!("(mend support lists people who can help.)");
+        println!();
+    }
     println!("{}", d.prompt.text);
     if let Some(f) = &d.prompt.follow_up {
         println!();
@@ -183,6 +192,16 @@ pub fn step(args: StepArgs) -> Result<(), Failure> {
     section("Things you might say, in your own words", &s.phrases);
     section("Take care", &s.cautions);
     section("To reflect on", &s.reflections);
+    for m in program_modules()?.iter().filter(|m| m.step == s.number) {
+        println!();
+        println!("Going deeper: {}", m.title);
+        println!();
+        println!("{}", m.summary);
+        section("Practices", &m.practices);
+        section("Things you might say, in your own words", &m.phrases);
+        section("Take care", &m.cautions);
+        section("To reflect on", &m.reflections);
+    }
     Ok(())
 }
 

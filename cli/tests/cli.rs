@@ -287,6 +287,8 @@ fn todays_prompt_practice_steps_and_progress_from_scripts() {
     let step = json(mend(&dir, &["step", "5", "--json"], &[], ""));
     assert_eq!(step["key"], "validation");
     assert!(step["phrases"].as_array().unwrap().len() >= 5);
+    let honesty = ok(mend(&dir, &["step", "1"], &[], ""));
+    assert!(honesty.contains("Going deeper: Preparing one full disclosure"), "{honesty}");
     let bad_zone =
         mend(&dir, &["today"], &[("MEND_PASSCODE", PASS), ("MEND_TZ", "Nowhere/Atall")], "");
     assert_eq!(bad_zone.status.code(), Some(6));
