@@ -1,15 +1,14 @@
-//! Compiles the program content (content/<language>/*.toml) into one byte blob,
-//! $OUT_DIR/content_en.bin (deflated), so the library carries no TOML parser and no pointer
-//! per string: a table of the program file, the prompt files' groups and the phrasing check's
-//! words, checked strictly here, decoded by `program::node` and read into typed content by
-//! `program::content` (whose tests check the content rules).
+//! Compiles the program content (content/<language>/*.toml) into one byte blob per language,
+//! $OUT_DIR/content_<language>.bin (deflated), listed in $OUT_DIR/languages.rs, so the library
+//! carries no TOML parser and no pointer per string: a table of the program file, the prompt
+//! files' groups and the phrasing check's words, checked strictly here, decoded by
+//! `program::node` and read into typed content by `program::content` (whose tests check the
+//! content rules, and that every language has English's ids).
 
 use std::path::Path;
 
-const PROGRAM: &str = "content/en/program.toml";
-const PHRASING: &str = "content/en/phrasing.toml";
-const PROMPT_FILES: &[&str] =
-    &["content/en/prompts-repairing.toml", "content/en/prompts-hurt.toml"];
+const PHRASING: &str = "phrasing.toml";
+const PROMPT_FILES: &[&str] = &["prompts-repairing.toml", "prompts-hurt.toml"];
 
 /// Appends `value` in the content encoding `program::node` decodes: a tag byte, then
 /// `s` text (u32 length, UTF-8), `i` a whole number (i64), `a` a list (u32 count, items) or
@@ -142,29 +141,67 @@ fn phrasing(path: &str) -> Result<toml::Value, String> {
     Ok(value)
 }
 
-fn main() -> Result<(), String> {
-    println!("cargo:rerun-if-changed=content");
-    let path = PROGRAM;
+/// Compiles one language's content (`content/<lang>/`) into `content_<lang>.bin` in `dir`.
+fn compile_language(lang: &str, dir: &Path) -> Result<(), String> {
+    let base = format!("content/{lang}");
+    let path = format!("{base}/program.toml");
     println!("cargo:rerun-if-changed={path}");
-    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let program: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
     let mut groups = Vec::new();
-    for path in PROMPT_FILES {
+    for name in PROMPT_FILES {
+        let path = format!("{base}/{name}");
         println!("cargo:rerun-if-changed={path}");
-        groups.extend(prompt_groups(path)?);
+        groups.extend(prompt_groups(&path)?);
     }
-    println!("cargo:rerun-if-changed={PHRASING}");
+    let phrasing_path = format!("{base}/{PHRASING}");
+    println!("cargo:rerun-if-changed={phrasing_path}");
     let mut all = toml::Table::new();
     all.insert("program".into(), program);
-    all.insert("phrasing".into(), phrasing(PHRASING)?);
+    all.insert("phrasing".into(), phrasing(&phrasing_path)?);
     all.insert("groups".into(), toml::Value::Array(groups));
     let mut out = Vec::new();
-    emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{path}: {e}"))?;
-    let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
+    emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{base}: {e}"))?;
     // Deflated (raw DEFLATE, best level): text shrinks to about a quarter, and the library
     // keeps the compressed bytes; the core inflates them once, at first use. The first four
     // bytes are the inflated length, little-endian, so the core can bound the inflation.
     let mut packed = (out.len() as u32).to_le_bytes().to_vec();
     packed.extend(miniz_oxide::deflate::compress_to_vec(&out, 10));
-    std::fs::write(Path::new(&dir).join("content_en.bin"), packed).map_err(|e| e.to_string())
+    std::fs::write(dir.join(format!("content_{lang}.bin")), packed).map_err(|e| e.to_string())
+}
+
+/// Compiles every language under `content/` (a folder named by its language code, each with
+/// the same files) and writes `languages.rs`: the bundled languages and their blobs.
+fn main() -> Result<(), String> {
+    println!("cargo:rerun-if-changed=content");
+    let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
+    let dir = Path::new(&dir);
+    let mut languages: Vec<String> = std::fs::read_dir("content")
+        .map_err(|e| format!("content: {e}"))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    languages.sort();
+    if !languages.iter().any(|l| l == "en") {
+        return Err("content/en is missing".to_owned());
+    }
+    let mut table = String::from(
+        "/// The bundled languages and their compiled content, English first.\n\
+         static BUNDLED: &[(&str, &[u8])] = &[\n",
+    );
+    languages.sort_by_key(|l| l != "en");
+    for lang in &languages {
+        let well_formed =
+            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());
+        if !well_formed {
+            return Err(format!("content/{lang}: a language folder is named by its code"));
+        }
+        compile_language(lang, dir)?;
+        table.push_str(&format!(
+            "    (\"{lang}\", include_bytes!(concat!(env!(\"OUT_DIR\"), \"/content_{lang}.bin\"))),\n"
+        ));
+    }
+    table.push_str("];\n");
+    std::fs::write(dir.join("languages.rs"), table).map_err(|e| e.to_string())
 }

@@ -55,3 +55,17 @@ if grep -rnE --include='*.swift' '(^|[^A-Za-z.])(Text|Button|Label|Toggle|TextFi
   exit 1
 fi
 echo "the iOS views take their words from Words.swift or the core"
+
+# Nor do the Compose screens: every word is in Strings.kt (one instance per language) or
+# comes from the core. A string literal passed to Text or as a title, label or description
+# may hold values (`$name`), punctuation and test tags (`page-back`), but no words of its own.
+words=$(grep -rnE --include='*.kt' '(Text\(|contentDescription = |title = |label = )[^"]*"' \
+  app-ui/src/main desktop/src/main android/app/src/main/kotlin | grep -v 'Strings.kt:' |
+  sed -E 's/\$\{[^}]*\}//g; s/\$[A-Za-z_][A-Za-z0-9_.]*//g' |
+  grep -E '"[^"]*([A-Z][a-z]|[a-z][ :][a-z])[^"]*"' || true)
+if [ -n "$words" ]; then
+  echo "$words"
+  echo "a Compose screen carries its own words; put them in Strings.kt" >&2
+  exit 1
+fi
+echo "the Compose screens take their words from Strings.kt or the core"

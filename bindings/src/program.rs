@@ -11,7 +11,7 @@ use crate::error::MendError;
 use crate::vault::MendVault;
 
 fn content() -> Result<&'static Content, MendError> {
-    Ok(Content::english()?)
+    Ok(Content::current()?)
 }
 
 /// Every limit a screen shows or enforces: passcode length, attempts, text lengths…
@@ -30,6 +30,14 @@ pub fn program_steps() -> Result<Vec<Step>, MendError> {
 #[uniffi::export]
 pub fn program_step(number: i32) -> Result<Step, MendError> {
     content()?.step(number).cloned().ok_or(MendError::NotFound)
+}
+
+/// Chooses the program's language from the device's language tag (`de-AT`, `pt_BR`): its
+/// primary language if the library bundles it, English otherwise. Returns the code in use.
+/// The apps call it once at start; words the person wrote are never translated.
+#[uniffi::export]
+pub fn set_language(tag: String) -> String {
+    mend_core::program::content::set_language(&tag).to_owned()
 }
 
 /// The deeper modules for the partner repairing the harm, in order, each naming its step.

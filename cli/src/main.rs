@@ -6,6 +6,7 @@ mod commands;
 mod errors;
 mod form;
 mod interactive;
+mod locale;
 mod output;
 mod paths;
 mod program;
@@ -72,6 +73,10 @@ fn parse() -> args::Cli {
 fn main() {
     quiet_on_closed_pipe();
     let cli = parse();
+    // The program's language follows the terminal's locale, where the core has it.
+    if let Some(tag) = locale::tag() {
+        mend_ffi::set_language(tag);
+    }
     let tz = cli.tz.unwrap_or_else(zone::local);
     let result =
         paths::vault_dir(cli.vault).map_err(errors::Failure::from).and_then(|dir| {

@@ -278,7 +278,7 @@ pub fn progress_for(vault: &MendVault) -> Result<(), Failure> {
 
 /// Help resources, one step away.
 pub fn help() -> Result<(), Failure> {
-    let h = help_resources(region())?;
+    let h = help_resources(crate::locale::region())?;
     println!("{}", h.intro);
     println!();
     println!("{}", h.crisis);
@@ -303,19 +303,6 @@ pub fn help() -> Result<(), Failure> {
     println!();
     println!("{}", h.transparency);
     Ok(())
-}
-
-/// The region of the terminal's locale (`en_GB.UTF-8` gives `GB`), so its lines come first.
-fn region() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| {
-            let tag = v.split(['.', '@']).next()?.to_owned();
-            let (_, region) = tag.split_once('_')?;
-            (region.len() == 2).then(|| region.to_ascii_uppercase())
-        })
 }
 
 /// `mend letter check`: reads a draft from standard input and points at phrasing to revisit.

@@ -33,7 +33,7 @@ impl FeatureState for Features {
             notes: NoteIndex::with_capacity(records),
             search: None,
             notes_version: 0,
-            practice: PracticeLog::new(Content::english()?),
+            practice: PracticeLog::new(Content::current()?),
             tools: ToolIndex::default(),
         })
     }

@@ -123,7 +123,7 @@ impl Vault {
     fn offered_prompt(&self, another: bool) -> Result<DailyPrompt> {
         let now = self.now_ms();
         let day = self.today()?;
-        let content = Content::english()?;
+        let content = Content::current()?;
         let mut wrote = false;
         let daily = self.with_session(|s, conn| {
             let seed = s.prompt_seed()?;
@@ -193,7 +193,7 @@ impl Vault {
     ) -> Result<DailyPrompt> {
         let now = self.now_ms();
         let day = self.today()?;
-        let content = Content::english()?;
+        let content = Content::current()?;
         let prompt = content.prompt(prompt_id).ok_or(Error::NotFound)?;
         self.with_session(|s, conn| {
             let seed = s.prompt_seed()?;
@@ -269,7 +269,7 @@ fn daily(
 
 /// The caution shown before `prompt`: the transparency caution for a transparency practice.
 fn caution_for(prompt: &Prompt) -> Result<Option<String>> {
-    Ok(prompt.transparency.then_some(Content::english()?.help.transparency.clone()))
+    Ok(prompt.transparency.then_some(Content::current()?.help.transparency.clone()))
 }
 
 #[cfg(test)]

@@ -36,6 +36,6 @@ pub fn pages_for(content: &Content, role: Role) -> Vec<ProgramPage> {
 impl Vault {
     /// The program's pages for this vault's role. Needs the vault unlocked.
     pub fn program_pages(&self) -> Result<Vec<ProgramPage>> {
-        Ok(pages_for(Content::english()?, self.role()?))
+        Ok(pages_for(Content::current()?, self.role()?))
     }
 }

@@ -35,7 +35,7 @@ pub struct PracticeDay {
 impl Vault {
     /// Every day with practice recorded, oldest first, with the responses written.
     pub fn practice_history(&self) -> Result<Vec<PracticeDay>> {
-        let content = Content::english()?;
+        let content = Content::current()?;
         self.with_session(|s, conn| {
             // Oldest first, as the history keeps them.
             let days: Vec<(i32, Vec<_>)> =

@@ -211,7 +211,7 @@ pub fn compute(
 impl Vault {
     /// Progress as of today, by local days in the vault's time zone.
     pub fn progress(&self) -> Result<ProgramProgress> {
-        let content = Content::english()?;
+        let content = Content::current()?;
         let today = self.today()?;
         self.with_session(|s, _| {
             let started_day = self.day_of(s.settings()?.created_ms)?;

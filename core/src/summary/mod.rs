@@ -244,7 +244,7 @@ impl Vault {
             sections.push(SummarySection { heading: "Notes".into(), items });
         }
         if !request.letter_ids.is_empty() {
-            let content = Content::english()?;
+            let content = Content::current()?;
             let mut worksheets = Vec::new();
             for kind in [ToolKind::RemorseLetters, ToolKind::Stories, ToolKind::ValidationNotes] {
                 worksheets.extend(self.entries(kind)?);
@@ -289,7 +289,7 @@ impl Vault {
     }
 
     fn practice_section(&self, from: i32, to: i32) -> Result<SummarySection> {
-        let content = Content::english()?;
+        let content = Content::current()?;
         let history = self.practice_history()?;
         let (mut days, mut done, mut skipped) = (0, 0, 0);
         let mut by_focus: Vec<(Focus, i32)> = Vec::new();

@@ -91,7 +91,7 @@ impl Vault {
         if limit == 0 || limit > MAX_FIRINGS {
             return Err(Error::out_of_range(InputField::Limit, 1, i64::from(MAX_FIRINGS)));
         }
-        let content = Content::english()?;
+        let content = Content::current()?;
         let reminders = match self.entries(ToolKind::Reminders) {
             Ok(records) => schedule::enabled(records.iter().map(|r| (&r.id, &r.entry))),
             Err(Error::Locked) => match self.device_record(schedule::RECORD)? {

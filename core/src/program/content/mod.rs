@@ -1,5 +1,6 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
-//! library, help resources, the neutral notification texts and the phrasing check's words. build.rs compiles the TOML
+//! library, help resources, the neutral notification texts and the phrasing check's words,
+//! in each bundled language (`content/<code>/`). build.rs compiles each language's TOML
 //! files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
@@ -8,6 +9,7 @@ pub mod rules;
 pub mod types;
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use types::*;
 
@@ -15,24 +17,59 @@ use crate::error::{Error, Result};
 use crate::tools::WorksheetKind;
 use crate::vault::Role;
 
-/// The English content as build.rs encoded it: the inflated length (u32, little-endian),
-/// then the encoding, deflated.
-static CONTENT_EN_DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content_en.bin"));
+// The bundled languages (`BUNDLED`: code and compiled content, English first), as build.rs
+// found them under `content/`.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-/// The English content's encoding, inflated once and kept for the life of the process (the
-/// parsed content borrows its texts from it).
-fn content_en() -> Result<&'static [u8]> {
-    static INFLATED: OnceLock<Option<Vec<u8>>> = OnceLock::new();
-    INFLATED
+const MALFORMED: Error = Error::Damaged("the built-in program content is malformed");
+
+/// A compiled language's content inflated: the inflated length (u32, little-endian) first,
+/// then the encoding, deflated.
+fn inflate(blob: &[u8]) -> Option<Vec<u8>> {
+    let (len, deflated) = blob.split_at_checked(4)?;
+    let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+    let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, len).ok()?;
+    (inflated.len() == len).then_some(inflated)
+}
+
+/// The bundled languages' codes, English first.
+pub fn bundled_languages() -> Vec<&'static str> {
+    BUNDLED.iter().map(|(code, _)| *code).collect()
+}
+
+/// The index in [`BUNDLED`] of the language in use.
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+
+/// Chooses the content's language from a language tag (`de`, `de-AT`, `pt_BR`): its primary
+/// language if bundled, English otherwise. Returns the code of the language now in use.
+pub fn set_language(tag: &str) -> &'static str {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let index = BUNDLED.iter().position(|(code, _)| *code == primary).unwrap_or(0);
+    CURRENT.store(index, Ordering::Relaxed);
+    BUNDLED[index].0
+}
+
+/// The language in use, as its index in the bundled languages, and how many there are: for
+/// caches kept per language (the phrasing check's compiled words).
+pub(crate) fn current_language() -> (usize, usize) {
+    (CURRENT.load(Ordering::Relaxed), BUNDLED.len())
+}
+
+/// The content of the language at `index` in [`BUNDLED`], inflated and parsed once.
+pub(crate) fn bundled(index: usize) -> Result<&'static Content> {
+    static PARSED: OnceLock<Vec<OnceLock<Option<Content>>>> = OnceLock::new();
+    let slots = PARSED.get_or_init(|| BUNDLED.iter().map(|_| OnceLock::new()).collect());
+    let (code, blob) = BUNDLED.get(index).ok_or(MALFORMED)?;
+    slots[index]
         .get_or_init(|| {
-            let (len, deflated) = CONTENT_EN_DEFLATED.split_at_checked(4)?;
-            let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
-            let inflated =
-                miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, len).ok()?;
-            (inflated.len() == len).then_some(inflated)
+            // Inflated once per language for the life of the process: the decoder reads
+            // from it without copying.
+            let inflated: &'static [u8] = Vec::leak(inflate(blob)?);
+            let content = Content::parse(inflated).ok()?;
+            (content.language == *code).then_some(content)
         })
-        .as_deref()
-        .ok_or(Error::Damaged("the built-in program content is malformed"))
+        .as_ref()
+        .ok_or(MALFORMED)
 }
 
 /// The whole program in one language.
@@ -63,13 +100,19 @@ pub struct Content {
 }
 
 impl Content {
+    /// The content in the language in use ([`set_language`]; English until one is chosen).
+    pub fn current() -> Result<&'static Content> {
+        bundled(current_language().0)
+    }
+
     /// The English content, parsed once.
     pub fn english() -> Result<&'static Content> {
-        static CONTENT: OnceLock<Option<Content>> = OnceLock::new();
-        CONTENT
-            .get_or_init(|| Content::parse_english().ok())
-            .as_ref()
-            .ok_or(Error::Damaged("the built-in program content is malformed"))
+        bundled(0)
+    }
+
+    /// The content in the bundled language `code`, if there is one.
+    pub fn for_language(code: &str) -> Option<Result<&'static Content>> {
+        BUNDLED.iter().position(|(c, _)| *c == code).map(bundled)
     }
 
     /// The step with `number`.

@@ -1,8 +1,8 @@
 //! Reads the content that build.rs compiled from `content/<language>/*.toml` into the
 //! [`Content`] types, failing on any field that is missing or of the wrong shape.
 
+use super::Content;
 use super::types::*;
-use super::{Content, content_en};
 use crate::error::{Error, Result};
 use crate::program::node::{Fields, Node};
 use crate::tools::phrasing::PhrasingReason;
@@ -57,9 +57,9 @@ fn read_stage(key: &str) -> Result<Stage> {
 }
 
 impl Content {
-    /// Reads the English content compiled into the library.
-    pub fn parse_english() -> Result<Self> {
-        let blob = Node::decode(content_en()?)?;
+    /// Reads a language's content as build.rs encoded it (inflated).
+    pub fn parse(encoded: &'static [u8]) -> Result<Self> {
+        let blob = Node::decode(encoded)?;
         let top = blob.fields(&["program", "groups", "phrasing"])?;
         let mut content = Self::read(top.node("program")?, top.node("groups")?)?;
         content.phrasing = read_phrasing(top.node("phrasing")?)?;

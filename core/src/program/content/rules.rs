@@ -59,6 +59,64 @@ pub mod counts {
     pub const NOT_IN_NOTIFICATIONS: &[&str] = &["affair", "cheat", "infidel", "betray", "partner"];
 }
 
+/// One part of the content's shape, as text.
+type Shape = fn(&Content) -> String;
+
+/// How a translation differs in shape from `english`: every id, key and structure must be the
+/// same (a translation changes words only), so progress, history and backups mean the same in
+/// every language. Empty when `translated` matches.
+pub fn translation_problems(english: &Content, translated: &Content) -> Vec<String> {
+    // What must match, as text: ids, keys, counts and structure, never words.
+    let shapes: [(&str, Shape); 8] = [
+        ("steps", |c| {
+            let s = c.steps.iter().map(|s| {
+                (
+                    s.number,
+                    &s.key,
+                    s.practices.len(),
+                    s.phrases.len(),
+                    s.cautions.len(),
+                    s.reflections.len(),
+                )
+            });
+            format!("{:?}", s.collect::<Vec<_>>())
+        }),
+        ("modules", |c| {
+            format!("{:?}", c.modules.iter().map(|m| (&m.key, m.step)).collect::<Vec<_>>())
+        }),
+        ("themes", |c| format!("{:?}", c.themes.iter().map(|t| &t.key).collect::<Vec<_>>())),
+        ("prompts", |c| {
+            let p = c.prompts.iter().map(|p| {
+                let place = (&p.sequence, &p.module, p.transparency, p.follow_up.is_some());
+                (&p.id, p.role, &p.focus, p.kind, p.stage, place)
+            });
+            format!("{:?}", p.collect::<Vec<_>>())
+        }),
+        ("milestones", |c| {
+            format!("{:?}", c.milestones.iter().map(|m| (&m.key, m.role)).collect::<Vec<_>>())
+        }),
+        ("worksheets", |c| {
+            format!(
+                "{:?}",
+                c.worksheets.iter().map(|w| (&w.key, w.sections.len())).collect::<Vec<_>>()
+            )
+        }),
+        ("help resources", |c| {
+            let r = c.help.resources.iter().map(|r| (&r.country, r.kind, &r.checked));
+            let f = c.help.red_flags.iter().map(|f| f.role);
+            format!("{:?} {:?}", r.collect::<Vec<_>>(), f.collect::<Vec<_>>())
+        }),
+        ("phrasing reasons", |c| {
+            format!("{:?}", c.phrasing.rules.iter().map(|r| r.reason).collect::<Vec<_>>())
+        }),
+    ];
+    shapes
+        .iter()
+        .filter(|(_, shape)| shape(english) != shape(translated))
+        .map(|(what, _)| format!("{}: the {what} differ from English", translated.language))
+        .collect()
+}
+
 /// The words of `text` that carry its meaning: lower-case, three letters or more, without
 /// [`counts::COMMON_WORDS`].
 fn content_words(text: &str) -> HashSet<String> {
@@ -449,6 +507,41 @@ mod tests {
             gb.resources.iter().take_while(|r| r.country == "GB").map(|r| r.kind).collect();
         assert_eq!(kinds[0], ResourceKind::Emergency, "the emergency number leads");
         assert_eq!(gb.resources.len(), help.resources.len(), "nothing is dropped");
+    }
+
+    #[test]
+    fn every_bundled_language_has_englishs_shape_and_rules() {
+        let english = Content::english().unwrap();
+        assert_eq!(super::super::bundled_languages()[0], "en");
+        for code in super::super::bundled_languages() {
+            let content = Content::for_language(code).unwrap().unwrap();
+            assert_eq!(content.language, code);
+            assert_eq!(translation_problems(english, content), Vec::<String>::new());
+            assert_eq!(content.problems(), Vec::<String>::new(), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_translation_that_drops_or_moves_anything_is_refused() {
+        let english = Content::english().unwrap();
+        let mut translated = english.clone();
+        translated.language = "xx".to_owned();
+        translated.prompts[3].text = "Words in another language.".to_owned();
+        assert!(translation_problems(english, &translated).is_empty(), "changing words is fine");
+        translated.prompts.remove(5);
+        translated.help.resources[0].checked = "2020-01-01".to_owned();
+        assert_eq!(
+            translation_problems(english, &translated),
+            ["xx: the prompts differ from English", "xx: the help resources differ from English"]
+        );
+    }
+
+    #[test]
+    fn the_language_follows_the_tag_and_falls_back_to_english() {
+        assert_eq!(super::super::set_language("en-GB"), "en");
+        assert_eq!(super::super::set_language("zz_ZZ"), "en", "not bundled: English");
+        assert_eq!(Content::current().unwrap().language, "en");
+        assert!(Content::for_language("zz").is_none());
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod words;
 use std::sync::OnceLock;
 
 use crate::error::{InputField, Result};
-use crate::program::content::{Content, PhrasingWords};
+use crate::program::content::{PhrasingWords, bundled, current_language};
 use crate::text::TextRule;
 use words::canonical;
 
@@ -153,10 +153,13 @@ impl Rules {
         Rules { rules, accepts: all(&words.accepts), disowns: all(&words.disowns) }
     }
 
-    fn english() -> Result<&'static Rules> {
-        static RULES: OnceLock<Option<Rules>> = OnceLock::new();
-        RULES
-            .get_or_init(|| Content::english().ok().map(|c| Rules::compile(&c.phrasing)))
+    /// The rules of the language in use, compiled once per language.
+    fn current() -> Result<&'static Rules> {
+        static RULES: OnceLock<Vec<OnceLock<Option<Rules>>>> = OnceLock::new();
+        let (index, count) = current_language();
+        let slots = RULES.get_or_init(|| (0..count).map(|_| OnceLock::new()).collect());
+        slots[index]
+            .get_or_init(|| bundled(index).ok().map(|c| Rules::compile(&c.phrasing)))
             .as_ref()
             .ok_or(crate::error::Error::Damaged("the built-in program content is malformed"))
     }
@@ -219,7 +222,7 @@ pub fn check_letter(text: &str) -> Result<Vec<PhrasingFlag>> {
 /// Flags phrasing in `text` that the remorse step cautions against, and words of self-harm,
 /// in order of position.
 pub fn check(text: &str) -> Result<Vec<PhrasingFlag>> {
-    Ok(Rules::english()?.check(text))
+    Ok(Rules::current()?.check(text))
 }
 
 /// Whether `text` has words of self-harm or of wanting to die: the screens then offer help
@@ -231,6 +234,7 @@ pub fn mentions_self_harm(text: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::program::Content;
 
     #[test]
     fn every_reason_has_its_words_once() {

@@ -150,9 +150,11 @@ public final class MendSession {
         observers.forEach { $0.observer?.dataChanged(change) }
     }
 
-    /// Finds the vault: no vault (onboarding) or locked. Call once when the app starts.
+    /// Finds the vault: no vault (onboarding) or locked. Call once when the app starts. The
+    /// program's language follows the device's, where the core has it.
     @discardableResult
     public func start() async throws -> SessionState {
+        _ = setLanguage(tag: Locale.current.identifier)
         if vault == nil {
             let path = self.path, keyStore = self.keyStore
             let opened = try await core.run { () -> MendVault? in

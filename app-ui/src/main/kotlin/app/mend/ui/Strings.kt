@@ -1,6 +1,7 @@
-// Every word the screens say that is not the program's content (which comes from the core):
-// one place, so no composable carries text of its own and a translation is one new instance.
-// Android builds an instance from its string resources; the desktop uses English.
+// Every word the screens say that is not the program's content (which comes from the core,
+// in the language `setLanguage` chose): one place, each string a named key, so no composable
+// carries text of its own (scripts/thin-apps.sh checks) and a translation is one new instance
+// with its own grammar for counts and dates. English is the only one so far.
 package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf

@@ -77,7 +77,7 @@ fun main(args: Array<String>) {
                 exitApplication()
             },
             state = windowState,
-            title = if (discreet) MendStrings().discreetName else "Mend",
+            title = MendStrings().let { if (discreet) it.discreetName else it.appName },
         ) {
             MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, sharedFiles = DesktopFiles(dir)) }
         }

@@ -19,6 +19,7 @@ import app.mend.core.ProgressListener
 import app.mend.ffi.createVault
 import app.mend.ffi.defaultKdfParams
 import app.mend.ffi.restoreBackup
+import app.mend.ffi.setLanguage
 import app.mend.ffi.vaultExists
 import java.time.Instant
 import kotlinx.coroutines.CoroutineDispatcher
@@ -144,8 +145,12 @@ class MendSession(
         }
     }
 
-    /** Finds the vault: no vault (onboarding) or locked. Call once when the app starts. */
+    /**
+     * Finds the vault: no vault (onboarding) or locked. Call once when the app starts. The
+     * program's language follows the device's, where the core has it.
+     */
     suspend fun start(): SessionState = withContext(core) {
+        setLanguage(java.util.Locale.getDefault().toLanguageTag())
         if (vault == null && vaultExists(path)) {
             val opened = MendVault.open(path, keyStore)
             if (opened.lockState() == LockState.ERASED) {
