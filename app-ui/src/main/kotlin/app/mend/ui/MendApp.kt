@@ -26,11 +26,6 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.semantics.clearAndSetSemantics
-import androidx.compose.ui.platform.LocalFocusManager
-import androidx.compose.ui.draw.alpha
-import androidx.compose.foundation.layout.fillMaxSize
-import androidx.compose.foundation.layout.Box
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import app.mend.core.KdfParams
@@ -244,7 +239,11 @@ private fun Home(
                 ProgressContent(checkIn, progress, titleOf)
             }
             Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
-            Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { onPage(it) }
+            Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { opened ->
+                // The summary's choices load as the page is asked for, as well as when it shows.
+                if (opened == SettingsPage.Summary) summary?.let { scope.launch { it.refresh() } }
+                onPage(opened)
+            }
         }
     }
 }
@@ -286,30 +285,22 @@ fun MendApp(
     val recoverState by recover.state.collectAsState()
     val openHelp = { helpOpen = true }
 
-    // Help opens over whatever is on screen and closes back onto it: the screens beneath stay
-    // composed (a letter half-written keeps its words) but hidden, silent to accessibility,
-    // and without the keyboard's focus.
-    val screens: @Composable () -> Unit = screens@{
-        // A flow that shows a new recovery code stays on screen until the code is kept, although
-        // the session is already unlocked.
-        if (onboardingState.step == OnboardingStep.ShowRecoveryCode) {
-            OnboardingScreen(onboarding, openHelp, keyIsAFile)
-            return@screens
-        }
-        // Restoring on first run, and its new recovery code until it is kept.
-        if (restore != null) {
-            val restoreState by restore.state.collectAsState()
-            LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
-            if (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault)) {
-                RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
-                return@screens
-            }
-        }
-        if (forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null)) {
+    if (helpOpen) {
+        HelpScreen(help, onBack = { helpOpen = false })
+        return
+    }
+    // Restoring on first run, and its new recovery code until it is kept.
+    val restoreState = restore?.state?.collectAsState()?.value
+    if (restoreState != null) LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
+    val showRestore = restoreState != null && (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault))
+    when {
+        // A flow that shows a new recovery code stays on screen until the code is kept,
+        // although the session is already unlocked.
+        onboardingState.step == OnboardingStep.ShowRecoveryCode -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
+        showRestore && restore != null -> RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
+        forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null) ->
             RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
-            return@screens
-        }
-        when (val s = state) {
+        else -> when (val s = state) {
             SessionState.Starting -> {}
             SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
             SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
@@ -325,8 +316,8 @@ fun MendApp(
             }
             is SessionState.Unlocked -> {
                 LaunchedEffect(Unit) { forgot = false }
-                // A code never confirmed (the app stopped before it was kept) is replaced and shown
-                // first, unless a settings page is showing its own new code.
+                // A code never confirmed (the app stopped before it was kept) is replaced and
+                // shown first, unless a settings page is showing its own new code.
                 if (!s.recoveryCodeConfirmed && page == null) {
                     val codeState by recoveryCode.state.collectAsState()
                     LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
@@ -337,15 +328,6 @@ fun MendApp(
                     Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
                 }
             }
-        }
-
-    }
-    val focus = LocalFocusManager.current
-    Box(Modifier.fillMaxSize()) {
-        Box(if (helpOpen) Modifier.fillMaxSize().alpha(0f).clearAndSetSemantics {} else Modifier.fillMaxSize()) { screens() }
-        if (helpOpen) {
-            LaunchedEffect(Unit) { focus.clearFocus() }
-            HelpScreen(help, onBack = { helpOpen = false })
         }
     }
 }

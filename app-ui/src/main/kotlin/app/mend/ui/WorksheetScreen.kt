@@ -58,7 +58,8 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
                 visualTransformation = FlagUnderline(flags, mark),
                 modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).testTag("section-$index"),
             )
-            harm.firstOrNull()?.let { HelpFirst(it, onHelp) }
+            // The letter is kept before help opens, so nothing written is lost on the way.
+            harm.firstOrNull()?.let { HelpFirst(it) { scope.launch { model.save(); onHelp() } } }
             flags.forEach { flag ->
                 Column(Modifier.testTag("flag"), verticalArrangement = Arrangement.spacedBy(4.dp)) {
                     Text(

@@ -441,12 +441,10 @@ class AppFlowTest {
         tap("open-help")
         await("help-intro")
         tap("help-back")
-        await("section-1")
-        onNodeWithTag("section-1").performScrollTo().performTextClearance()
-        waitUntil("the help card goes", timeoutMillis = 10_000) { onAllNodesWithTag("help-first").fetchSemanticsNodes().isEmpty() }
-        tap("save")
-        await("saved")
-        tap("close")
+        // The letter was kept before help opened.
+        await("tab-tools")
+        onNodeWithTag("tab-tools").performClick()
+        tap("tool-remorse_letters")
         await("entry")
         runBlocking { session.close() }
     }

@@ -288,7 +288,14 @@ class ScreenshotTest {
         try {
             waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
         } catch (e: androidx.compose.ui.test.ComposeTimeoutException) {
-            throw AssertionError("no node tagged $tag; the screen shows:\n" + onRoot(useUnmergedTree = true).printToString(), e)
+            // What the core threads were doing, in case a call never came back.
+            val core = Thread.getAllStackTraces().filterKeys { it.name == "mend-core" }.map { (t, stack) ->
+                "${t.name} ${t.state}:\n" + stack.take(25).joinToString("\n") { "  at $it" }
+            }
+            throw AssertionError(
+                "no node tagged $tag; the screen shows:\n" + onRoot(useUnmergedTree = true).printToString() + "\n" + core.joinToString("\n"),
+                e,
+            )
         }
     }
 

@@ -10,6 +10,7 @@ import app.mend.ffi.helpResources
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
 /** What the help screen shows. */
@@ -19,6 +20,11 @@ data class HelpState(val help: Help? = null, val problem: MendException? = null)
 class HelpModel(session: MendSession, scope: CoroutineScope) : ScreenModel<HelpState>(session, HelpState(), scope) {
 
     override val keepsOnlyWhileUnlocked: Boolean get() = false
+
+    init {
+        // Help is loaded as the app starts, so it is there the moment it is asked for.
+        scope.launch { refresh() }
+    }
 
     override suspend fun refresh() {
         val region = java.util.Locale.getDefault().country.ifEmpty { null }
