@@ -47,7 +47,9 @@ measure() {
   fi
   build -C "link-arg=-Wl,--version-script=$map"
   if exported; then
-    # New metadata since the list was made: make the list again and link once more.
+    # New metadata since the list was made: list it again from a build without the list
+    # (linked with the old one, the library exports only the new names), and link once more.
+    build
     NM=$nm bash scripts/phone-exports.sh "$so" "$map"
     build -C "link-arg=-Wl,--version-script=$map"
   fi
