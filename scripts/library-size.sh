@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release mend-ffi library as the Android build does (a cdylib alone, stripped,
 # LTO, without unwind tables in the Rust or the C: it aborts on a panic; UniFFI's metadata
-# made local by scripts/phone-exports.sh, so the linker drops it) for x86-64 and for aarch64
+# made local by a linker version script, as scripts/phone-exports.sh writes for Gradle, so the
+# linker drops it) for x86-64 and for aarch64
 # (the phones' architecture, built with Debian's cross compiler), and checks each against the
 # 2 MB target. Its own target directory keeps the flags from rebuilding every other release
 # build. Prints one line per architecture: the size in bytes and MB.
@@ -31,32 +32,40 @@ measure() {
     *) echo "unknown architecture: $arch" >&2; return 2 ;;
   esac
   local so=$DIR/${target:+$target/}release/libmend_ffi.so
-  local map
-  map=$(realpath -m "$DIR/exports-$arch.map")
   build() {
     RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
       cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib "${cargo_target[@]}" \
       --target-dir "$DIR" -- "${link[@]}" "$@"
   }
-  exported() { "$nm" -D --defined-only "$so" | grep -q UNIFFI_META_; }
-  # The metadata's names come from a build of the same source; then the library is linked
-  # again with them made local.
-  if [ ! -f "$map" ]; then
-    build
-    NM=$nm bash scripts/phone-exports.sh "$so" "$map"
-  fi
-  build -C "link-arg=-Wl,--version-script=$map"
-  if exported; then
-    # New metadata since the list was made: list it again from a build without the list
-    # (linked with the old one, the library exports only the new names), and link once more.
-    build
-    NM=$nm bash scripts/phone-exports.sh "$so" "$map"
+  # The UniFFI metadata names the library exports (grep reads all of nm's output: with
+  # pipefail, an early exit would fail the pipe).
+  meta() { "$nm" -D --defined-only "$so" | awk '{print $NF}' | grep '^UNIFFI_META_' || true; }
+  # The names are listed from a build without a list and kept; a later build that still
+  # exports some (new FFI items) adds them. The map's path carries a hash of its names, so
+  # cargo links again whenever the list changes (it does not watch the file's contents).
+  local names=$DIR/exports-$arch.names
+  linked() {
+    local map
+    map=$(realpath -m "$DIR/exports-$arch-$(sha256sum < "$names" | cut -c1-12).map")
+    if [ ! -f "$map" ]; then
+      { echo "/* UniFFI metadata, local to the phone library (scripts/library-size.sh). */"
+        echo "{"; echo "  local:"; sed 's/.*/    &;/' "$names"; echo "};"; } > "$map"
+    fi
     build -C "link-arg=-Wl,--version-script=$map"
+  }
+  listed() { build; meta | sort -u > "$names"; }
+  [ -s "$names" ] || listed
+  # A listed name no longer defined (an FFI item removed) fails the link: list afresh.
+  linked 2>/dev/null || { listed && linked; }
+  if [ -n "$(meta)" ]; then
+    { cat "$names"; meta; } | sort -u > "$names.new"
+    mv "$names.new" "$names"
+    linked
   fi
   local size
   size=$(stat -c %s "$so")
   awk -v a="$arch" -v s="$size" 'BEGIN { printf "mend-ffi release library for %s (stripped): %d bytes (%.2f MB)\n", a, s, s / 1e6 }'
-  if exported; then
+  if [ -n "$(meta)" ]; then
     echo "UniFFI metadata is still exported ($arch)" >&2
     return 1
   fi
