@@ -123,6 +123,15 @@ struct NoteEditorView: View {
                     .accessibilityIdentifier("body")
                 if !model.dirty && !model.isNew { Text(words.saved).foregroundStyle(.secondary).accessibilityIdentifier("saved") }
                 if let problem = model.problem { ProblemText(problem: problem) }
+                // Words of self-harm in the saved note: help is offered first (the note is kept).
+                if let help = model.help {
+                    VStack(alignment: .leading, spacing: 8) {
+                        Text(help.label).font(.headline)
+                        Text(help.suggestion)
+                        PrimaryButton(title: words.openHelpNow, identifier: "open-help") { helping = true }
+                    }
+                    .accessibilityIdentifier("help-first")
+                }
                 if !model.isNew {
                     Button(words.delete, role: .destructive) { deleting = true }.accessibilityIdentifier("delete")
                 }

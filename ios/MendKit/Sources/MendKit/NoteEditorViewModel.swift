@@ -17,6 +17,8 @@ public final class NoteEditorViewModel: SessionObserver {
     public private(set) var deleted = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
+    /// Words of self-harm in the note as last saved: the screen offers help, in the core's words.
+    public private(set) var help: PhrasingFlag?
 
     @ObservationIgnored private let session: MendSession
     @ObservationIgnored private var revision = 0
@@ -90,10 +92,13 @@ public final class NoteEditorViewModel: SessionObserver {
         problem = nil
         defer { busy = false }
         do {
-            let summary = try await session.call { v in
-                try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving)
+            let (summary, help) = try await session.call { v in
+                let summary = try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving)
+                let flags = (try? checkLetterPhrasing(text: saving.title + "\n" + saving.body)) ?? []
+                return (summary, flags.first { $0.reason == .selfHarm })
             }
             self.id = summary.id
+            self.help = help
             // Edits made while saving stay unsaved: only the saved revision moves.
             savedRevision = at
             changes += 1

@@ -240,6 +240,17 @@ final class ViewModelTests: XCTestCase {
         XCTAssertFalse(model.done)
     }
 
+    func testANoteWithWordsOfSelfHarmBringsTheOfferOfHelpWhenSaved() async throws {
+        let editor = NoteEditorViewModel(session: try await newSession())
+        editor.edit { $0.title = "Tonight"; $0.body = "Some days I dont want to be alive." }
+        await editor.save()
+        XCTAssertEqual(editor.help?.reason, .selfHarm)
+        XCTAssertFalse(editor.dirty, "the note is kept")
+        editor.edit { $0.body = "We walked by the river and talked." }
+        await editor.save()
+        XCTAssertNil(editor.help, "an ordinary note brings no offer")
+    }
+
     func testASummaryHoldsOnlyWhatThePersonPicked() async throws {
         let files = FolderSharedFiles()
         let session = try await newSession()

@@ -21,6 +21,8 @@ import androidx.compose.foundation.verticalScroll
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Info
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
@@ -43,6 +45,7 @@ import androidx.compose.ui.unit.dp
 import androidx.compose.runtime.remember
 import app.mend.core.InputProblem
 import app.mend.core.PasscodeStrength
+import app.mend.core.PhrasingFlag
 import app.mend.ffi.passcodeStrength
 import app.mend.ffi.MendException
 import app.mend.kit.secondsUntil
@@ -197,4 +200,19 @@ fun problemWords(problem: MendException, words: ProblemStrings): String = when (
     is MendException.NewerBackup -> words.newerBackup
     is MendException.AlreadyExists -> words.alreadyExists
     else -> words.other
+}
+
+/** What the core says to words of self-harm, and help one tap away. */
+@Composable
+fun HelpFirst(flag: PhrasingFlag, onHelp: () -> Unit) {
+    Card(
+        Modifier.fillMaxWidth().testTag("help-first"),
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+    ) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(flag.label, style = MaterialTheme.typography.titleMedium)
+            Text(flag.suggestion, style = MaterialTheme.typography.bodyLarge)
+            PrimaryButton(LocalStrings.current.openHelpNow, onHelp, "open-help")
+        }
+    }
 }

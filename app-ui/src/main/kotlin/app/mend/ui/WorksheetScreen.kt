@@ -9,8 +9,6 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
-import androidx.compose.material3.Card
-import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
@@ -75,21 +73,6 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
         if (state.saved) Text(strings.saved, modifier = Modifier.testTag("saved"))
         PrimaryButton(if (state.busy) strings.busy else strings.save, { scope.launch { model.save() } }, "save", enabled = !state.busy)
         QuietButton(strings.back, onClose, "close")
-    }
-}
-
-/** What the core says to words of self-harm, and help one tap away. */
-@Composable
-private fun HelpFirst(flag: PhrasingFlag, onHelp: () -> Unit) {
-    Card(
-        Modifier.fillMaxWidth().testTag("help-first"),
-        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
-    ) {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Text(flag.label, style = MaterialTheme.typography.titleMedium)
-            Text(flag.suggestion, style = MaterialTheme.typography.bodyLarge)
-            PrimaryButton(LocalStrings.current.openHelpNow, onHelp, "open-help")
-        }
     }
 }
 

@@ -1,11 +1,15 @@
 // Writing and editing one note. The core validates; what it refuses comes back as a typed
 // problem naming the field. Typing while a save is under way keeps the note marked unsaved.
+// A saved note with words of self-harm brings the core's offer of help.
 package app.mend.kit
 
 import app.mend.core.InputField
 import app.mend.core.NoteDraft
+import app.mend.core.PhrasingFlag
+import app.mend.core.PhrasingReason
 import app.mend.core.RecordId
 import app.mend.ffi.MendException
+import app.mend.ffi.checkLetterPhrasing
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
@@ -20,6 +24,8 @@ data class EditorState(
     val busy: Boolean = false,
     val deleted: Boolean = false,
     val problem: MendException? = null,
+    /** Words of self-harm in the note as last saved: the screen offers help, in the core's words. */
+    val help: PhrasingFlag? = null,
 ) {
     /** Whether this is a new note. */
     val isNew: Boolean get() = id == null
@@ -59,11 +65,17 @@ class NoteEditorModel(session: MendSession, scope: CoroutineScope) : ScreenModel
         if (!before.canSave) return
         mutable.update { it.copy(busy = true, problem = null) }
         val id = before.id
-        val result = attempt { session.call { v -> if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft) } }
+        val result = attempt {
+            session.call { v ->
+                val summary = if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft)
+                val words = before.draft.title + "\n" + before.draft.body
+                summary to runCatching { checkLetterPhrasing(words) }.getOrNull()?.firstOrNull { it.reason == PhrasingReason.SELF_HARM }
+            }
+        }
         mutable.update {
             result.fold(
                 // Edits made while saving stay unsaved: only the saved revision moves.
-                { summary -> it.copy(id = summary.id, busy = false, savedRevision = before.revision) },
+                { (summary, help) -> it.copy(id = summary.id, busy = false, savedRevision = before.revision, help = help) },
                 { _ -> it.copy(busy = false, problem = result.problem) },
             )
         }

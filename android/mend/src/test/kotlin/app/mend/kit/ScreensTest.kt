@@ -72,6 +72,21 @@ class ScreensTest {
     }
 
     @Test
+    fun aNoteWithWordsOfSelfHarmBringsTheOfferOfHelpWhenSaved() = runBlocking {
+        val scope = testScope()
+        val editor = NoteEditorModel(newSession(), scope)
+        editor.edit { it.copy(title = "Tonight", body = "Some days I dont want to be alive.") }
+        editor.save()
+        val help = assertNotNull(editor.state.value.help, "help is offered")
+        assertEquals(app.mend.core.PhrasingReason.SELF_HARM, help.reason)
+        assertTrue(help.label.isNotBlank() && !editor.state.value.dirty, "the note is kept")
+        editor.edit { it.copy(body = "We walked by the river and talked.") }
+        editor.save()
+        assertEquals(null, editor.state.value.help, "an ordinary note brings no offer")
+        scope.cancel()
+    }
+
+    @Test
     fun aBackupSetAsideOrCutShortIsSaidPlainlyAndLeavesNoVault() = runBlocking {
         val scope = testScope()
         val files = object : SharedFiles {
