@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+include!("src/program/content/keys.rs");
+
 const PHRASING: &str = "phrasing.toml";
 const PROMPT_FILES: &[&str] = &["prompts-repairing.toml", "prompts-hurt.toml"];
 
@@ -80,7 +82,7 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     let groups =
         top.get("group").and_then(toml::Value::as_array).ok_or(format!("{path} needs groups"))?;
     for group in groups {
-        let g = table(group, &["role", "step", "theme", "module", "stage", "prompts"], path)?;
+        let g = table(group, GROUP_KEYS, path)?;
         g.get("stage")
             .and_then(toml::Value::as_str)
             .ok_or(format!("{path}: a group needs a stage"))?;
@@ -89,21 +91,7 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
             .and_then(toml::Value::as_array)
             .ok_or(format!("{path}: a group needs prompts"))?;
         for prompt in prompts {
-            let p = table(
-                prompt,
-                &[
-                    "id",
-                    "kind",
-                    "minutes",
-                    "text",
-                    "follow_up",
-                    "stage",
-                    "sequence",
-                    "place",
-                    "transparency",
-                ],
-                path,
-            )?;
+            let p = table(prompt, PROMPT_KEYS, path)?;
             for key in ["id", "kind", "text"] {
                 p.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
             }
@@ -121,7 +109,7 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
 fn phrasing(path: &str) -> Result<toml::Value, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
-    let top = table(&value, &["accepts", "disowns", "reason"], path)?;
+    let top = table(&value, PHRASING_KEYS, path)?;
     for list in ["accepts", "disowns"] {
         let items =
             top.get(list).and_then(toml::Value::as_array).ok_or(format!("{path}: {list}"))?;
@@ -130,7 +118,7 @@ fn phrasing(path: &str) -> Result<toml::Value, String> {
     let reasons =
         top.get("reason").and_then(toml::Value::as_array).ok_or(format!("{path}: reasons"))?;
     for reason in reasons {
-        let r = table(reason, &["key", "label", "suggestion", "phrases"], path)?;
+        let r = table(reason, REASON_KEYS, path)?;
         for key in ["key", "label", "suggestion"] {
             r.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
         }

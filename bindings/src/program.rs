@@ -72,6 +72,13 @@ pub fn check_letter_phrasing(text: String) -> Result<Vec<PhrasingFlag>, MendErro
     Ok(phrasing::check_letter(&text)?)
 }
 
+/// The words of self-harm in any text the person wrote (a journal note), with the words to
+/// answer them, or none: the screen then offers help first.
+#[uniffi::export]
+pub fn self_harm_in(text: String) -> Result<Option<PhrasingFlag>, MendError> {
+    Ok(phrasing::self_harm_in(&text)?)
+}
+
 #[uniffi::export]
 impl MendVault {
     /// The program's pages for this vault's role: the steps, or the hurt partner's themes.

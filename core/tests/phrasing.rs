@@ -6,7 +6,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use mend_core::tools::phrasing::PhrasingReason::{self, *};
-use mend_core::tools::phrasing::{check, check_letter, mentions_self_harm};
+use mend_core::tools::phrasing::{check, check_letter, self_harm_in};
 
 /// Sentences that must be flagged, with the reasons in the order they appear.
 const FLAGGED: &[(&str, &[PhrasingReason])] = &[
@@ -304,7 +304,7 @@ fn leaves_accountable_words_alone() {
 #[test]
 fn self_harm_is_recognised_in_any_text_and_comes_first() {
     for (text, expected) in FLAGGED {
-        assert_eq!(mentions_self_harm(text).unwrap(), expected.contains(&SelfHarm), "{text}");
+        assert_eq!(self_harm_in(text).unwrap().is_some(), expected.contains(&SelfHarm), "{text}");
     }
     // Inside a letter it is flagged even where other words overlap it.
     let flags = check_letter("I hate myself and I want to die. Please forgive me.").unwrap();

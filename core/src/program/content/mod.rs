@@ -4,6 +4,7 @@
 //! files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
+mod keys;
 mod reader;
 pub mod rules;
 pub mod types;

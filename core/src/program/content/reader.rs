@@ -2,6 +2,7 @@
 //! [`Content`] types, failing on any field that is missing or of the wrong shape.
 
 use super::Content;
+use super::keys::*;
 use super::types::*;
 use crate::error::{Error, Result};
 use crate::program::node::{Fields, Node};
@@ -209,7 +210,7 @@ impl Content {
 
         let mut prompts = Vec::new();
         for group in groups.items()? {
-            let g = group.fields(&["role", "step", "theme", "module", "stage", "prompts"])?;
+            let g = group.fields(GROUP_KEYS)?;
             let module = g.opt_text("module")?;
             let role = read_role(&g.text("role")?)?;
             let focus = match (g.opt_text("step")?, g.opt_text("theme")?) {
@@ -221,17 +222,7 @@ impl Content {
             };
             let stage = read_stage(&g.text("stage")?)?;
             for p in g.node("prompts")?.items()? {
-                let fields = p.fields(&[
-                    "id",
-                    "kind",
-                    "minutes",
-                    "text",
-                    "follow_up",
-                    "stage",
-                    "sequence",
-                    "place",
-                    "transparency",
-                ])?;
+                let fields = p.fields(PROMPT_KEYS)?;
                 prompts.push(read_prompt(&fields, role, &focus, stage, module.as_deref())?);
             }
         }
@@ -252,8 +243,8 @@ impl Content {
 }
 
 fn read_phrasing(node: &Node) -> Result<PhrasingWords> {
-    let top = node.fields(&["accepts", "disowns", "reason"])?;
-    let rules = top.each("reason", &["key", "label", "suggestion", "phrases"], |f| {
+    let top = node.fields(PHRASING_KEYS)?;
+    let rules = top.each("reason", REASON_KEYS, |f| {
         Ok(PhrasingRule {
             reason: PhrasingReason::from_key(&f.text("key")?).ok_or(BAD)?,
             label: f.text("label")?,

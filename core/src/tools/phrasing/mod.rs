@@ -225,10 +225,11 @@ pub fn check(text: &str) -> Result<Vec<PhrasingFlag>> {
     Ok(Rules::current()?.check(text))
 }
 
-/// Whether `text` has words of self-harm or of wanting to die: the screens then offer help
-/// first. Any text can be asked about (a note, a check-in's words), not only letters.
-pub fn mentions_self_harm(text: &str) -> Result<bool> {
-    Ok(check(text)?.iter().any(|f| f.reason == PhrasingReason::SelfHarm))
+/// The words of self-harm or of wanting to die in `text`, if any, with the words to answer
+/// them: the screens then offer help first. Any text can be asked about (a journal note, not
+/// only a letter), up to the letter check's length.
+pub fn self_harm_in(text: &str) -> Result<Option<PhrasingFlag>> {
+    Ok(check_letter(text)?.into_iter().find(|f| f.reason == PhrasingReason::SelfHarm))
 }
 
 #[cfg(test)]
@@ -269,7 +270,7 @@ mod tests {
         let flag = check("I want to die.").unwrap().remove(0);
         let rule = words.rules.iter().find(|r| r.reason == PhrasingReason::SelfHarm).unwrap();
         assert_eq!((flag.label, flag.suggestion), (rule.label.clone(), rule.suggestion.clone()));
-        assert!(mentions_self_harm("Some days I dont want to be alive.").unwrap());
-        assert!(!mentions_self_harm("I want to be here for you.").unwrap());
+        assert!(self_harm_in("Some days I dont want to be alive.").unwrap().is_some());
+        assert!(self_harm_in("I want to be here for you.").unwrap().is_none());
     }
 }

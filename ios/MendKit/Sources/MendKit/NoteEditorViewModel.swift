@@ -94,8 +94,7 @@ public final class NoteEditorViewModel: SessionObserver {
         do {
             let (summary, help) = try await session.call { v in
                 let summary = try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving)
-                let flags = (try? checkLetterPhrasing(text: saving.title + "\n" + saving.body)) ?? []
-                return (summary, flags.first { $0.reason == .selfHarm })
+                return (summary, (try? selfHarmIn(text: saving.title + "\n" + saving.body)) ?? nil)
             }
             self.id = summary.id
             self.help = help

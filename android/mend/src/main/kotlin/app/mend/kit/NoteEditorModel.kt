@@ -6,10 +6,9 @@ package app.mend.kit
 import app.mend.core.InputField
 import app.mend.core.NoteDraft
 import app.mend.core.PhrasingFlag
-import app.mend.core.PhrasingReason
 import app.mend.core.RecordId
 import app.mend.ffi.MendException
-import app.mend.ffi.checkLetterPhrasing
+import app.mend.ffi.selfHarmIn
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
@@ -68,8 +67,7 @@ class NoteEditorModel(session: MendSession, scope: CoroutineScope) : ScreenModel
         val result = attempt {
             session.call { v ->
                 val summary = if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft)
-                val words = before.draft.title + "\n" + before.draft.body
-                summary to runCatching { checkLetterPhrasing(words) }.getOrNull()?.firstOrNull { it.reason == PhrasingReason.SELF_HARM }
+                summary to runCatching { selfHarmIn(before.draft.title + "\n" + before.draft.body) }.getOrNull()
             }
         }
         mutable.update {
