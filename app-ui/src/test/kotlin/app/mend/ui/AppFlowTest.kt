@@ -6,17 +6,12 @@
 package app.mend.ui
 
 import androidx.compose.ui.test.ExperimentalTestApi
-import androidx.compose.ui.test.SemanticsNodeInteractionsProvider
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertIsOff
 import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.onNodeWithText
-import androidx.compose.ui.test.performClick
-import androidx.compose.ui.test.performScrollTo
-import androidx.compose.ui.test.performTextClearance
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.ComposeUiTest
@@ -24,7 +19,6 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
-import androidx.compose.ui.semantics.SemanticsProperties
 import app.mend.kit.FakeBiometricKeeper
 import app.mend.kit.FolderSharedFiles
 import app.mend.kit.MendSession
@@ -48,40 +42,14 @@ class AppFlowTest {
     private val strings = MendStrings()
     private val problems = ProblemStrings()
 
-    private fun newSession(): MendSession = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+    private fun newSession(): MendSession = watchedSession()
 
     private fun ComposeUiTest.show(session: MendSession) = setContent { MendTheme(dark = false) { MendApp(session, SMALL_KDF) } }
-
-    /** Replaces the text of the field [tag] with [text], scrolled into view first. */
-    private fun ComposeUiTest.type(tag: String, text: String) {
-        onNodeWithTag(tag).performScrollTo().performTextClearance()
-        onNodeWithTag(tag).performTextInput(text)
-    }
-
-    /** Taps [tag], scrolled into view first (large fonts push buttons below the fold). */
-    private fun ComposeUiTest.tap(tag: String) {
-        onNodeWithTag(tag).performScrollTo().performClick()
-    }
-
-    private fun ComposeUiTest.await(tag: String) = waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
-
-    /** Waits until [tag] can be used (a button stays disabled while its screen loads). */
-    private fun ComposeUiTest.awaitEnabled(tag: String) {
-        await(tag)
-        waitUntil("$tag enabled", timeoutMillis = 20_000) {
-            onAllNodesWithTag(tag).fetchSemanticsNodes().any { SemanticsProperties.Disabled !in it.config }
-        }
-    }
-
-    private fun ComposeUiTest.awaitText(text: String) = waitUntil("the text \"$text\"", timeoutMillis = 20_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun SemanticsNodeInteractionsProvider.textOf(tag: String): String =
-        onNodeWithTag(tag).fetchSemanticsNode().config[SemanticsProperties.Text].joinToString("") { it.text }
 
     /** First run as [roleTag], keeping the recovery code; returns the code. */
     private fun ComposeUiTest.firstRun(roleTag: String, passcode: String): String {
         await(roleTag)
-        onNodeWithTag(roleTag).performClick()
+        press(roleTag)
         await("passcode")
         onNodeWithTag("create").assertIsNotEnabled()
         // The core's estimate is said as the passcode is typed.
@@ -136,7 +104,7 @@ class AppFlowTest {
 
     /** A check-in; progress shows it and the day's practice. */
     private fun ComposeUiTest.checkInAndSeeProgress() {
-        onNodeWithTag("tab-progress").performClick()
+        press("tab-progress")
         await("save-check-in")
         tap("save-check-in")
         await("checked-in")
@@ -146,7 +114,7 @@ class AppFlowTest {
 
     /** Away for longer than the delay: locked on return; a wrong passcode, then the right one. */
     private fun ComposeUiTest.lockInTheBackgroundThenUnlock(session: MendSession, passcode: String) {
-        onNodeWithTag("tab-today").performClick()
+        press("tab-today")
         await("prompt")
         session.movedToBackground(Instant.now().minusSeconds(3_600))
         runBlocking { session.movedToForeground() }
@@ -162,7 +130,7 @@ class AppFlowTest {
 
     /** A reminder added from the tools; the notifications coming up are listed. */
     private fun ComposeUiTest.addAReminder() {
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         await("tool-reminders")
         tap("tool-reminders")
         tap("day-sunday")
@@ -178,7 +146,7 @@ class AppFlowTest {
      */
     private fun ComposeUiTest.writeFindChangeAndDeleteANote() {
         await("tab-journal")
-        onNodeWithTag("tab-journal").performClick()
+        press("tab-journal")
         await("no-notes")
         tap("new-note")
         await("title")
@@ -203,16 +171,16 @@ class AppFlowTest {
         // Leaving with unsaved words asks first; saving from there keeps them.
         tap("close")
         await("save-and-leave")
-        onNodeWithTag("save-and-leave").performClick()
+        press("save-and-leave")
         await("note")
         tap("note")
         awaitEnabled("delete")
         tap("delete")
         await("keep-note")
-        onNodeWithTag("keep-note").performClick()
+        press("keep-note")
         tap("delete")
         await("confirm-delete")
-        onNodeWithTag("confirm-delete").performClick()
+        press("confirm-delete")
         await("no-notes")
     }
 
@@ -222,7 +190,7 @@ class AppFlowTest {
      */
     private fun ComposeUiTest.logATriggerAndAQuestion() {
         await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         await("tool-triggers")
         assertTrue(onAllNodesWithTag("tool-remorse_letters").fetchSemanticsNodes().isEmpty(), "not a hurt partner's tool")
         tap("tool-triggers")
@@ -241,11 +209,11 @@ class AppFlowTest {
         tap("entry")
         await("answer")
         onNodeWithTag("answer").performTextInput("In March.")
-        onNodeWithTag("save-answer").performClick()
+        press("save-answer")
         awaitText("When did it start?\n— In March.")
         tap("delete-entry")
         await("confirm-delete")
-        onNodeWithTag("confirm-delete").performClick()
+        press("confirm-delete")
         waitUntil("the entry to go", timeoutMillis = 20_000) { onAllNodesWithTag("entry").fetchSemanticsNodes().isEmpty() }
         tap("tool-back")
         await("tool-triggers")
@@ -254,7 +222,7 @@ class AppFlowTest {
     /** An entry added in each of the repairing partner's tools, reminders among them. */
     private fun ComposeUiTest.addToEachRepairingTool() {
         await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         fun ComposeUiTest.inTool(tag: String, fill: ComposeUiTest.() -> Unit, expect: String) {
             tap(tag)
             fill()
@@ -295,7 +263,7 @@ class AppFlowTest {
      */
     private fun ComposeUiTest.changeThePasscodeThenEraseEverything(session: MendSession, firstCode: String, first: String, second: String) {
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         await("autolock-30")
         tap("autolock-30")
         // Discreet mode: switched on here, known to the core (and so to the launcher) at once.
@@ -320,7 +288,7 @@ class AppFlowTest {
         tap("kept")
         await("erase")
         // The old passcode opens nothing now; the new one does.
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("unlock")
         type("passcode", first)
         tap("unlock")
@@ -328,7 +296,7 @@ class AppFlowTest {
         type("passcode", second)
         tap("unlock")
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         await("erase")
         // Still discreet after the passcode change and a lock.
         onNodeWithTag("discreet").assertIsOn()
@@ -336,7 +304,7 @@ class AppFlowTest {
         await("erase-word")
         onNodeWithTag("confirm-erase").assertIsNotEnabled()
         onNodeWithTag("erase-word").performTextInput(strings.eraseWord)
-        onNodeWithTag("confirm-erase").performClick()
+        press("confirm-erase")
         await("erased")
     }
 
@@ -353,7 +321,7 @@ class AppFlowTest {
         await("mismatch")
         val code = firstRunAfterMismatch()
         await("prompt")
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("forgot")
         tap("forgot")
         await("code")
@@ -388,17 +356,17 @@ class AppFlowTest {
     @Test
     fun fingerprintUnlockOnceSwitchedOnUntilThePhonesBiometricsChange() = runComposeUiTest {
         val keeper = FakeBiometricKeeper()
-        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), keeper).also { runBlocking { it.start() } }
+        val session = watchedSession(biometrics = keeper)
         show(session)
         firstRun("role-hurt", "first-passcode")
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         await("biometric")
         onNodeWithTag("biometric").assertIsOff()
         tap("biometric")
         waitUntil("the secret kept", timeoutMillis = 20_000) { keeper.kept != null }
         onNodeWithTag("biometric").assertIsOn()
-        onNodeWithTag("lock").performClick()
+        press("lock")
         // The person chooses the passcode instead: still locked, still offered.
         await("biometric-unlock")
         keeper.next = app.mend.kit.BiometricOpening.Cancelled
@@ -409,7 +377,7 @@ class AppFlowTest {
         tap("biometric-unlock")
         await("tab-today")
         // New fingerprints on the phone: said on the lock screen, switched off, passcode needed.
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("biometric-unlock")
         keeper.next = app.mend.kit.BiometricOpening.Gone
         tap("biometric-unlock")
@@ -427,7 +395,7 @@ class AppFlowTest {
         show(session)
         firstRun("role-repairing", "first-passcode")
         await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         tap("tool-remorse_letters")
         tap("write")
         await("section-0")
@@ -443,7 +411,7 @@ class AppFlowTest {
         tap("help-back")
         // The letter was kept before help opened.
         await("tab-tools")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         tap("tool-remorse_letters")
         await("entry")
         runBlocking { session.close() }
@@ -473,7 +441,7 @@ class AppFlowTest {
         }
         listOf("-wal", "-shm").forEach { File("$path$it").delete() }
         File("$path.copy").copyTo(File(path), overwrite = true)
-        val session = MendSession(path, store).also { runBlocking { it.start() } }
+        val session = watchedSession(path, store)
         show(session)
         await("unlock")
         type("passcode", "passcode-1")
@@ -492,7 +460,7 @@ class AppFlowTest {
         firstRun("role-hurt", "old-phone-passcode")
         runBlocking { session.call { it.addNote(NoteDraft("Carried over", "Written on the old phone.", null, emptyList())) } }
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         tap("backup")
         await("backup-passphrase")
         onNodeWithTag("make-backup").assertIsNotEnabled()
@@ -541,7 +509,7 @@ class AppFlowTest {
         assertEquals(7, textOf("recovery-code").split('-').size)
         tap("kept")
         await("tab-journal")
-        onNodeWithTag("tab-journal").performClick()
+        press("tab-journal")
         awaitText("Carried over")
         // The restored space is this phone's: its own passcode opens it.
         runBlocking { session.lock() }
@@ -560,7 +528,7 @@ class AppFlowTest {
         firstRun("role-repairing", "a-passcode")
         runBlocking { session.call { it.addNote(NoteDraft("Exported note", "Words to keep.", null, emptyList())) } }
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         tap("export")
         await("export-warning")
         assertEquals(strings.exportText, textOf("export-warning"))
@@ -602,9 +570,9 @@ class AppFlowTest {
         show(session)
         firstRun("role-repairing", "first-passcode")
         await("lock")
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("unlock")
-        onNodeWithTag("help").performClick()
+        press("help")
         await("help-intro")
         // The lines of every country the app knows, each saying when it was last checked.
         for (country in listOf("US", "GB", "IE", "CA", "AU", "NZ", "ALL")) {

@@ -13,26 +13,22 @@ import androidx.compose.ui.test.ComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.captureToImage
-import androidx.compose.ui.test.onAllNodesWithTag
-import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onRoot
-import androidx.compose.ui.test.performClick
-import androidx.compose.ui.test.performScrollTo
-import androidx.compose.ui.test.performTextClearance
-import androidx.compose.ui.test.performTextInput
-import androidx.compose.ui.test.printToString
 import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.text.TextLayoutResult
 import androidx.compose.ui.unit.Density
 import app.mend.kit.BiometricOpening
 import app.mend.kit.FakeBiometricKeeper
 import app.mend.kit.FolderSharedFiles
-import app.mend.kit.MendSession
 import app.mend.kit.SMALL_KDF
-import app.mend.kit.SoftwareKeyStore
-import app.mend.kit.tempVaultPath
 import app.mend.ui.MendApp
 import app.mend.ui.MendTheme
+import app.mend.ui.await
+import app.mend.ui.press
+import app.mend.ui.settle
+import app.mend.ui.tap
+import app.mend.ui.type
+import app.mend.ui.watchedSession
 import java.io.File
 import javax.imageio.ImageIO
 import kotlinx.coroutines.runBlocking
@@ -61,14 +57,14 @@ class ScreenshotTest {
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
-        val session = MendSession(tempVaultPath(), SoftwareKeyStore()).also { runBlocking { it.start() } }
+        val session = watchedSession()
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
                 MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true, sharedFiles = backups) }
             }
         }
         fun shot(name: String) {
-            waitForIdle()
+            settle()
             ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
             if (mode.fontScale > 1f) assertNothingCutOff(name)
         }
@@ -89,7 +85,7 @@ class ScreenshotTest {
         tap("kept")
         await("prompt")
         shot("04-today")
-        onNodeWithTag("tab-journal").performClick()
+        press("tab-journal")
         await("new-note")
         tap("new-note")
         await("title")
@@ -102,7 +98,7 @@ class ScreenshotTest {
         tap("close")
         await("note")
         shot("11-journal")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         await("tool-questions")
         shot("18-tools")
         tap("tool-remorse_letters")
@@ -132,13 +128,13 @@ class ScreenshotTest {
             tap("tool-back")
             await("tool-$tool")
         }
-        onNodeWithTag("tab-progress").performClick()
+        press("tab-progress")
         await("save-check-in")
         shot("16-check-in")
         tap("save-check-in")
         await("trend")
         shot("17-progress")
-        onNodeWithTag("tab-program").performClick()
+        press("tab-program")
         await("page-5")
         shot("14-program")
         tap("page-2")
@@ -146,7 +142,7 @@ class ScreenshotTest {
         shot("15-step")
         tap("page-back")
         await("page-0")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         await("erase")
         shot("12-settings")
         tap("someone-may-know")
@@ -177,23 +173,20 @@ class ScreenshotTest {
         shot("26-summary")
         tap("back")
         await("erase")
-        onNodeWithTag("tab-today").performClick()
+        press("tab-today")
         await("prompt")
         type("response", "I told her where I was tonight before she asked.")
         tap("done")
         await("outcome")
         shot("05-today-done")
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("unlock")
         shot("06-unlock")
         type("passcode", "not-it")
         tap("unlock")
         await("problem")
         shot("07-unlock-wrong")
-        // A tap the screen missed while it settled after the wrong passcode is tried once more.
-        onNodeWithTag("help").performClick()
-        runCatching { waitUntil(timeoutMillis = 5_000) { onAllNodesWithTag("help-intro").fetchSemanticsNodes().isNotEmpty() } }
-            .onFailure { if (onAllNodesWithTag("help").fetchSemanticsNodes().isNotEmpty()) onNodeWithTag("help").performClick() }
+        press("help")
         await("help-intro")
         shot("08-help")
         tap("help-back")
@@ -204,17 +197,6 @@ class ScreenshotTest {
         runBlocking { session.close() }
     }
 
-    /** Replaces the text of the field [tag] with [text], scrolled into view first. */
-    private fun ComposeUiTest.type(tag: String, text: String) {
-        onNodeWithTag(tag).performScrollTo().performTextClearance()
-        onNodeWithTag(tag).performTextInput(text)
-    }
-
-    /** Taps [tag], scrolled into view first (large fonts push buttons below the fold). */
-    private fun ComposeUiTest.tap(tag: String) {
-        onNodeWithTag(tag).performScrollTo().performClick()
-    }
-
     /**
      * The hurt partner's own screens (their themes, the trigger log), on a phone that has no
      * screen lock at first and has biometrics (settings and the lock screen offer them).
@@ -222,15 +204,14 @@ class ScreenshotTest {
     private fun walkHurt(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
         var screenLock = false
         val keeper = FakeBiometricKeeper()
-        val session = MendSession(tempVaultPath(), SoftwareKeyStore(), keeper, hasScreenLock = { screenLock })
-            .also { runBlocking { it.start() } }
+        val session = watchedSession(biometrics = keeper, hasScreenLock = { screenLock })
         setContent {
             CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
                 MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, sharedFiles = backups) }
             }
         }
         fun shot(name: String) {
-            waitForIdle()
+            settle()
             ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
             if (mode.fontScale > 1f) assertNothingCutOff(name)
         }
@@ -255,10 +236,10 @@ class ScreenshotTest {
         await("kept")
         tap("kept")
         await("tab-program")
-        onNodeWithTag("tab-program").performClick()
+        press("tab-program")
         await("page-0")
         shot("30-hurt-themes")
-        onNodeWithTag("tab-tools").performClick()
+        press("tab-tools")
         await("tool-triggers")
         tap("tool-triggers")
         await("trigger-what")
@@ -268,35 +249,19 @@ class ScreenshotTest {
         shot("31-hurt-trigger-log")
         tap("tool-back")
         await("tab-settings")
-        onNodeWithTag("tab-settings").performClick()
+        press("tab-settings")
         await("biometric")
         tap("biometric")
         waitUntil("the secret kept", timeoutMillis = 20_000) { keeper.kept != null }
         shot("32-settings-biometric")
         keeper.next = BiometricOpening.Gone
-        onNodeWithTag("lock").performClick()
+        press("lock")
         await("biometric-unlock")
         shot("33-unlock-biometric")
         tap("biometric-unlock")
         await("biometric-off")
         shot("34-unlock-biometric-off")
         runBlocking { session.close() }
-    }
-
-    /** Waits for the node tagged [tag]; if it never comes, says what the screen shows instead. */
-    private fun ComposeUiTest.await(tag: String) {
-        try {
-            waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
-        } catch (e: androidx.compose.ui.test.ComposeTimeoutException) {
-            // What the core threads were doing, in case a call never came back.
-            val core = Thread.getAllStackTraces().filterKeys { it.name == "mend-core" }.map { (t, stack) ->
-                "${t.name} ${t.state}:\n" + stack.take(25).joinToString("\n") { "  at $it" }
-            }
-            throw AssertionError(
-                "no node tagged $tag; the screen shows:\n" + onRoot(useUnmergedTree = true).printToString() + "\n" + core.joinToString("\n"),
-                e,
-            )
-        }
     }
 
     /**
