@@ -1,7 +1,7 @@
 //! Compiles the program content (content/<language>/*.toml) into one byte blob per language,
 //! $OUT_DIR/content_<language>.bin (deflated), listed in $OUT_DIR/languages.rs, so the library
 //! carries no TOML parser and no pointer per string: a table of the program file, the prompt
-//! files' groups and the phrasing check's words, checked strictly here, decoded by
+//! files' groups, the phrasing check's words and the screens' words, checked strictly here, decoded by
 //! `program::node` and read into typed content by `program::content` (whose tests check the
 //! content rules, and that every language has English's ids).
 
@@ -10,6 +10,7 @@ use std::path::Path;
 include!("src/program/content/keys.rs");
 
 const PHRASING: &str = "phrasing.toml";
+const SCREENS: &str = "screens.toml";
 const PROMPT_FILES: &[&str] = &["prompts-repairing.toml", "prompts-hurt.toml"];
 
 /// Appends `value` in the content encoding `program::node` decodes: a tag byte, then
@@ -129,6 +130,69 @@ fn phrasing(path: &str) -> Result<toml::Value, String> {
     Ok(value)
 }
 
+/// Checks a wording's placeholders: each `{` opens a name of letters closed by `}`.
+fn check_placeholders(text: &str, what: &str) -> Result<(), String> {
+    for part in text.split('{').skip(1) {
+        let name = part.split_once('}').map(|(name, _)| name).unwrap_or_default();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(format!("{what}: a placeholder is written {{name}}"));
+        }
+    }
+    Ok(())
+}
+
+/// Flattens one table of screen words into `out`: nested tables become dotted keys
+/// (`toolName.triggers`), except a counted wording, a table of plural forms with `other`.
+fn flatten_words(table: &toml::Table, prefix: &str, out: &mut toml::Table) -> Result<(), String> {
+    for (key, value) in table {
+        let name = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        match value {
+            toml::Value::String(text) => check_placeholders(text, &name)?,
+            toml::Value::Table(t) if t.contains_key("other") => {
+                if let Some(k) = t.keys().find(|k| !PLURAL_FORMS.contains(&k.as_str())) {
+                    return Err(format!("{name}: {k:?} is not a plural form"));
+                }
+                for text in t.values() {
+                    check_placeholders(
+                        text.as_str().ok_or(format!("{name}: forms are text"))?,
+                        &name,
+                    )?;
+                }
+            }
+            toml::Value::Table(t) => {
+                flatten_words(t, &name, out)?;
+                continue;
+            }
+            _ => return Err(format!("{name}: words are text or plural forms")),
+        }
+        out.insert(name, value.clone());
+    }
+    Ok(())
+}
+
+/// Reads the screens' words, flattened, checking their shape strictly; Apple's own words
+/// must replace common ones.
+fn screens(path: &str) -> Result<toml::Value, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
+    let top = table(&value, SCREENS_KEYS, path)?;
+    let mut out = toml::Table::new();
+    for key in SCREENS_KEYS {
+        let words =
+            top.get(*key).and_then(toml::Value::as_table).ok_or(format!("{path}: {key}"))?;
+        let mut flat = toml::Table::new();
+        flatten_words(words, "", &mut flat).map_err(|e| format!("{path}: {e}"))?;
+        out.insert((*key).to_owned(), toml::Value::Table(flat));
+    }
+    let common = out["words"].as_table().ok_or("words")?;
+    if let Some(k) =
+        out["apple"].as_table().ok_or("apple")?.keys().find(|k| !common.contains_key(*k))
+    {
+        return Err(format!("{path}: Apple's {k:?} has no common wording"));
+    }
+    Ok(toml::Value::Table(out))
+}
+
 /// Compiles one language's content (`content/<lang>/`) into `content_<lang>.bin` in `dir`.
 fn compile_language(lang: &str, dir: &Path) -> Result<(), String> {
     let base = format!("content/{lang}");
@@ -144,9 +208,12 @@ fn compile_language(lang: &str, dir: &Path) -> Result<(), String> {
     }
     let phrasing_path = format!("{base}/{PHRASING}");
     println!("cargo:rerun-if-changed={phrasing_path}");
+    let screens_path = format!("{base}/{SCREENS}");
+    println!("cargo:rerun-if-changed={screens_path}");
     let mut all = toml::Table::new();
     all.insert("program".into(), program);
     all.insert("phrasing".into(), phrasing(&phrasing_path)?);
+    all.insert("screens".into(), screens(&screens_path)?);
     all.insert("groups".into(), toml::Value::Array(groups));
     let mut out = Vec::new();
     emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{base}: {e}"))?;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release mend-ffi library as the Android build does (a cdylib alone, stripped,
-# LTO, without unwind tables in the Rust or the C: it aborts on a panic; UniFFI's metadata
+# LTO, without unwind tables in the Rust or the C and without the unwinder's lookup table for
+# the rest (the standard library's): it aborts on a panic, so nothing unwinds; UniFFI's metadata
 # made local by a linker version script, as scripts/phone-exports.sh writes for Gradle, so the
 # linker drops it) for x86-64 and for aarch64
 # (the phones' architecture, built with Debian's cross compiler), and checks each against the
@@ -35,7 +36,7 @@ measure() {
   build() {
     RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
       cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib "${cargo_target[@]}" \
-      --target-dir "$DIR" -- "${link[@]}" "$@"
+      --target-dir "$DIR" -- -C link-arg=-Wl,--no-eh-frame-hdr "${link[@]}" "$@"
   }
   # The UniFFI metadata names the library exports (grep reads all of nm's output: with
   # pipefail, an early exit would fail the pipe).

@@ -80,6 +80,9 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     }
     // Flags after `--` reach only mend-ffi's own link, not the build scripts.
     args += listOf("--", "-C", "link-arg=-Wl,--version-script=" + exportsMapFile.get().asFile.path)
+    // Nothing unwinds in the release library, so the unwinder's lookup table for the standard
+    // library's frames (.eh_frame_hdr, 15 KB) is left out too.
+    if (cargoProfile == "release") args += listOf("-C", "link-arg=-Wl,--no-eh-frame-hdr")
     environment("RUSTFLAGS", rustflags.joinToString(" "))
     commandLine(args)
 }

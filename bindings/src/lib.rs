@@ -21,7 +21,7 @@ pub use backup::{restore_backup, summary_file_name};
 pub use error::MendError;
 pub use program::{
     check_letter_phrasing, help_resources, limits, program_modules, program_step, program_steps,
-    program_themes, self_harm_in, set_language, worksheet_info,
+    program_themes, screen_word, screen_words, self_harm_in, set_language, worksheet_info,
 };
 pub use vault::{
     MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store,

@@ -1,7 +1,11 @@
 //! The recovery program as the apps see it: the steps and themes, help, today's prompt,
-//! practice and progress, the worksheets' headings, the phrasing check and the limits.
+//! practice and progress, the worksheets' headings, the phrasing check, the limits and the
+//! words of the apps' own screens.
+
+use std::collections::HashMap;
 
 use mend_core::program::content::Module;
+use mend_core::program::content::words::{WordArg, WordsFor};
 use mend_core::program::{Content, DailyPrompt, Help, ProgramPage, ProgramProgress, Step, Theme};
 use mend_core::tools::WorksheetKind;
 use mend_core::tools::phrasing::{self, PhrasingFlag};
@@ -38,6 +42,27 @@ pub fn program_step(number: i32) -> Result<Step, MendError> {
 #[uniffi::export]
 pub fn set_language(tag: String) -> String {
     mend_core::program::content::set_language(&tag).to_owned()
+}
+
+/// The words of the apps' own screens in the language in use, for `devices`: every plain
+/// wording by its key, any `{name}` placeholders still in it for the app to fill. Counted
+/// wordings (one form per plural category) come one by one from [`screen_word`].
+#[uniffi::export]
+pub fn screen_words(devices: WordsFor) -> Result<HashMap<String, String>, MendError> {
+    let c = content()?;
+    Ok(c.screens.plain(c.voice(devices)).into_iter().collect())
+}
+
+/// One of the screens' words in the language in use, for `devices`: its form chosen by the
+/// whole number named `count`, each `{name}` filled from `args`. None for an unknown key.
+#[uniffi::export]
+pub fn screen_word(
+    key: String,
+    args: Vec<WordArg>,
+    devices: WordsFor,
+) -> Result<Option<String>, MendError> {
+    let c = content()?;
+    Ok(c.screens.format(&key, &args, c.voice(devices)))
 }
 
 /// The deeper modules for the partner repairing the harm, in order, each naming its step.

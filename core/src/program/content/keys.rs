@@ -13,3 +13,9 @@ pub const PHRASING_KEYS: &[&str] = &["accepts", "disowns", "reason"];
 
 /// The keys of one reason of the phrasing check.
 pub const REASON_KEYS: &[&str] = &["key", "label", "suggestion", "phrases"];
+
+/// The tables of the screens' words file: the common words, and Apple's own for some keys.
+pub const SCREENS_KEYS: &[&str] = &["words", "apple"];
+
+/// The plural categories a counted wording may have (Unicode CLDR's names).
+pub const PLURAL_FORMS: &[&str] = &["zero", "one", "two", "few", "many", "other"];

@@ -1,16 +1,17 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
-//! library, help resources, the neutral notification texts and the phrasing check's words,
-//! in each bundled language (`content/<code>/`). build.rs compiles each language's TOML
-//! files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
+//! library, help resources, the neutral notification texts, the phrasing check's words and
+//! the words of the apps' own screens ([`words`]), in each bundled language
+//! (`content/<code>/`). build.rs compiles each language's TOML files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
 mod keys;
 mod reader;
 pub mod rules;
 pub mod types;
+pub mod words;
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use types::*;
 
@@ -41,9 +42,14 @@ pub fn bundled_languages() -> Vec<&'static str> {
 /// The index in [`BUNDLED`] of the language in use.
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 
+/// Whether the screens' words are pseudo-translated: the tag was the `en-XA` pseudo-locale.
+static PSEUDO: AtomicBool = AtomicBool::new(false);
+
 /// Chooses the content's language from a language tag (`de`, `de-AT`, `pt_BR`): its primary
-/// language if bundled, English otherwise. Returns the code of the language now in use.
+/// language if bundled, English otherwise. Returns the code of the language now in use. The
+/// pseudo-locale `en-XA` is English content with the screens' words pseudo-translated.
 pub fn set_language(tag: &str) -> &'static str {
+    PSEUDO.store(tag.replace('_', "-").eq_ignore_ascii_case("en-XA"), Ordering::Relaxed);
     let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
     let index = BUNDLED.iter().position(|(code, _)| *code == primary).unwrap_or(0);
     CURRENT.store(index, Ordering::Relaxed);
@@ -98,6 +104,8 @@ pub struct Content {
     pub worksheets: Vec<WorksheetText>,
     /// The phrasing check's words.
     pub phrasing: PhrasingWords,
+    /// The words of the apps' own screens.
+    pub screens: words::ScreenWords,
 }
 
 impl Content {
@@ -114,6 +122,11 @@ impl Content {
     /// The content in the bundled language `code`, if there is one.
     pub fn for_language(code: &str) -> Option<Result<&'static Content>> {
         BUNDLED.iter().position(|(c, _)| *c == code).map(bundled)
+    }
+
+    /// How the screens' words are wanted in this language for `devices`.
+    pub fn voice(&self, devices: words::WordsFor) -> words::Voice<'_> {
+        words::Voice { language: &self.language, devices, pseudo: PSEUDO.load(Ordering::Relaxed) }
     }
 
     /// The step with `number`.

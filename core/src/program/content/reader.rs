@@ -4,6 +4,7 @@
 use super::Content;
 use super::keys::*;
 use super::types::*;
+use super::words::{ScreenWords, Wording};
 use crate::error::{Error, Result};
 use crate::program::node::{Fields, Node};
 use crate::tools::phrasing::PhrasingReason;
@@ -61,9 +62,10 @@ impl Content {
     /// Reads a language's content as build.rs encoded it (inflated).
     pub fn parse(encoded: &'static [u8]) -> Result<Self> {
         let blob = Node::decode(encoded)?;
-        let top = blob.fields(&["program", "groups", "phrasing"])?;
+        let top = blob.fields(&["program", "groups", "phrasing", "screens"])?;
         let mut content = Self::read(top.node("program")?, top.node("groups")?)?;
         content.phrasing = read_phrasing(top.node("phrasing")?)?;
+        content.screens = read_screens(top.node("screens")?)?;
         Ok(content)
     }
 
@@ -238,6 +240,7 @@ impl Content {
             milestones,
             worksheets,
             phrasing: PhrasingWords { rules: Vec::new(), accepts: Vec::new(), disowns: Vec::new() },
+            screens: ScreenWords::default(),
         })
     }
 }
@@ -253,4 +256,36 @@ fn read_phrasing(node: &Node) -> Result<PhrasingWords> {
         })
     })?;
     Ok(PhrasingWords { rules, accepts: top.texts("accepts")?, disowns: top.texts("disowns")? })
+}
+
+/// The screens' words as build.rs flattened them: each key's text, or its plural forms.
+fn read_screens(node: &Node) -> Result<ScreenWords> {
+    let top = node.fields(SCREENS_KEYS)?;
+    let read = |key: &str| -> Result<Vec<(String, Wording)>> {
+        let Node::Table(entries) = top.node(key)? else { return Err(BAD) };
+        let mut words = entries
+            .iter()
+            .map(|(key, value)| {
+                let wording = match value {
+                    Node::Str(text) => Wording::Plain((*text).to_owned()),
+                    Node::Table(forms) => Wording::Counted(
+                        forms
+                            .iter()
+                            .map(|(form, text)| match text {
+                                Node::Str(t) if PLURAL_FORMS.contains(form) => {
+                                    Ok(((*form).to_owned(), (*t).to_owned()))
+                                }
+                                _ => Err(BAD),
+                            })
+                            .collect::<Result<_>>()?,
+                    ),
+                    _ => return Err(BAD),
+                };
+                Ok(((*key).to_owned(), wording))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(words)
+    };
+    Ok(ScreenWords { common: read("words")?, apple: read("apple")? })
 }

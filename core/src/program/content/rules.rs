@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::Content;
 use super::types::*;
+use super::words::{Wording, placeholders};
 use crate::tools::WorksheetKind;
 use crate::vault::Role;
 
@@ -67,7 +68,7 @@ type Shape = fn(&Content) -> String;
 /// every language. Empty when `translated` matches.
 pub fn translation_problems(english: &Content, translated: &Content) -> Vec<String> {
     // What must match, as text: ids, keys, counts and structure, never words.
-    let shapes: [(&str, Shape); 8] = [
+    let shapes: [(&str, Shape); 9] = [
         ("steps", |c| {
             let s = c.steps.iter().map(|s| {
                 (
@@ -108,6 +109,22 @@ pub fn translation_problems(english: &Content, translated: &Content) -> Vec<Stri
         }),
         ("phrasing reasons", |c| {
             format!("{:?}", c.phrasing.rules.iter().map(|r| r.reason).collect::<Vec<_>>())
+        }),
+        ("screen words", |c| {
+            let shape = |list: &[(String, Wording)]| {
+                let w = list.iter().map(|(key, wording)| {
+                    // A counted text's forms may spell the number out, so `count` is free.
+                    let counted = matches!(wording, Wording::Counted(_));
+                    let mut names: Vec<&str> =
+                        wording.texts().into_iter().flat_map(placeholders).collect();
+                    names.retain(|n| !(counted && *n == "count"));
+                    names.sort_unstable();
+                    names.dedup();
+                    (key.clone(), counted, names.join(","))
+                });
+                w.collect::<Vec<_>>()
+            };
+            format!("{:?} {:?}", shape(&c.screens.common), shape(&c.screens.apple))
         }),
     ];
     shapes
@@ -493,6 +510,7 @@ impl Content {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::program::content::words::pseudo;
 
     #[test]
     fn help_puts_the_persons_region_first() {
@@ -533,6 +551,41 @@ mod tests {
         assert_eq!(
             translation_problems(english, &translated),
             ["xx: the prompts differ from English", "xx: the help resources differ from English"]
+        );
+    }
+
+    #[test]
+    fn translated_screen_words_keep_every_key_and_placeholder() {
+        let english = Content::english().unwrap();
+        let mut translated = english.clone();
+        translated.language = "xx".to_owned();
+        // Every text pseudo-translated: the same keys and placeholders, other words.
+        for (_, wording) in
+            translated.screens.common.iter_mut().chain(&mut translated.screens.apple)
+        {
+            *wording = match wording {
+                Wording::Plain(t) => Wording::Plain(pseudo(t)),
+                Wording::Counted(forms) => {
+                    Wording::Counted(forms.iter().map(|(f, t)| (f.clone(), pseudo(t))).collect())
+                }
+            };
+        }
+        assert!(translation_problems(english, &translated).is_empty());
+        let dropped = |c: &mut Content| {
+            let (_, w) =
+                c.screens.common.iter_mut().find(|(k, _)| k == "backupDeliveredTo").unwrap();
+            *w = Wording::Plain("Saved.".to_owned());
+        };
+        let mut without_place = translated.clone();
+        dropped(&mut without_place);
+        assert_eq!(
+            translation_problems(english, &without_place),
+            ["xx: the screen words differ from English"]
+        );
+        translated.screens.common.retain(|(k, _)| k != "unlock");
+        assert_eq!(
+            translation_problems(english, &translated),
+            ["xx: the screen words differ from English"]
         );
     }
 
