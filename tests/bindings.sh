@@ -177,8 +177,11 @@ robolectric_suite() {
   mapfile -t classes < <(test_classes "${tests[@]}")
   # The SDK jar on the class path too (Robolectric's @Config names android.app.Application);
   # Conscrypt then fails on an uninitialised android.os.Build, so it is turned off.
+  # The screens' words come from the core: JNA and the desktop build of the library stand in
+  # for the phone's.
   java -Drobolectric.offline=true -Drobolectric.dependency.dir="$rdir/sdk" -Drobolectric.conscryptMode=OFF \
-    -cp "$out/robolectric-test:$app:$rcp$sdk" app.mend.tests.RunTestsKt "${classes[@]}"
+    -Djna.library.path="$TARGET/debug" -Djna.tmpdir="$OUT/jna-tmp" \
+    -cp "$out/robolectric-test:$app:$rcp$sdk:/usr/share/java/jna.jar" app.mend.tests.RunTestsKt "${classes[@]}"
 }
 
 swift_suite() {

@@ -49,7 +49,7 @@ fun BackupScreen(model: BackupModel, onClose: () -> Unit, onHelp: () -> Unit) {
         val records = state.records
         if (records != null) {
             Text(strings.backupDone(records), style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("backup-done"))
-            Text(state.deliveredTo?.let(strings.backupDeliveredTo) ?: strings.backupNotDelivered, style = MaterialTheme.typography.bodyLarge)
+            Text(state.deliveredTo?.let(strings::backupDeliveredTo) ?: strings.backupNotDelivered, style = MaterialTheme.typography.bodyLarge)
             if (state.damagedLeftOut > 0) Text(strings.backupLeftOut(state.damagedLeftOut), style = MaterialTheme.typography.bodyMedium)
             PrimaryButton(strings.back, { model.reset(); onClose() }, "close")
             return@MendScreen
@@ -82,7 +82,7 @@ fun ExportScreen(model: ExportModel, onClose: () -> Unit, onHelp: () -> Unit) {
         Text(strings.exportText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("export-warning"))
         if (state.done) {
             Text(
-                state.deliveredTo?.let(strings.exportDeliveredTo) ?: strings.exportNotDelivered,
+                state.deliveredTo?.let(strings::exportDeliveredTo) ?: strings.exportNotDelivered,
                 style = MaterialTheme.typography.titleMedium,
                 modifier = Modifier.testTag("export-done"),
             )

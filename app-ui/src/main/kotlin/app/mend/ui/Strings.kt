@@ -1,7 +1,8 @@
-// Every word the screens say that is not the program's content (which comes from the core,
-// in the language `setLanguage` chose): one place, each string a named key, so no composable
-// carries text of its own (scripts/thin-apps.sh checks) and a translation is one new instance
-// with its own grammar for counts and dates. English is the only one so far.
+// Every word the screens say that is not the program's content, by name: each one read from
+// the core's keyed catalogue (content/<code>/screens.toml, which the iOS app reads too) in the
+// device's language, counted and filled words formatted by the core with the language's
+// plural rule. No composable carries text of its own (scripts/thin-apps.sh checks), so a
+// translation is one more catalogue in the core and nothing here.
 package app.mend.ui
 
 import androidx.compose.runtime.staticCompositionLocalOf
@@ -12,380 +13,336 @@ import app.mend.core.Role
 import app.mend.core.ReminderPurpose
 import app.mend.core.Weekday
 import app.mend.core.ToolKind
+import app.mend.kit.ScreenWords
 
-/** The words of the app's own screens. */
-class MendStrings(
-    val appName: String = "Mend",
-    val help: String = "Help",
-    val back: String = "Back",
-    val lock: String = "Lock now",
-    val busy: String = "Working…",
+/** The words of the app's own screens, from [words]. */
+class MendStrings(private val words: ScreenWords = ScreenWords.load()) {
+    val appName: String = words["appName"]
+    val help: String = words["help"]
+    val back: String = words["back"]
+    val lock: String = words["lock"]
+    val busy: String = words["busy"]
     // First run.
-    val welcomeTitle: String = "Welcome",
-    val welcomeText: String =
-        "Mend is private: everything you write stays on this device, locked with a passcode only you know.",
-    val whoIsThisFor: String = "Who is this space for?",
-    val repairingRole: String = "I had the affair and want to help us heal",
-    val repairingRoleDetail: String = "Six steps to practise, with daily prompts and tools.",
-    val hurtRole: String = "I was hurt and want a private place for me",
-    val hurtRoleDetail: String = "Space for your feelings, your questions and your pace.",
-    val fileKeyNote: String =
-        "On this computer your space's key is a file beside it, readable only by you. That is weaker than " +
-            "a phone's hardware: anyone who copies the folder can try passcodes. Keep it out of backups and shared drives.",
-    val choosePasscodeTitle: String = "Choose a passcode",
-    val choosePasscodeText: String =
-        "Pick something others could not guess, not the phone's PIN. A longer passcode is stronger.",
-    val passcode: String = "Passcode",
-    val passcodeAgain: String = "The same passcode again",
-    val strength: (PasscodeStrength) -> String = { s ->
+    val welcomeTitle: String = words["welcomeTitle"]
+    val welcomeText: String = words["welcomeText"]
+    val whoIsThisFor: String = words["whoIsThisFor"]
+    val repairingRole: String = words["repairingRole"]
+    val repairingRoleDetail: String = words["repairingRoleDetail"]
+    val hurtRole: String = words["hurtRole"]
+    val hurtRoleDetail: String = words["hurtRoleDetail"]
+    val fileKeyNote: String = words["fileKeyNote"]
+    val choosePasscodeTitle: String = words["choosePasscodeTitle"]
+    val choosePasscodeText: String = words["choosePasscodeText"]
+    val passcode: String = words["passcode"]
+    val passcodeAgain: String = words["passcodeAgain"]
+    fun strength(s: PasscodeStrength): String = words[
         when (s) {
-            PasscodeStrength.WEAK -> "Easy to guess: someone close to you might try this."
-            PasscodeStrength.FAIR -> "Hard to guess in a few tries. Longer would be stronger."
-            PasscodeStrength.STRONG -> "Strong."
-        }
-    },
-    val passcodesDiffer: String = "The two passcodes are not the same. Please type them again.",
-    val createVault: String = "Create my private space",
-    val recoveryCodeTitle: String = "Your recovery code",
-    val recoveryCodeText: String =
-        "If you ever forget your passcode, this code is the only way back in. Write it down and keep it " +
-            "somewhere only you can reach. It will not be shown again.",
-    val keptRecoveryCode: String = "I have written it down",
-    val newRecoveryCodeText: String =
-        "The last recovery code was never confirmed as kept, so here is a new one. The old one no longer works.",
+            PasscodeStrength.WEAK -> "strength.weak"
+            PasscodeStrength.FAIR -> "strength.fair"
+            PasscodeStrength.STRONG -> "strength.strong"
+        },
+    ]
+    val passcodesDiffer: String = words["passcodesDiffer"]
+    val createVault: String = words["createVault"]
+    val recoveryCodeTitle: String = words["recoveryCodeTitle"]
+    val recoveryCodeText: String = words["recoveryCodeText"]
+    val keptRecoveryCode: String = words["keptRecoveryCode"]
+    val newRecoveryCodeText: String = words["newRecoveryCodeText"]
     // Lock screen.
-    val unlockTitle: String = "Welcome back",
-    val unlock: String = "Unlock",
-    val forgotPasscode: String = "Forgot passcode",
-    val recoverText: String =
-        "Type the recovery code you wrote down, then choose a new passcode. You will get a new recovery code.",
-    val newPasscode: String = "New passcode",
-    val setNewPasscode: String = "Set the new passcode",
-    val interruptedAttempt: String =
-        "An earlier unlock was interrupted and counted as a try, so even the right passcode has to wait.",
-    val erasedText: String = "This space was erased. Nothing of it is left on this device.",
+    val unlockTitle: String = words["unlockTitle"]
+    val unlock: String = words["unlock"]
+    val forgotPasscode: String = words["forgotPasscode"]
+    val recoverText: String = words["recoverText"]
+    val newPasscode: String = words["newPasscode"]
+    val setNewPasscode: String = words["setNewPasscode"]
+    val interruptedAttempt: String = words["interruptedAttempt"]
+    val erasedText: String = words["erasedText"]
     // Today.
-    val today: String = "Today",
+    val today: String = words["today"]
     /** What a prompt asks for and roughly how long it takes, in one line. */
-    val promptMeta: (PromptKind, Int) -> String = { kind, minutes ->
-        val time = if (minutes <= 1) "about a minute" else "about $minutes minutes"
-        when (kind) {
-            PromptKind.ACTION -> "Something to do, $time"
-            PromptKind.CONVERSATION -> "Something to talk about, $time"
-            PromptKind.REFLECTION -> "Something to think or write about, $time"
-            PromptKind.LEARN -> "Something to read, $time"
-            PromptKind.MINUTE -> "A practice of about a minute"
-            PromptKind.SIT_WITH -> "A question to carry with you today"
-        }
-    },
-    val yourResponse: String = "Your response (optional)",
-    val done: String = "Done",
-    val skip: String = "Not today",
-    val another: String = "Another prompt",
-    val doneToday: String = "Done for today. Thank you for showing up.",
-    val skippedToday: String = "Skipped. Tomorrow brings a new one.",
+    fun promptMeta(kind: PromptKind, minutes: Int): String {
+        val time = words.fill("aboutMinutes", "count" to maxOf(1, minutes))
+        return words.fill(
+            when (kind) {
+                PromptKind.ACTION -> "promptMeta.action"
+                PromptKind.CONVERSATION -> "promptMeta.conversation"
+                PromptKind.REFLECTION -> "promptMeta.reflection"
+                PromptKind.LEARN -> "promptMeta.learn"
+                PromptKind.MINUTE -> "promptMeta.minute"
+                PromptKind.SIT_WITH -> "promptMeta.sitWith"
+            },
+            "time" to time,
+        )
+    }
+    val yourResponse: String = words["yourResponse"]
+    val done: String = words["done"]
+    val skip: String = words["skip"]
+    val another: String = words["another"]
+    val doneToday: String = words["doneToday"]
+    val skippedToday: String = words["skippedToday"]
     // Journal.
-    val journal: String = "Journal",
-    val newNote: String = "New note",
-    val editNote: String = "Note",
-    val searchNotes: String = "Search your notes",
-    val allSteps: String = "All",
-    val nothingFound: String = "No notes match. Try other words or filters.",
-    val noNotesYet: String = "No notes yet. Whatever you write stays here, private.",
-    val showMore: String = "Show more",
-    val untitled: String = "Untitled",
-    val noteTitle: String = "Title",
-    val noteBody: String = "Your note",
-    val noteTags: String = "Tags",
-    val noteTagsHint: String = "Separate them with commas",
-    val saved: String = "Saved",
-    val unsavedTitle: String = "Keep what you wrote?",
-    val unsavedText: String = "This note has changes that are not saved yet.",
-    val leaveUnsaved: String = "Leave without saving",
-    val save: String = "Save",
-    val discardChanges: String = "Discard changes",
-    val delete: String = "Delete",
-    val keep: String = "Keep it",
-    val deleteNoteTitle: String = "Delete this note?",
-    val deleteNoteText: String = "It will be gone for good, from this device and from every copy of your space.",
+    val journal: String = words["journal"]
+    val newNote: String = words["newNote"]
+    val editNote: String = words["editNote"]
+    val searchNotes: String = words["searchNotes"]
+    val allSteps: String = words["allSteps"]
+    val nothingFound: String = words["nothingFound"]
+    val noNotesYet: String = words["noNotesYet"]
+    val showMore: String = words["showMore"]
+    val untitled: String = words["untitled"]
+    val noteTitle: String = words["noteTitle"]
+    val noteBody: String = words["noteBody"]
+    val noteTags: String = words["noteTags"]
+    val noteTagsHint: String = words["noteTagsHint"]
+    val saved: String = words["saved"]
+    val unsavedTitle: String = words["unsavedTitle"]
+    val unsavedText: String = words["unsavedText"]
+    val leaveUnsaved: String = words["leaveUnsaved"]
+    val save: String = words["save"]
+    val discardChanges: String = words["discardChanges"]
+    val delete: String = words["delete"]
+    val keep: String = words["keep"]
+    val deleteNoteTitle: String = words["deleteNoteTitle"]
+    val deleteNoteText: String = words["deleteNoteText"]
     // The program.
-    val programRepairing: String = "Six steps",
+    val programRepairing: String = words["programRepairing"]
     /** The program's tab label for the repairing partner (five tabs share a phone's width). */
-    val programTabRepairing: String = "Steps",
-    val programHurt: String = "For you",
-    val whyItMatters: String = "Why it matters",
-    val practices: String = "Things to practise",
-    val phrases: String = "Words to start from (make them your own)",
-    val cautions: String = "Go gently",
-    val goingDeeper: String = "Going deeper",
-    val partOfStep: (Int) -> String = { step -> "Part of step $step" },
-    val reflections: String = "To reflect on",
+    val programTabRepairing: String = words["programTabRepairing"]
+    val programHurt: String = words["programHurt"]
+    val whyItMatters: String = words["whyItMatters"]
+    val practices: String = words["practices"]
+    val phrases: String = words["phrases"]
+    val cautions: String = words["cautions"]
+    val goingDeeper: String = words["goingDeeper"]
+    fun partOfStep(step: Int): String = words.fill("partOfStep", "step" to step)
+    val reflections: String = words["reflections"]
     // Progress and check-ins.
-    val progress: String = "Progress",
-    val checkInTitle: String = "Today's check-in",
-    val safety: String = "Safety",
-    val trust: String = "Trust",
-    val connection: String = "Connection",
-    val checkInNote: String = "A word about today (optional)",
-    val saveCheckIn: String = "Save check-in",
-    val checkedIn: (Int, Int, Int) -> String = { s, t, c -> "Checked in today: safety $s, trust $t, connection $c." },
-    val scoreOf: (String, Int, Int) -> String = { label, v, max -> "$label, $v out of $max" },
-    val practisedDays: (Int, Int) -> String = { week, month ->
-        "You practised on $week of the last 7 days, and $month of the last 28."
-    },
-    val practiceByFocus: String = "Practice so far",
-    val checkInTrends: String = "Check-ins, week by week",
-    val trendSummary: (Int, Float, Float, Float) -> String = { weeks, s, t, c ->
-        "Check-in averages over $weeks weeks; the latest week: safety %.1f, trust %.1f, connection %.1f".format(s, t, c)
-    },
-    val milestones: String = "Milestones",
+    val progress: String = words["progress"]
+    val checkInTitle: String = words["checkInTitle"]
+    val safety: String = words["safety"]
+    val trust: String = words["trust"]
+    val connection: String = words["connection"]
+    val checkInNote: String = words["checkInNote"]
+    val saveCheckIn: String = words["saveCheckIn"]
+    fun checkedIn(safety: Int, trust: Int, connection: Int): String =
+        words.fill("checkedIn", "safety" to safety, "trust" to trust, "connection" to connection)
+    fun scoreOf(label: String, value: Int, max: Int): String = words.fill("scoreOf", "label" to label, "value" to value, "max" to max)
+    fun practisedDays(week: Int, month: Int): String = words.fill("practisedDays", "week" to week, "month" to month)
+    val practiceByFocus: String = words["practiceByFocus"]
+    val checkInTrends: String = words["checkInTrends"]
+    fun trendSummary(weeks: Int, safety: Float, trust: Float, connection: Float): String = words.fill(
+        "trendSummary",
+        "count" to weeks,
+        "safety" to "%.1f".format(safety),
+        "trust" to "%.1f".format(trust),
+        "connection" to "%.1f".format(connection),
+    )
+    val milestones: String = words["milestones"]
     // Tools.
-    val tools: String = "Tools",
-    val toolName: (ToolKind) -> String = { kind ->
-        when (kind) {
-            ToolKind.TRIGGERS -> "Trigger log"
-            ToolKind.QUESTIONS -> "Questions"
-            ToolKind.CONTACTS -> "No-contact log"
-            ToolKind.CUT_TIES -> "Cutting ties"
-            ToolKind.REMORSE_LETTERS -> "Remorse letter"
-            ToolKind.STORIES -> "Telling your story"
-            ToolKind.VALIDATION_NOTES -> "Validation notes"
-            ToolKind.BOUNDARIES -> "Needs and boundaries"
-            ToolKind.TIME_TOGETHER -> "Time together"
-            ToolKind.REMINDERS -> "Reminders"
-            ToolKind.CHECK_INS -> "Check-ins"
-        }
-    },
-    val toolIntro: (ToolKind) -> String = { kind ->
-        when (kind) {
-            ToolKind.TRIGGERS -> "When something sets off the hurt, note what it was, how strong, and anything that helped."
-            ToolKind.QUESTIONS -> "Questions asked, or waiting to be asked, and the answers given."
-            ToolKind.REMORSE_LETTERS -> "A letter that names the harm without excuses. Words worth another look are underlined."
-            ToolKind.STORIES -> "Working out, in writing, how it came to happen, to share when your partner wants to hear it."
-            ToolKind.VALIDATION_NOTES -> "What your partner said they feel, in your words, and what you said back."
-            ToolKind.CONTACTS -> "Any contact with the affair partner, or an attempt at one, and whether you told your partner."
-            ToolKind.CUT_TIES -> "Everything that still connects you to the affair, ticked off as you end it."
-            ToolKind.BOUNDARIES -> "What each of you needs to feel safe, and the limits you agree on together."
-            ToolKind.TIME_TOGETHER -> "Small invitations to spend time together. Every answer, even no, is respected."
-            ToolKind.REMINDERS -> "A gentle nudge at a time you choose. The notification never says what it is about."
-            ToolKind.CHECK_INS -> "How safe, trusting and connected you feel today."
-        }
-    },
-    val writeNew: String = "Write a new one",
-    val triggerWhat: String = "What set it off",
-    val triggerHelped: String = "What helped, even a little (optional)",
-    val triggerIntensity: (Int) -> String = { "How strong: $it" },
-    val triggerSummary: (String, Int, String) -> String = { what, intensity, helped ->
-        "$what — $intensity" + if (helped.isBlank()) "" else "\nHelped: $helped"
-    },
-    val logIt: String = "Log it",
-    val contactChannel: String = "How (a message, a call, in person…)",
-    val contactWhat: String = "What happened (optional)",
-    val contactHandled: String = "How you handled it (optional)",
-    val contactTold: String = "I have told my partner",
-    val contactSummary: (String, String, Boolean) -> String = { channel, what, told ->
-        channel + (if (what.isBlank()) "" else ": $what") + if (told) " — told" else " — not told yet"
-    },
-    val cutTieItem: String = "Something to end (a number to delete, a route to avoid…)",
-    val addToList: String = "Add",
-    val aNeed: String = "A need",
-    val aBoundary: String = "A boundary",
-    val boundaryText: String = "In your words",
-    val agreedTogether: String = "Agreed together",
-    val timePlan: String = "What you would like to do together",
-    val timeAsked: String = "I have asked",
-    val answerPending: String = "No answer yet",
-    val answerYes: String = "Yes",
-    val answerNotNow: String = "Not now",
-    val answerNo: String = "No",
-    val timeRespected: String = "I respected the answer",
-    val remindPractice: String = "Today's practice",
-    val remindCheckIn: String = "The daily check-in",
-    val reminderChannel: String = "Reminders",
-    val reminderChannelAbout: String = "Quiet reminders at the times you chose. They never say what they are about.",
-    val weekdayShort: (Weekday) -> String = { day -> day.name.take(3).lowercase().replaceFirstChar(Char::uppercase) },
-    val atTime: (Int, Int) -> String = { h, m -> "At %02d:%02d".format(h, m) },
-    val addReminder: String = "Add the reminder",
-    val comingUp: String = "Coming up",
-    val hour: String = "Hour",
-    val minutes: String = "Minutes",
-    val reminderSummary: (Reminder) -> String = { r ->
-        (if (r.purpose == ReminderPurpose.PRACTICE) "Practice" else "Check-in") + ", " +
-            r.weekdays.joinToString(" ") { it.name.take(3).lowercase().replaceFirstChar(Char::uppercase) } +
-            ", %02d:%02d".format(r.hour, r.minute) + if (r.enabled) "" else " (off)"
-    },
-    val questionText: String = "The question",
-    val factQuestion: String = "A fact (what, when, who)",
-    val meaningQuestion: String = "A meaning (why, what it says)",
-    val askedByPartner: String = "My partner asks",
-    val askedByMe: String = "I ask",
-    val addQuestion: String = "Add the question",
-    val theAnswer: String = "The answer",
-    val comeBackToIt: String = "Worth coming back to",
-    val deleteEntryTitle: String = "Delete this entry?",
-    val deleteEntryText: String = "It will be gone for good.",
-    val flagged: (String, String) -> String = { excerpt, why -> "“$excerpt”: $why" },
-    val openHelpNow: String = "Open help now",
+    val tools: String = words["tools"]
+    fun toolName(kind: ToolKind): String = words["toolName." + toolKey(kind)]
+    fun toolIntro(kind: ToolKind): String = words["toolIntro." + toolKey(kind)]
+    val writeNew: String = words["writeNew"]
+    val triggerWhat: String = words["triggerWhat"]
+    val triggerHelped: String = words["triggerHelped"]
+    fun triggerIntensity(intensity: Int): String = words.fill("triggerIntensity", "intensity" to intensity)
+    fun triggerSummary(what: String, intensity: Int, helped: String): String =
+        if (helped.isBlank()) words.fill("triggerSummary", "what" to what, "intensity" to intensity)
+        else words.fill("triggerSummaryHelped", "what" to what, "intensity" to intensity, "helped" to helped)
+    val logIt: String = words["logIt"]
+    val contactChannel: String = words["contactChannel"]
+    val contactWhat: String = words["contactWhat"]
+    val contactHandled: String = words["contactHandled"]
+    val contactTold: String = words["contactTold"]
+    fun contactSummary(channel: String, what: String, told: Boolean): String {
+        val key = (if (told) "contactSummary.told" else "contactSummary.notTold") + if (what.isBlank()) "" else "What"
+        return words.fill(key, "channel" to channel, "what" to what)
+    }
+    val cutTieItem: String = words["cutTieItem"]
+    val addToList: String = words["addToList"]
+    val aNeed: String = words["aNeed"]
+    val aBoundary: String = words["aBoundary"]
+    val boundaryText: String = words["boundaryText"]
+    val agreedTogether: String = words["agreedTogether"]
+    val timePlan: String = words["timePlan"]
+    val timeAsked: String = words["timeAsked"]
+    val answerPending: String = words["answerPending"]
+    val answerYes: String = words["answerYes"]
+    val answerNotNow: String = words["answerNotNow"]
+    val answerNo: String = words["answerNo"]
+    val timeRespected: String = words["timeRespected"]
+    val remindPractice: String = words["remindPractice"]
+    val remindCheckIn: String = words["remindCheckIn"]
+    val reminderChannel: String = words["reminderChannel"]
+    val reminderChannelAbout: String = words["reminderChannelAbout"]
+    fun weekdayShort(day: Weekday): String = words["weekdayShort." + day.name.lowercase()]
+    fun atTime(hour: Int, minute: Int): String = words.fill("atTime", "time" to clock(hour, minute))
+    val addReminder: String = words["addReminder"]
+    val comingUp: String = words["comingUp"]
+    val hour: String = words["hour"]
+    val minutes: String = words["minutes"]
+    fun reminderSummary(r: Reminder): String = words.fill(
+        if (r.enabled) "reminderSummary" else "reminderSummaryOff",
+        "purpose" to words[if (r.purpose == ReminderPurpose.PRACTICE) "reminderPurpose.practice" else "reminderPurpose.checkIn"],
+        "days" to r.weekdays.joinToString(" ") { weekdayShort(it) },
+        "time" to clock(r.hour.toInt(), r.minute.toInt()),
+    )
+    val questionText: String = words["questionText"]
+    val factQuestion: String = words["factQuestion"]
+    val meaningQuestion: String = words["meaningQuestion"]
+    val askedByPartner: String = words["askedByPartner"]
+    val askedByMe: String = words["askedByMe"]
+    val addQuestion: String = words["addQuestion"]
+    val theAnswer: String = words["theAnswer"]
+    val comeBackToIt: String = words["comeBackToIt"]
+    val deleteEntryTitle: String = words["deleteEntryTitle"]
+    val deleteEntryText: String = words["deleteEntryText"]
+    fun flagged(excerpt: String, why: String): String = words.fill("flagged", "excerpt" to excerpt, "why" to why)
+    val openHelpNow: String = words["openHelpNow"]
     // Settings.
-    val settings: String = "Settings",
-    val screenLockTitle: String = "First, a screen lock",
-    val screenLockText: String =
-        "Your space is protected by a key this phone only uses while it is unlocked. That needs a screen lock: a PIN, pattern or password. Set one in the phone's settings, then come back here.",
-    val screenLockCheckAgain: String = "I have set one",
-    val biometricTitle: String = "Unlock with fingerprint or face",
-    val biometricText: String =
-        "Your passcode always works too. Changing your passcode, or the fingerprints and faces on this phone, switches this off.",
-    val biometricUnlock: String = "Use fingerprint or face",
-    val biometricSwitchedOff: String =
-        "Fingerprint and face unlock was switched off because this phone's fingerprints or faces changed. Use your passcode; you can switch it on again in settings.",
+    val settings: String = words["settings"]
+    val screenLockTitle: String = words["screenLockTitle"]
+    val screenLockText: String = words["screenLockText"]
+    val screenLockCheckAgain: String = words["screenLockCheckAgain"]
+    val biometricTitle: String = words["biometricTitle"]
+    val biometricText: String = words["biometricText"]
+    val biometricUnlock: String = words["biometricUnlock"]
+    val biometricSwitchedOff: String = words["biometricSwitchedOff"]
     /** The system's biometric prompt: plain words, as a notification's are. */
-    val biometricPromptTitle: String = "Unlock",
-    val biometricPromptUsePasscode: String = "Use passcode",
-    val discreetTitle: String = "Discreet mode",
-    val discreetText: String =
-        "Show this app under a plain name and icon on this device, so a glance at the screen says nothing.",
+    val biometricPromptTitle: String = words["biometricPromptTitle"]
+    val biometricPromptUsePasscode: String = words["biometricPromptUsePasscode"]
+    val discreetTitle: String = words["discreetTitle"]
+    val discreetText: String = words["discreetText"]
     /** The plain name discreet mode shows (the desktop's window title; Android's launcher label is a resource). */
-    val discreetName: String = "Notes",
-    val autoLockTitle: String = "Lock when away",
-    val autoLockText: String = "How long Mend may stay in the background before it locks itself.",
-    val autoLockChoice: (Int) -> String = { s ->
-        when {
-            s == 0 -> "At once"
-            s < 60 -> "After $s seconds"
-            s == 60 -> "After 1 minute"
-            else -> "After ${s / 60} minutes"
-        }
-    },
-    val passcodeSection: String = "Passcode and recovery",
-    val changePasscode: String = "Change passcode",
-    val changePasscodeText: String =
-        "Type your current passcode, then the new one twice. Your space gets new keys and a new recovery code.",
-    val someoneMayKnow: String = "Someone may know my passcode",
-    val someoneMayKnowText: String =
-        "Choose a new passcode now. Your space gets new keys, so no copy made before today opens with the old " +
-            "passcode, and you get a new recovery code. If you are not safe, the help page lists people who can help.",
-    val currentPasscode: String = "Current passcode",
-    val rekeyedText: String =
-        "Your passcode is changed and your space has new keys. This new recovery code replaces the old one: " +
-            "write it down and keep it somewhere only you can reach.",
-    val newRecoveryCode: String = "New recovery code",
-    val newRecoveryCodeAsked: String =
-        "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach.",
+    val discreetName: String = words["discreetName"]
+    val autoLockTitle: String = words["autoLockTitle"]
+    val autoLockText: String = words["autoLockText"]
+    fun autoLockChoice(seconds: Int): String = when {
+        seconds == 0 -> words["autoLockChoice.atOnce"]
+        seconds < 60 -> words.fill("autoLockChoice.seconds", "count" to seconds)
+        else -> words.fill("autoLockChoice.minutes", "count" to seconds / 60)
+    }
+    val passcodeSection: String = words["passcodeSection"]
+    val changePasscode: String = words["changePasscode"]
+    val changePasscodeText: String = words["changePasscodeText"]
+    val someoneMayKnow: String = words["someoneMayKnow"]
+    val someoneMayKnowText: String = words["someoneMayKnowText"]
+    val currentPasscode: String = words["currentPasscode"]
+    val rekeyedText: String = words["rekeyedText"]
+    val newRecoveryCode: String = words["newRecoveryCode"]
+    val newRecoveryCodeAsked: String = words["newRecoveryCodeAsked"]
     // Backups.
-    val backupSection: String = "Backup and export",
-    val backupText: String =
-        "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, " +
-            "so keep the passphrase apart from the file: without it, no one can open the backup, not even you.",
-    val makeBackup: String = "Make a backup",
-    val backupPassphrase: String = "Backup passphrase",
-    val backupPassphraseAgain: String = "The same passphrase again",
-    val backupPassphraseHint: (Int) -> String = { n -> "At least $n characters. A few words only you would put together work well." },
-    val passphrasesDiffer: String = "Those two passphrases are not the same. Please type them again.",
-    val backingUp: String = "Sealing your backup…",
-    val backupDone: (Long) -> String = { n -> if (n == 1L) "Your backup holds 1 record." else "Your backup holds $n records." },
-    val backupDeliveredTo: (String) -> String = { place -> "Saved to $place." },
-    val backupNotDelivered: String = "The backup was made but not saved anywhere. Try again when you are ready.",
-    val backupLeftOut: (Int) -> String = { n -> if (n == 1) "1 damaged record could not be read and was left out." else "$n damaged records could not be read and were left out." },
-    val exportTitle: String = "Export everything",
-    val exportText: String =
-        "An export is a copy of everything you wrote, and it is NOT protected: anyone who opens the file can " +
-            "read it. Save it only somewhere you trust, and delete it when you no longer need it.",
-    val exportJson: String = "Export for other programs (JSON)",
-    val exportMarkdown: String = "Export to read (Markdown)",
-    val exportDeliveredTo: (String) -> String = { place -> "Saved to $place. Remember that it is not protected." },
-    val exportNotDelivered: String = "The export was not saved anywhere.",
-    val summaryTitle: String = "A summary for a session",
-    val summaryText: String =
-        "Choose what to bring to your therapist. Only what you pick goes in, and the file is not protected: " +
-            "share it only with whom you choose.",
-    val summaryPeriod: (Int) -> String = { weeks -> if (weeks == 0) "Since the start" else "Last $weeks weeks" },
-    val summaryPractice: String = "Practice and progress",
-    val summaryCheckIns: String = "Check-in trends",
-    val summaryQuestions: String = "Answered questions",
-    val summaryNotes: String = "Notes to include",
-    val summaryLetters: String = "Letters and worksheets to include",
-    val summaryPreview: String = "Preview",
-    val summaryPrint: String = "Print or save as PDF",
-    val summaryHtml: String = "Save as a printable page",
-    val summaryMarkdown: String = "Save as Markdown",
-    val summaryDeliveredTo: (String) -> String = { place -> "Saved to $place." },
-    val summaryNotDelivered: String = "The summary was not saved anywhere.",
-    val restoreOffer: String = "I have a backup from another device",
-    val restoreTitle: String = "Restore a backup",
-    val restoreText: String =
-        "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. " +
-            "You will get a new recovery code.",
-    val chooseBackup: String = "Choose the backup file",
-    val backupChosen: (String) -> String = { name -> "Backup: $name" },
-    val restore: String = "Restore",
-    val passcodeForThisDevice: String = "A passcode for this device",
-    val restoring: String = "Restoring your space…",
-    val restoredCodeText: String =
-        "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach.",
-    val eraseSection: String = "Erase",
-    val eraseText: String = "Erasing removes everything in this space from this device, for good. No one can bring it back.",
-    val erase: String = "Erase everything",
-    val eraseConfirmTitle: String = "Erase everything?",
-    val eraseWord: String = "ERASE",
-    val eraseConfirmText: (String) -> String = { word -> "This cannot be undone. To go ahead, type $word below." },
-    val cancel: String = "Cancel",
+    val backupSection: String = words["backupSection"]
+    val backupText: String = words["backupText"]
+    val makeBackup: String = words["makeBackup"]
+    val backupPassphrase: String = words["backupPassphrase"]
+    val backupPassphraseAgain: String = words["backupPassphraseAgain"]
+    fun backupPassphraseHint(min: Int): String = words.fill("backupPassphraseHint", "count" to min)
+    val passphrasesDiffer: String = words["passphrasesDiffer"]
+    val backingUp: String = words["backingUp"]
+    fun backupDone(records: Long): String = words.fill("backupDone", "count" to records)
+    fun backupDeliveredTo(place: String): String = words.fill("backupDeliveredTo", "place" to place)
+    val backupNotDelivered: String = words["backupNotDelivered"]
+    fun backupLeftOut(records: Int): String = words.fill("backupLeftOut", "count" to records)
+    val exportTitle: String = words["exportTitle"]
+    val exportText: String = words["exportText"]
+    val exportJson: String = words["exportJson"]
+    val exportMarkdown: String = words["exportMarkdown"]
+    fun exportDeliveredTo(place: String): String = words.fill("exportDeliveredTo", "place" to place)
+    val exportNotDelivered: String = words["exportNotDelivered"]
+    val summaryTitle: String = words["summaryTitle"]
+    val summaryText: String = words["summaryText"]
+    fun summaryPeriod(weeks: Int): String =
+        if (weeks == 0) words["summaryPeriod.sinceStart"] else words.fill("summaryPeriod.weeks", "count" to weeks)
+    val summaryPractice: String = words["summaryPractice"]
+    val summaryCheckIns: String = words["summaryCheckIns"]
+    val summaryQuestions: String = words["summaryQuestions"]
+    val summaryNotes: String = words["summaryNotes"]
+    val summaryLetters: String = words["summaryLetters"]
+    val summaryPreview: String = words["summaryPreview"]
+    val summaryPrint: String = words["summaryPrint"]
+    val summaryHtml: String = words["summaryHtml"]
+    val summaryMarkdown: String = words["summaryMarkdown"]
+    fun summaryDeliveredTo(place: String): String = words.fill("summaryDeliveredTo", "place" to place)
+    val summaryNotDelivered: String = words["summaryNotDelivered"]
+    val restoreOffer: String = words["restoreOffer"]
+    val restoreTitle: String = words["restoreTitle"]
+    val restoreText: String = words["restoreText"]
+    val chooseBackup: String = words["chooseBackup"]
+    fun backupChosen(name: String): String = words.fill("backupChosen", "name" to name)
+    val restore: String = words["restore"]
+    val passcodeForThisDevice: String = words["passcodeForThisDevice"]
+    val restoring: String = words["restoring"]
+    val restoredCodeText: String = words["restoredCodeText"]
+    val eraseSection: String = words["eraseSection"]
+    val eraseText: String = words["eraseText"]
+    val erase: String = words["erase"]
+    val eraseConfirmTitle: String = words["eraseConfirmTitle"]
+    val eraseWord: String = words["eraseWord"]
+    fun eraseConfirmText(word: String): String = words.fill("eraseConfirmText", "word" to word)
+    val cancel: String = words["cancel"]
     // What an unlock found.
-    val olderCopyText: String =
-        "This is an older copy of your space (restored from a backup or copied back), so it can be read but not " +
-            "changed. If you restored it on purpose, keep it as it is.",
-    val unmatchedText: String =
-        "Some records are not the ones your space last saved: some may be missing, older, or back after being " +
-            "deleted. What can be read is shown.",
-    val damagedText: (Int) -> String = { n -> if (n == 1) "1 record could not be read and is left out." else "$n records could not be read and are left out." },
-    val keepAsItIs: String = "Keep it as it is",
-    val settingsLostTitle: String = "Whose space is this?",
-    val settingsLostText: String =
-        "Your space's settings could not be read, so Mend does not know whose space this is. Your notes are safe. " +
-            "Please choose again.",
+    val olderCopyText: String = words["olderCopyText"]
+    val unmatchedText: String = words["unmatchedText"]
+    fun damagedText(records: Int): String = words.fill("damagedText", "count" to records)
+    val keepAsItIs: String = words["keepAsItIs"]
+    val settingsLostTitle: String = words["settingsLostTitle"]
+    val settingsLostText: String = words["settingsLostText"]
     // Help.
-    val helpTitle: String = "Help and support",
-    val resourceChecked: (String) -> String = { day -> "Details checked on $day" },
-    val redFlagsFor: (Role?) -> String = { role ->
+    val helpTitle: String = words["helpTitle"]
+    fun resourceChecked(day: String): String = words.fill("resourceChecked", "day" to day)
+    fun redFlagsFor(role: Role?): String = words[
         when (role) {
-            null -> "For either of you"
-            Role.HURT -> "If you were hurt"
-            Role.REPAIRING -> "If you had the affair"
-        }
-    },
-)
+            null -> "redFlagsFor.either"
+            Role.HURT -> "redFlagsFor.hurt"
+            Role.REPAIRING -> "redFlagsFor.repairing"
+        },
+    ]
 
-/** Words for each way the core can refuse, in the person's terms. */
-class ProblemStrings(
-    val wrongPasscode: (Int) -> String = { left ->
-        when (left) {
-            0 -> "That passcode didn't open your space. The next try will need a short wait."
-            1 -> "That passcode didn't open your space. 1 try left before a short wait."
-            else -> "That passcode didn't open your space. $left tries left before a short wait."
-        }
-    },
-    val wrongRecoveryCode: String = "That recovery code didn't match. Check each group of letters and digits.",
-    val wait: (Long) -> String = { seconds ->
-        if (seconds < 90) "Please wait $seconds seconds before trying again."
-        else "Please wait ${(seconds + 59) / 60} minutes before trying again."
-    },
-    val tooShort: (Int) -> String = { min -> "Use at least $min characters." },
-    val tooLong: (Int) -> String = { max -> "Use at most $max characters." },
-    val invalid: String = "That didn't look right. Please check it and try again.",
-    val deviceUnavailable: String = "This device's key store can't be used right now. Unlock the device and try again.",
-    val deviceKeyMissing: String = "This space's key is gone from this device, so it cannot be opened here.",
-    val damaged: String = "Some data could not be read. What could be read is shown.",
-    val storageFull: String = "The device is full, so nothing was saved. Free some space and try again.",
-    val olderCopy: String = "This is an older copy of your space, so nothing was changed.",
-    val locked: String = "Your space is locked.",
-    val other: String = "Something went wrong. Nothing you wrote was lost.",
-    val wrongBackupPassphrase: String = "That passphrase doesn't open this backup. Nothing was restored.",
-    val notABackup: String = "That file is not a Mend backup.",
-    val newerBackup: String = "This backup was made by a newer version of Mend. Please update Mend first.",
-    val backupDamaged: String = "This backup is damaged or incomplete, so nothing was restored.",
-    val alreadyExists: String = "There is already something there, so nothing was replaced.",
-)
+    private fun toolKey(kind: ToolKind): String = when (kind) {
+        ToolKind.TRIGGERS -> "triggers"
+        ToolKind.QUESTIONS -> "questions"
+        ToolKind.CONTACTS -> "contacts"
+        ToolKind.CUT_TIES -> "cutTies"
+        ToolKind.REMORSE_LETTERS -> "remorseLetters"
+        ToolKind.STORIES -> "stories"
+        ToolKind.VALIDATION_NOTES -> "validationNotes"
+        ToolKind.BOUNDARIES -> "boundaries"
+        ToolKind.TIME_TOGETHER -> "timeTogether"
+        ToolKind.REMINDERS -> "reminders"
+        ToolKind.CHECK_INS -> "checkIns"
+    }
 
-/** The words in use; the Android app provides its own from resources. */
+    /** A time of day as the screens write it. */
+    private fun clock(hour: Int, minute: Int): String = "%02d:%02d".format(hour, minute)
+}
+
+/** Words for each way the core can refuse, in the person's terms, from [words]. */
+class ProblemStrings(private val words: ScreenWords = ScreenWords.load()) {
+    fun wrongPasscode(left: Int): String =
+        if (left == 0) words["problem.wrongPasscodeLast"] else words.fill("problem.wrongPasscode", "count" to left)
+    val wrongRecoveryCode: String = words["problem.wrongRecoveryCode"]
+    fun wait(seconds: Long): String =
+        if (seconds < 90) words.fill("problem.waitSeconds", "count" to seconds)
+        else words.fill("problem.waitMinutes", "count" to (seconds + 59) / 60)
+    fun tooShort(min: Int): String = words.fill("problem.tooShort", "count" to min)
+    fun tooLong(max: Int): String = words.fill("problem.tooLong", "count" to max)
+    val invalid: String = words["problem.invalid"]
+    val deviceUnavailable: String = words["problem.deviceUnavailable"]
+    val deviceKeyMissing: String = words["problem.deviceKeyMissing"]
+    val damaged: String = words["problem.damaged"]
+    val storageFull: String = words["problem.storageFull"]
+    val olderCopy: String = words["problem.olderCopy"]
+    val locked: String = words["problem.locked"]
+    val other: String = words["problem.somethingElse"]
+    val wrongBackupPassphrase: String = words["problem.wrongBackupPassphrase"]
+    val notABackup: String = words["problem.notABackup"]
+    val newerBackup: String = words["problem.newerBackup"]
+    val backupDamaged: String = words["problem.backupDamaged"]
+    val alreadyExists: String = words["problem.alreadyExists"]
+}
+
+/** The words in use: the device's language, read from the core once. */
 val LocalStrings = staticCompositionLocalOf { MendStrings() }
 
 /** The problem words in use. */

@@ -101,7 +101,7 @@ fun SummaryScreen(model: SummaryModel, onClose: () -> Unit, onHelp: () -> Unit) 
         }
         if (state.done) {
             Text(
-                state.deliveredTo?.let(strings.summaryDeliveredTo) ?: strings.summaryNotDelivered,
+                state.deliveredTo?.let(strings::summaryDeliveredTo) ?: strings.summaryNotDelivered,
                 style = MaterialTheme.typography.titleMedium,
                 modifier = Modifier.testTag("summary-done"),
             )
