@@ -69,3 +69,42 @@ if [ -n "$words" ]; then
   exit 1
 fi
 echo "the Compose screens take their words from Strings.kt or the core"
+
+# The two word tables (Strings.kt, Words.swift) hold keys into the core's catalogue
+# (core/content/en/screens.toml), not words: each literal in them is a key there (or a part
+# of one the code completes, or a placeholder's name), so a mistyped key or an English
+# sentence left in an app fails here, for the iOS app too, which is not compiled here.
+python3 - app-ui/src/main/kotlin/app/mend/ui/Strings.kt ios/App/Mend/Words.swift <<'PY'
+import re, sys, tomllib
+
+def flat(table, prefix=""):
+    for key, value in table.items():
+        if isinstance(value, dict) and "other" not in value:
+            yield from flat(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+with open("core/content/en/screens.toml", "rb") as f:
+    words = dict(flat(tomllib.load(f)["words"]))
+texts = [t for v in words.values() for t in (v.values() if isinstance(v, dict) else [v])]
+names = {n for t in texts for n in re.findall(r"\{([A-Za-z]+)\}", t)}
+parts = {p for k in words for p in re.split(r"\.", k)} | {k.split(".")[0] + "." for k in words}
+bad = []
+for path in sys.argv[1:]:
+    for number, line in enumerate(open(path, encoding="utf-8"), 1):
+        if line.lstrip().startswith(("//", "/*", "*")):
+            continue
+        for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', line):
+            bare = re.sub(r"\\\([^)]*\)|\$\{[^}]*\}|%[0-9.]*[a-z]", "", literal)
+            if not re.search(r"[A-Za-z]", bare):
+                continue
+            known = (literal in words or literal in names or literal in parts
+                     or any(k.endswith(literal) for k in words))
+            if not known:
+                bad.append(f"{path}:{number}: \"{literal}\"")
+if bad:
+    print("\n".join(bad))
+    print("a word table names a key the core's catalogue lacks, or holds words of its own", file=sys.stderr)
+    sys.exit(1)
+print("the word tables name only keys of the core's catalogue")
+PY

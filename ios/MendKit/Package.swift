@@ -30,5 +30,8 @@ let package = Package(
         .target(name: "MendTestSupport", dependencies: ["MendCore", "MendKit"], path: "Tests/MendTestSupport"),
         .testTarget(name: "MendCoreTests", dependencies: ["MendCore", "MendTestSupport"], path: "Tests/MendCoreTests"),
         .testTarget(name: "MendKitTests", dependencies: ["MendKit", "MendTestSupport"], path: "Tests/MendKitTests"),
+        // The iOS app's word table (a link to ios/App/Mend/Words.swift, which needs only
+        // Foundation and MendKit), compiled and walked here, where the app itself cannot be.
+        .testTarget(name: "AppWordsTests", dependencies: ["MendKit"], path: "Tests/AppWordsTests"),
     ]
 )

@@ -1,248 +1,252 @@
-// Every word the app's own screens say that is not the program's content (which comes from
-// the core): one place, the same English as the Android and desktop screens, so no view
-// carries text of its own and a translation is one new instance.
+// Every word the app's own screens say that is not the program's content, by name: each one
+// read from the core's keyed catalogue (content/<code>/screens.toml, which the Android and
+// desktop screens read too) through MendKit's ScreenWords, with Apple's own words where a
+// screen names Face ID, Touch ID or the device passcode. No view carries text of its own
+// (scripts/thin-apps.sh checks), so a translation is one more catalogue in the core.
 import Foundation
 import MendCore
+import MendKit
 
-/// The words of the app's own screens.
+/// The words of the app's own screens, from `w`.
 struct Words: Sendable {
-    let appName = "Mend"
-    let help = "Help"
-    let back = "Back"
-    let lock = "Lock now"
-    let busy = "Working…"
-    let settings = "Settings"
-    let cancel = "Cancel"
+    private let w: ScreenWords
+
+    init(_ words: ScreenWords = ScreenWords()) {
+        w = words
+    }
+
+    var appName: String { w["appName"] }
+    var help: String { w["help"] }
+    var back: String { w["back"] }
+    var lock: String { w["lock"] }
+    var busy: String { w["busy"] }
+    var settings: String { w["settings"] }
+    var cancel: String { w["cancel"] }
     // First run.
-    let welcomeTitle = "Welcome"
-    let welcomeText = "Mend is private: everything you write stays on this device, locked with a passcode only you know."
-    let whoIsThisFor = "Who is this space for?"
-    let repairingRole = "I had the affair and want to help us heal"
-    let repairingRoleDetail = "Six steps to practise, with daily prompts and tools."
-    let hurtRole = "I was hurt and want a private place for me"
-    let hurtRoleDetail = "Space for your feelings, your questions and your pace."
-    let screenLockTitle = "First, a device passcode"
-    let screenLockText = "Your space is protected by a key this device only uses while it is unlocked. That needs a device passcode. Set one in Settings, then come back here."
-    let screenLockCheckAgain = "I have set one"
-    let choosePasscodeTitle = "Choose a passcode"
-    let choosePasscodeText = "Pick something others could not guess, not the device's passcode. A longer passcode is stronger."
-    let passcode = "Passcode"
-    let passcodeAgain = "The same passcode again"
-    let passcodesDiffer = "The two passcodes are not the same. Please type them again."
-    let createVault = "Create my private space"
-    let recoveryCodeTitle = "Your recovery code"
-    let recoveryCodeText = "If you ever forget your passcode, this code is the only way back in. Write it down and keep it somewhere only you can reach. It will not be shown again."
-    let newRecoveryCodeText = "The last recovery code was never confirmed as kept, so here is a new one. The old one no longer works."
-    let keptRecoveryCode = "I have written it down"
+    var welcomeTitle: String { w["welcomeTitle"] }
+    var welcomeText: String { w["welcomeText"] }
+    var whoIsThisFor: String { w["whoIsThisFor"] }
+    var repairingRole: String { w["repairingRole"] }
+    var repairingRoleDetail: String { w["repairingRoleDetail"] }
+    var hurtRole: String { w["hurtRole"] }
+    var hurtRoleDetail: String { w["hurtRoleDetail"] }
+    var screenLockTitle: String { w["screenLockTitle"] }
+    var screenLockText: String { w["screenLockText"] }
+    var screenLockCheckAgain: String { w["screenLockCheckAgain"] }
+    var choosePasscodeTitle: String { w["choosePasscodeTitle"] }
+    var choosePasscodeText: String { w["choosePasscodeText"] }
+    var passcode: String { w["passcode"] }
+    var passcodeAgain: String { w["passcodeAgain"] }
+    var passcodesDiffer: String { w["passcodesDiffer"] }
+    var createVault: String { w["createVault"] }
+    var recoveryCodeTitle: String { w["recoveryCodeTitle"] }
+    var recoveryCodeText: String { w["recoveryCodeText"] }
+    var newRecoveryCodeText: String { w["newRecoveryCodeText"] }
+    var keptRecoveryCode: String { w["keptRecoveryCode"] }
 
     func strength(_ strength: PasscodeStrength) -> String {
         switch strength {
-        case .weak: "Easy to guess: someone close to you might try this."
-        case .fair: "Hard to guess in a few tries. Longer would be stronger."
-        case .strong: "Strong."
+        case .weak: w["strength.weak"]
+        case .fair: w["strength.fair"]
+        case .strong: w["strength.strong"]
         }
     }
 
     // Lock screen.
-    let unlockTitle = "Welcome back"
-    let unlock = "Unlock"
-    let forgotPasscode = "Forgot passcode"
-    let recoverText = "Type the recovery code you wrote down, then choose a new passcode. You will get a new recovery code."
-    let recoveryCode = "Recovery code"
-    let newPasscode = "New passcode"
-    let setNewPasscode = "Set the new passcode"
-    let interruptedAttempt = "An earlier unlock was interrupted and counted as a try, so even the right passcode has to wait."
-    let biometricUnlock = "Use Face ID or Touch ID"
-    let biometricSwitchedOff = "Face ID and Touch ID unlock was switched off because the faces or fingerprints on this device changed. Use your passcode; you can switch it on again in settings."
+    var unlockTitle: String { w["unlockTitle"] }
+    var unlock: String { w["unlock"] }
+    var forgotPasscode: String { w["forgotPasscode"] }
+    var recoverText: String { w["recoverText"] }
+    var recoveryCode: String { w["recoveryCode"] }
+    var newPasscode: String { w["newPasscode"] }
+    var setNewPasscode: String { w["setNewPasscode"] }
+    var interruptedAttempt: String { w["interruptedAttempt"] }
+    var biometricUnlock: String { w["biometricUnlock"] }
+    var biometricSwitchedOff: String { w["biometricSwitchedOff"] }
     /// The system's Face ID / Touch ID prompt: plain words, as a notification's are.
-    let biometricReason = "Unlock"
+    var biometricReason: String { w["biometricPromptTitle"] }
     // Today.
-    let today = "Today"
-    let yourResponse = "Your response (optional)"
-    let done = "Done"
-    let skip = "Not today"
-    let another = "Another prompt"
-    let doneToday = "Done for today. Thank you for showing up."
-    let skippedToday = "Skipped. Tomorrow brings a new one."
+    var today: String { w["today"] }
+    var yourResponse: String { w["yourResponse"] }
+    var done: String { w["done"] }
+    var skip: String { w["skip"] }
+    var another: String { w["another"] }
+    var doneToday: String { w["doneToday"] }
+    var skippedToday: String { w["skippedToday"] }
 
     /// What a prompt asks for and roughly how long it takes, in one line.
     func promptMeta(_ kind: PromptKind, _ minutes: Int32) -> String {
-        let time = minutes <= 1 ? "about a minute" : "about \(minutes) minutes"
-        switch kind {
-        case .action: return "Something to do, \(time)"
-        case .conversation: return "Something to talk about, \(time)"
-        case .reflection: return "Something to think or write about, \(time)"
-        case .learn: return "Something to read, \(time)"
-        case .minute: return "A practice of about a minute"
-        case .sitWith: return "A question to carry with you today"
+        let time = w.fill("aboutMinutes", count: max(1, Int(minutes)))
+        let key = switch kind {
+        case .action: "promptMeta.action"
+        case .conversation: "promptMeta.conversation"
+        case .reflection: "promptMeta.reflection"
+        case .learn: "promptMeta.learn"
+        case .minute: "promptMeta.minute"
+        case .sitWith: "promptMeta.sitWith"
         }
+        return w.fill(key, ["time": time])
     }
 
     // The program.
-    let programRepairing = "Six steps"
-    let programHurt = "For you"
-    let whyItMatters = "Why it matters"
-    let practices = "Things to practise"
-    let phrases = "Words to start from (make them your own)"
-    let cautions = "Go gently"
-    let goingDeeper = "Going deeper"
-    func partOfStep(_ step: Int32) -> String { "Part of step \(step)" }
-    let reflections = "To reflect on"
+    var programRepairing: String { w["programRepairing"] }
+    var programHurt: String { w["programHurt"] }
+    var whyItMatters: String { w["whyItMatters"] }
+    var practices: String { w["practices"] }
+    var phrases: String { w["phrases"] }
+    var cautions: String { w["cautions"] }
+    var goingDeeper: String { w["goingDeeper"] }
+    func partOfStep(_ step: Int32) -> String { w.fill("partOfStep", ["step": "\(step)"]) }
+    var reflections: String { w["reflections"] }
     // Journal.
-    let journal = "Journal"
-    let newNote = "New note"
-    let editNote = "Note"
-    let searchNotes = "Search your notes"
-    let allSteps = "All"
-    let nothingFound = "No notes match. Try other words or filters."
-    let noNotesYet = "No notes yet. Whatever you write stays here, private."
-    let showMore = "Show more"
-    let untitled = "Untitled"
-    let noteTitle = "Title"
-    let noteBody = "Your note"
-    let saved = "Saved"
-    let save = "Save"
-    let discardChanges = "Discard changes"
-    let delete = "Delete"
-    let keep = "Keep it"
-    let deleteNoteTitle = "Delete this note?"
-    let deleteNoteText = "It will be gone for good, from this device and from every copy of your space."
-    let unsavedTitle = "Keep what you wrote?"
-    let unsavedText = "This note has changes that are not saved yet."
-    let leaveUnsaved = "Leave without saving"
+    var journal: String { w["journal"] }
+    var newNote: String { w["newNote"] }
+    var editNote: String { w["editNote"] }
+    var searchNotes: String { w["searchNotes"] }
+    var allSteps: String { w["allSteps"] }
+    var nothingFound: String { w["nothingFound"] }
+    var noNotesYet: String { w["noNotesYet"] }
+    var showMore: String { w["showMore"] }
+    var untitled: String { w["untitled"] }
+    var noteTitle: String { w["noteTitle"] }
+    var noteBody: String { w["noteBody"] }
+    var saved: String { w["saved"] }
+    var save: String { w["save"] }
+    var discardChanges: String { w["discardChanges"] }
+    var delete: String { w["delete"] }
+    var keep: String { w["keep"] }
+    var deleteNoteTitle: String { w["deleteNoteTitle"] }
+    var deleteNoteText: String { w["deleteNoteText"] }
+    var unsavedTitle: String { w["unsavedTitle"] }
+    var unsavedText: String { w["unsavedText"] }
+    var leaveUnsaved: String { w["leaveUnsaved"] }
 
-    func stepLabel(_ number: Int32) -> String { "Step \(number)" }
+    func stepLabel(_ number: Int32) -> String { w.fill("stepLabel", ["step": "\(number)"]) }
 
     // Progress and check-ins.
-    let progress = "Progress"
-    let checkInTitle = "Today's check-in"
-    let safety = "Safety"
-    let trust = "Trust"
-    let connection = "Connection"
-    let checkInNote = "A word about today (optional)"
-    let saveCheckIn = "Save check-in"
-    let practiceByFocus = "Practice so far"
-    let checkInTrends = "Check-ins, week by week"
-    let milestones = "Milestones"
-    let week = "Week"
-    let score = "Score"
-    let times = "Times"
+    var progress: String { w["progress"] }
+    var checkInTitle: String { w["checkInTitle"] }
+    var safety: String { w["safety"] }
+    var trust: String { w["trust"] }
+    var connection: String { w["connection"] }
+    var checkInNote: String { w["checkInNote"] }
+    var saveCheckIn: String { w["saveCheckIn"] }
+    var practiceByFocus: String { w["practiceByFocus"] }
+    var checkInTrends: String { w["checkInTrends"] }
+    var milestones: String { w["milestones"] }
+    var week: String { w["week"] }
+    var score: String { w["score"] }
+    var times: String { w["times"] }
 
-    func score(_ label: String, _ value: Int32) -> String { "\(label): \(value)" }
+    func score(_ label: String, _ value: Int32) -> String { w.fill("scoreShort", ["label": label, "value": "\(value)"]) }
 
     func checkedIn(_ safety: Int32, _ trust: Int32, _ connection: Int32) -> String {
-        "Checked in today: safety \(safety), trust \(trust), connection \(connection)."
+        w.fill("checkedIn", ["safety": "\(safety)", "trust": "\(trust)", "connection": "\(connection)"])
     }
 
     func practisedDays(_ week: Int32, _ month: Int32) -> String {
-        "You practised on \(week) of the last 7 days, and \(month) of the last 28."
+        w.fill("practisedDays", ["week": "\(week)", "month": "\(month)"])
     }
 
     // Reminders.
-    let reminders = "Reminders"
-    let remindPractice = "Today's practice"
-    let remindCheckIn = "The daily check-in"
-    let addReminder = "Add the reminder"
-    let comingUp = "Coming up"
-    let hour = "Hour"
-    let minutes = "Minutes"
-    let on = "On"
+    var reminders: String { w["toolName.reminders"] }
+    var remindPractice: String { w["remindPractice"] }
+    var remindCheckIn: String { w["remindCheckIn"] }
+    var addReminder: String { w["addReminder"] }
+    var comingUp: String { w["comingUp"] }
+    var hour: String { w["hour"] }
+    var minutes: String { w["minutes"] }
+    var on: String { w["on"] }
 
     func reminderSummary(_ reminder: Reminder) -> String {
-        let what = reminder.purpose == .practice ? "Practice" : "Check-in"
+        let purpose = w[reminder.purpose == .practice ? "reminderPurpose.practice" : "reminderPurpose.checkIn"]
         let days = reminder.weekdays.map(weekday).joined(separator: " ")
-        let off = reminder.enabled ? "" : " (off)"
-        return String(format: "%@, %@, %02d:%02d%@", what, days, reminder.hour, reminder.minute, off)
+        let time = String(format: "%02d:%02d", reminder.hour, reminder.minute)
+        return w.fill(reminder.enabled ? "reminderSummary" : "reminderSummaryOff", ["purpose": purpose, "days": days, "time": time])
     }
 
     func weekday(_ day: Weekday) -> String {
         switch day {
-        case .monday: "Mon"
-        case .tuesday: "Tue"
-        case .wednesday: "Wed"
-        case .thursday: "Thu"
-        case .friday: "Fri"
-        case .saturday: "Sat"
-        case .sunday: "Sun"
+        case .monday: w["weekdayShort.monday"]
+        case .tuesday: w["weekdayShort.tuesday"]
+        case .wednesday: w["weekdayShort.wednesday"]
+        case .thursday: w["weekdayShort.thursday"]
+        case .friday: w["weekdayShort.friday"]
+        case .saturday: w["weekdayShort.saturday"]
+        case .sunday: w["weekdayShort.sunday"]
         }
     }
 
     // Tools.
-    let tools = "Tools"
-    let writeNew = "Write a new one"
-    let triggerWhat = "What set it off"
-    let triggerHelped = "What helped, even a little (optional)"
-    let logIt = "Log it"
-    let questionText = "The question"
-    let factQuestion = "A fact (what, when, who)"
-    let meaningQuestion = "A meaning (why, what it says)"
-    let askedByPartner = "My partner asks"
-    let askedByMe = "I ask"
-    let addQuestion = "Add the question"
-    let theAnswer = "The answer"
-    let contactChannel = "How (a message, a call, in person…)"
-    let contactWhat = "What happened (optional)"
-    let contactHandled = "How you handled it (optional)"
-    let contactTold = "I have told my partner"
-    let cutTieItem = "Something to end (a number to delete, a route to avoid…)"
-    let addToList = "Add"
-    let aNeed = "A need"
-    let aBoundary = "A boundary"
-    let boundaryText = "In your words"
-    let agreedTogether = "Agreed together"
-    let timePlan = "What you would like to do together"
-    let timeAsked = "I have asked"
-    let deleteEntryTitle = "Delete this entry?"
-    let deleteEntryText = "It will be gone for good."
+    var tools: String { w["tools"] }
+    var writeNew: String { w["writeNew"] }
+    var triggerWhat: String { w["triggerWhat"] }
+    var triggerHelped: String { w["triggerHelped"] }
+    var logIt: String { w["logIt"] }
+    var questionText: String { w["questionText"] }
+    var factQuestion: String { w["factQuestion"] }
+    var meaningQuestion: String { w["meaningQuestion"] }
+    var askedByPartner: String { w["askedByPartner"] }
+    var askedByMe: String { w["askedByMe"] }
+    var addQuestion: String { w["addQuestion"] }
+    var theAnswer: String { w["theAnswer"] }
+    var contactChannel: String { w["contactChannel"] }
+    var contactWhat: String { w["contactWhat"] }
+    var contactHandled: String { w["contactHandled"] }
+    var contactTold: String { w["contactTold"] }
+    var cutTieItem: String { w["cutTieItem"] }
+    var addToList: String { w["addToList"] }
+    var aNeed: String { w["aNeed"] }
+    var aBoundary: String { w["aBoundary"] }
+    var boundaryText: String { w["boundaryText"] }
+    var agreedTogether: String { w["agreedTogether"] }
+    var timePlan: String { w["timePlan"] }
+    var timeAsked: String { w["timeAsked"] }
+    var deleteEntryTitle: String { w["deleteEntryTitle"] }
+    var deleteEntryText: String { w["deleteEntryText"] }
 
-    func triggerIntensity(_ value: Int32) -> String { "How strong: \(value)" }
+    func triggerIntensity(_ value: Int32) -> String { w.fill("triggerIntensity", ["intensity": "\(value)"]) }
 
-    func toolName(_ kind: ToolKind) -> String {
+    func toolName(_ kind: ToolKind) -> String { w["toolName." + toolKey(kind)] }
+
+    func toolIntro(_ kind: ToolKind) -> String { w["toolIntro." + toolKey(kind)] }
+
+    private func toolKey(_ kind: ToolKind) -> String {
         switch kind {
-        case .triggers: "Trigger log"
-        case .questions: "Questions"
-        case .contacts: "No-contact log"
-        case .cutTies: "Cutting ties"
-        case .remorseLetters: "Remorse letter"
-        case .stories: "Telling your story"
-        case .validationNotes: "Validation notes"
-        case .boundaries: "Needs and boundaries"
-        case .timeTogether: "Time together"
-        case .reminders: "Reminders"
-        case .checkIns: "Check-ins"
-        }
-    }
-
-    func toolIntro(_ kind: ToolKind) -> String {
-        switch kind {
-        case .triggers: "When something sets off the hurt, note what it was, how strong, and anything that helped."
-        case .questions: "Questions asked, or waiting to be asked, and the answers given."
-        case .remorseLetters: "A letter that names the harm without excuses. Words worth another look are underlined."
-        case .stories: "Working out, in writing, how it came to happen, to share when your partner wants to hear it."
-        case .validationNotes: "What your partner said they feel, in your words, and what you said back."
-        case .contacts: "Any contact with the affair partner, or an attempt at one, and whether you told your partner."
-        case .cutTies: "Everything that still connects you to the affair, ticked off as you end it."
-        case .boundaries: "What each of you needs to feel safe, and the limits you agree on together."
-        case .timeTogether: "Small invitations to spend time together. Every answer, even no, is respected."
-        case .reminders: "A gentle nudge at a time you choose. The notification never says what it is about."
-        case .checkIns: "How safe, trusting and connected you feel today."
+        case .triggers: "triggers"
+        case .questions: "questions"
+        case .contacts: "contacts"
+        case .cutTies: "cutTies"
+        case .remorseLetters: "remorseLetters"
+        case .stories: "stories"
+        case .validationNotes: "validationNotes"
+        case .boundaries: "boundaries"
+        case .timeTogether: "timeTogether"
+        case .reminders: "reminders"
+        case .checkIns: "checkIns"
         }
     }
 
     /// A flagged phrase and why it is worth another look, in the core's words.
-    func flagged(_ flag: PhrasingFlag) -> String { "“\(flag.excerpt)”: \(flag.label)" }
-    let openHelpNow = "Open help now"
+    func flagged(_ flag: PhrasingFlag) -> String { w.fill("flagged", ["excerpt": flag.excerpt, "why": flag.label]) }
+    var openHelpNow: String { w["openHelpNow"] }
 
     /// One line for an entry: what it says, never more than the person wrote.
     func summary(_ entry: ToolEntry) -> String {
         switch entry {
-        case .trigger(let t): "\(t.what) — \(t.intensity)" + (t.helped.isEmpty ? "" : "\nHelped: \(t.helped)")
-        case .question(let q): q.text + (q.answer.isEmpty ? "" : "\n— \(q.answer)")
-        case .worksheet(let w): w.sections.first { !$0.isEmpty } ?? untitled
-        case .contact(let c): c.channel + (c.whatHappened.isEmpty ? "" : ": \(c.whatHappened)")
-            + (c.disclosedAt != nil ? " — told" : " — not told yet")
+        case .trigger(let t):
+            t.helped.isEmpty
+                ? w.fill("triggerSummary", ["what": t.what, "intensity": "\(t.intensity)"])
+                : w.fill("triggerSummaryHelped", ["what": t.what, "intensity": "\(t.intensity)", "helped": t.helped])
+        case .question(let q): q.answer.isEmpty ? q.text : w.fill("questionSummary", ["question": q.text, "answer": q.answer])
+        case .worksheet(let ws): ws.sections.first { !$0.isEmpty } ?? untitled
+        case .contact(let c):
+            w.fill(
+                (c.disclosedAt != nil ? "contactSummary.told" : "contactSummary.notTold") + (c.whatHappened.isEmpty ? "" : "What"),
+                ["channel": c.channel, "what": c.whatHappened]
+            )
         case .cutTie(let c): c.item
-        case .boundary(let b): (b.isNeed ? aNeed : aBoundary) + ": " + b.text
+        case .boundary(let b): w.fill("boundarySummary", ["kind": b.isNeed ? aNeed : aBoundary, "text": b.text])
         case .timeTogether(let t): t.plan
         case .reminder(let r): reminderSummary(r)
         case .checkIn(let c): checkedIn(c.safety, c.trust, c.connection)
@@ -250,137 +254,137 @@ struct Words: Sendable {
     }
 
     // What an unlock found.
-    let olderCopyText = "This is an older copy of your space (restored from a backup or copied back), so it can be read but not changed. If you restored it on purpose, keep it as it is."
-    let unmatchedText = "Some records are not the ones your space last saved: some may be missing, older, or back after being deleted. What can be read is shown."
-    let keepAsItIs = "Keep it as it is"
-    let settingsLostText = "Your space's settings could not be read, so Mend does not know whose space this is. Your notes are safe. Please choose again."
+    var olderCopyText: String { w["olderCopyText"] }
+    var unmatchedText: String { w["unmatchedText"] }
+    var keepAsItIs: String { w["keepAsItIs"] }
+    var settingsLostText: String { w["settingsLostText"] }
 
-    func damagedText(_ count: Int32) -> String {
-        count == 1 ? "1 record could not be read and is left out." : "\(count) records could not be read and are left out."
-    }
+    func damagedText(_ count: Int32) -> String { w.fill("damagedText", count: Int(count)) }
 
     // Help.
-    let helpTitle = "Help"
-    func resourceChecked(_ day: String) -> String { "Details checked on \(day)" }
+    var helpTitle: String { w["helpTitle"] }
+    func resourceChecked(_ day: String) -> String { w.fill("resourceChecked", ["day": day]) }
     func redFlagsFor(_ role: Role?) -> String {
         switch role {
-        case nil: "For either of you"
-        case .hurt: "If you were hurt"
-        case .repairing: "If you had the affair"
+        case nil: w["redFlagsFor.either"]
+        case .hurt: w["redFlagsFor.hurt"]
+        case .repairing: w["redFlagsFor.repairing"]
         }
     }
     // Settings.
-    let autoLockTitle = "Lock when away"
-    let autoLockText = "How long Mend may stay in the background before it locks itself."
-    let biometricTitle = "Unlock with Face ID or Touch ID"
-    let biometricText = "Your passcode always works too. Changing your passcode, or the faces and fingerprints on this device, switches this off."
-    let discreetTitle = "Discreet mode"
-    let discreetText = "Show this app with a plain icon on this device, so a glance at the screen says nothing."
-    let passcodeSection = "Passcode and recovery"
-    let changePasscode = "Change passcode"
-    let someoneMayKnow = "Someone may know my passcode"
-    let newRecoveryCode = "New recovery code"
-    let newRecoveryCodeAsked = "Here is your new recovery code. The old one no longer works. Write it down and keep it somewhere only you can reach."
+    var autoLockTitle: String { w["autoLockTitle"] }
+    var autoLockText: String { w["autoLockText"] }
+    var biometricTitle: String { w["biometricTitle"] }
+    var biometricText: String { w["biometricText"] }
+    var discreetTitle: String { w["discreetTitle"] }
+    var discreetText: String { w["discreetText"] }
+    var passcodeSection: String { w["passcodeSection"] }
+    var changePasscode: String { w["changePasscode"] }
+    var someoneMayKnow: String { w["someoneMayKnow"] }
+    var newRecoveryCode: String { w["newRecoveryCode"] }
+    var newRecoveryCodeAsked: String { w["newRecoveryCodeAsked"] }
     // Backups.
-    let backupSection = "Backup and export"
-    let backupText = "A backup carries your whole space to a new phone. It is sealed with a passphrase you choose now, so keep the passphrase apart from the file: without it, no one can open the backup, not even you."
-    let makeBackup = "Make a backup"
-    let backupPassphrase = "Backup passphrase"
-    let backupPassphraseAgain = "The same passphrase again"
-    func backupPassphraseHint(_ n: Int) -> String { "At least \(n) characters. A few words only you would put together work well." }
-    let passphrasesDiffer = "Those two passphrases are not the same. Please type them again."
-    let backingUp = "Sealing your backup…"
-    func backupDone(_ n: Int64) -> String { n == 1 ? "Your backup holds 1 record." : "Your backup holds \(n) records." }
-    func backupDeliveredTo(_ place: String) -> String { "Saved to \(place)." }
-    let backupNotDelivered = "The backup was made but not saved anywhere. Try again when you are ready."
-    func backupLeftOut(_ n: Int32) -> String { n == 1 ? "1 damaged record could not be read and was left out." : "\(n) damaged records could not be read and were left out." }
-    let exportTitle = "Export everything"
-    let exportText = "An export is a copy of everything you wrote, and it is NOT protected: anyone who opens the file can read it. Save it only somewhere you trust, and delete it when you no longer need it."
-    let exportJson = "Export for other programs (JSON)"
-    let exportMarkdown = "Export to read (Markdown)"
-    func exportDeliveredTo(_ place: String) -> String { "Saved to \(place). Remember that it is not protected." }
-    let exportNotDelivered = "The export was not saved anywhere."
+    var backupSection: String { w["backupSection"] }
+    var backupText: String { w["backupText"] }
+    var makeBackup: String { w["makeBackup"] }
+    var backupPassphrase: String { w["backupPassphrase"] }
+    var backupPassphraseAgain: String { w["backupPassphraseAgain"] }
+    func backupPassphraseHint(_ n: Int) -> String { w.fill("backupPassphraseHint", count: n) }
+    var passphrasesDiffer: String { w["passphrasesDiffer"] }
+    var backingUp: String { w["backingUp"] }
+    func backupDone(_ n: Int64) -> String { w.fill("backupDone", count: Int(n)) }
+    func backupDeliveredTo(_ place: String) -> String { w.fill("backupDeliveredTo", ["place": place]) }
+    var backupNotDelivered: String { w["backupNotDelivered"] }
+    func backupLeftOut(_ n: Int32) -> String { w.fill("backupLeftOut", count: Int(n)) }
+    var exportTitle: String { w["exportTitle"] }
+    var exportText: String { w["exportText"] }
+    var exportJson: String { w["exportJson"] }
+    var exportMarkdown: String { w["exportMarkdown"] }
+    func exportDeliveredTo(_ place: String) -> String { w.fill("exportDeliveredTo", ["place": place]) }
+    var exportNotDelivered: String { w["exportNotDelivered"] }
     // The summary for a therapist.
-    let summaryTitle = "A summary for a session"
-    let summaryText = "Choose what to bring to your therapist. Only what you pick goes in, and the file is not protected: share it only with whom you choose."
-    func summaryPeriod(_ weeks: Int32) -> String { weeks == 0 ? "Since the start" : "Last \(weeks) weeks" }
-    let summaryPeriodLabel = "Period"
-    let summaryPractice = "Practice and progress"
-    let summaryCheckIns = "Check-in trends"
-    let summaryQuestions = "Answered questions"
-    let summaryNotes = "Notes to include"
-    let summaryLetters = "Letters and worksheets to include"
-    let summaryPreview = "Preview"
-    let summaryPrint = "Print or save as PDF"
-    let summaryHtml = "Save as a printable page"
-    let summaryMarkdown = "Save as Markdown"
-    func summaryDeliveredTo(_ place: String) -> String { "Saved to \(place)." }
-    let summaryNotDelivered = "The summary was not saved anywhere."
-    let restoreOffer = "I have a backup from another device"
-    let restoreTitle = "Restore a backup"
-    let restoreText = "Choose your backup file and type the passphrase you sealed it with. Then choose a passcode for this device. You will get a new recovery code."
-    let chooseBackup = "Choose the backup file"
-    func backupChosen(_ name: String) -> String { "Backup: \(name)" }
-    let restore = "Restore"
-    let passcodeForThisDevice = "A passcode for this device"
-    let restoring = "Restoring your space…"
-    let restoredCodeText = "Your space is restored on this device. Here is its new recovery code: write it down and keep it somewhere only you can reach."
-    let eraseSection = "Erase"
-    let eraseText = "Erasing removes everything in this space from this device, for good. No one can bring it back."
-    let erase = "Erase everything"
-    let eraseConfirmTitle = "Erase everything?"
-    let eraseWord = "ERASE"
-    let erasedText = "This space was erased. Nothing of it is left on this device."
+    var summaryTitle: String { w["summaryTitle"] }
+    var summaryText: String { w["summaryText"] }
+    func summaryPeriod(_ weeks: Int32) -> String {
+        weeks == 0 ? w["summaryPeriod.sinceStart"] : w.fill("summaryPeriod.weeks", count: Int(weeks))
+    }
+    var summaryPeriodLabel: String { w["summaryPeriodLabel"] }
+    var summaryPractice: String { w["summaryPractice"] }
+    var summaryCheckIns: String { w["summaryCheckIns"] }
+    var summaryQuestions: String { w["summaryQuestions"] }
+    var summaryNotes: String { w["summaryNotes"] }
+    var summaryLetters: String { w["summaryLetters"] }
+    var summaryPreview: String { w["summaryPreview"] }
+    var summaryPrint: String { w["summaryPrint"] }
+    var summaryHtml: String { w["summaryHtml"] }
+    var summaryMarkdown: String { w["summaryMarkdown"] }
+    func summaryDeliveredTo(_ place: String) -> String { w.fill("summaryDeliveredTo", ["place": place]) }
+    var summaryNotDelivered: String { w["summaryNotDelivered"] }
+    var restoreOffer: String { w["restoreOffer"] }
+    var restoreTitle: String { w["restoreTitle"] }
+    var restoreText: String { w["restoreText"] }
+    var chooseBackup: String { w["chooseBackup"] }
+    func backupChosen(_ name: String) -> String { w.fill("backupChosen", ["name": name]) }
+    var restore: String { w["restore"] }
+    var passcodeForThisDevice: String { w["passcodeForThisDevice"] }
+    var restoring: String { w["restoring"] }
+    var restoredCodeText: String { w["restoredCodeText"] }
+    var eraseSection: String { w["eraseSection"] }
+    var eraseText: String { w["eraseText"] }
+    var erase: String { w["erase"] }
+    var eraseConfirmTitle: String { w["eraseConfirmTitle"] }
+    var eraseWord: String { w["eraseWord"] }
+    var erasedText: String { w["erasedText"] }
 
-    func eraseConfirmText(_ word: String) -> String { "This cannot be undone. To go ahead, type \(word) below." }
+    func eraseConfirmText(_ word: String) -> String { w.fill("eraseConfirmText", ["word": word]) }
 
     func autoLockChoice(_ seconds: Int32) -> String {
         switch seconds {
-        case 0: "At once"
-        case 60: "After 1 minute"
-        case ..<60: "After \(seconds) seconds"
-        default: "After \(seconds / 60) minutes"
+        case 0: w["autoLockChoice.atOnce"]
+        case ..<60: w.fill("autoLockChoice.seconds", count: Int(seconds))
+        default: w.fill("autoLockChoice.minutes", count: Int(seconds / 60))
         }
     }
 }
 
 /// The words for a refusal: fixed text and the numbers the core gave, never anything typed.
 struct ProblemWords: Sendable {
+    private let w: ScreenWords
+
+    init(_ words: ScreenWords = ScreenWords()) {
+        w = words
+    }
+
     func words(for problem: MendError, waitSeconds: Int = 0) -> String {
         switch problem {
         case .WrongPasscode(let left):
-            switch left {
-            case 0: "That passcode didn't open your space. The next try will need a short wait."
-            case 1: "That passcode didn't open your space. 1 try left before a short wait."
-            default: "That passcode didn't open your space. \(left) tries left before a short wait."
-            }
-        case .WrongRecoveryCode: "That recovery code didn't match. Check each group of letters and digits."
+            left == 0 ? w["problem.wrongPasscodeLast"] : w.fill("problem.wrongPasscode", count: Int(left))
+        case .WrongRecoveryCode: w["problem.wrongRecoveryCode"]
         case .TooManyAttempts: wait(max(1, waitSeconds))
         case .InvalidInput(_, let inputProblem):
             switch inputProblem {
-            case .tooShort(let min, _): "Use at least \(min) characters."
-            case .tooLong(let max, _): "Use at most \(max) characters."
-            default: "That didn't look right. Please check it and try again."
+            case .tooShort(let min, _): w.fill("problem.tooShort", count: Int(min))
+            case .tooLong(let max, _): w.fill("problem.tooLong", count: Int(max))
+            default: w["problem.invalid"]
             }
-        case .DeviceKeyUnavailable: "This device's key store can't be used right now. Unlock the device and try again."
-        case .DeviceKeyMissing: "This space's key is gone from this device, so it cannot be opened here."
-        case .Damaged: "Some data could not be read. What could be read is shown."
-        case .StorageFull: "The device is full, so nothing was saved. Free some space and try again."
-        case .OlderCopy: "This is an older copy of your space, so nothing was changed."
-        case .Locked: "Your space is locked."
-        case .WrongBackupPassphrase: "That passphrase doesn't open this backup. Nothing was restored."
-        case .NotABackup: "That file is not a Mend backup."
-        case .NewerBackup: "This backup was made by a newer version of Mend. Please update Mend first."
-        case .AlreadyExists: "There is already something there, so nothing was replaced."
-        default: "Something went wrong. Nothing you wrote was lost."
+        case .DeviceKeyUnavailable: w["problem.deviceUnavailable"]
+        case .DeviceKeyMissing: w["problem.deviceKeyMissing"]
+        case .Damaged: w["problem.damaged"]
+        case .StorageFull: w["problem.storageFull"]
+        case .OlderCopy: w["problem.olderCopy"]
+        case .Locked: w["problem.locked"]
+        case .WrongBackupPassphrase: w["problem.wrongBackupPassphrase"]
+        case .NotABackup: w["problem.notABackup"]
+        case .NewerBackup: w["problem.newerBackup"]
+        case .AlreadyExists: w["problem.alreadyExists"]
+        default: w["problem.somethingElse"]
         }
     }
 
     /// A backup that fails its checks: said as such, not as damaged data in the space.
-    let backupDamaged = "This backup is damaged or incomplete, so nothing was restored."
+    var backupDamaged: String { w["problem.backupDamaged"] }
 
     func wait(_ seconds: Int) -> String {
-        seconds < 90 ? "Please wait \(seconds) seconds before trying again."
-            : "Please wait \((seconds + 59) / 60) minutes before trying again."
+        seconds < 90 ? w.fill("problem.waitSeconds", count: seconds) : w.fill("problem.waitMinutes", count: (seconds + 59) / 60)
     }
 }

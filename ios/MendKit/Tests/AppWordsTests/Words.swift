@@ -1,0 +1,1 @@
+../../../App/Mend/Words.swift
