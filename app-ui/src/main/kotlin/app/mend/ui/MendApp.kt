@@ -23,6 +23,7 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
@@ -335,13 +336,19 @@ fun MendApp(
 /** How far tab labels grow with the font: five of them share a phone's width. */
 private const val MAX_TAB_LABEL_SCALE = 1.1f
 
+/** How far a tab's label shrinks to fit whole, where a language's word is long. */
+private const val MIN_TAB_LABEL_SCALE = 0.7f
+
 /**
- * A tab's label: on one line, whole words only, growing with the person's font size up to
- * [MAX_TAB_LABEL_SCALE] (as system bars do); the screens above grow all the way.
+ * A tab's label: whole words only, growing with the person's font size up to
+ * [MAX_TAB_LABEL_SCALE] (as system bars do; the screens above grow all the way); where a
+ * language's words are too long for the tab, on two lines, shrinking down to
+ * [MIN_TAB_LABEL_SCALE] until they fit.
  */
 @Composable
 private fun TabLabel(text: String) {
     val fontScale = LocalDensity.current.fontScale
     val size = MaterialTheme.typography.labelMedium.fontSize * (min(fontScale, MAX_TAB_LABEL_SCALE) / fontScale)
-    Text(text, fontSize = size, maxLines = 1, softWrap = false)
+    val fit = remember(size) { WholeWordsFit(min = size * MIN_TAB_LABEL_SCALE, max = size) }
+    Text(text, maxLines = 2, textAlign = TextAlign.Center, autoSize = fit)
 }

@@ -1,8 +1,10 @@
-// Every screen, through the real core, on a 360 dp wide phone-sized canvas in light, dark and
-// 200 % font: a PNG of each goes to the screenshots folder, and at 200 % no text may be cut
-// off. Desktop-only (it renders with skia), so it lives beside the desktop app.
+// Every screen, through the real core, on a 360 dp wide phone-sized canvas in light, dark,
+// 200 % font and the en-XA pseudo-locale (every word a third longer): a PNG of each goes to the
+// screenshots folder, and at 200 % and in en-XA no text may be cut off. Desktop-only (it
+// renders with skia), so it lives beside the desktop app.
 package app.mend.desktop
 
+import androidx.compose.runtime.Composable
 import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.ui.graphics.toAwtImage
 import androidx.compose.ui.platform.LocalDensity
@@ -20,9 +22,14 @@ import androidx.compose.ui.unit.Density
 import app.mend.kit.BiometricOpening
 import app.mend.kit.FakeBiometricKeeper
 import app.mend.kit.FolderSharedFiles
+import app.mend.kit.ScreenWords
 import app.mend.kit.SMALL_KDF
 import app.mend.ui.MendApp
+import app.mend.ui.LocalProblemStrings
+import app.mend.ui.LocalStrings
+import app.mend.ui.MendStrings
 import app.mend.ui.MendTheme
+import app.mend.ui.ProblemStrings
 import app.mend.ui.await
 import app.mend.ui.press
 import app.mend.ui.settle
@@ -30,6 +37,7 @@ import app.mend.ui.tap
 import app.mend.ui.type
 import app.mend.ui.watchedSession
 import java.io.File
+import java.util.Locale
 import javax.imageio.ImageIO
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
@@ -37,9 +45,19 @@ import kotlin.test.assertTrue
 
 @OptIn(ExperimentalTestApi::class)
 class ScreenshotTest {
-    private class Mode(val name: String, val dark: Boolean, val fontScale: Float)
+    /** How the screens are drawn: light or dark, the font's scale, the device's language. */
+    private class Mode(val name: String, val dark: Boolean, val fontScale: Float, val language: String = "en") {
+        /** Whether every text must fit whole: larger text, or words a third longer (en-XA). */
+        val tight: Boolean get() = fontScale > 1f || language != "en"
+    }
 
-    private val modes = listOf(Mode("light", false, 1f), Mode("dark", true, 1f), Mode("font200", false, 2f))
+    private val modes = listOf(
+        Mode("light", false, 1f),
+        Mode("dark", true, 1f),
+        Mode("font200", false, 2f),
+        // The pseudo-locale: every word of the screens accented and a third longer.
+        Mode("pseudo", false, 1f, "en-XA"),
+    )
     private val dir = File(System.getProperty("mend.screens") ?: "target/screens").also { it.mkdirs() }
     private val backups = FolderSharedFiles()
 
@@ -48,25 +66,29 @@ class ScreenshotTest {
     private val heightPx = 1520
 
     @Test
-    fun everyScreenInLightDarkAndLargeTextWithNothingCutOff() {
-        for (mode in modes) {
-            walk(mode)
-            walkHurt(mode)
+    fun everyScreenInLightDarkLargeTextAndLongerWordsWithNothingCutOff() {
+        val language = Locale.getDefault()
+        try {
+            for (mode in modes) {
+                // The session and the words take the device's language as they start.
+                Locale.setDefault(Locale.forLanguageTag(mode.language))
+                walk(mode)
+                walkHurt(mode)
+            }
+        } finally {
+            Locale.setDefault(language)
+            ScreenWords.load()
         }
         assertTrue(dir.listFiles().orEmpty().count { it.name.endsWith(".png") } >= modes.size * 38, "a screenshot of every screen in each mode")
     }
 
     private fun walk(mode: Mode) = runDesktopComposeUiTest(widthPx, heightPx) {
         val session = watchedSession()
-        setContent {
-            CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, keyIsAFile = true, sharedFiles = backups) }
-            }
-        }
+        show(mode) { MendApp(session, SMALL_KDF, keyIsAFile = true, sharedFiles = backups) }
         fun shot(name: String) {
             settle()
             ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
-            if (mode.fontScale > 1f) assertNothingCutOff(name)
+            if (mode.tight) assertNothingCutOff("$name-${mode.name}")
         }
         await("role-repairing")
         shot("01-welcome")
@@ -205,15 +227,11 @@ class ScreenshotTest {
         var screenLock = false
         val keeper = FakeBiometricKeeper()
         val session = watchedSession(biometrics = keeper, hasScreenLock = { screenLock })
-        setContent {
-            CompositionLocalProvider(LocalDensity provides Density(2f, mode.fontScale)) {
-                MendTheme(dark = mode.dark) { MendApp(session, SMALL_KDF, sharedFiles = backups) }
-            }
-        }
+        show(mode) { MendApp(session, SMALL_KDF, sharedFiles = backups) }
         fun shot(name: String) {
             settle()
             ImageIO.write(onRoot().captureToImage().toAwtImage(), "png", File(dir, "$name-${mode.name}.png"))
-            if (mode.fontScale > 1f) assertNothingCutOff(name)
+            if (mode.tight) assertNothingCutOff("$name-${mode.name}")
         }
         await("role-hurt")
         // A new device with a backup from the first walk: the restore screen, the file chosen.
@@ -264,6 +282,21 @@ class ScreenshotTest {
         runBlocking { session.close() }
     }
 
+    /** Shows [app] drawn as [mode] says, with the words of the mode's language. */
+    private fun ComposeUiTest.show(mode: Mode, app: @Composable () -> Unit) {
+        val strings = MendStrings()
+        val problems = ProblemStrings()
+        setContent {
+            CompositionLocalProvider(
+                LocalDensity provides Density(2f, mode.fontScale),
+                LocalStrings provides strings,
+                LocalProblemStrings provides problems,
+            ) {
+                MendTheme(dark = mode.dark) { app() }
+            }
+        }
+    }
+
     /**
      * Whether a text is cut off: taller than its room, a line ended with an ellipsis, or wider
      * than its room. (`hasVisualOverflow` also counts a short text laid out in a wider box.)
@@ -281,7 +314,7 @@ class ScreenshotTest {
             node.config.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
             for (layout in layouts) {
                 val text = layout.layoutInput.text.text
-                assertTrue(!cutOff(layout), "$screen: \"${text.take(40)}\" is cut off at 200 % font")
+                assertTrue(!cutOff(layout), "$screen: \"${text.take(40)}\" is cut off")
             }
         }
     }
