@@ -3,6 +3,8 @@
 // one tap away from each. The same composable runs on Android and on the desktop.
 package app.mend.ui
 
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.filled.Build
@@ -16,6 +18,7 @@ import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
@@ -23,49 +26,51 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.ui.platform.LocalFocusManager
 import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.text.style.TextAlign
+import app.mend.core.Focus
 import app.mend.core.KdfParams
-import kotlin.math.min
+import app.mend.core.ProgramPage
 import app.mend.core.RecordId
 import app.mend.core.Role
 import app.mend.core.Step
 import app.mend.core.ToolKind
 import app.mend.core.ToolRecord
 import app.mend.core.WorksheetKind
+import app.mend.ffi.defaultKdfParams
 import app.mend.ffi.programSteps
 import app.mend.ffi.toolsForRole
-import app.mend.ffi.defaultKdfParams
-import app.mend.kit.SharedFiles
 import app.mend.kit.BackupModel
 import app.mend.kit.ChangePasscodeModel
-import app.mend.kit.ExportModel
-import app.mend.kit.SummaryModel
-import app.mend.kit.RestoreModel
-import app.mend.kit.HelpModel
-import app.mend.core.Focus
-import app.mend.core.ProgramPage
 import app.mend.kit.CheckInModel
-import app.mend.kit.ProgramModel
-import app.mend.kit.ProgressModel
-import app.mend.kit.RemindersModel
-import app.mend.kit.SettingsModel
-import app.mend.kit.ToolModel
-import app.mend.kit.WorksheetModel
+import app.mend.kit.ExportModel
+import app.mend.kit.HelpModel
 import app.mend.kit.JournalModel
-import app.mend.kit.NoteEditorModel
 import app.mend.kit.MendSession
+import app.mend.kit.NoteEditorModel
 import app.mend.kit.OnboardingModel
 import app.mend.kit.OnboardingStep
+import app.mend.kit.ProgramModel
+import app.mend.kit.ProgressModel
 import app.mend.kit.RecoverModel
 import app.mend.kit.RecoveryCodeModel
+import app.mend.kit.RemindersModel
+import app.mend.kit.RestoreModel
 import app.mend.kit.SessionState
+import app.mend.kit.SettingsModel
+import app.mend.kit.SharedFiles
+import app.mend.kit.SummaryModel
 import app.mend.kit.TodayModel
+import app.mend.kit.ToolModel
 import app.mend.kit.UnlockModel
+import app.mend.kit.WorksheetModel
+import kotlin.math.min
 import kotlinx.coroutines.launch
 
 /** The sections of the open space, one per tab. */
@@ -284,51 +289,58 @@ fun MendApp(
     var restoring by remember { mutableStateOf(false) }
     val onboardingState by onboarding.state.collectAsState()
     val recoverState by recover.state.collectAsState()
-    val openHelp = { helpOpen = true }
+    val focus = LocalFocusManager.current
+    val openHelp = { focus.clearFocus(); helpOpen = true }
 
-    if (helpOpen) {
-        HelpScreen(help, onBack = { helpOpen = false })
-        return
-    }
-    // Restoring on first run, and its new recovery code until it is kept.
-    val restoreState = restore?.state?.collectAsState()?.value
-    if (restoreState != null) LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
-    val showRestore = restoreState != null && (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault))
-    when {
-        // A flow that shows a new recovery code stays on screen until the code is kept,
-        // although the session is already unlocked.
-        onboardingState.step == OnboardingStep.ShowRecoveryCode -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
-        showRestore && restore != null -> RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
-        forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null) ->
-            RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
-        else -> when (val s = state) {
-            SessionState.Starting -> {}
-            SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
-            SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
-            SessionState.Erased -> {
-                LaunchedEffect(Unit) { page = null }
-                MendScreen(strings.appName, openHelp) {
-                    Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("erased"))
+    // Help opens over the screen, which stays as it was beneath it (hidden from screen
+    // readers meanwhile): nothing half-written is lost by asking for help.
+    Box(Modifier.fillMaxSize()) {
+        Box(Modifier.fillMaxSize().then(if (helpOpen) Modifier.clearAndSetSemantics {} else Modifier)) {
+            // Restoring on first run, and its new recovery code until it is kept.
+            val restoreState = restore?.state?.collectAsState()?.value
+            if (restoreState != null) LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
+            val showRestore = restoreState != null && (restoreState.recoveryCode != null || (restoring && state == SessionState.NoVault))
+            when {
+                // A flow that shows a new recovery code stays on screen until the code is kept,
+                // although the session is already unlocked.
+                onboardingState.step == OnboardingStep.ShowRecoveryCode -> OnboardingScreen(onboarding, openHelp, keyIsAFile)
+                showRestore && restore != null -> RestoreScreen(restore, onBack = { restoring = false }, onHelp = openHelp)
+                forgot && (state == SessionState.Locked || recoverState.newRecoveryCode != null) ->
+                    RecoverScreen(recover, onBack = { forgot = false }, onHelp = openHelp)
+                else -> when (val s = state) {
+                    SessionState.Starting -> {}
+                    SessionState.NoVault -> OnboardingScreen(onboarding, openHelp, keyIsAFile, onRestore = restore?.let { { restoring = true } })
+                    SessionState.SettingsLost -> ChooseRoleAgainScreen(openHelp) { role -> scope.launch { session.chooseRoleAgain(role) } }
+                    SessionState.Erased -> {
+                        LaunchedEffect(Unit) { page = null }
+                        MendScreen(strings.appName, openHelp) {
+                            Text(strings.erasedText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("erased"))
+                        }
+                    }
+                    SessionState.Locked -> {
+                        LaunchedEffect(Unit) { page = null }
+                        UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
+                    }
+                    is SessionState.Unlocked -> {
+                        LaunchedEffect(Unit) { forgot = false }
+                        // A code never confirmed (the app stopped before it was kept) is replaced and
+                        // shown first, unless a settings page is showing its own new code.
+                        if (!s.recoveryCodeConfirmed && page == null) {
+                            val codeState by recoveryCode.state.collectAsState()
+                            LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
+                            RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
+                                scope.launch { recoveryCode.kept() }
+                            }, openHelp)
+                        } else {
+                            Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
+                        }
+                    }
                 }
             }
-            SessionState.Locked -> {
-                LaunchedEffect(Unit) { page = null }
-                UnlockScreen(unlock, onForgot = { forgot = true }, onHelp = openHelp)
-            }
-            is SessionState.Unlocked -> {
-                LaunchedEffect(Unit) { forgot = false }
-                // A code never confirmed (the app stopped before it was kept) is replaced and
-                // shown first, unless a settings page is showing its own new code.
-                if (!s.recoveryCodeConfirmed && page == null) {
-                    val codeState by recoveryCode.state.collectAsState()
-                    LaunchedEffect(Unit) { if (codeState.code == null) recoveryCode.replace() }
-                    RecoveryCodeView(strings.newRecoveryCodeText, codeState.code, codeState.problem, {
-                        scope.launch { recoveryCode.kept() }
-                    }, openHelp)
-                } else {
-                    Home(session, s, today, page, { page = it }, openHelp, sharedFiles, kdf)
-                }
-            }
+        }
+        if (helpOpen) {
+            // A surface takes every touch, so nothing beneath help can be tapped.
+            Surface(Modifier.fillMaxSize()) { HelpScreen(help, onBack = { helpOpen = false }) }
         }
     }
 }

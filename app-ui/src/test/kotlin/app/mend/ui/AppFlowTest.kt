@@ -409,7 +409,12 @@ class AppFlowTest {
         tap("open-help")
         await("help-intro")
         tap("help-back")
-        // The letter was kept before help opened.
+        // Help opened over the letter, which is as it was; it was also kept before help opened.
+        await("section-1")
+        assertEquals("Some days I dont want to be alive.", editableTextOf("section-1"))
+        tap("close")
+        await("tool-back")
+        tap("tool-back")
         await("tab-tools")
         press("tab-tools")
         tap("tool-remorse_letters")
@@ -561,6 +566,28 @@ class AppFlowTest {
         tap("summary-print")
         waitUntil("the print dialog", timeoutMillis = 20_000) { files.printed.isNotEmpty() }
         assertEquals(page.readText(), files.printed.single().second)
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun helpOpensOverAHalfWrittenNoteAndLeavesItAsItWas() = runComposeUiTest {
+        val session = newSession()
+        show(session)
+        firstRun("role-hurt", "first-passcode")
+        await("tab-journal")
+        press("tab-journal")
+        tap("new-note")
+        await("body")
+        type("title", "Not saved yet")
+        type("body", "Half of what I wanted to say")
+        press("help")
+        await("help-intro")
+        // Beneath help, the note is neither reachable nor announced.
+        assertTrue(onAllNodesWithTag("body").fetchSemanticsNodes().isEmpty())
+        tap("help-back")
+        await("body")
+        assertEquals("Half of what I wanted to say", editableTextOf("body"))
+        assertEquals("Not saved yet", editableTextOf("title"))
         runBlocking { session.close() }
     }
 

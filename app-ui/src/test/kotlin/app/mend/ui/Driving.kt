@@ -161,3 +161,7 @@ fun ComposeUiTest.awaitText(text: String) {
 /** The text of the node tagged [tag]. */
 fun SemanticsNodeInteractionsProvider.textOf(tag: String): String =
     onNodeWithTag(tag).fetchSemanticsNode().config[SemanticsProperties.Text].joinToString("") { it.text }
+
+/** What the field tagged [tag] holds. */
+fun SemanticsNodeInteractionsProvider.editableTextOf(tag: String): String =
+    onNodeWithTag(tag).fetchSemanticsNode().config[SemanticsProperties.EditableText].text
