@@ -11,7 +11,7 @@ import MendKit
 struct Words: Sendable {
     private let w: ScreenWords
 
-    init(_ words: ScreenWords = ScreenWords()) {
+    init(_ words: ScreenWords = .device) {
         w = words
     }
 
@@ -351,7 +351,7 @@ struct Words: Sendable {
 struct ProblemWords: Sendable {
     private let w: ScreenWords
 
-    init(_ words: ScreenWords = ScreenWords()) {
+    init(_ words: ScreenWords = .device) {
         w = words
     }
 

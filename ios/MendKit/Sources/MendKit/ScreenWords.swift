@@ -11,6 +11,10 @@ public struct ScreenWords: Sendable {
     private let plain: [String: String]
     private let devices: WordsFor
 
+    /// The words in the device's language, read once for the app's life (the views read
+    /// their words often; a language chosen in Settings applies from the next start).
+    public static let device = ScreenWords()
+
     /// The words in `languageTag`'s language (the device's unless given; English where the
     /// core has no translation), for `devices`. Sets the core's language too, so words read
     /// before the session starts are in the same language as the program's.

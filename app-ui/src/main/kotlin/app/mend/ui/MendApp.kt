@@ -115,140 +115,129 @@ private fun Home(
     LaunchedEffect(role) {
         steps = if (role == Role.REPAIRING) runCatching { session.anytime { programSteps() } }.getOrDefault(emptyList()) else emptyList()
     }
-    editing?.let { open ->
-        NoteEditorScreen(editor, open.id, onClose = { editing = null }, onHelp = onHelp)
-        return
-    }
-    writing?.let { w ->
-        val model = worksheetModels.getOrPut(w.kind) { WorksheetModel(session, scope, w.kind) }
-        WorksheetScreen(model, w.existing, onClose = { writing = null }, onHelp = onHelp)
-        return
-    }
-    if (tool == ToolKind.REMINDERS) {
-        RemindersScreen(reminders, onBack = { tool = null }, onHelp = onHelp)
-        return
-    }
-    tool?.let { t ->
-        val model = toolModels.getOrPut(t) { ToolModel(session, scope, t) }
-        ToolScreen(t, model, onWrite = { existing -> worksheetOf(t)?.let { writing = Writing(it, existing) } }, onBack = { tool = null }, onHelp = onHelp)
-        return
-    }
-    programState.open?.let { open ->
-        ProgramPageScreen(open, onBack = { program.open(null) }, onHelp = onHelp)
-        return
-    }
-    when (page) {
-        SettingsPage.ChangePasscode, SettingsPage.SomeoneMayKnow -> {
+    // One screen at a time, chosen in order: what is open over the tabs, else the tabs.
+    val editingNow = editing
+    val writingNow = writing
+    val toolNow = tool
+    val pageOpen = programState.open
+    when {
+        editingNow != null -> NoteEditorScreen(editor, editingNow.id, onClose = { editing = null }, onHelp = onHelp)
+        writingNow != null -> {
+            val model = worksheetModels.getOrPut(writingNow.kind) { WorksheetModel(session, scope, writingNow.kind) }
+            WorksheetScreen(model, writingNow.existing, onClose = { writing = null }, onHelp = onHelp)
+        }
+        toolNow == ToolKind.REMINDERS -> RemindersScreen(reminders, onBack = { tool = null }, onHelp = onHelp)
+        toolNow != null -> {
+            val model = toolModels.getOrPut(toolNow) { ToolModel(session, scope, toolNow) }
+            ToolScreen(
+                toolNow,
+                model,
+                onWrite = { existing -> worksheetOf(toolNow)?.let { writing = Writing(it, existing) } },
+                onBack = { tool = null },
+                onHelp = onHelp,
+            )
+        }
+        pageOpen != null -> ProgramPageScreen(pageOpen, onBack = { program.open(null) }, onHelp = onHelp)
+        page == SettingsPage.ChangePasscode || page == SettingsPage.SomeoneMayKnow ->
             ChangePasscodeScreen(changePasscode, page == SettingsPage.SomeoneMayKnow, onClose = { onPage(null) }, onHelp = onHelp)
-            return
-        }
-        SettingsPage.Backup -> if (backup != null) {
-            BackupScreen(backup, onClose = { onPage(null) }, onHelp = onHelp)
-            return
-        }
-        SettingsPage.Export -> if (export != null) {
-            ExportScreen(export, onClose = { onPage(null) }, onHelp = onHelp)
-            return
-        }
-        SettingsPage.Summary -> if (summary != null) {
-            SummaryScreen(summary, onClose = { onPage(null) }, onHelp = onHelp)
-            return
-        }
-        SettingsPage.NewRecoveryCode -> {
+        page == SettingsPage.Backup && backup != null -> BackupScreen(backup, onClose = { onPage(null) }, onHelp = onHelp)
+        page == SettingsPage.Export && export != null -> ExportScreen(export, onClose = { onPage(null) }, onHelp = onHelp)
+        page == SettingsPage.Summary && summary != null -> SummaryScreen(summary, onClose = { onPage(null) }, onHelp = onHelp)
+        page == SettingsPage.NewRecoveryCode -> {
             val codeState by recoveryCode.state.collectAsState()
             LaunchedEffect(Unit) { recoveryCode.replace() }
             LaunchedEffect(codeState.kept) { if (codeState.kept) onPage(null) }
             RecoveryCodeView(strings.newRecoveryCodeAsked, codeState.code, codeState.problem, {
                 scope.launch { recoveryCode.kept() }
             }, onHelp)
-            return
         }
-        null -> {}
-    }
-    val title = when (section) {
-        Section.Today -> strings.today
-        Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt
-        Section.Journal -> strings.journal
-        Section.Progress -> strings.progress
-        Section.Tools -> strings.tools
-        Section.Settings -> strings.settings
-    }
-    // A step or theme by name, from the program's pages.
-    val titleOf = { focus: Focus ->
-        programState.pages.firstNotNullOfOrNull { page ->
-            when {
-                page is ProgramPage.Step && focus is Focus.Step && page.v1.number == focus.number -> page.v1.title
-                page is ProgramPage.Theme && focus is Focus.Theme && page.v1.key == focus.key -> page.v1.title
-                else -> null
+        else -> {
+            val title = when (section) {
+                Section.Today -> strings.today
+                Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt
+                Section.Journal -> strings.journal
+                Section.Progress -> strings.progress
+                Section.Tools -> strings.tools
+                Section.Settings -> strings.settings
             }
-        } ?: ""
-    }
-    MendScreen(
-        title,
-        onHelp,
-        actions = {
-            IconButton(onClick = { section = Section.Settings }, modifier = Modifier.testTag("tab-settings")) {
-                Icon(Icons.Filled.Settings, contentDescription = strings.settings)
+            // A step or theme by name, from the program's pages.
+            val titleOf = { focus: Focus ->
+                programState.pages.firstNotNullOfOrNull { page ->
+                    when {
+                        page is ProgramPage.Step && focus is Focus.Step && page.v1.number == focus.number -> page.v1.title
+                        page is ProgramPage.Theme && focus is Focus.Theme && page.v1.key == focus.key -> page.v1.title
+                        else -> null
+                    }
+                } ?: ""
             }
-            IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
-                Icon(Icons.Filled.Lock, contentDescription = strings.lock)
-            }
-        },
-        bottomBar = {
-            NavigationBar {
-                NavigationBarItem(
-                    selected = section == Section.Today,
-                    onClick = { section = Section.Today },
-                    icon = { Icon(Icons.Filled.Home, contentDescription = null) },
-                    label = { TabLabel(strings.today) },
-                    modifier = Modifier.testTag("tab-today"),
-                )
-                NavigationBarItem(
-                    selected = section == Section.Program,
-                    onClick = { section = Section.Program },
-                    icon = { Icon(Icons.AutoMirrored.Filled.List, contentDescription = null) },
-                    label = { TabLabel(if (role == Role.REPAIRING) strings.programTabRepairing else strings.programHurt) },
-                    modifier = Modifier.testTag("tab-program"),
-                )
-                NavigationBarItem(
-                    selected = section == Section.Journal,
-                    onClick = { section = Section.Journal },
-                    icon = { Icon(Icons.Filled.Edit, contentDescription = null) },
-                    label = { TabLabel(strings.journal) },
-                    modifier = Modifier.testTag("tab-journal"),
-                )
-                NavigationBarItem(
-                    selected = section == Section.Tools,
-                    onClick = { section = Section.Tools },
-                    icon = { Icon(Icons.Filled.Build, contentDescription = null) },
-                    label = { TabLabel(strings.tools) },
-                    modifier = Modifier.testTag("tab-tools"),
-                )
-                NavigationBarItem(
-                    selected = section == Section.Progress,
-                    onClick = { section = Section.Progress },
-                    icon = { Icon(Icons.Filled.DateRange, contentDescription = null) },
-                    label = { TabLabel(strings.progress) },
-                    modifier = Modifier.testTag("tab-progress"),
-                )
+            MendScreen(
+                title,
+                onHelp,
+                actions = {
+                    IconButton(onClick = { section = Section.Settings }, modifier = Modifier.testTag("tab-settings")) {
+                        Icon(Icons.Filled.Settings, contentDescription = strings.settings)
+                    }
+                    IconButton(onClick = { scope.launch { session.lock() } }, modifier = Modifier.testTag("lock")) {
+                        Icon(Icons.Filled.Lock, contentDescription = strings.lock)
+                    }
+                },
+                bottomBar = {
+                    NavigationBar {
+                        NavigationBarItem(
+                            selected = section == Section.Today,
+                            onClick = { section = Section.Today },
+                            icon = { Icon(Icons.Filled.Home, contentDescription = null) },
+                            label = { TabLabel(strings.today) },
+                            modifier = Modifier.testTag("tab-today"),
+                        )
+                        NavigationBarItem(
+                            selected = section == Section.Program,
+                            onClick = { section = Section.Program },
+                            icon = { Icon(Icons.AutoMirrored.Filled.List, contentDescription = null) },
+                            label = { TabLabel(if (role == Role.REPAIRING) strings.programTabRepairing else strings.programHurt) },
+                            modifier = Modifier.testTag("tab-program"),
+                        )
+                        NavigationBarItem(
+                            selected = section == Section.Journal,
+                            onClick = { section = Section.Journal },
+                            icon = { Icon(Icons.Filled.Edit, contentDescription = null) },
+                            label = { TabLabel(strings.journal) },
+                            modifier = Modifier.testTag("tab-journal"),
+                        )
+                        NavigationBarItem(
+                            selected = section == Section.Tools,
+                            onClick = { section = Section.Tools },
+                            icon = { Icon(Icons.Filled.Build, contentDescription = null) },
+                            label = { TabLabel(strings.tools) },
+                            modifier = Modifier.testTag("tab-tools"),
+                        )
+                        NavigationBarItem(
+                            selected = section == Section.Progress,
+                            onClick = { section = Section.Progress },
+                            icon = { Icon(Icons.Filled.DateRange, contentDescription = null) },
+                            label = { TabLabel(strings.progress) },
+                            modifier = Modifier.testTag("tab-progress"),
+                        )
 
-            }
-        },
-    ) {
-        RecordsBanner(unlocked) { scope.launch { session.keepRecordsAsTheyAre() } }
-        when (section) {
-            Section.Today -> TodayContent(today, onHelp = onHelp)
-            Section.Program -> ProgramContent(program)
-            Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
-            Section.Progress -> {
-                LaunchedEffect(Unit) { program.refresh() }
-                ProgressContent(checkIn, progress, titleOf)
-            }
-            Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
-            Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { opened ->
-                // The summary's choices load as the page is asked for, as well as when it shows.
-                if (opened == SettingsPage.Summary) summary?.let { scope.launch { it.refresh() } }
-                onPage(opened)
+                    }
+                },
+            ) {
+                RecordsBanner(unlocked) { scope.launch { session.keepRecordsAsTheyAre() } }
+                when (section) {
+                    Section.Today -> TodayContent(today, onHelp = onHelp)
+                    Section.Program -> ProgramContent(program)
+                    Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
+                    Section.Progress -> {
+                        LaunchedEffect(Unit) { program.refresh() }
+                        ProgressContent(checkIn, progress, titleOf)
+                    }
+                    Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
+                    Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { opened ->
+                        // The summary's choices load as the page is asked for, as well as when it shows.
+                        if (opened == SettingsPage.Summary) summary?.let { scope.launch { it.refresh() } }
+                        onPage(opened)
+                    }
+                }
             }
         }
     }

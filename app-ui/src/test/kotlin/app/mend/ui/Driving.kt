@@ -10,6 +10,7 @@
 
 package app.mend.ui
 
+import androidx.compose.runtime.snapshots.Snapshot
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.test.ComposeTimeoutException
 import androidx.compose.ui.test.ComposeUiTest
@@ -78,6 +79,9 @@ object CoreWork {
 fun ComposeUiTest.settle(timeoutMillis: Long = 20_000) {
     val until = System.nanoTime() + timeoutMillis * 1_000_000
     while (true) {
+        // State a model changed from the core's thread is announced to the screen now, as the
+        // platform's frame loop would (the test's may not see a write from another thread).
+        Snapshot.sendApplyNotifications()
         waitForIdle()
         if (CoreWork.idle) {
             waitForIdle()
@@ -131,7 +135,10 @@ fun ComposeUiTest.press(tag: String) {
 fun ComposeUiTest.await(tag: String) {
     settle()
     try {
-        waitUntil("the node tagged $tag", timeoutMillis = 20_000) { onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+        waitUntil("the node tagged $tag", timeoutMillis = 20_000) {
+            Snapshot.sendApplyNotifications()
+            onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty()
+        }
     } catch (e: ComposeTimeoutException) {
         // What the core threads were doing, in case a call never came back.
         val core = Thread.getAllStackTraces().filterKeys { it.name == "mend-core" }.map { (t, stack) ->
@@ -155,7 +162,10 @@ fun ComposeUiTest.awaitEnabled(tag: String) {
 /** Waits for [text] anywhere on screen. */
 fun ComposeUiTest.awaitText(text: String) {
     settle()
-    waitUntil("the text \"$text\"", timeoutMillis = 20_000) { onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty() }
+    waitUntil("the text \"$text\"", timeoutMillis = 20_000) {
+        Snapshot.sendApplyNotifications()
+        onAllNodesWithText(text).fetchSemanticsNodes().isNotEmpty()
+    }
 }
 
 /** The text of the node tagged [tag]. */
