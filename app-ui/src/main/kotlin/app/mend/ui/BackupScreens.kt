@@ -47,28 +47,29 @@ fun BackupScreen(model: BackupModel, onClose: () -> Unit, onHelp: () -> Unit) {
     MendScreen(strings.makeBackup, onHelp) {
         Text(strings.backupText, style = MaterialTheme.typography.bodyLarge)
         val records = state.records
+        OnBack { model.reset(); onClose() }
         if (records != null) {
             Text(strings.backupDone(records), style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("backup-done"))
             Text(state.deliveredTo?.let(strings::backupDeliveredTo) ?: strings.backupNotDelivered, style = MaterialTheme.typography.bodyLarge)
             if (state.damagedLeftOut > 0) Text(strings.backupLeftOut(state.damagedLeftOut), style = MaterialTheme.typography.bodyMedium)
             PrimaryButton(strings.back, { model.reset(); onClose() }, "close")
-            return@MendScreen
+        } else {
+            PasscodeField(strings.backupPassphrase, first, { first = it }, "backup-passphrase", enabled = !working)
+            Text(strings.backupPassphraseHint(state.minChars), style = MaterialTheme.typography.bodyMedium)
+            PasscodeField(strings.backupPassphraseAgain, second, { second = it }, "backup-passphrase-again", enabled = !working)
+            if (state.mismatch) {
+                Text(strings.passphrasesDiffer, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("mismatch"))
+            }
+            state.progress?.let { Working(strings.backingUp, it) }
+            ProblemText(state.problem)
+            PrimaryButton(strings.makeBackup, {
+                val (a, b) = first.toByteArray() to second.toByteArray()
+                first = ""
+                second = ""
+                scope.launch { model.makeBackup(a, b) }
+            }, "make-backup", enabled = !working && first.isNotEmpty() && second.isNotEmpty())
+            QuietButton(strings.back, { model.reset(); onClose() }, "back")
         }
-        PasscodeField(strings.backupPassphrase, first, { first = it }, "backup-passphrase", enabled = !working)
-        Text(strings.backupPassphraseHint(state.minChars), style = MaterialTheme.typography.bodyMedium)
-        PasscodeField(strings.backupPassphraseAgain, second, { second = it }, "backup-passphrase-again", enabled = !working)
-        if (state.mismatch) {
-            Text(strings.passphrasesDiffer, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("mismatch"))
-        }
-        state.progress?.let { Working(strings.backingUp, it) }
-        ProblemText(state.problem)
-        PrimaryButton(strings.makeBackup, {
-            val (a, b) = first.toByteArray() to second.toByteArray()
-            first = ""
-            second = ""
-            scope.launch { model.makeBackup(a, b) }
-        }, "make-backup", enabled = !working && first.isNotEmpty() && second.isNotEmpty())
-        QuietButton(strings.back, { model.reset(); onClose() }, "back")
     }
 }
 
@@ -91,6 +92,7 @@ fun ExportScreen(model: ExportModel, onClose: () -> Unit, onHelp: () -> Unit) {
         ProblemText(state.problem)
         SecondaryButton(strings.exportJson, { scope.launch { model.export(ExportFormat.JSON) } }, "export-json", enabled = !state.busy)
         SecondaryButton(strings.exportMarkdown, { scope.launch { model.export(ExportFormat.MARKDOWN) } }, "export-markdown", enabled = !state.busy)
+        OnBack { model.reset(); onClose() }
         QuietButton(strings.back, { model.reset(); onClose() }, "back")
     }
 }
@@ -134,6 +136,7 @@ fun RestoreScreen(model: RestoreModel, onBack: () -> Unit, onHelp: () -> Unit) {
             second = ""
             scope.launch { model.restore(p, a, b) }
         }, "restore", enabled = !working && backup != null && passphrase.isNotEmpty() && first.isNotEmpty() && second.isNotEmpty())
+        OnBack { model.reset(); onBack() }
         QuietButton(strings.back, { model.reset(); onBack() }, "back")
     }
 }

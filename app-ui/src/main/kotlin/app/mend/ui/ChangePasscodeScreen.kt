@@ -49,6 +49,7 @@ fun ChangePasscodeScreen(model: ChangePasscodeModel, someoneMayKnow: Boolean, on
             second = ""
             scope.launch { model.submit(c, a, b) }
         }, "change", enabled = !state.busy && current.isNotEmpty() && first.isNotEmpty() && second.isNotEmpty())
+        OnBack(action = onClose)
         QuietButton(strings.back, onClose, "close")
     }
 }

@@ -74,6 +74,7 @@ fun HelpScreen(model: HelpModel, onBack: () -> Unit) {
             Text(help.coercion, style = MaterialTheme.typography.bodyLarge)
         }
         ProblemText(state.problem)
+        OnBack(layer = 1, action = onBack)
         SecondaryButton(strings.back, onBack, "help-back")
     }
 }

@@ -152,6 +152,8 @@ private fun Home(
             }, onHelp)
         }
         else -> {
+            // Back from another tab (or settings) goes to today's.
+            OnBack(enabled = section != Section.Today) { section = Section.Today }
             val title = when (section) {
                 Section.Today -> strings.today
                 Section.Program -> if (role == Role.REPAIRING) strings.programRepairing else strings.programHurt

@@ -83,7 +83,9 @@ fun NoteEditorScreen(model: NoteEditorModel, id: RecordId?, onClose: () -> Unit,
             SecondaryButton(strings.delete, { confirmDelete = true }, "delete", enabled = !state.busy)
         }
         // Unsaved words are never lost without asking.
-        QuietButton(strings.back, { if (state.dirty) confirmLeave = true else onClose() }, "close")
+        val leave = { if (state.dirty) confirmLeave = true else onClose() }
+        OnBack(action = leave)
+        QuietButton(strings.back, leave, "close")
     }
     if (confirmLeave) {
         AlertDialog(

@@ -51,6 +51,7 @@ fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boo
             MendScreen(strings.screenLockTitle, onHelp) {
                 Text(strings.screenLockText, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("needs-screen-lock"))
                 PrimaryButton(strings.screenLockCheckAgain, { model.checkScreenLock() }, "check-screen-lock")
+                OnBack { model.back() }
                 QuietButton(strings.back, { model.back() }, "back")
             }
         } else {
@@ -71,6 +72,7 @@ fun OnboardingScreen(model: OnboardingModel, onHelp: () -> Unit, keyIsAFile: Boo
                     second = ""
                     scope.launch { model.choosePasscode(a, b) }
                 }, "create", enabled = !state.busy && first.isNotEmpty() && second.isNotEmpty())
+                OnBack { model.back() }
                 QuietButton(strings.back, { model.back() }, "back")
             }
         }

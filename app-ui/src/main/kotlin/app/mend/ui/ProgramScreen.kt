@@ -89,6 +89,7 @@ fun ProgramPageScreen(page: ProgramPage, onBack: () -> Unit, onHelp: () -> Unit)
                 Section(strings.reflections, module.reflections)
             }
         }
+        OnBack(action = onBack)
         SecondaryButton(strings.back, onBack, "page-back")
     }
 }

@@ -54,6 +54,7 @@ fun RecoverScreen(model: RecoverModel, onBack: () -> Unit, onHelp: () -> Unit) {
             second = ""
             scope.launch { model.submit(code, a, b) }
         }, "recover", enabled = !state.busy && code.isNotBlank() && first.isNotEmpty() && second.isNotEmpty())
+        OnBack(action = onBack)
         QuietButton(strings.back, onBack, "back")
     }
 }

@@ -48,6 +48,7 @@ fun RemindersScreen(model: RemindersModel, onBack: () -> Unit, onHelp: () -> Uni
                 )
             }
         }
+        OnBack(action = onBack)
         QuietButton(strings.back, onBack, "tool-back")
     }
 }

@@ -114,6 +114,7 @@ fun SummaryScreen(model: SummaryModel, onClose: () -> Unit, onHelp: () -> Unit) 
             PrimaryButton(strings.summaryHtml, saveHtml, "summary-html", enabled = !state.busy)
         }
         SecondaryButton(strings.summaryMarkdown, { scope.launch { model.write(SummaryFormat.MARKDOWN) } }, "summary-markdown", enabled = !state.busy)
+        OnBack(action = onClose)
         QuietButton(strings.back, onClose, "back")
     }
 }

@@ -157,6 +157,7 @@ fun ToolScreen(tool: ToolKind, model: ToolModel, onWrite: (ToolRecord?) -> Unit,
                 dismissButton = { TextButton(onClick = { answering = null }) { Text(strings.cancel) } },
             )
         }
+        OnBack(action = onBack)
         QuietButton(strings.back, onBack, "tool-back")
     }
 }

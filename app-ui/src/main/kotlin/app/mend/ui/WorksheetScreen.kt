@@ -72,6 +72,7 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
         ProblemText(state.problem)
         if (state.saved) Text(strings.saved, modifier = Modifier.testTag("saved"))
         PrimaryButton(if (state.busy) strings.busy else strings.save, { scope.launch { model.save() } }, "save", enabled = !state.busy)
+        OnBack(action = onClose)
         QuietButton(strings.back, onClose, "close")
     }
 }

@@ -15,6 +15,7 @@ import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.mutableStateOf
@@ -588,6 +589,45 @@ class AppFlowTest {
         await("body")
         assertEquals("Half of what I wanted to say", editableTextOf("body"))
         assertEquals("Not saved yet", editableTextOf("title"))
+        runBlocking { session.close() }
+    }
+
+    @Test
+    fun backGoesWhereEachScreensOwnBackButtonGoes() = runComposeUiTest {
+        val back = BackNavigation()
+        val session = newSession()
+        setContent { CompositionLocalProvider(LocalBackNavigation provides back) { MendTheme(dark = false) { MendApp(session, SMALL_KDF) } } }
+        firstRun("role-hurt", "first-passcode")
+        await("tab-today")
+        fun goBack(): Boolean {
+            settle()
+            return runOnIdle { back.back() }
+        }
+        assertTrue(!goBack(), "today's tab has no way back inside the app: the platform's back leaves it")
+        press("tab-journal")
+        tap("new-note")
+        type("body", "Half of a thought")
+        press("help")
+        await("help-intro")
+        // Help first, over the note; then the note, which asks before dropping unsaved words.
+        assertTrue(goBack())
+        await("body")
+        assertEquals("Half of a thought", editableTextOf("body"))
+        assertTrue(goBack())
+        await("leave-unsaved")
+        press("leave-unsaved")
+        await("new-note")
+        // Another tab goes back to today's.
+        assertTrue(goBack())
+        await("prompt")
+        press("tab-tools")
+        tap("tool-triggers")
+        await("tool-back")
+        assertTrue(goBack())
+        await("tool-triggers")
+        press("lock")
+        await("unlock")
+        assertTrue(!goBack(), "the lock screen has no way back")
         runBlocking { session.close() }
     }
 

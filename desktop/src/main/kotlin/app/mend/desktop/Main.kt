@@ -5,12 +5,17 @@
 package app.mend.desktop
 
 import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.snapshotFlow
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.type
 import androidx.compose.ui.unit.DpSize
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.window.Window
@@ -21,6 +26,8 @@ import app.mend.ffi.MendException
 import app.mend.ffi.fileDeviceKeyStore
 import app.mend.kit.MendSession
 import app.mend.kit.SessionState
+import app.mend.ui.BackNavigation
+import app.mend.ui.LocalBackNavigation
 import app.mend.ui.MendApp
 import app.mend.ui.MendStrings
 import app.mend.ui.MendTheme
@@ -71,6 +78,8 @@ fun main(args: Array<String>) {
                 if (minimised) session.movedToBackground() else session.movedToForeground()
             }
         }
+        // Escape goes back, where the screen's own back button goes.
+        val back = remember { BackNavigation() }
         Window(
             onCloseRequest = {
                 runBlocking { session.close() }
@@ -78,8 +87,11 @@ fun main(args: Array<String>) {
             },
             state = windowState,
             title = MendStrings().let { if (discreet) it.discreetName else it.appName },
+            onKeyEvent = { it.type == KeyEventType.KeyUp && it.key == Key.Escape && back.back() },
         ) {
-            MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, sharedFiles = DesktopFiles(dir)) }
+            CompositionLocalProvider(LocalBackNavigation provides back) {
+                MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, sharedFiles = DesktopFiles(dir)) }
+            }
         }
     }
 }

@@ -11,12 +11,17 @@ import android.os.Build
 import android.os.Bundle
 import android.view.WindowManager
 import androidx.activity.ComponentActivity
+import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.snapshotFlow
 import androidx.lifecycle.lifecycleScope
 import app.mend.core.DataChange
 import app.mend.core.ToolKind
+import app.mend.ui.BackNavigation
+import app.mend.ui.LocalBackNavigation
 import app.mend.ui.MendApp
 import app.mend.ui.MendTheme
 import kotlinx.coroutines.flow.filter
@@ -32,7 +37,21 @@ class MainActivity : ComponentActivity() {
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         val session = (application as MendApplication).session
         val sharedFiles = DocumentFiles(this)
-        setContent { MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, sharedFiles = sharedFiles) } }
+        // Back (the button or the gesture) goes where the screen's own back button goes; where
+        // no screen offers a way back (the lock screen, today's tab) it leaves the app as usual.
+        val back = BackNavigation()
+        val backCallback = object : OnBackPressedCallback(false) {
+            override fun handleOnBackPressed() {
+                back.back()
+            }
+        }
+        onBackPressedDispatcher.addCallback(this, backCallback)
+        lifecycleScope.launch { snapshotFlow { back.canGoBack }.collect { backCallback.isEnabled = it } }
+        setContent {
+            CompositionLocalProvider(LocalBackNavigation provides back) {
+                MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, sharedFiles = sharedFiles) }
+            }
+        }
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
             lifecycleScope.launch {
                 session.changes.filter { it == DataChange.Tool(ToolKind.REMINDERS) }.collect {
