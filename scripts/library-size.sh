@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release mend-ffi library as the Android build does (a cdylib alone, stripped,
 # LTO, without unwind tables in the Rust or the C and without the unwinder's lookup table for
-# the rest (the standard library's): it aborts on a panic, so nothing unwinds; UniFFI's metadata
+# the rest (the standard library's): it aborts on a panic, so nothing unwinds; relative
+# relocations packed as the NDK packs them for minSdk 28; UniFFI's metadata
 # made local by a linker version script, as scripts/phone-exports.sh writes for Gradle, so the
 # linker drops it) for x86-64 and for aarch64
 # (the phones' architecture, built with Debian's cross compiler), and checks each against the
@@ -32,11 +33,14 @@ measure() {
       ;;
     *) echo "unknown architecture: $arch" >&2; return 2 ;;
   esac
+  # Relative relocations packed as the NDK's clang packs them for minSdk 28 and later
+  # (RELR with Android's tags): the host's linker would otherwise write 24 bytes for each.
+  local -a android_relocs=(-C link-arg=-Wl,--pack-dyn-relocs=relr -C link-arg=-Wl,--use-android-relr-tags)
   local so=$DIR/${target:+$target/}release/libmend_ffi.so
   build() {
     RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
       cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib "${cargo_target[@]}" \
-      --target-dir "$DIR" -- -C link-arg=-Wl,--no-eh-frame-hdr "${link[@]}" "$@"
+      --target-dir "$DIR" -- -C link-arg=-Wl,--no-eh-frame-hdr "${android_relocs[@]}" "${link[@]}" "$@"
   }
   # The UniFFI metadata names the library exports (grep reads all of nm's output: with
   # pipefail, an early exit would fail the pipe).

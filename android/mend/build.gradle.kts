@@ -83,6 +83,9 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     // Nothing unwinds in the release library, so the unwinder's lookup table for the standard
     // library's frames (.eh_frame_hdr, 15 KB) is left out too.
     if (cargoProfile == "release") args += listOf("-C", "link-arg=-Wl,--no-eh-frame-hdr")
+    // Relative relocations packed (RELR with Android's tags, which minSdk 28 reads): what the
+    // NDK's clang does by default from API 28, said here so the library stays as measured.
+    args += listOf("-C", "link-arg=-Wl,--pack-dyn-relocs=relr", "-C", "link-arg=-Wl,--use-android-relr-tags")
     environment("RUSTFLAGS", rustflags.joinToString(" "))
     commandLine(args)
 }
