@@ -3,6 +3,7 @@
 // one tap away from each. The same composable runs on Android and on the desktop.
 package app.mend.ui
 
+import androidx.compose.foundation.focusGroup
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.material.icons.Icons
@@ -29,6 +30,9 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.focus.focusProperties
+import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.LocalFocusManager
 import androidx.compose.ui.platform.testTag
@@ -283,10 +287,13 @@ fun MendApp(
     val focus = LocalFocusManager.current
     val openHelp = { focus.clearFocus(); helpOpen = true }
 
-    // Help opens over the screen, which stays as it was beneath it (hidden from screen
-    // readers meanwhile): nothing half-written is lost by asking for help.
+    // Help opens over the screen, which stays as it was beneath it, out of reach meanwhile
+    // (hidden from screen readers, and the keyboard's focus cannot enter it): nothing
+    // half-written is lost by asking for help.
+    val helpFocus = remember { FocusRequester() }
+    val beneathHelp = Modifier.clearAndSetSemantics {}.focusProperties { onEnter = { cancelFocusChange() } }.focusGroup()
     Box(Modifier.fillMaxSize()) {
-        Box(Modifier.fillMaxSize().then(if (helpOpen) Modifier.clearAndSetSemantics {} else Modifier)) {
+        Box(Modifier.fillMaxSize().then(if (helpOpen) beneathHelp else Modifier)) {
             // Restoring on first run, and its new recovery code until it is kept.
             val restoreState = restore?.state?.collectAsState()?.value
             if (restoreState != null) LaunchedEffect(restoreState.done) { if (restoreState.done) restoring = false }
@@ -330,8 +337,10 @@ fun MendApp(
             }
         }
         if (helpOpen) {
-            // A surface takes every touch, so nothing beneath help can be tapped.
-            Surface(Modifier.fillMaxSize()) { HelpScreen(help, onBack = { helpOpen = false }) }
+            // A surface takes every touch, so nothing beneath help can be tapped; the keyboard
+            // starts on it, so Tab moves through help.
+            Surface(Modifier.fillMaxSize().focusRequester(helpFocus).focusGroup()) { HelpScreen(help, onBack = { helpOpen = false }) }
+            LaunchedEffect(Unit) { helpFocus.requestFocus() }
         }
     }
 }

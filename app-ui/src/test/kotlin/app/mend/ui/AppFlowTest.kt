@@ -9,7 +9,12 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertIsOff
 import androidx.compose.ui.test.assertIsOn
+import androidx.compose.ui.input.key.Key
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.isFocused
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performKeyInput
+import androidx.compose.ui.test.pressKey
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performTextInput
@@ -585,6 +590,13 @@ class AppFlowTest {
         await("help-intro")
         // Beneath help, the note is neither reachable nor announced.
         assertTrue(onAllNodesWithTag("body").fetchSemanticsNodes().isEmpty())
+        // The keyboard cannot reach the note beneath either: Tab moves only through help.
+        repeat(12) {
+            onRoot().performKeyInput { pressKey(Key.Tab) }
+            settle()
+            assertTrue(onAllNodes(isFocused()).fetchSemanticsNodes().isNotEmpty(), "Tab reaches help's own buttons")
+            onRoot().performKeyInput { pressKey(Key.Z) }
+        }
         tap("help-back")
         await("body")
         assertEquals("Half of what I wanted to say", editableTextOf("body"))
