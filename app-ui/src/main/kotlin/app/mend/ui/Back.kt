@@ -23,7 +23,8 @@ class BackNavigation {
 
     /** Goes back one step, the innermost way; false when no screen offers one. */
     fun back(): Boolean {
-        val way = ways.lastOrNull { w -> ways.none { it.layer > w.layer } } ?: return false
+        val top = ways.maxOfOrNull { it.layer } ?: return false
+        val way = ways.last { it.layer == top }
         way.go()
         return true
     }

@@ -49,7 +49,8 @@ class ScreenWords(
         val text = format(key, values)
         if (strict) {
             check(text != null) { "no words under $key" }
-            check('{' !in text || args.any { (_, v) -> '{' in v.toString() }) { "$key: a placeholder is left in \"$text\"" }
+            // The message names the key only: the filled text may hold what the person wrote.
+            check('{' !in text || args.any { (_, v) -> '{' in v.toString() }) { "$key: a placeholder is left unfilled" }
         }
         return text ?: key
     }
