@@ -1,7 +1,7 @@
 //! Compiles the program content (content/<language>/*.toml) into one byte blob per language,
 //! $OUT_DIR/content_<language>.bin (deflated), listed in $OUT_DIR/languages.rs, so the library
 //! carries no TOML parser and no pointer per string: a table of the program file, the prompt
-//! files' groups, the phrasing check's words and the screens' words, checked strictly here, decoded by
+//! files' groups, the language engine's grammar and the screens' words, checked strictly here, decoded by
 //! `program::node` and read into typed content by `program::content` (whose tests check the
 //! content rules, and that every language has English's ids).
 
@@ -9,7 +9,9 @@ use std::path::Path;
 
 include!("src/program/content/keys.rs");
 
-const PHRASING: &str = "phrasing.toml";
+const LANGUAGE: &str = "language.toml";
+const HELP: &str = "help.toml";
+const MODEL: &str = "language-model.bin";
 const SCREENS: &str = "screens.toml";
 const PROMPT_FILES: &[&str] = &["prompts-repairing.toml", "prompts-hurt.toml"];
 
@@ -106,26 +108,58 @@ fn prompt_groups(path: &str) -> Result<Vec<toml::Value>, String> {
     Ok(groups.clone())
 }
 
-/// Reads the phrasing check's words, checking their shape strictly.
-fn phrasing(path: &str) -> Result<toml::Value, String> {
+/// Checks that `value` under `key` of `t` is a list of texts.
+fn texts(t: &toml::Table, key: &str, what: &str) -> Result<(), String> {
+    let items = t.get(key).and_then(toml::Value::as_array).ok_or(format!("{what}: {key}"))?;
+    items.iter().all(toml::Value::is_str).then_some(()).ok_or(format!("{what}: {key} holds text"))
+}
+
+/// Reads the language engine's grammar file, checking its shape strictly (the rules'
+/// syntax is checked when the engine compiles them, and by its tests).
+fn language(path: &str) -> Result<toml::Value, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let value: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
-    let top = table(&value, PHRASING_KEYS, path)?;
-    for list in ["accepts", "disowns"] {
-        let items =
-            top.get(list).and_then(toml::Value::as_array).ok_or(format!("{path}: {list}"))?;
-        items.iter().all(toml::Value::is_str).then_some(()).ok_or(format!("{path}: {list}"))?;
+    let top = table(&value, LANGUAGE_KEYS, path)?;
+    let normalise =
+        table(top.get("normalise").ok_or(format!("{path}: normalise"))?, NORMALISE_KEYS, path)?;
+    let replace = normalise
+        .get("replace")
+        .and_then(toml::Value::as_table)
+        .ok_or(format!("{path}: replace"))?;
+    replace
+        .values()
+        .all(toml::Value::is_str)
+        .then_some(())
+        .ok_or(format!("{path}: replace holds text"))?;
+    for key in ["clause_words", "participles", "mendable"] {
+        texts(normalise, key, path)?;
     }
-    let reasons =
-        top.get("reason").and_then(toml::Value::as_array).ok_or(format!("{path}: reasons"))?;
-    for reason in reasons {
-        let r = table(reason, REASON_KEYS, path)?;
-        for key in ["key", "label", "suggestion"] {
-            r.get(key).and_then(toml::Value::as_str).ok_or(format!("{path}: {key}"))?;
+    let concepts =
+        top.get("concepts").and_then(toml::Value::as_table).ok_or(format!("{path}: concepts"))?;
+    for name in concepts.keys() {
+        texts(concepts, name, &format!("{path}: concept {name}"))?;
+    }
+    for key in ["accepts", "figurative"] {
+        texts(top, key, path)?;
+    }
+    top.get("nothing_found")
+        .and_then(toml::Value::as_str)
+        .ok_or(format!("{path}: nothing_found"))?;
+    for (list, keys, lists) in [
+        ("danger", DANGER_KEYS, &["rules"][..]),
+        ("phrasing", PHRASING_KEYS, &["unless", "rules"][..]),
+    ] {
+        let groups =
+            top.get(list).and_then(toml::Value::as_array).ok_or(format!("{path}: {list}"))?;
+        for group in groups {
+            let g = table(group, keys, path)?;
+            for key in keys.iter().filter(|k| !lists.contains(k)) {
+                g.get(*key).and_then(toml::Value::as_str).ok_or(format!("{path}: {list} {key}"))?;
+            }
+            for key in lists {
+                texts(g, key, &format!("{path}: {list}"))?;
+            }
         }
-        let phrases =
-            r.get("phrases").and_then(toml::Value::as_array).ok_or(format!("{path}: phrases"))?;
-        phrases.iter().all(toml::Value::is_str).then_some(()).ok_or(format!("{path}: phrases"))?;
     }
     Ok(value)
 }
@@ -199,24 +233,48 @@ fn compile_language(lang: &str, dir: &Path) -> Result<(), String> {
     let path = format!("{base}/program.toml");
     println!("cargo:rerun-if-changed={path}");
     let source = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    let program: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
+    let mut program: toml::Value = toml::from_str(&source).map_err(|e| format!("{path}: {e}"))?;
+    // Help lives in a file of its own, read into the program's `help` table.
+    let help_path = format!("{base}/{HELP}");
+    println!("cargo:rerun-if-changed={help_path}");
+    let help_source =
+        std::fs::read_to_string(&help_path).map_err(|e| format!("{help_path}: {e}"))?;
+    let help: toml::Value =
+        toml::from_str(&help_source).map_err(|e| format!("{help_path}: {e}"))?;
+    let help = table(&help, &["help"], &help_path)?.get("help").cloned().ok_or("help")?;
+    program.as_table_mut().ok_or("program")?.insert("help".into(), help);
     let mut groups = Vec::new();
     for name in PROMPT_FILES {
         let path = format!("{base}/{name}");
         println!("cargo:rerun-if-changed={path}");
         groups.extend(prompt_groups(&path)?);
     }
-    let phrasing_path = format!("{base}/{PHRASING}");
-    println!("cargo:rerun-if-changed={phrasing_path}");
+    let language_path = format!("{base}/{LANGUAGE}");
+    println!("cargo:rerun-if-changed={language_path}");
     let screens_path = format!("{base}/{SCREENS}");
     println!("cargo:rerun-if-changed={screens_path}");
     let mut all = toml::Table::new();
     all.insert("program".into(), program);
-    all.insert("phrasing".into(), phrasing(&phrasing_path)?);
+    all.insert("language".into(), language(&language_path)?);
     all.insert("screens".into(), screens(&screens_path)?);
     all.insert("groups".into(), toml::Value::Array(groups));
-    let mut out = Vec::new();
-    emit(&toml::Value::Table(all), &mut out).map_err(|e| format!("{base}: {e}"))?;
+    // The trained model (if the language has one) travels as bytes beside the tables: `b`,
+    // its length (u32), then the bytes.
+    let model_path = format!("{base}/{MODEL}");
+    println!("cargo:rerun-if-changed={model_path}");
+    let model = std::fs::read(&model_path).ok();
+    let mut out = vec![b't'];
+    put_len(all.len() + usize::from(model.is_some()), &mut out)?;
+    for (key, value) in &all {
+        put_text(key, &mut out)?;
+        emit(value, &mut out).map_err(|e| format!("{base}: {e}"))?;
+    }
+    if let Some(model) = model {
+        put_text("model", &mut out)?;
+        out.push(b'b');
+        put_len(model.len(), &mut out)?;
+        out.extend_from_slice(&model);
+    }
     // Deflated (raw DEFLATE, best level): text shrinks to about a quarter, and the library
     // keeps the compressed bytes; the core inflates them once, at first use. The first four
     // bytes are the inflated length, little-endian, so the core can bound the inflation.

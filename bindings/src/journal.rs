@@ -1,19 +1,20 @@
 //! The journal as the apps see it: notes, one query call for lists and search, tags.
 
-use mend_core::{Note, NoteDraft, NotePage, NoteQuery, NoteSummary, RecordId};
+use mend_core::{Note, NoteDraft, NotePage, NoteQuery, NoteSaved, RecordId};
 
 use crate::error::MendError;
 use crate::vault::MendVault;
 
 #[uniffi::export]
 impl MendVault {
-    /// Writes a new note.
-    pub fn add_note(&self, draft: NoteDraft) -> Result<NoteSummary, MendError> {
+    /// Writes a new note; `help` is the card to offer after saving when its words sound
+    /// dangerous (the note is saved whatever it says).
+    pub fn add_note(&self, draft: NoteDraft) -> Result<NoteSaved, MendError> {
         Ok(self.core.add_note(&draft)?)
     }
 
-    /// Replaces a note's title, body, step and tags.
-    pub fn edit_note(&self, id: RecordId, draft: NoteDraft) -> Result<NoteSummary, MendError> {
+    /// Replaces a note's title, body, step and tags; `help` as for [`MendVault::add_note`].
+    pub fn edit_note(&self, id: RecordId, draft: NoteDraft) -> Result<NoteSaved, MendError> {
         Ok(self.core.edit_note(&id, &draft)?)
     }
 

@@ -20,8 +20,9 @@ mod vault;
 pub use backup::{restore_backup, summary_file_name};
 pub use error::MendError;
 pub use program::{
-    check_letter_phrasing, help_resources, limits, program_modules, program_step, program_steps,
-    program_themes, screen_word, screen_words, self_harm_in, set_language, worksheet_info,
+    check_letter_phrasing, danger_signals, help_region, help_resources, limits, program_modules,
+    program_step, program_steps, program_themes, screen_word, screen_words, set_language,
+    set_place, worksheet_info,
 };
 pub use vault::{
     MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store,
@@ -31,21 +32,23 @@ pub use vault::{
 /// The core's types, re-exported for Rust callers (the terminal client and the benches).
 pub use mend_core::{
     CalendarDate, DataChange, DeviceKeyError, DeviceKeyStore, InputField, InputProblem, KdfParams,
-    LengthUnit, Limits, LockState, Note, NoteDraft, NotePage, NoteQuery, NoteSummary, RecordId,
-    Role, TimeZoneRules, Timestamp, UnlockStatus, VaultCheck, VaultListener, Weekday,
+    LengthUnit, Limits, LockState, Note, NoteDraft, NotePage, NoteQuery, NoteSaved, NoteSummary,
+    RecordId, Role, TimeZoneRules, Timestamp, UnlockStatus, VaultCheck, VaultListener, Weekday,
     backup::{BackupSummary, NoProgress, ProgressListener},
     calendar::FixedOffset,
     export::ExportFormat,
+    language::{DangerKind, PhrasingFlag, PhrasingReason},
+    program::content::{HelpResource, ResourceKind},
     program::{
         CheckInWeek, DailyPrompt, Focus, FocusProgress, Help, Milestone, PracticeDay,
-        PracticeOutcome, PracticedPrompt, ProgramPage, ProgramProgress, Prompt, PromptKind, Step,
-        Theme, WorksheetText,
+        PracticeOutcome, PracticedPrompt, ProgramPage, ProgramProgress, Prompt, PromptKind,
+        PromptSaved, Step, Theme, WorksheetText,
     },
+    safety::{CheckInConcern, HelpOffer},
     summary::{Summary, SummaryFormat, SummaryItem, SummaryRequest, SummarySection},
     tools::{
-        Asker, Boundary, CheckIn, Contact, CutTie, InvitationAnswer, Question, QuestionKind,
-        QuestionStatus, Reminder, ReminderFiring, ReminderPurpose, TimeTogether, ToolEntry,
-        ToolKind, ToolRecord, Trigger, Worksheet, WorksheetKind,
-        phrasing::{PhrasingFlag, PhrasingReason},
+        Asker, Boundary, CheckIn, Contact, CutTie, EntrySaved, InvitationAnswer, LetterCheck,
+        Question, QuestionKind, QuestionStatus, Reminder, ReminderFiring, ReminderPurpose,
+        TimeTogether, ToolEntry, ToolKind, ToolRecord, Trigger, Worksheet, WorksheetKind,
     },
 };

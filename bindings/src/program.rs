@@ -4,11 +4,14 @@
 
 use std::collections::HashMap;
 
+use mend_core::language::{self, DangerKind};
 use mend_core::program::content::Module;
 use mend_core::program::content::words::{WordArg, WordsFor};
-use mend_core::program::{Content, DailyPrompt, Help, ProgramPage, ProgramProgress, Step, Theme};
+use mend_core::program::{
+    Content, DailyPrompt, Help, ProgramPage, ProgramProgress, PromptSaved, Step, Theme,
+};
+use mend_core::tools::LetterCheck;
 use mend_core::tools::WorksheetKind;
-use mend_core::tools::phrasing::{self, PhrasingFlag};
 use mend_core::{Limits, program::WorksheetText};
 
 use crate::error::MendError;
@@ -90,18 +93,35 @@ pub fn worksheet_info(kind: WorksheetKind) -> Result<WorksheetText, MendError> {
     content()?.worksheet(kind).cloned().ok_or(MendError::NotFound)
 }
 
-/// Checks a remorse-letter draft on the device and returns the spans worth another look, each
-/// with its label and a rewrite; a `SelfHarm` flag means the screen offers help first.
+/// Checks a remorse letter, a story or a validation note while it is written: danger first
+/// (the screen offers help before anything else), then the spans worth another look, each
+/// with its label and a rewrite — none when the draft threatens or controls — and, when
+/// nothing was flagged, the honest words on what that means.
 #[uniffi::export]
-pub fn check_letter_phrasing(text: String) -> Result<Vec<PhrasingFlag>, MendError> {
-    Ok(phrasing::check_letter(&text)?)
+pub fn check_letter_phrasing(text: String) -> Result<LetterCheck, MendError> {
+    Ok(mend_core::tools::check_letter(&text)?)
 }
 
-/// The words of self-harm in any text the person wrote (a journal note), with the words to
-/// answer them, or none: the screen then offers help first.
+/// The danger in a text that is not being saved (the terminal client's `mend safety check`):
+/// each kind once, most urgent first. Saving returns its own help offer; apps never send
+/// saved words back to ask.
 #[uniffi::export]
-pub fn self_harm_in(text: String) -> Result<Option<PhrasingFlag>, MendError> {
-    Ok(phrasing::self_harm_in(&text)?)
+pub fn danger_signals(text: String) -> Result<Vec<DangerKind>, MendError> {
+    Ok(language::danger_in(&text)?)
+}
+
+/// Chooses whose help lines come first from the device's language tag and time zone (the
+/// zone's country when it has help lines, otherwise the tag's region); returns the region.
+/// The apps call it at start beside [`set_language`].
+#[uniffi::export]
+pub fn set_place(locale: String, time_zone: Option<String>) -> Option<String> {
+    mend_core::safety::set_place(&locale, time_zone.as_deref())
+}
+
+/// The region [`set_place`] chose, whose help lines come first, if any.
+#[uniffi::export]
+pub fn help_region() -> Option<String> {
+    mend_core::safety::region()
 }
 
 #[uniffi::export]
@@ -122,12 +142,13 @@ impl MendVault {
         Ok(self.core.another_prompt()?)
     }
 
-    /// Marks a prompt offered today as done, with an optional written response.
+    /// Marks a prompt offered today as done, with an optional written response; `help` is
+    /// the card to offer when the response sounds dangerous (it is saved whatever it says).
     pub fn complete_prompt(
         &self,
         prompt_id: String,
         response: Option<String>,
-    ) -> Result<DailyPrompt, MendError> {
+    ) -> Result<PromptSaved, MendError> {
         Ok(self.core.complete_prompt(&prompt_id, response.as_deref())?)
     }
 

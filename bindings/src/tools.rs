@@ -2,7 +2,7 @@
 //! list entries, today's check-in, and the reminders' next firings.
 
 use mend_core::RecordId;
-use mend_core::tools::{ReminderFiring, ToolEntry, ToolKind, ToolRecord};
+use mend_core::tools::{EntrySaved, ReminderFiring, ToolEntry, ToolKind, ToolRecord};
 
 use crate::error::MendError;
 use crate::vault::MendVault;
@@ -15,13 +15,15 @@ pub fn tools_for_role(role: mend_core::Role) -> Vec<ToolKind> {
 
 #[uniffi::export]
 impl MendVault {
-    /// Writes a new tool entry.
-    pub fn add_entry(&self, entry: ToolEntry) -> Result<ToolRecord, MendError> {
+    /// Writes a new tool entry; `help` is the card to offer after saving when its words
+    /// sound dangerous (the entry is saved whatever it says).
+    pub fn add_entry(&self, entry: ToolEntry) -> Result<EntrySaved, MendError> {
         Ok(self.core.add_entry(&entry)?)
     }
 
-    /// Replaces an entry with another of the same tool.
-    pub fn edit_entry(&self, id: RecordId, entry: ToolEntry) -> Result<ToolRecord, MendError> {
+    /// Replaces an entry with another of the same tool; `help` as for
+    /// [`MendVault::add_entry`].
+    pub fn edit_entry(&self, id: RecordId, entry: ToolEntry) -> Result<EntrySaved, MendError> {
         Ok(self.core.edit_entry(&id, &entry)?)
     }
 
@@ -36,14 +38,15 @@ impl MendVault {
     }
 
     /// Checks in for today (the core stamps the local day; a second check-in the same day
-    /// replaces the first). Scores are 0–10.
+    /// replaces the first). Scores are 0–10. `help` is offered when safety is at or below
+    /// 2, the same score is low twice in a week, or the note sounds dangerous.
     pub fn check_in(
         &self,
         safety: i32,
         trust: i32,
         connection: i32,
         note: String,
-    ) -> Result<ToolRecord, MendError> {
+    ) -> Result<EntrySaved, MendError> {
         Ok(self.core.check_in(safety, trust, connection, &note)?)
     }
 

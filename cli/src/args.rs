@@ -61,9 +61,14 @@ pub enum Command {
     Step(StepArgs),
     /// Show your progress.
     Progress(JsonFlag),
-    /// Help and support: emergency numbers, crisis and abuse lines (your locale's region
-    /// first), and signs that it is time to get help. Needs no vault.
-    Support,
+    /// Help and support: emergency numbers, crisis and abuse lines (your place's first: the
+    /// time zone's country, else the locale's region, or `--region`), signs that it is time to
+    /// get help, and advice if someone may check this computer. Needs no vault.
+    Support(SupportArgs),
+    /// The safety check: `safety check` names the kinds of danger in a text on standard
+    /// input, never the text. Needs no vault.
+    #[command(subcommand)]
+    Safety(SafetyCommand),
     /// Tools for remorse letters.
     #[command(subcommand)]
     Letter(LetterCommand),
@@ -284,6 +289,21 @@ pub enum ContactCommand {
         #[arg(long)]
         disclosed: bool,
     },
+}
+
+/// `mend support`.
+#[derive(Debug, Args)]
+pub struct SupportArgs {
+    /// Whose lines come first: an ISO 3166 country code (GB, US, DE…).
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
+/// `mend safety …`.
+#[derive(Debug, Subcommand)]
+pub enum SafetyCommand {
+    /// Read a text on standard input and print the kinds of danger found in it.
+    Check(JsonFlag),
 }
 
 /// `mend letter …`.

@@ -151,7 +151,8 @@ pub fn run(dir: &Path, tz: &str, command: Command) -> Result<(), Failure> {
         Command::Steps(flag) => program::steps(flag.json),
         Command::Step(args) => program::step(args),
         Command::Progress(flag) => program::progress(dir, tz, flag.json),
-        Command::Support => program::help(),
+        Command::Support(args) => crate::safety::support(args.region),
+        Command::Safety(crate::args::SafetyCommand::Check(flag)) => crate::safety::check(flag.json),
         Command::Letter(crate::args::LetterCommand::Check(flag)) => {
             program::check_letter(flag.json)
         }
@@ -275,16 +276,17 @@ fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
         NoteCommand::Add(a) => {
             let f = form::read(&NOTE)?;
             let vault = open_unlocked(dir, tz)?;
-            let s = vault.add_note(NoteDraft {
+            let saved = vault.add_note(NoteDraft {
                 title: f.text("title").unwrap_or_default(),
                 body: f.text("body").unwrap_or_default(),
                 step: a.step,
                 tags: f.list("tags").unwrap_or_default(),
             })?;
             if a.json {
-                output::summary_json(&s)
+                output::summary_json(&saved.note, &saved.help)
             } else {
-                println!("{}", s.id)
+                println!("{}", saved.note.id);
+                crate::safety::print_offer(&saved.help);
             }
             Ok(())
         }
@@ -323,11 +325,12 @@ fn run_note(dir: &Path, tz: &str, command: NoteCommand) -> Result<(), Failure> {
                     f.list("tags").unwrap_or(current.summary.tags)
                 },
             };
-            let s = vault.edit_note(id, draft)?;
+            let saved = vault.edit_note(id, draft)?;
             if a.json {
-                output::summary_json(&s)
+                output::summary_json(&saved.note, &saved.help)
             } else {
-                println!("Saved.")
+                println!("Saved.");
+                crate::safety::print_offer(&saved.help);
             }
             Ok(())
         }

@@ -174,7 +174,7 @@ impl Menu {
                 "a" => self.another(),
                 "p" => crate::program::progress_for(&self.vault),
                 "x" => self.steps(),
-                "h" => crate::program::help(),
+                "h" => crate::safety::support(None),
                 "c" => self.check_in(),
                 "l" => self.tools(),
                 "1" => self.write(),
@@ -338,19 +338,17 @@ impl Menu {
             }),
             ToolKind::CheckIns | ToolKind::Reminders => return self.check_in(),
         };
-        if let ToolEntry::Worksheet(mend_ffi::Worksheet { sections, .. }) = &entry
-            && *tool == ToolKind::RemorseLetters
-        {
-            let flags = mend_ffi::check_letter_phrasing(sections.join("\n"))?;
-            if !flags.is_empty() {
-                println!("A few places worth another look before you share it:");
-                for f in &flags {
-                    println!("  \"{}\"", f.excerpt);
-                }
+        if let ToolEntry::Worksheet(mend_ffi::Worksheet { sections, .. }) = &entry {
+            // Every written worksheet is checked before it is saved; danger is answered
+            // after saving, by the save itself.
+            let check = mend_ffi::check_letter_phrasing(sections.join("\n"))?;
+            if check.help.is_none() && !check.flags.is_empty() {
+                crate::program::print_letter_check(&check);
             }
         }
-        self.vault.add_entry(entry)?;
+        let saved = self.vault.add_entry(entry)?;
         println!("Saved.");
+        crate::safety::print_offer(&saved.help);
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! The terminal's locale, as the POSIX variables give it (`en_GB.UTF-8`): the program's
 //! language follows it where the core has that language, and help lists its region's lines
-//! first.
+//! first (through the core's `set_place`).
 
 /// The locale tag in use (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), without its encoding.
 pub fn tag() -> Option<String> {
@@ -10,11 +10,4 @@ pub fn tag() -> Option<String> {
         .find(|v| !v.is_empty())
         .and_then(|v| v.split(['.', '@']).next().map(str::to_owned))
         .filter(|t| !t.is_empty())
-}
-
-/// The locale's region (`en_GB` gives `GB`).
-pub fn region() -> Option<String> {
-    let tag = tag()?;
-    let (_, region) = tag.split_once('_')?;
-    (region.len() == 2).then(|| region.to_ascii_uppercase())
 }

@@ -10,6 +10,7 @@ mod locale;
 mod output;
 mod paths;
 mod program;
+mod safety;
 mod secrets;
 mod sharing;
 mod tools;
@@ -78,6 +79,8 @@ fn main() {
         mend_ffi::set_language(tag);
     }
     let tz = cli.tz.unwrap_or_else(zone::local);
+    // Help lines for the place the clock says this computer is in, else the locale's.
+    mend_ffi::set_place(locale::tag().unwrap_or_default(), Some(tz.clone()));
     let result =
         paths::vault_dir(cli.vault).map_err(errors::Failure::from).and_then(|dir| {
             match cli.command {

@@ -63,8 +63,13 @@ pub fn print_json(value: &impl Serialize) {
 }
 
 /// Prints one summary as JSON.
-pub fn summary_json(s: &NoteSummary) {
-    print_json(&SummaryJson::from(s));
+/// Prints a saved note's summary as JSON, with `help` when the help card is offered.
+pub fn summary_json(s: &NoteSummary, help: &Option<mend_ffi::HelpOffer>) {
+    let mut value = serde_json::to_value(SummaryJson::from(s)).unwrap_or_default();
+    if help.is_some() {
+        value["help"] = crate::safety::offer_json(help);
+    }
+    print_json(&value);
 }
 
 /// Prints a note as JSON.

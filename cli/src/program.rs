@@ -4,9 +4,8 @@
 use std::path::Path;
 
 use mend_ffi::{
-    DailyPrompt, Focus, MendVault, PhrasingReason, PracticeOutcome, ProgramProgress, PromptKind,
-    Step, check_letter_phrasing, help_resources, program_modules, program_step, program_steps,
-    program_themes,
+    DailyPrompt, Focus, MendVault, PracticeOutcome, ProgramProgress, PromptKind, Step,
+    check_letter_phrasing, program_modules, program_step, program_steps, program_themes,
 };
 use serde_json::json;
 
@@ -121,11 +120,16 @@ pub fn done(dir: &Path, tz: &str, args: DoneArgs) -> Result<(), Failure> {
         Some(id) => id,
         None => vault.today_prompt()?.prompt.id,
     };
-    let d = vault.complete_prompt(id, response)?;
+    let saved = vault.complete_prompt(id, response)?;
     if args.json {
-        print_json(&daily_json(&d))
+        let mut value = daily_json(&saved.prompt);
+        if saved.help.is_some() {
+            value["help"] = crate::safety::offer_json(&saved.help);
+        }
+        print_json(&value)
     } else {
-        println!("Marked as done. Thank you for showing up today.")
+        println!("Marked as done. Thank you for showing up today.");
+        crate::safety::print_offer(&saved.help);
     }
     Ok(())
 }
@@ -276,73 +280,49 @@ pub fn progress_for(vault: &MendVault) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Help resources, one step away.
-pub fn help() -> Result<(), Failure> {
-    let h = help_resources(crate::locale::region())?;
-    println!("{}", h.intro);
-    println!();
-    println!("{}", h.crisis);
-    let mut place = "";
-    for r in &h.resources {
-        if r.place != place {
-            place = &r.place;
-            println!();
-            println!("{place}");
-        }
-        println!("  - {}: {} (last checked {})", r.name, r.contact, r.checked);
+/// `mend letter check`: reads a draft from standard input; danger is answered first, with
+/// help, then phrasing to revisit, or what it means that nothing was flagged.
+pub fn check_letter(json: bool) -> Result<(), Failure> {
+    let text = form::read_text(std::io::stdin().lock())?;
+    let check = check_letter_phrasing(text)?;
+    if json {
+        let flags: Vec<_> = check
+            .flags
+            .iter()
+            .map(|f| {
+                json!({"start": f.start, "end": f.end, "excerpt": f.excerpt,
+                    "reason": f.reason.key(), "label": f.label, "suggestion": f.suggestion})
+            })
+            .collect();
+        print_json(&json!({"help": crate::safety::offer_json(&check.help), "flags": flags,
+            "nothing_found": check.nothing_found}));
+        return Ok(());
     }
-    println!();
-    println!("{}", h.local_note);
-    println!();
-    println!("{}", h.red_flags_title);
-    for f in &h.red_flags {
-        println!("  - {}", f.text);
-    }
-    println!();
-    println!("{}", h.therapist);
-    println!();
-    println!("{}", h.transparency);
+    print_letter_check(&check);
     Ok(())
 }
 
-/// `mend letter check`: reads a draft from standard input and points at phrasing to revisit.
-/// Words of self-harm are answered first, with help.
-pub fn check_letter(json: bool) -> Result<(), Failure> {
-    let text = form::read_text(std::io::stdin().lock())?;
-    let flags = check_letter_phrasing(text)?;
-    if json {
-        print_json(
-            &flags
-                .iter()
-                .map(|f| {
-                    json!({"start": f.start, "end": f.end, "excerpt": f.excerpt,
-                        "reason": f.reason.key(), "label": f.label, "suggestion": f.suggestion})
-                })
-                .collect::<Vec<_>>(),
-        );
-        return Ok(());
-    }
-    let (harm, style): (Vec<_>, Vec<_>) =
-        flags.iter().partition(|f| f.reason == PhrasingReason::SelfHarm);
-    if let Some(f) = harm.first() {
-        println!("{}", f.label);
-        println!("{}", f.suggestion);
-        println!();
-        help()?;
-        println!();
-    }
-    if style.is_empty() {
-        if harm.is_empty() {
-            println!(
-                "Nothing stood out. Read it once more from your partner's side before you share it."
-            );
+/// Prints a letter check for people: the help card first when one is offered, then each
+/// flagged phrase with its label and rewrite, or the words for when nothing was flagged.
+pub fn print_letter_check(check: &mend_ffi::LetterCheck) {
+    if let Some(offer) = &check.help {
+        println!("{}", offer.title);
+        offer.paragraphs.iter().skip(1).for_each(|p| println!("{p}"));
+        for r in &offer.lines {
+            println!("  - {}: {}", r.name, r.contact);
         }
-        return Ok(());
+        println!();
+    }
+    if !check.nothing_found.is_empty() {
+        println!("{}", check.nothing_found);
+        return;
+    }
+    if check.flags.is_empty() {
+        return;
     }
     println!("A few places worth another look:");
-    for f in &style {
+    for f in &check.flags {
         println!("  \"{}\": {}", f.excerpt, f.label);
         println!("    {}", f.suggestion);
     }
-    Ok(())
 }

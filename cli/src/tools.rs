@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use mend_ffi::{
-    Asker, Boundary, CheckIn, Contact, CutTie, Question, QuestionKind, QuestionStatus, Reminder,
-    ReminderPurpose, TimeTogether, Timestamp, ToolEntry, ToolKind, ToolRecord, Trigger, Weekday,
-    Worksheet,
+    Asker, Boundary, CheckIn, Contact, CutTie, EntrySaved, Question, QuestionKind, QuestionStatus,
+    Reminder, ReminderPurpose, TimeTogether, Timestamp, ToolEntry, ToolKind, ToolRecord, Trigger,
+    Weekday, Worksheet,
 };
 use serde_json::json;
 
@@ -134,8 +134,18 @@ fn list(dir: &Path, tz: &str, tool: ToolKind, json_out: bool, empty: &str) -> Re
     Ok(())
 }
 
-fn saved(r: &ToolRecord, json_out: bool) {
-    if json_out { print_json(&entry_json(r)) } else { println!("Saved.") }
+/// Reports a saved entry, with the help card when one is offered.
+fn saved(s: &EntrySaved, json_out: bool) {
+    if json_out {
+        let mut value = entry_json(&s.record);
+        if s.help.is_some() {
+            value["help"] = crate::safety::offer_json(&s.help);
+        }
+        print_json(&value)
+    } else {
+        println!("Saved.");
+        crate::safety::print_offer(&s.help);
+    }
 }
 
 /// `mend checkin`.

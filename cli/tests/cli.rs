@@ -297,30 +297,130 @@ fn todays_prompt_practice_steps_and_progress_from_scripts() {
 #[test]
 fn the_letter_check_points_at_phrasing_to_revisit() {
     let tmp = tempfile::tempdir().unwrap();
-    let flags = json(mend(
+    let check = json(mend(
         tmp.path(),
         &["letter", "check", "--json"],
         &[],
         "I'm sorry if you were hurt. Please forgive me.",
     ));
-    let reasons: Vec<&str> =
-        flags.as_array().unwrap().iter().map(|f| f["reason"].as_str().unwrap()).collect();
+    let flags = check["flags"].as_array().unwrap();
+    let reasons: Vec<&str> = flags.iter().map(|f| f["reason"].as_str().unwrap()).collect();
     assert_eq!(reasons, ["conditional", "asks-forgiveness"]);
-    assert_eq!(flags[0]["excerpt"], "if you were hurt");
+    assert!(flags[0]["excerpt"].as_str().unwrap().contains("if"));
     assert!(flags[0]["label"].as_str().unwrap().contains("conditional"));
     assert!(!flags[0]["suggestion"].as_str().unwrap().is_empty());
+    assert!(check["help"].is_null());
+    // When nothing is flagged, it says what that does not mean: never that the letter is fine.
     let clean = ok(mend(tmp.path(), &["letter", "check"], &[], "I lied to you, and I am sorry."));
-    assert!(clean.contains("Nothing stood out"));
+    assert!(clean.contains("not every one") && !clean.contains("fine"), "{clean}");
     // Words of self-harm are answered with help first, not as a style note.
     let help = ok(mend(tmp.path(), &["letter", "check"], &[], "I dont deserve to live."));
-    let crisis = help.find("crisis line").expect("help is shown");
-    assert!(!help.contains("Nothing stood out") && !help.contains("worth another look"), "{help}");
-    assert!(help.find("Please open Help now").unwrap() < crisis, "{help}");
-    // Support needs no vault, and the locale's region comes first.
-    let nz = ok(mend(tmp.path(), &["support"], &[("LANG", "en_NZ.UTF-8"), ("LC_ALL", "")], ""));
-    let first = nz.lines().find(|l| l.starts_with("  - ")).unwrap();
-    assert!(first.contains("111") && first.contains("last checked"), "{nz}");
-    assert!(nz.contains("findahelpline.com") && nz.contains("When to get help now"), "{nz}");
+    assert!(help.contains("crisis line"), "{help}");
+    assert!(!help.contains("worth another look"), "{help}");
+    // A threat gets help and no writing tips at all.
+    let threat = json(mend(
+        tmp.path(),
+        &["letter", "check", "--json"],
+        &[],
+        "I'll make your life hell if you see a lawyer, so please forgive me.",
+    ));
+    assert!(threat["flags"].as_array().unwrap().is_empty(), "{threat}");
+    assert!(threat["help"]["danger"].as_array().unwrap().contains(&"threat-or-control".into()));
+}
+
+#[test]
+fn the_safety_check_names_kinds_never_the_text_and_support_follows_the_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let found = json(mend(
+        tmp.path(),
+        &["safety", "check", "--json"],
+        &[],
+        "MARKER-7 I just want to sleep and not come back",
+    ));
+    assert_eq!(found["danger"], serde_json::json!(["self-harm"]));
+    let text = ok(mend(
+        tmp.path(),
+        &["safety", "check"],
+        &[],
+        "MARKER-7 he said he'll take the kids if I leave",
+    ));
+    assert!(text.contains("threat-or-control") && !text.contains("MARKER-7"), "{text}");
+    let calm = ok(mend(tmp.path(), &["safety", "check"], &[], "We walked the dog and talked."));
+    assert!(calm.contains("No danger signals"), "{calm}");
+    // Support needs no vault; the time zone's country comes first, then the locale's region,
+    // and --region over both.
+    let support = |envs: &[(&str, &str)], args: &[&str]| {
+        let mut all = vec!["support"];
+        all.extend_from_slice(args);
+        ok(mend(tmp.path(), &all, envs, ""))
+    };
+    let first_line = |out: &str| out.lines().find(|l| l.starts_with("  - ")).unwrap().to_owned();
+    let nz = support(&[("LANG", "en_NZ.UTF-8"), ("LC_ALL", ""), ("MEND_TZ", "UTC")], &[]);
+    assert!(first_line(&nz).contains("111") && first_line(&nz).contains("checked"), "{nz}");
+    let berlin =
+        support(&[("LANG", "en_US.UTF-8"), ("LC_ALL", ""), ("MEND_TZ", "Europe/Berlin")], &[]);
+    assert!(first_line(&berlin).contains("112"), "{berlin}");
+    let gb = support(&[("LANG", "en_US.UTF-8"), ("MEND_TZ", "UTC")], &["--region", "GB"]);
+    assert!(first_line(&gb).contains("999"), "{gb}");
+    // The same words as the apps: the coercion guidance, the advice for a watched phone.
+    for words in [
+        "findahelpline.com",
+        "When to get help now",
+        "freely given",
+        "If someone may check this phone",
+    ] {
+        assert!(nz.contains(words), "{words}: {nz}");
+    }
+    let get_help = nz.find("Get help now").unwrap();
+    assert!(get_help < nz.find("When to get help now").unwrap(), "the lines come first");
+    assert!(!nz.contains("below"), "no line points below at lines printed above");
+}
+
+#[test]
+fn every_command_that_saves_free_text_offers_help_after_saving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    init(&dir);
+    let env = [("MEND_PASSCODE", PASS), ("MEND_TZ", "Europe/London"), ("LANG", "en_GB.UTF-8")];
+    let out = mend(
+        &dir,
+        &["note", "add"],
+        &env,
+        r#"{"title": "Tonight", "body": "I keep thinking about the pills in the cabinet"}"#,
+    );
+    assert_eq!(out.status.code(), Some(0), "help never changes the exit code");
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout.lines().count(), 1, "standard output is still the new id: {stdout}");
+    assert!(stderr.contains("saved") && stderr.contains("Samaritans"), "{stderr}");
+    assert!(!stderr.contains("pills"), "the card never repeats what was written");
+    let listed = json(mend(&dir, &["note", "list", "--json"], &env, ""));
+    assert_eq!(listed["total"], 1, "the note was saved");
+    let saved = json(mend(
+        &dir,
+        &["checkin", "--safety", "1", "--trust", "5", "--connection", "5", "--json"],
+        &env,
+        r#"{"note": "ok"}"#,
+    ));
+    assert!(saved["help"]["title"].is_string(), "low safety brings the card: {saved}");
+    let calm = json(mend(
+        &dir,
+        &["checkin", "--safety", "8", "--trust", "7", "--connection", "7", "--json"],
+        &env,
+        r#"{"note": "a quiet evening"}"#,
+    ));
+    assert!(calm.get("help").is_none(), "{calm}");
+    let trigger = mend(
+        &dir,
+        &["triggers", "add", "--intensity", "9"],
+        &env,
+        r#"{"what": "he said he'd take the kids if I go to a lawyer"}"#,
+    );
+    assert!(String::from_utf8_lossy(&trigger.stderr).contains("Couples work"), "{trigger:?}");
+    let done = mend(&dir, &["done"], &env, r#"{"response": "I want to kill myself"}"#);
+    let done_err = String::from_utf8_lossy(&done.stderr);
+    assert!(done_err.contains("crisis line"), "{done_err}");
+    assert!(String::from_utf8_lossy(&done.stdout).contains("Marked as done"));
 }
 
 #[test]

@@ -13,11 +13,15 @@
 //! - [`store`]: the SQLite file, its settings, schema and sealed record rows.
 //! - [`device`]: the platform key store that binds a vault to one device.
 //! - [`program`]: the recovery program's content, today's prompt, practice and progress.
-//! - [`tools`]: the step tools and the hurt partner's tools, and the phrasing check.
+//! - [`tools`]: the step tools and the hurt partner's tools.
+//! - [`language`]: what a person wrote, understood: danger in any text, and the letter
+//!   check's phrasing.
 //! - [`calendar`], [`clock`]: local days in the person's time zone, instants, injected time.
 //! - [`backup`]: encrypted backups that carry a vault to another device, and restoring them.
 //! - [`export`]: plain JSON and Markdown exports of everything a person wrote.
 //! - [`summary`]: a summary of chosen sections and dates to bring to a therapist.
+//! - [`safety`]: the help card offered when danger is noticed in what someone saved, or in
+//!   their check-ins, and the region whose help lines come first.
 //! - [`events`]: what the apps hear when the vault locks or data changes.
 //! - [`limits`]: every limit a screen shows.
 
@@ -38,9 +42,11 @@ mod files;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod journal;
+pub mod language;
 pub mod limits;
 pub mod program;
 pub mod record;
+pub mod safety;
 pub mod store;
 pub mod summary;
 pub mod text;
@@ -52,7 +58,7 @@ pub use clock::{Clock, Elapsed, ManualClock, SystemClock, Timestamp};
 pub use device::{DeviceKeyError, DeviceKeyStore, FileKeyStore, MemoryKeyStore};
 pub use error::{Error, InputField, InputProblem, LengthUnit, Result};
 pub use events::{DataChange, LockState, VaultListener};
-pub use journal::{Note, NoteDraft, NoteId, NotePage, NoteQuery, NoteSummary};
+pub use journal::{Note, NoteDraft, NoteId, NotePage, NoteQuery, NoteSaved, NoteSummary};
 pub use limits::{Limits, limits};
 pub use record::RecordId;
 pub use vault::{KdfParams, RecoveryCode, Role, UnlockStatus, VaultCheck};

@@ -62,7 +62,7 @@ fn random_byte_flips_give_clear_errors_never_panics_or_wrong_plaintext() {
             step: Some(1 + (i % 6) as i32),
             tags: vec![format!("tag{}", i % 3)],
         };
-        let id = f.vault.add_note(&d).unwrap().id;
+        let id = f.vault.add_note(&d).unwrap().note.id;
         expected.insert(id.to_string(), (d.title.clone(), d.body.clone()));
     }
     f.vault.lock();

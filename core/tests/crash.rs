@@ -103,7 +103,7 @@ fn crash_child() {
         match rng % 20 {
             0..=9 => {
                 println!("TRY ADD {seq}");
-                let id = vault.add_note(&note_for(seq)).unwrap().id;
+                let id = vault.add_note(&note_for(seq)).unwrap().note.id;
                 ids.push(id);
                 println!("ACK ADD {seq} {id}");
             }

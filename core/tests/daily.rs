@@ -63,7 +63,7 @@ fn other_prompts_come_in_turn_until_none_is_left_and_leave_todays_alone() {
     assert_eq!(f.vault.today_prompt().unwrap().prompt.id, today.prompt.id);
     // An alternative can be done instead of the day's prompt.
     let done = f.vault.complete_prompt(&one.prompt.id, Some("We walked.")).unwrap();
-    assert_eq!((done.outcome, done.is_alternative), (PracticeOutcome::Done, true));
+    assert_eq!((done.prompt.outcome, done.prompt.is_alternative), (PracticeOutcome::Done, true));
     // Asking again and again ends with "no more", and then a typed error.
     let mut seen = vec![today.prompt.id, one.prompt.id, two.prompt.id.clone()];
     let mut last = two;
@@ -95,8 +95,8 @@ fn done_and_skipped_are_kept_sealed_with_the_response_across_reopen() {
         .vault
         .complete_prompt(&today.prompt.id, Some("  I listened without defending myself. 🙏 \n"))
         .unwrap();
-    assert_eq!(done.outcome, PracticeOutcome::Done);
-    assert_eq!(done.response.as_deref(), Some("I listened without defending myself. 🙏"));
+    assert_eq!(done.prompt.outcome, PracticeOutcome::Done);
+    assert_eq!(done.prompt.response.as_deref(), Some("I listened without defending myself. 🙏"));
     // Skipping after doing changes nothing.
     assert_eq!(f.vault.skip_prompt(&today.prompt.id).unwrap().outcome, PracticeOutcome::Done);
     f.vault.lock();

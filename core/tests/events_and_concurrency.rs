@@ -184,15 +184,15 @@ fn a_listener_hears_lock_states_and_which_data_changed() {
     let heard = Arc::new(Recorder::default());
     f.vault.set_listener(Some(heard.clone()));
     let note = f.vault.add_note(&draft("t", "b")).unwrap();
-    f.vault.edit_note(&note.id, &draft("t2", "b")).unwrap();
-    f.vault.delete_note(&note.id).unwrap();
+    f.vault.edit_note(&note.note.id, &draft("t2", "b")).unwrap();
+    f.vault.delete_note(&note.note.id).unwrap();
     assert_eq!(heard.take(), ["Notes", "Notes", "Notes"]);
     // Looking at today's prompt records nothing; settling it does.
     let prompt = f.vault.today_prompt().unwrap();
     f.vault.today_prompt().unwrap();
     f.vault.skip_prompt(&prompt.prompt.id).unwrap();
     let checked = f.vault.check_in(5, 5, 5, "").unwrap();
-    f.vault.delete_entry(&checked.id).unwrap();
+    f.vault.delete_entry(&checked.record.id).unwrap();
     assert_eq!(
         heard.take(),
         [

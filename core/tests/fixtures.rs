@@ -113,7 +113,7 @@ fn opens_upgrades_and_reads_back(version: u32) {
     vault.delete_note(&page.notes[0].id).unwrap();
     // A passcode change moves any vault onto a platform key of its own.
     vault.change_passcode(FIXTURE_PASSCODE, b"a-new-passcode").unwrap();
-    assert_eq!(vault.note(&added.id).unwrap().body, "written");
+    assert_eq!(vault.note(&added.note.id).unwrap().body, "written");
     vault.lock();
     vault.unlock(b"a-new-passcode").unwrap();
     assert_eq!(vault.check().unwrap(), mend_core::VaultCheck::default());

@@ -56,7 +56,7 @@ fn a_full_disk_gives_a_clear_error_and_loses_nothing() {
     let full = loop {
         let d = NoteDraft { body: "x".repeat(20_000), ..draft(&format!("n{}", kept.len()), "") };
         match vault.add_note(&d) {
-            Ok(s) => kept.push(s.id),
+            Ok(s) => kept.push(s.note.id),
             Err(e) => break e,
         }
         assert!(kept.len() < 1000, "the disk never filled up");
@@ -78,6 +78,6 @@ fn a_full_disk_gives_a_clear_error_and_loses_nothing() {
     std::fs::remove_file(&filler).unwrap();
     let after = vault.add_note(&draft("after", "space was freed")).unwrap();
     vault.delete_note(&kept[0]).unwrap();
-    assert_eq!(vault.note(&after.id).unwrap().body, "space was freed");
+    assert_eq!(vault.note(&after.note.id).unwrap().body, "space was freed");
     assert_eq!(vault.note_count().unwrap() as usize, kept.len());
 }

@@ -22,7 +22,7 @@ fn notes_are_listed_newest_first_with_paging_and_totals() {
     let mut ids = Vec::new();
     for i in 0..120 {
         f.clock.advance(1_000);
-        ids.push(f.vault.add_note(&draft(&format!("note {i}"), "b")).unwrap().id);
+        ids.push(f.vault.add_note(&draft(&format!("note {i}"), "b")).unwrap().note.id);
     }
     let all = NoteQuery::default();
     let first = f.vault.notes(&all, 0, 50).unwrap();
@@ -91,20 +91,20 @@ fn search_matches_every_word_in_titles_tags_and_bodies_ignoring_case() {
         f.vault.search_notes(q, &all, 0, 50).unwrap().notes.into_iter().map(|n| n.id).collect()
     };
     f.vault.prepare_search().unwrap();
-    assert_eq!(ids("ÉVENING"), [walk.id]);
-    assert_eq!(ids("parlé CALMEMENT"), [walk.id]);
-    assert_eq!(ids("café breathing"), [hard.id]);
-    assert_eq!(ids("TRIGGERS"), [hard.id]);
-    assert_eq!(ids("שלום 🙏"), [emoji.id]);
+    assert_eq!(ids("ÉVENING"), [walk.note.id]);
+    assert_eq!(ids("parlé CALMEMENT"), [walk.note.id]);
+    assert_eq!(ids("café breathing"), [hard.note.id]);
+    assert_eq!(ids("TRIGGERS"), [hard.note.id]);
+    assert_eq!(ids("שלום 🙏"), [emoji.note.id]);
     assert!(ids("café walk").is_empty());
     // The cache follows edits and deletes.
-    f.vault.edit_note(&hard.id, &draft("Hard day", "We walked instead")).unwrap();
+    f.vault.edit_note(&hard.note.id, &draft("Hard day", "We walked instead")).unwrap();
     assert!(ids("café").is_empty());
-    assert_eq!(ids("walked"), [hard.id]);
-    f.vault.delete_note(&walk.id).unwrap();
+    assert_eq!(ids("walked"), [hard.note.id]);
+    f.vault.delete_note(&walk.note.id).unwrap();
     assert!(ids("parlé").is_empty());
     let added = f.vault.add_note(&draft("new", "parlé again")).unwrap();
-    assert_eq!(ids("parlé"), [added.id]);
+    assert_eq!(ids("parlé"), [added.note.id]);
     // Search also filters.
     let step5 = NoteQuery { step: Some(5), tag: None, words: None };
     assert_eq!(f.vault.search_notes("walked", &step5, 0, 5).unwrap().total, 0);
@@ -125,17 +125,17 @@ fn edit_keeps_the_creation_time_and_delete_removes_the_note() {
     let f = Fixture::new();
     let s = f.vault.add_note(&tagged("t", "first", Some(3), &["x"])).unwrap();
     f.clock.advance(60_000);
-    let e = f.vault.edit_note(&s.id, &tagged("t2", "second", None, &["y", "Y"])).unwrap();
-    assert_eq!(e.created_at, s.created_at);
-    assert_eq!(e.updated_at, s.created_at.plus_ms(60_000));
-    assert!(e.edited && !s.edited);
-    assert_eq!(e.tags, ["y"]);
-    let n = f.vault.note(&s.id).unwrap();
+    let e = f.vault.edit_note(&s.note.id, &tagged("t2", "second", None, &["y", "Y"])).unwrap();
+    assert_eq!(e.note.created_at, s.note.created_at);
+    assert_eq!(e.note.updated_at, s.note.created_at.plus_ms(60_000));
+    assert!(e.note.edited && !s.note.edited);
+    assert_eq!(e.note.tags, ["y"]);
+    let n = f.vault.note(&s.note.id).unwrap();
     assert_eq!((n.summary.title.as_str(), n.body.as_str(), n.summary.step), ("t2", "second", None));
-    f.vault.delete_note(&s.id).unwrap();
-    assert!(matches!(f.vault.note(&s.id), Err(Error::NotFound)));
-    assert!(matches!(f.vault.delete_note(&s.id), Err(Error::NotFound)));
-    assert!(matches!(f.vault.edit_note(&s.id, &draft("a", "b")), Err(Error::NotFound)));
+    f.vault.delete_note(&s.note.id).unwrap();
+    assert!(matches!(f.vault.note(&s.note.id), Err(Error::NotFound)));
+    assert!(matches!(f.vault.delete_note(&s.note.id), Err(Error::NotFound)));
+    assert!(matches!(f.vault.edit_note(&s.note.id, &draft("a", "b")), Err(Error::NotFound)));
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn a_one_mebibyte_body_round_trips_and_a_larger_one_is_refused_whole() {
     f.vault.lock();
     let v = f.reopen();
     v.unlock(PASSCODE).unwrap();
-    assert_eq!(v.note(&s.id).unwrap().body, body);
+    assert_eq!(v.note(&s.note.id).unwrap().body, body);
     let too_big = format!("{body}!");
     assert!(matches!(
         v.add_note(&draft("big", &too_big)),
@@ -175,7 +175,7 @@ fn calls_from_many_threads_at_once_are_safe() {
             scope.spawn(move || {
                 for i in 0..25 {
                     let s = v.add_note(&draft(&format!("t{t} n{i}"), "body")).unwrap();
-                    assert_eq!(v.note(&s.id).unwrap().summary.title, format!("t{t} n{i}"));
+                    assert_eq!(v.note(&s.note.id).unwrap().summary.title, format!("t{t} n{i}"));
                     v.notes(&NoteQuery::default(), 0, 10).unwrap();
                 }
             });
@@ -188,7 +188,7 @@ fn calls_from_many_threads_at_once_are_safe() {
 fn notes_written_in_the_same_millisecond_keep_the_order_they_were_written_in() {
     let f = Fixture::new();
     let ids: Vec<NoteId> =
-        (0..30).map(|i| f.vault.add_note(&draft(&format!("n{i}"), "b")).unwrap().id).collect();
+        (0..30).map(|i| f.vault.add_note(&draft(&format!("n{i}"), "b")).unwrap().note.id).collect();
     let listed: Vec<NoteId> = f
         .vault
         .notes(&NoteQuery::default(), 0, 50)

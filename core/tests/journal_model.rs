@@ -120,9 +120,9 @@ proptest! {
                         tags: tag.map(|t| vec![format!("tag{t}")]).unwrap_or_default(),
                     };
                     let s = vault.add_note(&d).unwrap();
-                    model.insert(s.id, ModelNote {
+                    model.insert(s.note.id, ModelNote {
                         title: d.title.clone(), body: d.body.clone(), step, tags: d.tags.clone(),
-                        created_ms: s.created_at.ms(),
+                        created_ms: s.note.created_at.ms(),
                         seq: written,
                     });
                     written += 1;

@@ -84,7 +84,7 @@ fn upcoming_reminders_follow_weekdays_and_the_clock_change() {
             at(utc(2026, 3, 30, 18, 0)), // Monday 20:00 CEST
         ]
     );
-    assert_eq!(next[0].reminder_id, check_in.id);
+    assert_eq!(next[0].reminder_id, check_in.record.id);
     assert_eq!(next[0].text, "Time for your check-in");
     for n in &next {
         let lower = n.text.to_lowercase();
@@ -165,14 +165,15 @@ fn a_locked_vault_still_knows_when_its_reminders_fire() {
 
     // Switching one off, or deleting one, changes what a locked vault gives.
     reopened.unlock(PASSCODE).unwrap();
-    let ToolEntry::Reminder(mut off) = evening.entry.clone() else { unreachable!() };
+    let ToolEntry::Reminder(mut off) = evening.record.entry.clone() else { unreachable!() };
     off.enabled = false;
-    reopened.edit_entry(&evening.id, &ToolEntry::Reminder(off)).unwrap();
+    reopened.edit_entry(&evening.record.id, &ToolEntry::Reminder(off)).unwrap();
     reopened.lock();
     let left = reopened.upcoming_reminders(3).unwrap();
     assert!(
-        left.iter()
-            .all(|n| n.reminder_id != evening.id && n.text == "A moment for today's practice")
+        left.iter().all(
+            |n| n.reminder_id != evening.record.id && n.text == "A moment for today's practice"
+        )
     );
     reopened.unlock(PASSCODE).unwrap();
     for r in reopened.entries(mend_core::tools::ToolKind::Reminders).unwrap() {

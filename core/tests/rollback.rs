@@ -54,7 +54,7 @@ fn a_file_restored_after_a_delete_opens_as_a_read_only_older_copy() {
     f.vault.lock();
     let before = snapshot(&f, "before.db");
     f.vault.unlock(PASSCODE).unwrap();
-    f.vault.delete_note(&gone.id).unwrap();
+    f.vault.delete_note(&gone.note.id).unwrap();
     f.vault.lock();
     restore(&before, &f.path());
 
@@ -63,9 +63,9 @@ fn a_file_restored_after_a_delete_opens_as_a_read_only_older_copy() {
     let older = VaultCheck { older_copy: true, ..VaultCheck::default() };
     assert_eq!(v.check().unwrap(), older);
     // It can be read, and takes no changes: nothing is written over the newer history.
-    assert_eq!(v.note(&gone.id).unwrap().body, "should stay deleted");
+    assert_eq!(v.note(&gone.note.id).unwrap().body, "should stay deleted");
     assert!(matches!(v.add_note(&draft("t", "b")), Err(Error::OlderCopy)));
-    assert!(matches!(v.delete_note(&gone.id), Err(Error::OlderCopy)));
+    assert!(matches!(v.delete_note(&gone.note.id), Err(Error::OlderCopy)));
     assert!(matches!(v.set_auto_lock_seconds(60), Err(Error::OlderCopy)));
     // Locking and unlocking again does not make it current.
     v.lock();

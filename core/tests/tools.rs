@@ -40,7 +40,7 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
         .unwrap();
     let listed: Vec<NoteId> =
         f.vault.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect();
-    assert_eq!(listed, vec![b.id, a.id]);
+    assert_eq!(listed, vec![b.record.id, a.record.id]);
     assert_eq!(f.vault.entries(Tool::Questions).unwrap().len(), 1);
     assert!(f.vault.entries(Tool::Contacts).unwrap().is_empty());
 
@@ -52,24 +52,24 @@ fn entries_are_listed_newest_first_edited_and_deleted() {
         status: QuestionStatus::Answered,
     });
     f.clock.advance(60_000);
-    let edited = f.vault.edit_entry(&q.id, &answered).unwrap();
+    let edited = f.vault.edit_entry(&q.record.id, &answered).unwrap();
     assert_eq!(
-        (edited.created_at, edited.updated_at),
-        (q.created_at, q.created_at.plus_ms(60_000))
+        (edited.record.created_at, edited.record.updated_at),
+        (q.record.created_at, q.record.created_at.plus_ms(60_000))
     );
     assert!(matches!(
-        f.vault.edit_entry(&q.id, &trigger(0, "x")),
+        f.vault.edit_entry(&q.record.id, &trigger(0, "x")),
         Err(Error::InvalidInput { field: InputField::Entry, .. })
     ));
-    f.vault.delete_entry(&a.id).unwrap();
-    assert!(matches!(f.vault.delete_entry(&a.id), Err(Error::NotFound)));
+    f.vault.delete_entry(&a.record.id).unwrap();
+    assert!(matches!(f.vault.delete_entry(&a.record.id), Err(Error::NotFound)));
 
     f.vault.lock();
     let v = f.reopen();
     v.unlock(PASSCODE).unwrap();
     assert_eq!(
         v.entries(Tool::Triggers).unwrap().iter().map(|r| r.id).collect::<Vec<_>>(),
-        vec![b.id]
+        vec![b.record.id]
     );
     assert_eq!(v.entries(Tool::Questions).unwrap()[0].entry, answered);
     v.lock();
@@ -178,18 +178,18 @@ fn a_check_in_is_stamped_with_the_local_day_and_one_per_day() {
     f.vault.set_time_zone(Arc::new(zone("Europe/Berlin")));
     assert_eq!(f.vault.todays_check_in().unwrap(), None);
     let first = f.vault.check_in(3, 4, 5, "first").unwrap();
-    let ToolEntry::CheckIn(c) = &first.entry else { panic!("not a check-in") };
+    let ToolEntry::CheckIn(c) = &first.record.entry else { panic!("not a check-in") };
     assert_eq!(c.date, CalendarDate { year: 2026, month: 1, day: 2 });
     // A second check-in the same day replaces the first.
     let second = f.vault.check_in(6, 6, 6, "second").unwrap();
-    assert_eq!(second.id, first.id);
+    assert_eq!(second.record.id, first.record.id);
     assert_eq!(f.vault.entries(Tool::CheckIns).unwrap().len(), 1);
-    assert_eq!(f.vault.todays_check_in().unwrap().unwrap().entry, second.entry);
+    assert_eq!(f.vault.todays_check_in().unwrap().unwrap().entry, second.record.entry);
     // In New York it is still the 1st: today's check-in is not there yet.
     f.vault.set_time_zone(Arc::new(zone("America/New_York")));
     assert_eq!(f.vault.todays_check_in().unwrap(), None);
     let ny = f.vault.check_in(1, 1, 1, "").unwrap();
-    let ToolEntry::CheckIn(c) = &ny.entry else { panic!("not a check-in") };
+    let ToolEntry::CheckIn(c) = &ny.record.entry else { panic!("not a check-in") };
     assert_eq!(c.date, CalendarDate { year: 2026, month: 1, day: 1 });
     assert!(matches!(
         f.vault.check_in(11, 1, 1, ""),

@@ -36,7 +36,7 @@ fn a_copied_vault_does_not_open_without_the_device_secret() {
 #[test]
 fn every_read_and_write_fails_after_lock() {
     let f = Fixture::new();
-    let id = f.vault.add_note(&draft("t", "b")).unwrap().id;
+    let id = f.vault.add_note(&draft("t", "b")).unwrap().note.id;
     f.vault.lock();
     assert!(!f.vault.is_unlocked());
     let v = &f.vault;
@@ -161,7 +161,7 @@ fn marker_strings_never_reach_the_files_even_after_delete() {
             step: Some(1 + (i % 6)),
             tags: vec![format!("{}{i}", markers[2])],
         };
-        ids.push(f.vault.add_note(&note).unwrap().id);
+        ids.push(f.vault.add_note(&note).unwrap().note.id);
     }
     f.vault.edit_note(&ids[0], &draft(markers[3], markers[3])).unwrap();
     let hits = f.vault.search_notes("markerbody7731", &NoteQuery::default(), 0, 50);
@@ -385,7 +385,7 @@ fn an_erase_the_platform_refuses_deletes_nothing_and_can_be_tried_again() {
     assert_eq!(vault.lock_state(), mend_core::LockState::Locked);
     assert!(path.exists());
     vault.unlock(PASSCODE).unwrap();
-    assert_eq!(vault.note(&note.id).unwrap().body, "still here");
+    assert_eq!(vault.note(&note.note.id).unwrap().body, "still here");
     device.refuse.store(false, std::sync::atomic::Ordering::SeqCst);
     vault.erase().unwrap();
     assert!(!path.exists());
@@ -554,7 +554,7 @@ fn a_checkpoint_blocked_by_a_reader_is_reported_and_finished_later() {
     let sealed = cell(&f.path(), "record_body", "body", row);
     let id = f.vault.notes(&NoteQuery::default(), 0, 10).unwrap().notes[0].id;
     // Unhindered, a delete folds the log into the file at once.
-    let other = f.vault.add_note(&draft("another", "line")).unwrap().id;
+    let other = f.vault.add_note(&draft("another", "line")).unwrap().note.id;
     f.vault.delete_note(&other).unwrap();
     assert!(!f.vault.log_pending());
 
@@ -609,7 +609,7 @@ fn a_damaged_settings_record_leaves_the_rest_of_the_vault_open_until_the_role_is
     let check = f.vault.check().unwrap();
     assert!(check.settings_lost);
     assert_eq!(check.damaged_records, 1);
-    assert_eq!(f.vault.note(&note.id).unwrap().body, "still here");
+    assert_eq!(f.vault.note(&note.note.id).unwrap().body, "still here");
     // Nothing guesses whose vault it is, nor writes stand-in settings.
     assert!(matches!(f.vault.role(), Err(Error::Damaged(_))));
     assert!(matches!(f.vault.today_prompt(), Err(Error::Damaged(_))));

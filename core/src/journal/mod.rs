@@ -16,6 +16,7 @@ use crate::error::{Error, InputField, Result};
 use crate::events::DataChange;
 use crate::features::Features;
 use crate::record::{RecordId, RecordKind, RecordMeta};
+use crate::safety::HelpOffer;
 use crate::store::{db, records};
 use crate::vault::manifest::Versions;
 use crate::vault::session::{self, Session};
@@ -177,9 +178,25 @@ fn ensure_search_cache(s: &mut Session<Features>, conn: &Connection) -> Result<(
     Ok(())
 }
 
+/// A note written, and help to offer if what it says sounds dangerous.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteSaved {
+    /// The note as saved.
+    pub note: NoteSummary,
+    /// Help to offer after saving, if the note's words sound dangerous.
+    pub help: Option<HelpOffer>,
+}
+
+/// The offer for a note's words: its title and body are read.
+fn offer_for(draft: &NoteDraft) -> Result<Option<HelpOffer>> {
+    crate::safety::offer_for(&[&draft.title, &draft.body], None)
+}
+
 impl Vault {
-    /// Writes a new note and returns its summary.
-    pub fn add_note(&self, draft: &NoteDraft) -> Result<NoteSummary> {
+    /// Writes a new note and returns its summary, with help to offer if its words sound
+    /// dangerous (the note is saved first, whatever it says).
+    pub fn add_note(&self, draft: &NoteDraft) -> Result<NoteSaved> {
         let draft = draft.validated()?;
         let now = self.now_ms();
         let summary = self.with_session(|s, conn| {
@@ -212,11 +229,12 @@ impl Vault {
             Ok(summary)
         })?;
         self.changed(DataChange::Notes);
-        Ok(summary)
+        Ok(NoteSaved { note: summary, help: offer_for(&draft)? })
     }
 
-    /// Replaces a note's title, body, step and tags.
-    pub fn edit_note(&self, id: &NoteId, draft: &NoteDraft) -> Result<NoteSummary> {
+    /// Replaces a note's title, body, step and tags, with help to offer as for
+    /// [`Vault::add_note`].
+    pub fn edit_note(&self, id: &NoteId, draft: &NoteDraft) -> Result<NoteSaved> {
         let draft = draft.validated()?;
         let now = self.now_ms();
         let summary = self.with_session(|s, conn| {
@@ -249,7 +267,7 @@ impl Vault {
             Ok(summary)
         })?;
         self.changed(DataChange::Notes);
-        Ok(summary)
+        Ok(NoteSaved { note: summary, help: offer_for(&draft)? })
     }
 
     /// Deletes a note. Its bytes are overwritten in the file, not just unlinked.

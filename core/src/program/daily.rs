@@ -20,6 +20,16 @@ use rusqlite::Connection;
 /// The most other prompts a person can ask for in one day.
 pub const MAX_ALTERNATIVES: u32 = 20;
 
+/// A prompt marked done, and help to offer if its response sounds dangerous.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptSaved {
+    /// The prompt, now done.
+    pub prompt: DailyPrompt,
+    /// Help to offer after saving.
+    pub help: Option<crate::safety::HelpOffer>,
+}
+
 /// A prompt offered on a day, and what became of it.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,11 +182,15 @@ impl Vault {
         Ok(daily)
     }
 
-    /// Marks a prompt shown today as done, with an optional written response (sealed).
-    pub fn complete_prompt(&self, prompt_id: &str, response: Option<&str>) -> Result<DailyPrompt> {
+    /// Marks a prompt shown today as done, with an optional written response (sealed), and
+    /// help to offer if the response sounds dangerous (it is saved first, whatever it says).
+    pub fn complete_prompt(&self, prompt_id: &str, response: Option<&str>) -> Result<PromptSaved> {
         let response = check_response(response)?;
-        self.settle(prompt_id, PracticeOutcome::Done, response)
-            .inspect(|_| self.changed(DataChange::Practice))
+        let help = crate::safety::offer_for(&[response.as_deref().unwrap_or_default()], None);
+        let prompt = self
+            .settle(prompt_id, PracticeOutcome::Done, response)
+            .inspect(|_| self.changed(DataChange::Practice))?;
+        Ok(PromptSaved { prompt, help: help? })
     }
 
     /// Marks a prompt shown today as skipped. Skipping never counts as practice.

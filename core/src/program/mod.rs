@@ -13,7 +13,7 @@ pub mod progress;
 pub mod today;
 
 pub use content::{Content, Focus, Help, Prompt, PromptKind, Step, Theme, WorksheetText};
-pub use daily::DailyPrompt;
+pub use daily::{DailyPrompt, PromptSaved};
 pub use history::PracticeOutcome;
 pub use pages::ProgramPage;
 pub use past::{PracticeDay, PracticedPrompt};

@@ -11,6 +11,8 @@ use crate::error::{Error, Result};
 pub enum Node {
     /// Text.
     Str(&'static str),
+    /// Bytes (a language's trained model).
+    Bytes(&'static [u8]),
     /// A whole number.
     Int(i64),
     /// A list.
@@ -30,6 +32,7 @@ fn decode(r: &mut Reader<'static>, depth: u32) -> Result<Node> {
     }
     Ok(match r.u8()? {
         b's' => Node::Str(r.str()?),
+        b'b' => Node::Bytes(r.bytes()?),
         b'i' => Node::Int(r.i64()?),
         b'a' => {
             let n = r.u32()? as usize;
@@ -82,7 +85,8 @@ impl Node {
         }
     }
 
-    fn text(&self) -> Result<String> {
+    /// This node as text.
+    pub fn text(&self) -> Result<String> {
         match self {
             Node::Str(s) => Ok((*s).to_owned()),
             _ => Err(BAD),
@@ -109,6 +113,23 @@ impl<'a> Fields<'a> {
         read: impl Fn(&Fields) -> Result<T>,
     ) -> Result<Vec<T>> {
         self.node(key)?.items()?.iter().map(|n| read(&n.fields(allowed)?)).collect()
+    }
+
+    /// The entries of the table under `key`, each with its name.
+    pub fn entries(&self, key: &str) -> Result<&'a [(&'static str, Node)]> {
+        match self.node(key)? {
+            Node::Table(entries) => Ok(entries),
+            _ => Err(BAD),
+        }
+    }
+
+    /// Optional bytes.
+    pub fn opt_bytes(&self, key: &str) -> Result<Option<&'static [u8]>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Node::Bytes(b)) => Ok(Some(b)),
+            Some(_) => Err(BAD),
+        }
     }
 
     /// Required text.

@@ -69,6 +69,21 @@ pub enum ToolEntry {
 }
 
 impl ToolEntry {
+    /// The free text a person wrote in it, every field: what the safety check reads.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            ToolEntry::CheckIn(c) => vec![&c.note],
+            ToolEntry::Trigger(t) => vec![&t.what, &t.helped],
+            ToolEntry::Question(q) => vec![&q.text, &q.answer],
+            ToolEntry::Contact(c) => vec![&c.channel, &c.what_happened, &c.how_handled],
+            ToolEntry::Reminder(_) => Vec::new(),
+            ToolEntry::Worksheet(w) => w.sections.iter().map(String::as_str).collect(),
+            ToolEntry::Boundary(b) => vec![&b.text],
+            ToolEntry::CutTie(c) => vec![&c.item],
+            ToolEntry::TimeTogether(t) => vec![&t.plan],
+        }
+    }
+
     /// The tool it belongs to.
     pub fn tool(&self) -> ToolKind {
         match self {

@@ -9,7 +9,7 @@ pub mod contact;
 pub mod cut_tie;
 pub mod entry;
 pub mod firing;
-pub mod phrasing;
+pub mod letter;
 pub mod question;
 pub mod reminder;
 pub mod schedule;
@@ -25,6 +25,7 @@ pub use contact::Contact;
 pub use cut_tie::CutTie;
 pub use entry::{ToolEntry, ToolKind};
 pub use firing::ReminderFiring;
+pub use letter::{LetterCheck, check_letter};
 pub use question::{Asker, Question, QuestionKind, QuestionStatus};
 pub use reminder::{Reminder, ReminderPurpose};
 pub use time_together::{InvitationAnswer, TimeTogether};
@@ -38,6 +39,7 @@ use crate::error::{Error, InputField, InputProblem, Result};
 use crate::events::DataChange;
 use crate::features::Features;
 use crate::record::{RecordHead, RecordId, RecordKind, RecordMeta};
+use crate::safety::HelpOffer;
 use crate::store::{db, records};
 use crate::vault::session::Session;
 
@@ -144,9 +146,55 @@ fn store_schedule_if(s: &Session<Features>, kind: ToolKind) {
     }
 }
 
+/// A tool entry written, and help to offer if what it says, or a check-in's scores, call
+/// for it.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntrySaved {
+    /// The entry as saved.
+    pub record: ToolRecord,
+    /// Help to offer after saving.
+    pub help: Option<HelpOffer>,
+}
+
 impl Vault {
-    /// Writes a new tool entry.
-    pub fn add_entry(&self, entry: &ToolEntry) -> Result<ToolRecord> {
+    /// Writes a new tool entry, with help to offer if its words sound dangerous (the entry is
+    /// saved first, whatever it says).
+    pub fn add_entry(&self, entry: &ToolEntry) -> Result<EntrySaved> {
+        let record = self.insert_entry(entry)?;
+        self.saved(record)
+    }
+
+    /// Replaces a tool entry with another of the same tool, with help to offer as for
+    /// [`Vault::add_entry`].
+    pub fn edit_entry(&self, id: &RecordId, entry: &ToolEntry) -> Result<EntrySaved> {
+        let record = self.replace_entry(id, entry)?;
+        self.saved(record)
+    }
+
+    /// A saved entry with the help its words, or a check-in's scores, call for.
+    fn saved(&self, record: ToolRecord) -> Result<EntrySaved> {
+        let concern = match &record.entry {
+            ToolEntry::CheckIn(current) => self.with_session(|s, _| {
+                let earlier: Vec<&CheckIn> = s
+                    .features
+                    .tools
+                    .list(ToolKind::CheckIns)
+                    .into_iter()
+                    .filter_map(|r| match &r.entry {
+                        ToolEntry::CheckIn(c) => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                Ok(crate::safety::check_in_concern(current, &earlier))
+            })?,
+            _ => None,
+        };
+        let help = crate::safety::offer_for(&record.entry.texts(), concern)?;
+        Ok(EntrySaved { record, help })
+    }
+
+    fn insert_entry(&self, entry: &ToolEntry) -> Result<ToolRecord> {
         let entry = entry.validated()?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
@@ -174,8 +222,7 @@ impl Vault {
         .inspect(|r| self.changed(DataChange::Tool { kind: r.entry.tool() }))
     }
 
-    /// Replaces a tool entry with another of the same tool.
-    pub fn edit_entry(&self, id: &RecordId, entry: &ToolEntry) -> Result<ToolRecord> {
+    fn replace_entry(&self, id: &RecordId, entry: &ToolEntry) -> Result<ToolRecord> {
         let entry = entry.validated()?;
         let now = self.now_ms();
         self.with_session(|s, conn| {
@@ -235,14 +282,15 @@ impl Vault {
     }
 
     /// Checks in for today, stamped with the local day: replaces today's check-in if there
-    /// is one already, so there is one per day.
+    /// is one already, so there is one per day. Help is offered when safety is low, the same
+    /// score is low twice in a week, or the note sounds dangerous.
     pub fn check_in(
         &self,
         safety: i32,
         trust: i32,
         connection: i32,
         note: &str,
-    ) -> Result<ToolRecord> {
+    ) -> Result<EntrySaved> {
         let date = CalendarDate::from_day_number(self.today()?);
         let entry =
             ToolEntry::CheckIn(CheckIn { date, safety, trust, connection, note: note.to_owned() });

@@ -147,7 +147,7 @@ pub fn add_tracked(
     known: &mut std::collections::BTreeSet<i64>,
     title: &str,
 ) -> (mend_core::NoteId, i64) {
-    let id = vault.add_note(&draft(title, &format!("body of {title}"))).unwrap().id;
+    let id = vault.add_note(&draft(title, &format!("body of {title}"))).unwrap().note.id;
     let now = rows(path);
     let row = *now.difference(known).next().unwrap();
     *known = now;

@@ -1,5 +1,5 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
-//! library, help resources, the neutral notification texts, the phrasing check's words and
+//! library, help resources, the neutral notification texts, the language engine's grammar and
 //! the words of the apps' own screens ([`words`]), in each bundled language
 //! (`content/<code>/`). build.rs compiles each language's TOML files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
@@ -57,7 +57,7 @@ pub fn set_language(tag: &str) -> &'static str {
 }
 
 /// The language in use, as its index in the bundled languages, and how many there are: for
-/// caches kept per language (the phrasing check's compiled words).
+/// caches kept per language (the language engine's compiled grammar).
 pub(crate) fn current_language() -> (usize, usize) {
     (CURRENT.load(Ordering::Relaxed), BUNDLED.len())
 }
@@ -96,14 +96,22 @@ pub struct Content {
     pub prompts: Vec<Prompt>,
     /// Help resources.
     pub help: Help,
+    /// The words of the help card offered after something was saved.
+    pub offer_words: OfferWords,
+    /// The country each time zone is in, for the countries with help lines: (zone, ISO
+    /// 3166 code), in the order of the content.
+    pub zones: Vec<(String, String)>,
     /// Notification texts.
     pub notifications: Notifications,
     /// Milestone texts.
     pub milestones: Vec<MilestoneText>,
     /// The written tools' titles and headings.
     pub worksheets: Vec<WorksheetText>,
-    /// The phrasing check's words.
-    pub phrasing: PhrasingWords,
+    /// The grammar the language engine reads text with.
+    pub language_words: LanguageWords,
+    /// The language engine's trained model, if this language has one
+    /// ([`crate::language::model`]).
+    pub language_model: Option<&'static [u8]>,
     /// The words of the apps' own screens.
     pub screens: words::ScreenWords,
 }

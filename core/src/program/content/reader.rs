@@ -6,8 +6,8 @@ use super::keys::*;
 use super::types::*;
 use super::words::{ScreenWords, Wording};
 use crate::error::{Error, Result};
+use crate::language::{DangerKind, PhrasingReason};
 use crate::program::node::{Fields, Node};
-use crate::tools::phrasing::PhrasingReason;
 use crate::vault::Role;
 
 const BAD: Error = Error::Damaged("the built-in program content is malformed");
@@ -62,9 +62,10 @@ impl Content {
     /// Reads a language's content as build.rs encoded it (inflated).
     pub fn parse(encoded: &'static [u8]) -> Result<Self> {
         let blob = Node::decode(encoded)?;
-        let top = blob.fields(&["program", "groups", "phrasing", "screens"])?;
+        let top = blob.fields(&["program", "groups", "language", "model", "screens"])?;
         let mut content = Self::read(top.node("program")?, top.node("groups")?)?;
-        content.phrasing = read_phrasing(top.node("phrasing")?)?;
+        content.language_words = read_language(top.node("language")?)?;
+        content.language_model = top.opt_bytes("model")?;
         content.screens = read_screens(top.node("screens")?)?;
         Ok(content)
     }
@@ -133,6 +134,13 @@ impl Content {
             "red_flags_title",
             "red_flags",
             "resources",
+            "get_help_now",
+            "local_note_offline",
+            "discreet_note",
+            "searched_title",
+            "searched",
+            "offer",
+            "zones",
         ])?;
         let help = Help {
             intro: h.text("intro")?,
@@ -140,7 +148,18 @@ impl Content {
             crisis: h.text("crisis")?,
             resources: h.each(
                 "resources",
-                &["country", "place", "kind", "name", "contact", "checked"],
+                &[
+                    "country",
+                    "place",
+                    "kind",
+                    "name",
+                    "contact",
+                    "call",
+                    "text",
+                    "text_body",
+                    "source",
+                    "checked",
+                ],
                 |f| {
                     Ok(HelpResource {
                         country: f.text("country")?,
@@ -150,10 +169,15 @@ impl Content {
                             "crisis" => ResourceKind::Crisis,
                             "abuse" => ResourceKind::Abuse,
                             "directory" => ResourceKind::Directory,
+                            "perpetrator" => ResourceKind::Perpetrator,
                             _ => return Err(BAD),
                         },
                         name: f.text("name")?,
                         contact: f.text("contact")?,
+                        call: f.text("call")?,
+                        text: f.text("text")?,
+                        text_body: f.text("text_body")?,
+                        source: f.text("source")?,
                         checked: f.text("checked")?,
                     })
                 },
@@ -173,7 +197,32 @@ impl Content {
                     text: f.text("text")?,
                 })
             })?,
+            get_help_now: h.text("get_help_now")?,
+            local_note_offline: h.text("local_note_offline")?,
+            discreet_note: h.text("discreet_note")?,
+            searched_title: h.text("searched_title")?,
+            searched: h.texts("searched")?,
         };
+        let o = h.node("offer")?.fields(OFFER_KEYS)?;
+        let offer_words = OfferWords {
+            saved: o.text("saved")?,
+            self_harm_title: o.text("self_harm_title")?,
+            self_harm: o.text("self_harm")?,
+            danger_title: o.text("danger_title")?,
+            danger: o.text("danger")?,
+            couples_work_waits: o.text("couples_work_waits")?,
+            own_behaviour: o.text("own_behaviour")?,
+            child: o.text("child")?,
+            low_safety_title: o.text("low_safety_title")?,
+            low_safety: o.text("low_safety")?,
+            low_scores_title: o.text("low_scores_title")?,
+            low_scores: o.text("low_scores")?,
+        };
+        let zones = h
+            .entries("zones")?
+            .iter()
+            .map(|(zone, country)| Ok(((*zone).to_owned(), country.text()?)))
+            .collect::<Result<Vec<_>>>()?;
         let milestones = top.each("milestone", &["key", "role", "title", "text"], |f| {
             Ok(MilestoneText {
                 key: f.text("key")?,
@@ -236,26 +285,63 @@ impl Content {
             modules,
             prompts,
             help,
+            offer_words,
+            zones,
             notifications,
             milestones,
             worksheets,
-            phrasing: PhrasingWords { rules: Vec::new(), accepts: Vec::new(), disowns: Vec::new() },
+            language_words: LanguageWords::default(),
+            language_model: None,
             screens: ScreenWords::default(),
         })
     }
 }
 
-fn read_phrasing(node: &Node) -> Result<PhrasingWords> {
-    let top = node.fields(PHRASING_KEYS)?;
-    let rules = top.each("reason", REASON_KEYS, |f| {
-        Ok(PhrasingRule {
+fn read_language(node: &Node) -> Result<LanguageWords> {
+    let top = node.fields(LANGUAGE_KEYS)?;
+    let normalise = top.node("normalise")?.fields(NORMALISE_KEYS)?;
+    let replace = normalise
+        .entries("replace")?
+        .iter()
+        .map(|(from, to)| Ok(((*from).to_owned(), to.text()?)))
+        .collect::<Result<_>>()?;
+    let concepts = top
+        .entries("concepts")?
+        .iter()
+        .map(|(name, phrases)| {
+            Ok((
+                (*name).to_owned(),
+                phrases.items()?.iter().map(Node::text).collect::<Result<_>>()?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let danger = top.each("danger", DANGER_KEYS, |f| {
+        Ok(DangerRules {
+            kind: DangerKind::from_key(&f.text("key")?).ok_or(BAD)?,
+            rules: f.texts("rules")?,
+        })
+    })?;
+    let phrasing = top.each("phrasing", PHRASING_KEYS, |f| {
+        Ok(PhrasingRules {
             reason: PhrasingReason::from_key(&f.text("key")?).ok_or(BAD)?,
             label: f.text("label")?,
             suggestion: f.text("suggestion")?,
-            phrases: f.texts("phrases")?,
+            unless: f.texts("unless")?,
+            rules: f.texts("rules")?,
         })
     })?;
-    Ok(PhrasingWords { rules, accepts: top.texts("accepts")?, disowns: top.texts("disowns")? })
+    Ok(LanguageWords {
+        replace,
+        clause_words: normalise.texts("clause_words")?,
+        participles: normalise.texts("participles")?,
+        mendable: normalise.texts("mendable")?,
+        concepts,
+        accepts: top.texts("accepts")?,
+        figurative: top.texts("figurative")?,
+        danger,
+        phrasing,
+        nothing_found: top.text("nothing_found")?,
+    })
 }
 
 /// The screens' words as build.rs flattened them: each key's text, or its plural forms.

@@ -43,6 +43,16 @@ pub mod counts {
     pub const MINIMISING: &[&str] = &["mistake", "slip", "it just happened", "we both"];
     /// Countries whose emergency number, crisis line and abuse line the help page gives.
     pub const HELP_COUNTRIES: &[&str] = &["US", "GB", "IE", "CA", "AU", "NZ"];
+    /// How many countries help must cover with an emergency number and a crisis line.
+    pub const MIN_HELP_COUNTRIES: usize = 30;
+    /// The European Union's countries: their emergency number 112 comes first.
+    pub const EU: &[&str] = &[
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    ];
+    /// How many of them must also have a domestic-abuse line (some countries have none that
+    /// is national).
+    pub const MIN_ABUSE_COUNTRIES: usize = 25;
     /// The share of content words two prompts of one role may have in common (Jaccard)
     /// before they count as near-duplicates.
     pub const NEAR_DUPLICATE: f64 = 0.5;
@@ -107,8 +117,11 @@ pub fn translation_problems(english: &Content, translated: &Content) -> Vec<Stri
             let f = c.help.red_flags.iter().map(|f| f.role);
             format!("{:?} {:?}", r.collect::<Vec<_>>(), f.collect::<Vec<_>>())
         }),
-        ("phrasing reasons", |c| {
-            format!("{:?}", c.phrasing.rules.iter().map(|r| r.reason).collect::<Vec<_>>())
+        ("language rules", |c| {
+            let w = &c.language_words;
+            let danger = w.danger.iter().map(|d| d.kind);
+            let phrasing = w.phrasing.iter().map(|p| p.reason);
+            format!("{:?} {:?}", danger.collect::<Vec<_>>(), phrasing.collect::<Vec<_>>())
         }),
         ("screen words", |c| {
             let shape = |list: &[(String, Wording)]| {
@@ -394,10 +407,12 @@ impl Content {
         out
     }
 
-    /// Every way the help page breaks its rules: each resource has a country, a name for it
-    /// and a real "last checked" day; each country the app names has an emergency number, a
-    /// crisis line and an abuse line; a directory covers everywhere else; red flags speak to
-    /// both roles.
+    /// Every way the help page breaks its rules: each resource has a country, a name for it,
+    /// the address it was checked against and a real "last checked" day, and a number to
+    /// call or text unless it is the directory; at least thirty countries have an emergency
+    /// number and a crisis line, most an abuse line, and the emergency number comes first
+    /// (112 first in the European Union's countries); a directory covers everywhere else; red
+    /// flags speak to both roles; every time zone names a country with lines.
     fn help_problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let h = &self.help;
@@ -411,12 +426,67 @@ impl Content {
             if chrono::NaiveDate::parse_from_str(&r.checked, "%Y-%m-%d").is_err() {
                 out.push(format!("help resource {} has no last-checked day", r.name));
             }
+            if !r.source.starts_with("https://") {
+                out.push(format!("help resource {} has no source address", r.name));
+            }
+            let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c == '+');
+            let reachable = !r.call.is_empty() || !r.text.is_empty();
+            if (r.kind != ResourceKind::Directory && !reachable)
+                || !digits(&r.call)
+                || !digits(&r.text)
+            {
+                out.push(format!("help resource {} has no number to call or text", r.name));
+            }
+        }
+        let countries: Vec<&str> = {
+            let mut c: Vec<&str> = h.resources.iter().map(|r| r.country.as_str()).collect();
+            c.dedup();
+            c.retain(|c| *c != "ALL" && *c != "EU");
+            c
+        };
+        let has = |country: &str, kind| {
+            h.resources.iter().any(|r| r.country == country && r.kind == kind)
+        };
+        for country in &countries {
+            for kind in [ResourceKind::Emergency, ResourceKind::Crisis] {
+                if !has(country, kind) {
+                    out.push(format!("help has no {kind:?} line for {country}"));
+                }
+            }
+            let first = h.resources.iter().find(|r| r.country == *country);
+            if first.is_some_and(|r| r.kind != ResourceKind::Emergency) {
+                out.push(format!("help for {country} does not lead with its emergency number"));
+            }
+            if counts::EU.contains(country) && first.is_some_and(|r| r.call != "112") {
+                out.push(format!("help for {country} does not lead with 112"));
+            }
         }
         for country in counts::HELP_COUNTRIES {
             for kind in [ResourceKind::Emergency, ResourceKind::Crisis, ResourceKind::Abuse] {
-                if !h.resources.iter().any(|r| r.country == *country && r.kind == kind) {
+                // Canada's abuse lines are provincial: no national one to name.
+                let exempt = *country == "CA" && kind == ResourceKind::Abuse;
+                if !exempt && !has(country, kind) {
                     out.push(format!("help has no {kind:?} line for {country}"));
                 }
+            }
+        }
+        if countries.len() < counts::MIN_HELP_COUNTRIES {
+            out.push(format!(
+                "help covers {} countries, needs {}",
+                countries.len(),
+                counts::MIN_HELP_COUNTRIES
+            ));
+        }
+        let abuse = countries.iter().filter(|c| has(c, ResourceKind::Abuse)).count();
+        if abuse < counts::MIN_ABUSE_COUNTRIES {
+            out.push(format!(
+                "help has abuse lines for {abuse} countries, needs {}",
+                counts::MIN_ABUSE_COUNTRIES
+            ));
+        }
+        for (zone, country) in &self.zones {
+            if !countries.contains(&country.as_str()) {
+                out.push(format!("time zone {zone} names {country}, which has no lines"));
             }
         }
         if !h.resources.iter().any(|r| r.country == "ALL" && r.kind == ResourceKind::Directory) {
@@ -518,7 +588,11 @@ mod tests {
         let first = |region: Option<&str>| help.for_region(region).resources[0].country.clone();
         assert_eq!(first(Some("nz")), "NZ");
         assert_eq!(first(Some("UK")), "GB");
-        assert_eq!(first(Some("FR")), "ALL", "no lines of its own: the directory first");
+        assert_eq!(first(Some("FR")), "FR");
+        assert_eq!(first(Some("VN")), "ALL", "no lines of its own: the directory first");
+        let de = help.for_region(Some("DE"));
+        assert_eq!(de.resources[0].call, "112", "in the European Union, 112 first");
+        assert_eq!(de.resources[1].kind, ResourceKind::Crisis, "then the national crisis line");
         assert_eq!(first(None), "ALL");
         let gb = help.for_region(Some("GB"));
         let kinds: Vec<_> =

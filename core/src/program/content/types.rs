@@ -1,7 +1,7 @@
 //! The program's content as types: steps, themes, help, prompts, milestones, worksheet
 //! headings and the phrasing check's words. The apps receive these as they are.
 
-use crate::tools::phrasing::PhrasingReason;
+use crate::language::{DangerKind, PhrasingReason};
 use crate::vault::Role;
 
 /// One of the six steps for the partner who had the affair.
@@ -83,6 +83,8 @@ pub enum ResourceKind {
     Abuse,
     /// A directory of lines in every country.
     Directory,
+    /// A line for people worried about their own behaviour towards a partner or a child.
+    Perpetrator,
 }
 
 /// A service to reach, with its country and the day its details were last checked.
@@ -100,6 +102,14 @@ pub struct HelpResource {
     pub name: String,
     /// How to reach it, and when.
     pub contact: String,
+    /// The number to call, as dialled in the country; empty if it takes no calls.
+    pub call: String,
+    /// The number to text; empty if it takes no texts.
+    pub text: String,
+    /// The word to text it, if it asks for one.
+    pub text_body: String,
+    /// The address of the page its details were checked against.
+    pub source: String,
     /// The day its details were last checked, `YYYY-MM-DD`.
     pub checked: String,
 }
@@ -138,6 +148,46 @@ pub struct Help {
     pub red_flags_title: String,
     /// Signs that it is time to get help now, for both roles.
     pub red_flags: Vec<RedFlag>,
+    /// The heading of the block at the top of the help page: the lines to reach now.
+    pub get_help_now: String,
+    /// That Mend works offline and which place's lines come first.
+    pub local_note_offline: String,
+    /// For the partner repairing the harm, about discreet mode: a hidden app found later can
+    /// feel like a new secret.
+    pub discreet_note: String,
+    /// The heading over the advice for a phone that someone may check.
+    pub searched_title: String,
+    /// How to reach help safely when a phone may be checked, a paragraph each.
+    pub searched: Vec<String>,
+}
+
+/// The words of the help card offered after something was saved ([`crate::safety`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfferWords {
+    /// That what the person wrote is saved.
+    pub saved: String,
+    /// The heading and words for thoughts of self-harm.
+    pub self_harm_title: String,
+    /// (See `self_harm_title`.)
+    pub self_harm: String,
+    /// The heading and words for threats, control, fear or violence.
+    pub danger_title: String,
+    /// (See `danger_title`.)
+    pub danger: String,
+    /// That couples work waits while anyone is unsafe.
+    pub couples_work_waits: String,
+    /// For someone worried about their own behaviour.
+    pub own_behaviour: String,
+    /// For a child in danger.
+    pub child: String,
+    /// The heading and words for a check-in that says the person does not feel safe.
+    pub low_safety_title: String,
+    /// (See `low_safety_title`.)
+    pub low_safety: String,
+    /// The heading and words for low check-ins more than once in a week.
+    pub low_scores_title: String,
+    /// (See `low_scores_title`.)
+    pub low_scores: String,
 }
 
 impl Help {
@@ -322,27 +372,53 @@ pub struct Prompt {
     pub transparency: bool,
 }
 
-/// The phrasing check's words for one reason.
+/// The rules of one kind of danger.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhrasingRule {
+pub struct DangerRules {
+    /// The kind.
+    pub kind: DangerKind,
+    /// Its rules, in the grammar's syntax ([`crate::language::grammar`]).
+    pub rules: Vec<String>,
+}
+
+/// The rules of one phrasing reason, with its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhrasingRules {
     /// The reason.
     pub reason: PhrasingReason,
     /// What a screen shows beside a flagged span.
     pub label: String,
     /// A rewrite to consider.
     pub suggestion: String,
-    /// The phrases that raise it (a leading `^`: only at the start of a sentence).
-    pub phrases: Vec<String>,
+    /// Patterns that leave the reason's matches in the same sentence alone ("that is no
+    /// excuse" beside a justification).
+    pub unless: Vec<String>,
+    /// Its rules.
+    pub rules: Vec<String>,
 }
 
-/// The phrasing check's words: its rules, by priority, and the words that own the harm.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhrasingWords {
-    /// One rule per reason, the first listed winning where two overlap.
-    pub rules: Vec<PhrasingRule>,
-    /// Phrases that own the harm: a flagged phrase inside one is left alone.
+/// A language's grammar file (`language.toml`): how its text is normalised, its concepts,
+/// and the rules of each kind of danger and each phrasing reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LanguageWords {
+    /// Typed words read as others (a contraction without its apostrophe, a misspelling).
+    pub replace: Vec<(String, String)>,
+    /// Words that open a clause.
+    pub clause_words: Vec<String>,
+    /// Past participles, after which "'d" reads "had".
+    pub participles: Vec<String>,
+    /// Longer words mended when one letter is off.
+    pub mendable: Vec<String>,
+    /// Named sets of phrases the rules refer to.
+    pub concepts: Vec<(String, Vec<String>)>,
+    /// Patterns that own the harm: phrasing matched inside one is left alone.
     pub accepts: Vec<String>,
-    /// Phrases that refuse an excuse: justifications and circumstances in the same sentence
-    /// are left alone.
-    pub disowns: Vec<String>,
+    /// Figurative speech: danger matched overlapping one is left alone.
+    pub figurative: Vec<String>,
+    /// Each kind of danger's rules, in the order help answers them.
+    pub danger: Vec<DangerRules>,
+    /// Each phrasing reason's rules, the first listed winning where two overlap.
+    pub phrasing: Vec<PhrasingRules>,
+    /// What the letter check says when it flags nothing.
+    pub nothing_found: String,
 }
