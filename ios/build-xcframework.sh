@@ -18,7 +18,8 @@ rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch
 RELEASE_RUSTFLAGS=$([ "$PROFILE" = release ] && echo "-C force-unwind-tables=no" || true)
 RELEASE_CFLAGS=$([ "$PROFILE" = release ] && echo "-fno-asynchronous-unwind-tables -fno-unwind-tables" || true)
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
-  RUSTFLAGS="$RELEASE_RUSTFLAGS" CFLAGS="$RELEASE_CFLAGS" cargo build --locked -p mend-ffi --lib --target "$t" $FLAG
+  # Without the content built in: the app carries it as a resource (below).
+  RUSTFLAGS="$RELEASE_RUSTFLAGS" CFLAGS="$RELEASE_CFLAGS" cargo build --locked -p mend-ffi --lib --no-default-features --target "$t" $FLAG
 done
 
 # Bindings come from the host build (its metadata is the same for every target).
@@ -50,3 +51,8 @@ xcodebuild -create-xcframework \
   -library "$WORK/macos/libmend_ffi.a" -headers "$WORK/headers" \
   -output "$KIT/MendFFI.xcframework"
 echo "Built $KIT/MendFFI.xcframework"
+
+# The program content the library is built without, one file per language, carried by the
+# app (project.yml's resources) and installed at launch (MendKit's ProgramContent.install).
+rm -rf "$ROOT/ios/App/Mend/Content"
+cargo run --locked --release -p mend-core --example write-content -- "$ROOT/ios/App/Mend/Content"

@@ -39,7 +39,7 @@ measure() {
   local so=$DIR/${target:+$target/}release/libmend_ffi.so
   build() {
     RUSTFLAGS="-C force-unwind-tables=no" CFLAGS="-fno-asynchronous-unwind-tables -fno-unwind-tables" \
-      cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib "${cargo_target[@]}" \
+      cargo rustc --quiet --locked --release -p mend-ffi --lib --crate-type cdylib --no-default-features "${cargo_target[@]}" \
       --target-dir "$DIR" -- -C link-arg=-Wl,--no-eh-frame-hdr "${android_relocs[@]}" "${link[@]}" "$@"
   }
   # The UniFFI metadata names the library exports (grep reads all of nm's output: with

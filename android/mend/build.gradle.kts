@@ -11,6 +11,7 @@ plugins {
 val repoRoot: File = rootDir.parentFile
 val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
 val generatedJniLibs = layout.buildDirectory.dir("generated/jniLibs")
+val generatedAssets = layout.buildDirectory.dir("generated/mendContent")
 val abis = listOf("arm64-v8a", "armeabi-v7a", "x86_64", "x86")
 val cargoProfile = if (providers.gradleProperty("mend.debugRust").isPresent) "debug" else "release"
 
@@ -26,6 +27,9 @@ android {
 
     sourceSets["main"].java.srcDir(generatedKotlin)
     sourceSets["main"].jniLibs.srcDir(generatedJniLibs)
+    // The program content the phone library is built without (`content/<code>.mendcontent`),
+    // installed by the app at start (MendSession.installContent).
+    sourceSets["main"].assets.srcDir(generatedAssets)
 
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
@@ -67,7 +71,8 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     workingDir = repoRoot
     val args = mutableListOf("cargo", "ndk", "--platform", "28", "-o", generatedJniLibs.get().asFile.path)
     abis.forEach { args += listOf("-t", it) }
-    args += listOf("rustc", "-p", "mend-ffi", "--lib", "--crate-type", "cdylib", "--locked")
+    // Without the content built in: the app carries it as an asset (writeContent).
+    args += listOf("rustc", "-p", "mend-ffi", "--lib", "--crate-type", "cdylib", "--locked", "--no-default-features")
     // 16 KB pages: Android 15+ devices may use them, and Google Play requires the alignment.
     val rustflags = mutableListOf("-C", "link-arg=-Wl,-z,max-page-size=16384")
     if (cargoProfile == "release") {
@@ -90,6 +95,13 @@ val cargoNdk = tasks.register<Exec>("cargoNdk") {
     commandLine(args)
 }
 
+/** Writes the compiled program content into the assets, one file per language. */
+val writeContent = tasks.register<Exec>("writeContent") {
+    workingDir = repoRoot
+    val out = File(generatedAssets.get().asFile, "content")
+    commandLine("cargo", "run", "--locked", "--release", "-p", "mend-core", "--example", "write-content", "--", out.path)
+}
+
 /** Regenerates the Kotlin bindings from the host build (same source, same checksums). */
 val generateBindings = tasks.register<Exec>("generateUniffiBindings") {
     dependsOn(cargoHostBuild)
@@ -105,7 +117,7 @@ val generateBindings = tasks.register<Exec>("generateUniffiBindings") {
     )
 }
 
-tasks.named("preBuild") { dependsOn(generateBindings, cargoNdk) }
+tasks.named("preBuild") { dependsOn(generateBindings, cargoNdk, writeContent) }
 
 dependencies {
     implementation("net.java.dev.jna:jna:5.17.0@aar")

@@ -20,9 +20,9 @@ mod vault;
 pub use backup::{restore_backup, summary_file_name};
 pub use error::MendError;
 pub use program::{
-    check_letter_phrasing, danger_signals, help_region, help_resources, limits, program_modules,
-    program_step, program_steps, program_themes, screen_word, screen_words, set_language,
-    set_place, worksheet_info,
+    check_letter_phrasing, danger_signals, help_region, help_resources, install_content, limits,
+    program_modules, program_step, program_steps, program_themes, screen_word, screen_words,
+    set_language, set_place, worksheet_info,
 };
 pub use vault::{
     MendVault, NewVault, create_vault, default_kdf_params, file_device_key_store,

@@ -47,6 +47,15 @@ pub fn set_language(tag: String) -> String {
     mend_core::program::content::set_language(&tag).to_owned()
 }
 
+/// Installs a language's program content from the file the app carries
+/// (`<code>.mendcontent`, written by `cargo run -p mend-core --example write-content`):
+/// the phone library has none built in. Returns the language code; a file that does not
+/// decode is refused and changes nothing. Call it at start, before anything else.
+#[uniffi::export]
+pub fn install_content(content: Vec<u8>) -> Result<String, MendError> {
+    Ok(mend_core::program::content::install_content(&content)?.to_owned())
+}
+
 /// The words of the apps' own screens in the language in use, for `devices`: every plain
 /// wording by its key, any `{name}` placeholders still in it for the app to fill. Counted
 /// wordings (one form per plural category) come one by one from [`screen_word`].

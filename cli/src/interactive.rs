@@ -233,8 +233,9 @@ impl Menu {
         if done {
             let response = ask("Anything you want to remember about it? (Enter to skip): ")?
                 .filter(|r| !r.trim().is_empty());
-            self.vault.complete_prompt(id, response)?;
+            let saved = self.vault.complete_prompt(id, response)?;
             println!("Marked as done. Thank you for showing up today.");
+            crate::safety::print_offer(&saved.help);
         } else {
             self.vault.skip_prompt(id)?;
             println!("Skipped for today. It will come round again.");
@@ -373,8 +374,9 @@ impl Menu {
             }
         }
         let note = ask("Anything you want to note? (Enter to skip): ")?.unwrap_or_default();
-        self.vault.check_in(scores[0], scores[1], scores[2], note)?;
+        let saved = self.vault.check_in(scores[0], scores[1], scores[2], note)?;
         println!("Saved. Thank you for checking in.");
+        crate::safety::print_offer(&saved.help);
         Ok(())
     }
 
@@ -424,8 +426,9 @@ impl Menu {
         let step = Self::ask_step(None)?;
         let tags = Self::ask_tags(&[])?;
         let body = ask_body()?;
-        self.vault.add_note(NoteDraft { title, body, step, tags })?;
+        let saved = self.vault.add_note(NoteDraft { title, body, step, tags })?;
         println!("Saved.");
+        crate::safety::print_offer(&saved.help);
         Ok(())
     }
 
@@ -507,8 +510,9 @@ impl Menu {
         let tags = Self::ask_tags(&current.summary.tags)?;
         let body =
             if yes(ask("Rewrite the note itself? (y/N): ")?) { ask_body()? } else { current.body };
-        self.vault.edit_note(id, NoteDraft { title, body, step, tags })?;
+        let saved = self.vault.edit_note(id, NoteDraft { title, body, step, tags })?;
         println!("Saved.");
+        crate::safety::print_offer(&saved.help);
         Ok(())
     }
 

@@ -311,7 +311,12 @@ fn the_letter_check_points_at_phrasing_to_revisit() {
     assert!(!flags[0]["suggestion"].as_str().unwrap().is_empty());
     assert!(check["help"].is_null());
     // When nothing is flagged, it says what that does not mean: never that the letter is fine.
-    let clean = ok(mend(tmp.path(), &["letter", "check"], &[], "I lied to you, and I am sorry."));
+    let clean = ok(mend(
+        tmp.path(),
+        &["letter", "check"],
+        &[],
+        "I lied to you for two years, and I chose to.",
+    ));
     assert!(clean.contains("not every one") && !clean.contains("fine"), "{clean}");
     // Words of self-harm are answered with help first, not as a style note.
     let help = ok(mend(tmp.path(), &["letter", "check"], &[], "I dont deserve to live."));

@@ -221,7 +221,7 @@ fn main() {
                 .map(|(i, _)| out_of_fold[k][*i])
                 .collect();
             negative.sort_by(|a, b| b.partial_cmp(a).unwrap());
-            let allowed = (setting("ACCOUNTABLE", 0.006) * negative.len() as f32).floor() as usize;
+            let allowed = (setting("ACCOUNTABLE", 0.003) * negative.len() as f32).floor() as usize;
             negative.get(allowed).copied().unwrap_or(0.5).max(0.2) + 1e-4
         };
         thresholds.push(threshold);

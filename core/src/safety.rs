@@ -84,14 +84,9 @@ pub fn region_of(locale: &str, time_zone: Option<&str>) -> Option<String> {
 pub fn danger_in(texts: &[&str]) -> Result<Vec<DangerKind>> {
     let mut found: Vec<DangerKind> = Vec::new();
     for text in texts.iter().filter(|t| !t.trim().is_empty()) {
-        for kind in language::danger_in(text)? {
-            if !found.contains(&kind) {
-                found.push(kind);
-            }
-        }
+        found.extend(language::danger_in(text)?);
     }
-    found.sort_by_key(|k| DangerKind::ALL.iter().position(|a| a == k));
-    Ok(found)
+    Ok(DangerKind::in_order(&found))
 }
 
 /// Whether a check-in, with the others of the week before it, brings the offer: safety at

@@ -269,13 +269,13 @@ fn the_engine_meets_its_targets_on_sentences_it_was_never_tuned_on() {
                 "letter phrasing recall",
                 letter.harmful_recall(),
                 Bound::AtLeast(0.80),
-                Bound::AtLeast(0.66),
+                Bound::AtLeast(0.60),
             ),
             (
                 "accountable sentences flagged",
                 accountable_rate,
                 Bound::AtMost(0.10),
-                Bound::AtMost(0.18),
+                Bound::AtMost(0.15),
             ),
         ];
         println!("\nHeld out, against the targets (docs/LANGUAGE.md):");

@@ -19,6 +19,9 @@ import app.mend.core.LockState
 import app.mend.core.NoteDraft
 import app.mend.core.NoteQuery
 import app.mend.core.PhrasingReason
+import app.mend.core.DangerKind
+import app.mend.core.ResourceKind
+import app.mend.core.CheckInConcern
 import app.mend.core.PracticeOutcome
 import app.mend.core.ProgramPage
 import app.mend.core.Question
@@ -38,6 +41,8 @@ import app.mend.core.WorksheetKind
 import app.mend.ffi.MendException
 import app.mend.ffi.MendVault
 import app.mend.ffi.checkLetterPhrasing
+import app.mend.ffi.helpRegion
+import app.mend.ffi.setPlace
 import app.mend.ffi.createVault
 import app.mend.ffi.defaultKdfParams
 import app.mend.ffi.fileDeviceKeyStore
@@ -151,7 +156,7 @@ class BindingsTest {
         assertFailsWith<MendException.Damaged> { MendVault.open(damaged, damagedStore) }
         // An older copy put back after a delete: readable, no changes until kept.
         val (restored, restoredStore, restoredVault) = newVault()
-        val gone = restoredVault.vault.addNote(NoteDraft("deleted later", "body"))
+        val gone = restoredVault.vault.addNote(NoteDraft("deleted later", "body")).note
         restoredVault.vault.lock()
         val copy = File("$restored.copy").also { File(restored).copyTo(it) }
         restoredVault.vault.unlock(PASS)
@@ -226,7 +231,7 @@ class BindingsTest {
     fun notesRoundTripWithAnyTextAndALargeBody() {
         val v = newVault().third.vault
         val texts = listOf("Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ")
-        val ids = texts.mapIndexed { i, t -> v.addNote(NoteDraft(t, "$t body", i + 1, listOf(t.take(5)))).id }
+        val ids = texts.mapIndexed { i, t -> v.addNote(NoteDraft(t, "$t body", i + 1, listOf(t.take(5)))).note.id }
         ids.zip(texts).forEach { (id, t) ->
             val n = v.note(id)
             assertEquals(t, n.summary.title)
@@ -234,7 +239,7 @@ class BindingsTest {
             assertFalse(n.summary.edited)
         }
         val big = "ü".repeat(512 * 1024)
-        val bigId = v.addNote(NoteDraft("big", big)).id
+        val bigId = v.addNote(NoteDraft("big", big)).note.id
         assertEquals(big, v.note(bigId).body)
         val tooBig = assertFailsWith<MendException.InvalidInput> { v.addNote(NoteDraft("big", "$big!")) }
         assertEquals(InputField.BODY, tooBig.field)
@@ -249,7 +254,7 @@ class BindingsTest {
         v.prepareSearch()
         assertEquals(listOf(ids[0]), v.notes(NoteQuery(words = "CAFÉ évening"), 0, 10).notes.map { it.id })
         assertEquals(1, v.notes(NoteQuery(words = "שלום"), 0, 10).total)
-        val edited = v.editNote(ids[0], NoteDraft("Morning", "new words"))
+        val edited = v.editNote(ids[0], NoteDraft("Morning", "new words")).note
         assertEquals("Morning", edited.title)
         assertTrue(edited.edited || edited.updatedAt == edited.createdAt)
         assertEquals("new words", v.note(ids[0]).body)
@@ -311,7 +316,7 @@ class BindingsTest {
         val jobs = (0 until 6).map { t ->
             pool.submit {
                 repeat(20) { i ->
-                    val s = v.addNote(NoteDraft("t$t n$i", "body"))
+                    val s = v.addNote(NoteDraft("t$t n$i", "body")).note
                     assertEquals("t$t n$i", v.note(s.id).summary.title)
                     v.notes(ALL, 0, 10)
                 }
@@ -362,7 +367,7 @@ class BindingsTest {
         assertNotEquals(today.prompt.id, other.prompt.id)
         assertTrue(other.isAlternative)
         assertEquals(PracticeOutcome.SKIPPED, v.skipPrompt(other.prompt.id).outcome)
-        val done = v.completePrompt(today.prompt.id, "Écouté, sans me défendre. 🙏")
+        val done = v.completePrompt(today.prompt.id, "Écouté, sans me défendre. 🙏").prompt
         assertEquals(PracticeOutcome.DONE, done.outcome)
         assertEquals("Écouté, sans me défendre. 🙏", done.response)
         val progress = v.progress()
@@ -376,11 +381,32 @@ class BindingsTest {
 
     @Test
     fun theLetterPhrasingCheck() {
-        val flags = checkLetterPhrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
-        assertEquals(listOf(PhrasingReason.CONDITIONAL, PhrasingReason.ASKS_FORGIVENESS, PhrasingReason.BLAMES), flags.map { it.reason })
-        assertEquals("if you were hurt", flags[0].excerpt)
-        assertEquals(10u to 26u, flags[0].start to flags[0].end)
-        assertTrue(checkLetterPhrasing("I lied to you, and I am sorry.").isEmpty())
+        val text = "I'm sorry if you were hurt. Please forgive me, but you never listened."
+        val check = checkLetterPhrasing(text)
+        val reasons = check.flags.map { it.reason }
+        assertTrue(PhrasingReason.CONDITIONAL in reasons && PhrasingReason.ASKS_FORGIVENESS in reasons, reasons.toString())
+        val first = check.flags[0]
+        assertEquals(first.excerpt, text.substring(first.start.toInt(), first.end.toInt()))
+        assertNull(check.help)
+        val clean = checkLetterPhrasing("I lied to you for two years, and I chose to.")
+        assertTrue(clean.flags.isEmpty() && clean.help == null && "not every one" in clean.nothingFound)
+        val threat = checkLetterPhrasing("I'll make your life hell if you see a lawyer, so please forgive me.")
+        assertTrue(threat.flags.isEmpty(), "a threat gets help, never writing tips")
+        assertTrue(DangerKind.THREAT_OR_CONTROL in threat.help!!.danger)
+    }
+
+    @Test
+    fun savingFreeTextReturnsTheHelpOfferAfterSaving() {
+        setPlace("en-IE", "Europe/Dublin")
+        val v = newVault(role = Role.HURT).third.vault
+        val saved = v.addNote(NoteDraft("tonight", "I keep thinking about the pills in the cabinet"))
+        assertEquals(listOf(DangerKind.SELF_HARM), saved.help?.danger)
+        assertEquals(ResourceKind.CRISIS, saved.help!!.lines.first().kind)
+        assertEquals("IE", saved.help!!.lines.first().country)
+        assertEquals("I keep thinking about the pills in the cabinet", v.note(saved.note.id).body, "saved first")
+        assertEquals(CheckInConcern.LOW_SAFETY, v.checkIn(1, 5, 5, "").help?.checkIns)
+        assertNull(v.checkIn(8, 8, 8, "a calm walk").help)
+        assertEquals("IE", helpRegion())
     }
 
     @Test
@@ -388,16 +414,16 @@ class BindingsTest {
         val v = newVault(role = Role.HURT).third.vault
         v.setTimeZone(PlatformZone(ZoneId.of("Pacific/Auckland")))
         assertNull(v.todaysCheckIn())
-        val checkIn = v.checkIn(3, 2, 4, "Long day")
+        val checkIn = v.checkIn(3, 2, 4, "Long day").record
         assertEquals(32, checkIn.id.length)
         val auckland = LocalDate.now(ZoneId.of("Pacific/Auckland"))
         assertEquals(CalendarDate(auckland.year, auckland.monthValue, auckland.dayOfMonth), (checkIn.entry as ToolEntry.CheckIn).v1.date)
-        assertEquals(checkIn.id, v.checkIn(5, 5, 5, "").id)
-        val trigger = v.addEntry(ToolEntry.Trigger(Trigger(Instant.ofEpochMilli(1_000), "A song 🎵", 7, "Walking")))
-        val question = v.addEntry(ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN)))
+        assertEquals(checkIn.id, v.checkIn(5, 5, 5, "").record.id)
+        val trigger = v.addEntry(ToolEntry.Trigger(Trigger(Instant.ofEpochMilli(1_000), "A song 🎵", 7, "Walking"))).record
+        val question = v.addEntry(ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "", QuestionStatus.OPEN))).record
         v.addEntry(ToolEntry.Contact(Contact(Instant.ofEpochMilli(2_000), "call", "", "Hung up", null)))
         for (kind in listOf(ToolKind.CHECK_INS, ToolKind.TRIGGERS, ToolKind.QUESTIONS, ToolKind.CONTACTS)) assertEquals(1, v.entries(kind).size, kind.name)
-        val answered = v.editEntry(question.id, ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED)))
+        val answered = v.editEntry(question.id, ToolEntry.Question(Question("Why?", Asker.ME, QuestionKind.MEANING, "I was afraid.", QuestionStatus.ANSWERED))).record
         assertEquals("I was afraid.", (answered.entry as ToolEntry.Question).v1.answer)
         val high = assertFailsWith<MendException.InvalidInput> { v.checkIn(11, 2, 4, "") }
         assertEquals(InputField.SAFETY to InputProblem.OutOfRange(0, 10), high.field to high.problem)
@@ -412,7 +438,7 @@ class BindingsTest {
     fun remindersScheduleInThePlatformZone() {
         val v = newVault().third.vault
         v.setTimeZone(PlatformZone(ZoneId.of("Asia/Tokyo")))
-        val r = v.addEntry(ToolEntry.Reminder(Reminder(ReminderPurpose.CHECK_IN, Weekday.values().toList(), 21, 15, true)))
+        val r = v.addEntry(ToolEntry.Reminder(Reminder(ReminderPurpose.CHECK_IN, Weekday.values().toList(), 21, 15, true))).record
         val upcoming = v.upcomingReminders(3)
         assertEquals(3, upcoming.size)
         upcoming.forEach {
@@ -431,20 +457,20 @@ class BindingsTest {
         v.addEntry(ToolEntry.Worksheet(Worksheet(WorksheetKind.REMORSE_LETTER, listOf("I lied.", "You stopped sleeping.", "It was my choice.", "I answer every question."))))
         assertFailsWith<MendException.InvalidInput> { v.addEntry(ToolEntry.Worksheet(Worksheet(WorksheetKind.STORY, listOf("one")))) }
         assertEquals(4, worksheetInfo(WorksheetKind.REMORSE_LETTER).sections.size)
-        val tie = v.addEntry(ToolEntry.CutTie(CutTie("Leave the shared gym", false)))
+        val tie = v.addEntry(ToolEntry.CutTie(CutTie("Leave the shared gym", false))).record
         v.addEntry(ToolEntry.Boundary(app.mend.core.Boundary(false, "No contact with them at all", true)))
         v.addEntry(ToolEntry.TimeTogether(TimeTogether(Instant.ofEpochMilli(1_000), "A walk", true, InvitationAnswer.NOT_NOW, true)))
         assertEquals(1, v.entries(ToolKind.REMORSE_LETTERS).size)
         assertEquals(1, v.entries(ToolKind.BOUNDARIES).size)
         assertEquals(1, v.entries(ToolKind.TIME_TOGETHER).size)
-        val done = v.editEntry(tie.id, ToolEntry.CutTie(CutTie("Leave the shared gym", true)))
+        val done = v.editEntry(tie.id, ToolEntry.CutTie(CutTie("Leave the shared gym", true))).record
         assertTrue((done.entry as ToolEntry.CutTie).v1.done)
     }
 
     @Test
     fun lockedObjectsGiveTypedErrors() {
         val v = newVault().third.vault
-        val id = v.addNote(NoteDraft("t", "b")).id
+        val id = v.addNote(NoteDraft("t", "b")).note.id
         v.lock()
         val calls: List<() -> Any> = listOf(
             { v.note(id) }, { v.noteCount() }, { v.role() }, { v.prepareSearch() }, { v.todayPrompt() },

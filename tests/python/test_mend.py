@@ -233,12 +233,12 @@ def notes_round_trip_with_any_text_and_a_large_body():
     _, _, created = new_vault()
     v = created.vault
     texts = ["Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ"]
-    ids = [v.add_note(draft(t, t + " body", step=1 + i, tags=[t[:5]])).id for i, t in enumerate(texts)]
+    ids = [v.add_note(draft(t, t + " body", step=1 + i, tags=[t[:5]])).note.id for i, t in enumerate(texts)]
     for note_id, t in zip(ids, texts):
         n = v.note(note_id)
         assert (n.summary.title, n.body) == (t, t + " body")
     big = "ü" * (512 * 1024)
-    big_id = v.add_note(draft("big", big)).id
+    big_id = v.add_note(draft("big", big)).note.id
     assert v.note(big_id).body == big
     e = expect(mend.MendError.InvalidInput, lambda: v.add_note(draft("big", big + "!")))
     assert e.field == core.InputField.BODY
@@ -256,7 +256,7 @@ def notes_round_trip_with_any_text_and_a_large_body():
     assert [n.id for n in found.notes] == [ids[0]]
     assert v.notes(everything("שלום"), 0, 10).total == 1
     assert v.notes(everything("   "), 0, 10).total == 5, "blank words are no search"
-    edited = v.edit_note(ids[0], draft("Morning", "new words", step=None, tags=[]))
+    edited = v.edit_note(ids[0], draft("Morning", "new words", step=None, tags=[])).note
     assert edited.title == "Morning" and edited.created_at <= edited.updated_at
     assert v.note(ids[0]).body == "new words"
     v.delete_note(ids[0])
@@ -313,7 +313,7 @@ def a_key_store_written_in_python_binds_the_vault_to_it():
 def a_restored_older_copy_is_read_only_until_kept():
     path, store, created = new_vault()
     v = created.vault
-    note = v.add_note(draft("deleted later", "body"))
+    note = v.add_note(draft("deleted later", "body")).note
     v.lock()
     copy = path + ".copy"
     shutil.copyfile(path, copy)
@@ -374,7 +374,7 @@ def calls_from_many_threads_at_once():
     def work(t):
         try:
             for i in range(20):
-                s = v.add_note(draft(f"t{t} n{i}", "body"))
+                s = v.add_note(draft(f"t{t} n{i}", "body")).note
                 assert v.note(s.id).summary.title == f"t{t} n{i}"
                 v.notes(everything(), 0, 10)
         except Exception as e:  # noqa: BLE001 - reported below
@@ -409,7 +409,7 @@ def a_listener_hears_changes_without_content():
 def locked_and_erased_objects_give_typed_errors():
     path, store, created = new_vault()
     v = created.vault
-    note_id = v.add_note(draft("t", "b")).id
+    note_id = v.add_note(draft("t", "b")).note.id
     v.lock()
     for call in [lambda: v.note(note_id), v.note_count, v.role, v.prepare_search, v.today_prompt,
                  lambda: v.add_note(draft("a", "b")), lambda: v.delete_note(note_id),
@@ -517,7 +517,7 @@ def the_program_today_practice_and_progress():
     other = v.another_prompt()
     assert other.prompt.id != today.prompt.id and other.is_alternative
     assert v.skip_prompt(other.prompt.id).outcome == core.PracticeOutcome.SKIPPED
-    done = v.complete_prompt(today.prompt.id, "Écouté, sans me défendre. 🙏")
+    done = v.complete_prompt(today.prompt.id, "Écouté, sans me défendre. 🙏").prompt
     assert done.outcome == core.PracticeOutcome.DONE and done.response == "Écouté, sans me défendre. 🙏"
     progress = v.progress()
     assert progress.days_practised_last_7 == 1 and progress.days_practised == 1
@@ -542,17 +542,39 @@ def the_hurt_partner_gets_their_themes():
 
 @test
 def the_letter_phrasing_check():
-    flags = mend.check_letter_phrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
-    assert [f.reason for f in flags] == [
-        core.PhrasingReason.CONDITIONAL, core.PhrasingReason.ASKS_FORGIVENESS, core.PhrasingReason.BLAMES,
-    ]
-    assert flags[0].excerpt == "if you were hurt" and (flags[0].start, flags[0].end) == (10, 26)
-    assert "conditional" in flags[0].label and flags[0].suggestion
+    check = mend.check_letter_phrasing("I'm sorry if you were hurt. Please forgive me, but you never listened.")
+    reasons = [f.reason for f in check.flags]
+    assert core.PhrasingReason.CONDITIONAL in reasons and core.PhrasingReason.ASKS_FORGIVENESS in reasons, reasons
+    first = check.flags[0]
+    assert "if" in first.excerpt and "conditional" in first.label and first.suggestion
+    text = "I'm sorry if you were hurt. Please forgive me, but you never listened."
+    assert text[first.start:first.end] == first.excerpt
+    assert check.help is None and check.nothing_found == ""
     harm = mend.check_letter_phrasing("Some days I dont want to be alive.")
-    assert [f.reason for f in harm] == [core.PhrasingReason.SELF_HARM], harm
-    assert mend.check_letter_phrasing("I lied to you, and I am sorry.") == []
+    assert harm.help is not None and core.DangerKind.SELF_HARM in harm.help.danger and harm.flags == [], harm
+    assert "dont want" not in " ".join(harm.help.paragraphs), "the card never repeats what was written"
+    clean = mend.check_letter_phrasing("I lied to you for two years, and I chose to.")
+    assert clean.flags == [] and clean.help is None and "not every one" in clean.nothing_found
     e = expect(mend.MendError.InvalidInput, lambda: mend.check_letter_phrasing("x" * (1024 * 1024 + 1)))
     assert e.field == core.InputField.LETTER
+
+
+@test
+def saving_free_text_returns_the_help_offer_after_saving():
+    mend.set_place("en-GB", "Europe/London")
+    _, _, created = new_vault(core.Role.HURT)
+    v = created.vault
+    saved = v.add_note(draft("tonight", "I keep thinking about the pills in the cabinet"))
+    assert saved.help is not None and saved.help.danger == [core.DangerKind.SELF_HARM]
+    assert saved.help.lines[0].kind == core.ResourceKind.CRISIS and saved.help.lines[0].country == "GB"
+    assert v.note(saved.note.id).body.startswith("I keep thinking"), "saved first, whatever it says"
+    low = v.check_in(1, 5, 5, "")
+    assert low.help is not None and low.help.check_ins == core.CheckInConcern.LOW_SAFETY
+    assert v.check_in(8, 8, 8, "a calm walk").help is None
+    threat = v.add_entry(core.ToolEntry.TRIGGER(core.Trigger(at=utc(5), what="He said he'd take the kids if I go to a lawyer", intensity=9, helped="")))
+    assert core.DangerKind.THREAT_OR_CONTROL in threat.help.danger
+    assert mend.danger_signals("my feet are killing me after that shift") == []
+    assert mend.help_region() == "GB"
 
 
 @test
@@ -561,23 +583,23 @@ def the_tools_add_edit_delete_and_list():
     v = created.vault
     v.set_time_zone(PythonZone("Pacific/Auckland"))
     assert v.todays_check_in() is None
-    check_in = v.check_in(3, 2, 4, "Long day")
+    check_in = v.check_in(3, 2, 4, "Long day").record
     assert check_in.entry[0].safety == 3 and len(check_in.id) == 32
     auckland = datetime.now(zoneinfo.ZoneInfo("Pacific/Auckland"))
     assert check_in.entry[0].date == core.CalendarDate(year=auckland.year, month=auckland.month, day=auckland.day)
-    assert v.check_in(5, 5, 5, "").id == check_in.id, "one check-in a day"
+    assert v.check_in(5, 5, 5, "").record.id == check_in.id, "one check-in a day"
     assert v.todays_check_in().entry[0].safety == 5
-    trigger = v.add_entry(core.ToolEntry.TRIGGER(core.Trigger(at=utc(1_000), what="A song 🎵", intensity=7, helped="Walking")))
+    trigger = v.add_entry(core.ToolEntry.TRIGGER(core.Trigger(at=utc(1_000), what="A song 🎵", intensity=7, helped="Walking"))).record
     question = v.add_entry(core.ToolEntry.QUESTION(core.Question(
         text="Why?", asked_by=core.Asker.ME, kind=core.QuestionKind.MEANING, answer="",
-        status=core.QuestionStatus.OPEN)))
+        status=core.QuestionStatus.OPEN))).record
     v.add_entry(core.ToolEntry.CONTACT(core.Contact(at=utc(2_000), channel="call", what_happened="",
                                                     how_handled="Hung up", disclosed_at=None)))
     for kind in [core.ToolKind.CHECK_INS, core.ToolKind.TRIGGERS, core.ToolKind.QUESTIONS, core.ToolKind.CONTACTS]:
         assert len(v.entries(kind)) == 1, kind
     answered = v.edit_entry(question.id, core.ToolEntry.QUESTION(core.Question(
         text="Why?", asked_by=core.Asker.ME, kind=core.QuestionKind.MEANING, answer="I was afraid.",
-        status=core.QuestionStatus.ANSWERED)))
+        status=core.QuestionStatus.ANSWERED))).record
     assert answered.entry[0].answer == "I was afraid."
     e = expect(mend.MendError.InvalidInput, lambda: v.edit_entry(question.id, core.ToolEntry.TRIGGER(
         core.Trigger(at=utc(1), what="x", intensity=1, helped=""))))
@@ -601,7 +623,7 @@ def reminders_schedule_in_the_platform_zone():
     v.set_time_zone(PythonZone("Asia/Tokyo"))
     every_day = list(core.Weekday)
     r = v.add_entry(core.ToolEntry.REMINDER(core.Reminder(
-        purpose=core.ReminderPurpose.CHECK_IN, weekdays=every_day, hour=21, minute=15, enabled=True)))
+        purpose=core.ReminderPurpose.CHECK_IN, weekdays=every_day, hour=21, minute=15, enabled=True))).record
     assert r.entry[0].weekdays == every_day and (r.entry[0].hour, r.entry[0].minute) == (21, 15)
     upcoming = v.upcoming_reminders(3)
     assert len(upcoming) == 3 and all(f.text == "Time for your check-in" for f in upcoming)
@@ -625,19 +647,19 @@ def the_step_tools_worksheets_boundaries_cut_ties_and_time_together():
         return core.ToolEntry.WORKSHEET(core.Worksheet(kind=kind, sections=sections))
 
     letter = v.add_entry(sheet(core.WorksheetKind.REMORSE_LETTER, [
-        "I lied to you for months.", "You stopped sleeping.", "It was my choice.", "I answer every question."]))
+        "I lied to you for months.", "You stopped sleeping.", "It was my choice.", "I answer every question."])).record
     assert letter.entry[0].sections[2] == "It was my choice."
     expect(mend.MendError.InvalidInput, lambda: v.add_entry(sheet(core.WorksheetKind.STORY, ["only one"])))
     v.add_entry(sheet(core.WorksheetKind.STORY, ["Loneliness", "", "Fear"]))
     v.add_entry(sheet(core.WorksheetKind.VALIDATION_NOTE, ["Scared", "It makes sense", ""]))
     v.add_entry(core.ToolEntry.BOUNDARY(core.Boundary(is_need=False, text="No contact with them at all", agreed=True)))
-    tie = v.add_entry(core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=False)))
+    tie = v.add_entry(core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=False))).record
     v.add_entry(core.ToolEntry.TIME_TOGETHER(core.TimeTogether(
         at=utc(1_000), plan="A walk after dinner", asked=True, answer=core.InvitationAnswer.NOT_NOW, respected=True)))
     for kind in [core.ToolKind.REMORSE_LETTERS, core.ToolKind.STORIES, core.ToolKind.VALIDATION_NOTES,
                  core.ToolKind.BOUNDARIES, core.ToolKind.CUT_TIES, core.ToolKind.TIME_TOGETHER]:
         assert len(v.entries(kind)) == 1, kind
-    done = v.edit_entry(tie.id, core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=True)))
+    done = v.edit_entry(tie.id, core.ToolEntry.CUT_TIE(core.CutTie(item="Leave the shared gym", done=True))).record
     assert done.entry[0].done is True
     assert v.entries(core.ToolKind.TIME_TOGETHER)[0].entry[0].answer == core.InvitationAnswer.NOT_NOW
 
@@ -695,7 +717,7 @@ def a_backup_carries_the_vault_to_another_device_and_reports_progress():
 def exports_and_a_summary_are_written_from_python():
     path, store, created = new_vault()
     v = created.vault
-    note = v.add_note(draft("for the session", "what I want to bring"))
+    note = v.add_note(draft("for the session", "what I want to bring")).note
     v.add_note(draft("private", "not for the session"))
     d = os.path.dirname(path)
     v.export(core.ExportFormat.JSON, os.path.join(d, "all.json"))

@@ -44,6 +44,11 @@ impl DangerKind {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// The kinds among `found`, each once, in the order help answers them.
+    pub fn in_order(found: &[DangerKind]) -> Vec<DangerKind> {
+        Self::ALL.into_iter().filter(|k| found.contains(k)).collect()
+    }
 }
 
 #[cfg(test)]
@@ -56,5 +61,12 @@ mod tests {
             assert_eq!(DangerKind::from_key(kind.key()), Some(kind));
         }
         assert_eq!(DangerKind::from_key("self harm"), None);
+    }
+
+    #[test]
+    fn kinds_come_in_the_order_help_answers_them() {
+        use DangerKind::*;
+        let found = [ChildSafety, SelfHarm, ChildSafety, FearOrViolence];
+        assert_eq!(DangerKind::in_order(&found), vec![SelfHarm, FearOrViolence, ChildSafety]);
     }
 }

@@ -18,8 +18,6 @@
 //! ("not only"), and `report` the phrases after which the rest of a clause is reported or
 //! quoted speech ("I used to say", "people say").
 
-use std::collections::HashMap;
-
 use super::normalise::Normaliser;
 use super::stem::stem;
 
@@ -79,9 +77,9 @@ pub struct Rule {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Each known stem's id.
-    pub stems: HashMap<String, u32>,
-    /// Each concept's index by name.
-    pub concept_names: HashMap<String, u16>,
+    pub stems: super::FastMap<String, u32>,
+    /// Each concept's name, by index.
+    pub concept_names: Vec<String>,
     /// Each concept's phrases, as stem ids.
     pub concepts: Vec<Vec<Vec<u32>>>,
     /// The phrases rules name directly, as stem ids.
@@ -98,11 +96,14 @@ impl Lexicon {
         normaliser: &Normaliser,
     ) -> Result<Self, GrammarError> {
         let mut lexicon = Lexicon::default();
-        for (i, (name, _)) in concepts.iter().enumerate() {
-            let index = u16::try_from(i).map_err(|_| GrammarError("too many concepts".into()))?;
-            if lexicon.concept_names.insert(name.clone(), index).is_some() {
+        if concepts.len() > 128 {
+            return Err(GrammarError("a grammar has at most 128 concepts".into()));
+        }
+        for (name, _) in concepts {
+            if lexicon.concept_names.contains(name) {
                 return Err(GrammarError(format!("concept {name} is listed twice")));
             }
+            lexicon.concept_names.push(name.clone());
         }
         lexicon.concepts = vec![Vec::new(); concepts.len()];
         for (i, (name, _)) in concepts.iter().enumerate() {
@@ -126,11 +127,7 @@ impl Lexicon {
         let mut out = Vec::new();
         for entry in &concepts[i].1 {
             if let Some(other) = entry.strip_prefix('@') {
-                let j = *self
-                    .concept_names
-                    .get(other)
-                    .ok_or_else(|| GrammarError(format!("no concept {other}")))?
-                    as usize;
+                let j = usize::from(self.concept(other)?);
                 if seen.contains(&j) {
                     return Err(GrammarError(format!("concept {other} includes itself")));
                 }
@@ -168,8 +165,9 @@ impl Lexicon {
     /// A concept's index by name.
     pub fn concept(&self, name: &str) -> Result<u16, GrammarError> {
         self.concept_names
-            .get(name)
-            .copied()
+            .iter()
+            .position(|n| n == name)
+            .and_then(|i| u16::try_from(i).ok())
             .ok_or_else(|| GrammarError(format!("no concept {name}")))
     }
 

@@ -24,18 +24,61 @@ pub mod reading;
 pub mod stem;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 pub use danger::DangerKind;
 pub use phrasing::{PhrasingFlag, PhrasingReason};
 
 use crate::error::{Error, InputField, Result};
-use crate::program::content::{LanguageWords, bundled, current_language};
+use crate::program::content::{Content, LanguageWords};
 use crate::text::TextRule;
-use grammar::{Atom, Element, GrammarError, Lexicon, Pattern, Rule};
+use grammar::{Atom, Element, GrammarError, Lexicon, Rule};
 use model::Model;
-use normalise::Normaliser;
+use normalise::{Normaliser, Words};
 use reading::{Match, Reading, Span, Trie};
+
+const MALFORMED: Error = Error::Damaged("the built-in program content is malformed");
+
+/// A hash map with a fast, non-cryptographic hash. Its keys are the engine's own: small
+/// integers, or the grammar's words; what a person wrote is only ever looked up, never
+/// stored, so no text can fill a table with colliding keys.
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// The multiply-and-rotate hash the Rust compiler uses for its own integer keys.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The longest text the engine reads, in bytes.
 pub const MAX_TEXT_BYTES: u32 = 1024 * 1024;
@@ -53,6 +96,10 @@ enum Finding {
     Danger(DangerKind),
     /// An index into [`Engine::phrasing`].
     Phrasing(usize),
+    /// Figurative speech: danger overlapping it is left alone.
+    Figurative,
+    /// Words that own the harm: phrasing inside them is left alone.
+    Accepts,
 }
 
 /// One compiled rule, with what it finds.
@@ -70,17 +117,30 @@ pub struct Engine {
     trie: Trie,
     rules: Vec<Compiled>,
     phrasing: Vec<PhrasingRules>,
-    /// Patterns that own the harm: a phrasing match inside one is left alone.
-    accepts: Vec<Pattern>,
-    /// Figurative speech: a danger match that overlaps one is left alone.
-    figurative: Vec<Pattern>,
     /// Where to try each pattern: (rule, which pattern, whether it must be absent) by the
-    /// atom it starts with.
-    starts: HashMap<Atom, Vec<(u32, u16, bool)>>,
+    /// atom it starts with, and the pattern's index in [`Engine::requires`].
+    starts: FastMap<Atom, Vec<(u32, u16, bool, u32)>>,
+    /// For each pattern, the atoms it cannot match without: one of each group must be in a
+    /// sentence before the pattern is tried there at all (most are not, and trying a pattern
+    /// with gaps at every "I" is where the time goes).
+    requires: Vec<Vec<Vec<Atom>>>,
     /// What the letter check says when it flags nothing.
     pub nothing_found: &'static str,
     /// The learned half, and what each of its labels answers.
     model: Option<(Model, Vec<Option<Finding>>)>,
+}
+
+/// What reading one sentence needs, kept from sentence to sentence so that a long letter is
+/// not a long run of allocations.
+#[derive(Default)]
+struct Scratch {
+    /// Every place each (rule, pattern) is found in the sentence, before any scope check.
+    found: Vec<((u32, u16), Match)>,
+    /// Whether each pattern can match the sentence at all, and in which sentence that was
+    /// worked out.
+    viable: Vec<(u32, bool)>,
+    /// Which sentence this is, to know the viability of which patterns is still unknown.
+    generation: u32,
 }
 
 /// What the engine found in a text.
@@ -99,17 +159,13 @@ impl Engine {
         model: Option<&[u8]>,
     ) -> std::result::Result<Self, GrammarError> {
         let mut normaliser = Normaliser {
-            replace: words
-                .replace
-                .iter()
-                .map(|(from, to)| {
-                    (from.clone(), to.split_whitespace().map(str::to_owned).collect())
-                })
-                .collect(),
-            clause_words: words.clause_words.iter().cloned().collect(),
-            participles: words.participles.iter().cloned().collect(),
+            replace: Words::new(words.replace.iter().map(|(from, to)| {
+                (from.clone(), to.split_whitespace().map(str::to_owned).collect())
+            })),
+            clause_words: Words::of(words.clause_words.iter().cloned()),
+            participles: Words::of(words.participles.iter().cloned()),
             mendable: Normaliser::index_mendable(&words.mendable),
-            known: grammar_words(words),
+            known: Words::of(grammar_words(words)),
         };
         let mut lexicon = Lexicon::new(&words.concepts, &normaliser)?;
         let mut rules = Vec::new();
@@ -142,24 +198,48 @@ impl Engine {
                 .map(|p| lexicon.pattern(p, &normaliser))
                 .collect::<std::result::Result<Vec<_>, _>>()
         };
-        let accepts = patterns(&words.accepts)?;
-        let figurative = patterns(&words.figurative)?;
-        let mut starts: HashMap<Atom, Vec<(u32, u16, bool)>> = HashMap::new();
+        // Figurative speech and owned harm are found in the same pass as the rules.
+        for (list, finding) in
+            [(&words.accepts, Finding::Accepts), (&words.figurative, Finding::Figurative)]
+        {
+            for pattern in patterns(list)? {
+                rules.push(Compiled {
+                    finding,
+                    rule: Rule { all: vec![pattern], none: Vec::new() },
+                    text: "",
+                });
+            }
+        }
+        let mut starts: FastMap<Atom, Vec<(u32, u16, bool, u32)>> = FastMap::default();
+        let mut requires = Vec::new();
         for (r, compiled) in rules.iter().enumerate() {
             let all = compiled.rule.all.iter().map(|p| (p, false));
             let none = compiled.rule.none.iter().map(|p| (p, true));
             for (p, (pattern, absent)) in all.chain(none).enumerate() {
+                let id = requires.len() as u32;
+                let groups: Vec<Vec<Atom>> = pattern
+                    .elements
+                    .iter()
+                    .filter_map(|e| match e {
+                        Element::Atoms { atoms, optional: false } => {
+                            Some(atoms.iter().map(|a| lexicon.first(*a)).collect())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                requires.push(groups);
                 if let Some(Element::Atoms { atoms, .. }) = pattern.elements.first() {
                     for atom in atoms {
                         starts
                             .entry(lexicon.first(*atom))
                             .or_default()
-                            .push((r as u32, p as u16, absent));
+                            .push((r as u32, p as u16, absent, id));
                     }
                 }
             }
         }
-        normaliser.known.extend(lexicon.stems.keys().cloned());
+        normaliser.known =
+            Words::of(grammar_words(words).into_iter().chain(lexicon.stems.keys().cloned()));
         let model = match model {
             Some(bytes) => {
                 let model = Model::parse(bytes)
@@ -186,27 +266,27 @@ impl Engine {
             lexicon,
             rules,
             phrasing,
-            accepts,
-            figurative,
             starts,
+            requires,
             nothing_found: &words.nothing_found,
             model,
         })
     }
 
-    /// The engine of the language in use, compiled once per language.
+    /// The engine of the language in use, compiled once per language's content.
     pub fn current() -> Result<&'static Engine> {
-        static ENGINES: OnceLock<Vec<OnceLock<Option<Engine>>>> = OnceLock::new();
-        let (index, count) = current_language();
-        let slots = ENGINES.get_or_init(|| (0..count).map(|_| OnceLock::new()).collect());
-        slots[index]
-            .get_or_init(|| {
-                bundled(index)
-                    .ok()
-                    .and_then(|c| Engine::compile(&c.language_words, c.language_model).ok())
-            })
-            .as_ref()
-            .ok_or(Error::Damaged("the built-in program content is malformed"))
+        static ENGINES: Mutex<Vec<(usize, &'static Engine)>> = Mutex::new(Vec::new());
+        let content = Content::current()?;
+        let key = std::ptr::from_ref(content) as usize;
+        let mut engines = ENGINES.lock().map_err(|_| MALFORMED)?;
+        if let Some((_, engine)) = engines.iter().find(|(k, _)| *k == key) {
+            return Ok(engine);
+        }
+        let engine = Engine::compile(&content.language_words, content.language_model)
+            .map_err(|_| MALFORMED)?;
+        let engine: &'static Engine = Box::leak(Box::new(engine));
+        engines.push((key, engine));
+        Ok(engine)
     }
 
     /// Reads `text` and answers both questions.
@@ -218,8 +298,9 @@ impl Engine {
         let reading = Reading::new(text, &self.normaliser, &self.lexicon, &self.trie);
         let mut danger = Vec::new();
         let mut spans: Vec<(Span, usize)> = Vec::new();
+        let mut scratch = Scratch::default();
         for &(first, end) in &reading.sentences {
-            for (rule, span) in self.sentence(&reading, first, end) {
+            for (rule, span) in self.sentence(&reading, first, end, &mut scratch) {
                 match self.rules[rule].finding {
                     Finding::Danger(kind) => {
                         if !danger.contains(&kind) {
@@ -228,14 +309,19 @@ impl Engine {
                     }
                     Finding::Phrasing(index) => {
                         if !spans.iter().any(|&((a, b), _)| a < span.1 && span.0 < b) {
-                            spans.push((span, index));
+                            let at = spans.partition_point(|&((a, _), _)| a <= span.0);
+                            spans.insert(at, (span, index));
                         } else if let Some(pos) = spans
                             .iter()
                             .position(|&((a, b), i)| a < span.1 && span.0 < b && i > index)
                         {
-                            spans[pos] = (span, index); // the earlier-listed reason wins
+                            // The earlier-listed reason wins.
+                            spans.remove(pos);
+                            let at = spans.partition_point(|&((a, _), _)| a <= span.0);
+                            spans.insert(at, (span, index));
                         }
                     }
+                    Finding::Figurative | Finding::Accepts => {}
                 }
             }
         }
@@ -243,11 +329,12 @@ impl Engine {
             // Each sentence alone, and with the one after it: what one sentence says can
             // need the next ("Fine. She won't have to soon.").
             let s = &reading.sentences;
+            let table = model::FeatureTable::new(&reading, model.bits);
             for w in 0..s.len() {
                 for last in [w, w + 1] {
                     let Some(&(_, end)) = s.get(last) else { continue };
                     let first = s[w].0;
-                    let features = model::features(&reading, first, end, model.bits);
+                    let features = table.window(first, end);
                     let scores = model.scores(&features);
                     for ((label, finding), p) in model.labels.iter().zip(findings).zip(scores) {
                         match finding {
@@ -258,7 +345,8 @@ impl Engine {
                             Some(Finding::Phrasing(index)) => {
                                 let span = (first, end);
                                 if !spans.iter().any(|&((a, b), _)| a < span.1 && span.0 < b) {
-                                    spans.push((span, *index));
+                                    let at = spans.partition_point(|&((a, _), _)| a <= span.0);
+                                    spans.insert(at, (span, *index));
                                 }
                             }
                             _ => {}
@@ -267,9 +355,9 @@ impl Engine {
                 }
             }
         }
-        danger.sort_by_key(|k| DangerKind::ALL.iter().position(|a| a == k));
+        let danger = DangerKind::in_order(&danger);
         let chars: Vec<char> = text.chars().collect();
-        let mut phrasing: Vec<PhrasingFlag> = spans
+        let phrasing: Vec<PhrasingFlag> = spans
             .into_iter()
             .map(|((first, end), index)| {
                 let rules = &self.phrasing[index];
@@ -284,7 +372,6 @@ impl Engine {
                 }
             })
             .collect();
-        phrasing.sort_by_key(|f| f.start);
         Findings { danger, phrasing }
     }
 
@@ -308,7 +395,7 @@ impl Engine {
         let reading = Reading::new(text, &self.normaliser, &self.lexicon, &self.trie);
         let mut out = Vec::new();
         for &(first, end) in &reading.sentences {
-            for (rule, (a, b)) in self.sentence(&reading, first, end) {
+            for (rule, (a, b)) in self.sentence(&reading, first, end, &mut Scratch::default()) {
                 let words: Vec<&str> =
                     reading.tokens[a..b].iter().map(|t| t.word.as_str()).collect();
                 out.push((self.rules[rule].text, words.join(" ")));
@@ -319,94 +406,123 @@ impl Engine {
 
     /// The rules found in one sentence, each with the span of its first pattern, in rule
     /// order.
-    fn sentence(&self, reading: &Reading, first: usize, end: usize) -> Vec<(usize, Span)> {
-        // Every place each (rule, pattern) is found in the sentence, before any scope check.
-        let mut found: HashMap<(u32, u16), Vec<Match>> = HashMap::new();
+    fn sentence(
+        &self,
+        reading: &Reading,
+        first: usize,
+        end: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, Span)> {
+        let Scratch { found, viable, generation } = scratch;
+        found.clear();
+        // A new generation: every pattern's viability is unknown again in this sentence.
+        *generation = generation.wrapping_add(1).max(1);
+        viable.resize(self.requires.len(), (0, false));
+        // What the sentence holds, to rule out patterns it cannot match before trying them.
+        // The sentence's words as a 256-bit filter: a word not in it is ruled out at once (a
+        // word that seems to be there is checked by matching).
+        let bit = |id: u32| (id.wrapping_mul(0x9e37_79b9) >> 24) as usize;
+        let mut words = [0u64; 4];
+        for i in first..end {
+            let b = bit(reading.stem(i));
+            words[b / 64] |= 1 << (b % 64);
+        }
+        let concepts: u128 = (first..end).fold(0, |bits, i| bits | reading.concept_bits(i));
+        let holds = |atom: &Atom| match *atom {
+            Atom::Word(id) => {
+                let b = bit(id);
+                words[b / 64] >> (b % 64) & 1 == 1
+            }
+            Atom::Concept(c) => concepts >> (c & 127) & 1 == 1,
+            Atom::Phrase(_) => true,
+        };
         for i in first..end {
             let word = Atom::Word(reading.stem(i));
             let atoms = std::iter::once(word).chain(reading.concepts_at(i).map(Atom::Concept));
             for atom in atoms {
-                for &(rule, p, absent) in self.starts.get(&atom).into_iter().flatten() {
+                for &(rule, p, absent, id) in self.starts.get(&atom).into_iter().flatten() {
+                    let (seen, possible) = &mut viable[id as usize];
+                    if *seen != *generation {
+                        *seen = *generation;
+                        *possible =
+                            self.requires[id as usize].iter().all(|group| group.iter().any(holds));
+                    }
+                    if !*possible {
+                        continue;
+                    }
                     let compiled = &self.rules[rule as usize];
                     let pattern = if absent {
                         &compiled.rule.none[usize::from(p) - compiled.rule.all.len()]
                     } else {
                         &compiled.rule.all[usize::from(p)]
                     };
-                    if let Some(m) = reading.match_at(pattern, i, end, &self.lexicon) {
-                        let list = found.entry((rule, p)).or_default();
-                        if !list.contains(&m) {
-                            list.push(m);
-                        }
+                    if let Some(m) = reading.match_at(pattern, i, end, &self.lexicon)
+                        && !found.contains(&((rule, p), m))
+                    {
+                        found.push(((rule, p), m));
                     }
                 }
             }
         }
-        let mut out = Vec::new();
-        let mut rules: Vec<u32> = found.keys().filter(|(_, p)| *p == 0).map(|(r, _)| *r).collect();
+        let has = |key: (u32, u16)| found.iter().any(|&(k, _)| k == key);
+        let matches_of =
+            |key: (u32, u16)| found.iter().filter(move |&&(k, _)| k == key).map(|&(_, m)| m);
+        // Figurative speech and words that own the harm, found in the same pass.
+        let spans_of = |wanted: fn(&Finding) -> bool| -> Vec<Span> {
+            found
+                .iter()
+                .filter(|((r, _), _)| wanted(&self.rules[*r as usize].finding))
+                .map(|(_, m)| m.span)
+                .collect()
+        };
+        let figurative = spans_of(|f| matches!(f, Finding::Figurative));
+        let accepts = spans_of(|f| matches!(f, Finding::Accepts));
+        let mut rules: Vec<u32> = Vec::new();
+        for &((r, p), _) in found.iter() {
+            if p == 0 && !rules.contains(&r) {
+                rules.push(r);
+            }
+        }
         rules.sort_unstable();
+        let mut out = Vec::new();
         for r in rules {
             let compiled = &self.rules[r as usize];
-            let danger = matches!(compiled.finding, Finding::Danger(_));
-            let valid = |p: usize| -> Vec<Span> {
-                found
-                    .get(&(r, p as u16))
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&m| self.stands(reading, m, danger))
-                    .map(|m| m.span)
-                    .collect()
-            };
-            let heads = valid(0);
-            if heads.is_empty() || (1..compiled.rule.all.len()).any(|p| valid(p).is_empty()) {
+            if matches!(compiled.finding, Finding::Figurative | Finding::Accepts) {
                 continue;
             }
             let all = compiled.rule.all.len();
-            if (all..all + compiled.rule.none.len()).any(|p| found.contains_key(&(r, p as u16))) {
+            if (all..all + compiled.rule.none.len()).any(|p| has((r, p as u16))) {
+                continue;
+            }
+            let danger = matches!(compiled.finding, Finding::Danger(_));
+            let stands = |m: &Match| {
+                let (a, b) = m.span;
+                if reading.negated(*m, danger) {
+                    false
+                } else if danger {
+                    // Danger stands unless it overlaps figurative speech.
+                    !figurative.iter().any(|&(x, y)| x < b && a < y)
+                } else {
+                    // Phrasing stands unless quoted, reported or inside words that own the harm.
+                    !reading.quoted(m.span) && !accepts.iter().any(|&(x, y)| x <= a && b <= y)
+                }
+            };
+            let valid = |p: usize| -> Vec<Span> {
+                matches_of((r, p as u16)).filter(|m| stands(m)).map(|m| m.span).collect()
+            };
+            let heads = valid(0);
+            if heads.is_empty() || (1..all).any(|p| valid(p).is_empty()) {
                 continue;
             }
             out.extend(heads.into_iter().map(|span| (r as usize, span)));
         }
         out
     }
-
-    /// Whether a match stands in its scope: not cancelled by a negation before it, and for
-    /// phrasing not quoted, reported or inside words that own the harm; for danger not
-    /// figurative.
-    fn stands(&self, reading: &Reading, m: Match, danger: bool) -> bool {
-        if reading.negated(m, danger) {
-            return false;
-        }
-        let span = m.span;
-        let (first, _) = reading.sentence_of(span.0);
-        let sentence_end = reading.sentence_of(span.0).1;
-        let around = |patterns: &[Pattern], inside: bool| {
-            patterns.iter().any(|p| {
-                (first..sentence_end).any(|i| {
-                    reading.match_at(p, i, sentence_end, &self.lexicon).is_some_and(
-                        |Match { span: (a, b), .. }| {
-                            if inside {
-                                a <= span.0 && span.1 <= b
-                            } else {
-                                a < span.1 && span.0 < b
-                            }
-                        },
-                    )
-                })
-            })
-        };
-        if danger {
-            !around(&self.figurative, false)
-        } else {
-            !reading.quoted(span) && !around(&self.accepts, true)
-        }
-    }
 }
 
 /// The stem of every word the grammar file names, read before any of it is normalised, so
 /// that mending a typo never turns one of its own words into another ("homeless" stays).
-fn grammar_words(words: &LanguageWords) -> std::collections::HashSet<String> {
+fn grammar_words(words: &LanguageWords) -> Vec<String> {
     let concepts = words.concepts.iter().flat_map(|(_, phrases)| phrases.iter());
     let danger = words.danger.iter().flat_map(|d| d.rules.iter());
     let phrasing = words.phrasing.iter().flat_map(|p| p.rules.iter().chain(&p.unless));

@@ -11,8 +11,6 @@
 //! bias, weight scale and threshold (f32 each), the number of weights (u32) and each weight
 //! as its feature's bucket (u32) and value (i8), buckets rising. Numbers little-endian.
 
-use std::collections::HashMap;
-
 use super::reading::Reading;
 use super::stem::stem;
 
@@ -45,8 +43,10 @@ pub struct Model {
     pub source: [u8; 32],
     /// The labels, in file order.
     pub labels: Vec<Label>,
-    /// Each bucket's weights: (label, stored value).
-    weights: HashMap<u32, Vec<(u8, i8)>>,
+    /// Every weight, keyed by its bucket and its place among that bucket's weights, as the
+    /// label (high byte) and the stored value (low byte); the same kind of table as the
+    /// grammar's, so the phone library carries one.
+    weights: super::FastMap<(u32, u32), u32>,
 }
 
 /// The tuning corpus and grammar file a model is trained from, relative to the core crate:
@@ -86,37 +86,72 @@ fn hash(parts: &[&[u8]]) -> u32 {
 
 /// The features of one sentence (`first..end` of a reading), as hashed buckets, each once.
 pub fn features(reading: &Reading, first: usize, end: usize, bits: u8) -> Vec<u32> {
-    let mask = if bits >= 32 { u32::MAX } else { (1u32 << bits) - 1 };
-    let mut out = Vec::with_capacity((end - first) * 4 + 1);
-    out.push(hash(&[b"bias"]) & mask);
-    let stems: Vec<String> = (first..end).map(|i| stem(&reading.tokens[i].word)).collect();
-    for (k, s) in stems.iter().enumerate() {
-        let i = first + k;
-        let negated = reading.negated_by[i].is_some();
-        out.push(hash(&[b"w", s.as_bytes()]) & mask);
-        if negated {
-            out.push(hash(&[b"n", s.as_bytes()]) & mask);
-        }
-        if reading.tokens[i].quoted || reading.reported[i] {
-            out.push(hash(&[b"q", s.as_bytes()]) & mask);
-        }
-        if let Some(next) = stems.get(k + 1) {
-            out.push(hash(&[b"b", s.as_bytes(), next.as_bytes()]) & mask);
-        }
-        if let Some(after) = stems.get(k + 2) {
-            out.push(hash(&[b"s", s.as_bytes(), after.as_bytes()]) & mask);
-        }
-        for c in reading.concepts_at(i) {
-            let c = c.to_le_bytes();
-            out.push(hash(&[b"c", &c]) & mask);
+    FeatureTable::new(reading, bits).window(first, end)
+}
+
+/// Each word's features, hashed once for a whole reading, so that windows of one or two
+/// sentences are put together without stemming or hashing again.
+pub struct FeatureTable {
+    mask: u32,
+    /// Each word's own features: the word, negated or quoted, and the concepts starting there.
+    own: Vec<Vec<u32>>,
+    /// Each word with the next (a pair) and with the one after (a skip pair).
+    pairs: Vec<(u32, u32)>,
+}
+
+impl FeatureTable {
+    /// Hashes every word's features.
+    pub fn new(reading: &Reading, bits: u8) -> Self {
+        let mask = if bits >= 32 { u32::MAX } else { (1u32 << bits) - 1 };
+        let n = reading.tokens.len();
+        let stems: Vec<String> = reading.tokens.iter().map(|t| stem(&t.word)).collect();
+        let mut own = Vec::with_capacity(n);
+        let mut pairs = Vec::with_capacity(n);
+        for (i, s) in stems.iter().enumerate() {
+            let negated = reading.negated_by[i].is_some();
+            let mut f = vec![hash(&[b"w", s.as_bytes()]) & mask];
             if negated {
-                out.push(hash(&[b"nc", &c]) & mask);
+                f.push(hash(&[b"n", s.as_bytes()]) & mask);
+            }
+            if reading.tokens[i].quoted || reading.reported[i] {
+                f.push(hash(&[b"q", s.as_bytes()]) & mask);
+            }
+            for c in reading.concepts_at(i) {
+                let c = c.to_le_bytes();
+                f.push(hash(&[b"c", &c]) & mask);
+                if negated {
+                    f.push(hash(&[b"nc", &c]) & mask);
+                }
+            }
+            own.push(f);
+            let pair = stems
+                .get(i + 1)
+                .map_or(0, |next| hash(&[b"b", s.as_bytes(), next.as_bytes()]) & mask);
+            let skip = stems
+                .get(i + 2)
+                .map_or(0, |after| hash(&[b"s", s.as_bytes(), after.as_bytes()]) & mask);
+            pairs.push((pair, skip));
+        }
+        FeatureTable { mask, own, pairs }
+    }
+
+    /// The features of words `first..end`, each once.
+    pub fn window(&self, first: usize, end: usize) -> Vec<u32> {
+        let mut out = Vec::with_capacity((end - first) * 4 + 1);
+        out.push(hash(&[b"bias"]) & self.mask);
+        for k in first..end {
+            out.extend_from_slice(&self.own[k]);
+            if k + 1 < end {
+                out.push(self.pairs[k].0);
+            }
+            if k + 2 < end {
+                out.push(self.pairs[k].1);
             }
         }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The logistic function.
@@ -141,7 +176,7 @@ impl Model {
             return Err(ModelError);
         }
         let mut labels = Vec::with_capacity(count);
-        let mut weights: HashMap<u32, Vec<(u8, i8)>> = HashMap::new();
+        let mut weights: super::FastMap<(u32, u32), u32> = super::FastMap::default();
         for index in 0..count {
             let len = usize::from(r.u8()?);
             let key = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError)?.to_owned();
@@ -161,7 +196,8 @@ impl Model {
                     return Err(ModelError);
                 }
                 last = Some(bucket);
-                weights.entry(bucket).or_default().push((index as u8, value));
+                let place = (0..).find(|k| !weights.contains_key(&(bucket, *k))).unwrap_or(0);
+                weights.insert((bucket, place), (index as u32) << 8 | u32::from(value as u8));
             }
             labels.push(Label { key, bias, scale, threshold });
         }
@@ -174,10 +210,12 @@ impl Model {
     /// Each label's probability for a sentence's features, in label order.
     pub fn scores(&self, features: &[u32]) -> Vec<f32> {
         let mut sums: Vec<f32> = self.labels.iter().map(|l| l.bias).collect();
-        for f in features {
-            for &(label, value) in self.weights.get(f).into_iter().flatten() {
-                let l = usize::from(label);
-                sums[l] += f32::from(value) * self.labels[l].scale;
+        for &f in features {
+            let mut place = 0;
+            while let Some(&w) = self.weights.get(&(f, place)) {
+                let l = (w >> 8) as usize;
+                sums[l] += f32::from(w as u8 as i8) * self.labels[l].scale;
+                place += 1;
             }
         }
         sums.into_iter().map(sigmoid).collect()

@@ -6,8 +6,6 @@
 //! text-speak corrected, letters repeated for emphasis collapsed ("sooo"), and a typo in one
 //! of the grammar's longer words mended. The tables are per language (`language.toml`).
 
-use std::collections::{HashMap, HashSet};
-
 use super::stem::stem;
 
 /// One word of the text, normalised.
@@ -27,22 +25,61 @@ pub struct Token {
     pub quoted: bool,
 }
 
+/// Words, each with a value: one kind of hash table (text to a number) serves every table of
+/// the engine, the values kept beside it, so the phone library carries one table's code.
+#[derive(Debug, Default, Clone)]
+pub struct Words<V> {
+    index: super::FastMap<String, u32>,
+    values: Vec<V>,
+}
+
+impl<V> Words<V> {
+    /// The table of `entries`; where a word comes twice, its first value is kept.
+    pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+        let mut table = Words { index: super::FastMap::default(), values: Vec::new() };
+        for (word, value) in entries {
+            if !table.index.contains_key(&word) {
+                table.index.insert(word, table.values.len() as u32);
+                table.values.push(value);
+            }
+        }
+        table
+    }
+
+    /// The value of `word`.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.index.get(word).map(|&i| &self.values[i as usize])
+    }
+
+    /// Whether `word` is in the table.
+    pub fn contains(&self, word: &str) -> bool {
+        self.index.contains_key(word)
+    }
+}
+
+impl Words<()> {
+    /// A table of words alone.
+    pub fn of(words: impl IntoIterator<Item = String>) -> Self {
+        Self::new(words.into_iter().map(|w| (w, ())))
+    }
+}
+
 /// A language's normalisation tables.
 #[derive(Debug, Default)]
 pub struct Normaliser {
     /// Whole words read as other words: contractions typed without an apostrophe
     /// ("dont"), misspellings and text-speak ("becuase", "u", "kms").
-    pub replace: HashMap<String, Vec<String>>,
+    pub replace: Words<Vec<String>>,
     /// Words that start a new clause ("but", "because").
-    pub clause_words: HashSet<String>,
+    pub clause_words: Words<()>,
     /// Past participles that follow a "'d" meaning "had" ("you'd been", "you'd gone").
-    pub participles: HashSet<String>,
+    pub participles: Words<()>,
     /// Longer words worth mending when one letter is wrong, missing, extra or swapped,
     /// keyed by each of their one-letter deletions.
-    pub mendable: HashMap<String, Vec<String>>,
+    pub mendable: Words<Vec<String>>,
     /// The stem of every word the grammar knows: such words are never mended, and repeated
     /// letters collapse to whichever form it knows.
-    pub known: HashSet<String>,
+    pub known: Words<()>,
 }
 
 /// What ends a sentence.
@@ -81,17 +118,18 @@ struct Raw {
 
 impl Normaliser {
     /// Makes the index of mendable words: every one-letter deletion of each.
-    pub fn index_mendable(words: &[String]) -> HashMap<String, Vec<String>> {
-        let mut index: HashMap<String, Vec<String>> = HashMap::new();
+    pub fn index_mendable(words: &[String]) -> Words<Vec<String>> {
+        let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
         for w in words {
             for d in deletions(w).into_iter().chain([w.clone()]) {
-                let list = index.entry(d).or_default();
-                if !list.contains(w) {
-                    list.push(w.clone());
+                match grouped.iter_mut().find(|(k, _)| *k == d) {
+                    Some((_, list)) if !list.contains(w) => list.push(w.clone()),
+                    Some(_) => {}
+                    None => grouped.push((d, vec![w.clone()])),
                 }
             }
         }
-        index
+        Words::new(grouped)
     }
 
     /// Reads `text` into normalised tokens.
@@ -186,7 +224,7 @@ impl Normaliser {
     }
 
     fn knows(&self, word: &str) -> bool {
-        self.known.contains(&stem(word)) || self.replace.contains_key(word)
+        self.known.contains(&stem(word)) || self.replace.contains(word)
     }
 
     /// A longer word one letter away from a mendable word the grammar knows, mended.
@@ -356,15 +394,17 @@ mod tests {
     use super::*;
 
     fn normaliser() -> Normaliser {
-        let mut n = Normaliser::default();
-        n.replace.insert("dont".into(), vec!["do".into(), "not".into()]);
-        n.replace.insert("becuase".into(), vec!["because".into()]);
-        n.replace.insert("u".into(), vec!["you".into()]);
-        n.clause_words.insert("but".into());
-        n.participles.insert("been".into());
-        n.known.extend(["so", "please", "good"].map(stem));
-        n.mendable = Normaliser::index_mendable(&["forgive".to_owned(), "suicide".to_owned()]);
-        n
+        Normaliser {
+            replace: Words::new([
+                ("dont".into(), vec!["do".into(), "not".into()]),
+                ("becuase".into(), vec!["because".into()]),
+                ("u".into(), vec!["you".into()]),
+            ]),
+            clause_words: Words::of(["but".to_owned()]),
+            participles: Words::of(["been".to_owned()]),
+            known: Words::of(["so", "please", "good"].map(stem)),
+            mendable: Normaliser::index_mendable(&["forgive".to_owned(), "suicide".to_owned()]),
+        }
     }
 
     fn words(s: &str) -> Vec<String> {

@@ -16,6 +16,9 @@ pub struct Reading {
     stems: Vec<u32>,
     /// The concepts found starting at each word: (concept, words it spans).
     concepts: Vec<Vec<(u16, u16)>>,
+    /// The same as a set of bits per word (concept `c` is bit `c`), so that a concept that is
+    /// not there is ruled out at once (the grammar has at most 128 concepts).
+    concept_bits: Vec<u128>,
     /// For each word, the negating word whose scope it is in, if any.
     pub negated_by: Vec<Option<usize>>,
     /// Whether each word is itself a negation.
@@ -31,7 +34,7 @@ pub type Span = (usize, usize);
 
 /// A pattern found: its span, and which of its words a gap passed over (bit `k` for word
 /// `first + k`), so that a negation the pattern did not ask for can cancel it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Match {
     /// Where it was found.
     pub span: Span,
@@ -44,7 +47,12 @@ impl Reading {
     pub fn new(text: &str, normaliser: &Normaliser, lexicon: &Lexicon, trie: &Trie) -> Self {
         let tokens = normaliser.tokens(text);
         let stems: Vec<u32> = tokens.iter().map(|t| lexicon.id(&t.word)).collect();
-        let concepts = (0..stems.len()).map(|i| trie.find(&stems, &tokens, i)).collect();
+        let concepts: Vec<Vec<(u16, u16)>> =
+            (0..stems.len()).map(|i| trie.find(&stems, &tokens, i)).collect();
+        let concept_bits = concepts
+            .iter()
+            .map(|found| found.iter().fold(0u128, |bits, &(c, _)| bits | 1u128 << (c & 127)))
+            .collect();
         let mut sentences = Vec::new();
         let mut first = 0;
         for i in 1..=tokens.len() {
@@ -58,6 +66,7 @@ impl Reading {
             tokens,
             stems,
             concepts,
+            concept_bits,
             negated_by: vec![None; n],
             negator: vec![false; n],
             reported: vec![false; n],
@@ -174,8 +183,8 @@ impl Reading {
             Atom::Concept(_) => None,
         };
         let concept = match atom {
-            Atom::Concept(c) => Some(c),
-            Atom::Word(_) | Atom::Phrase(_) => None,
+            Atom::Concept(c) if self.concept_bits[i] >> (c & 127) & 1 == 1 => Some(c),
+            Atom::Concept(_) | Atom::Word(_) | Atom::Phrase(_) => None,
         };
         word.into_iter().chain(
             self.concepts[i]
@@ -257,6 +266,11 @@ impl Reading {
         }
     }
 
+    /// The concepts that start at word `i`, as bits.
+    pub fn concept_bits(&self, i: usize) -> u128 {
+        self.concept_bits[i]
+    }
+
     /// The stem id of word `i`.
     pub fn stem(&self, i: usize) -> u32 {
         self.stems[i]
@@ -272,7 +286,7 @@ impl Reading {
 #[derive(Debug, Default)]
 pub struct Trie {
     /// (node, stem) → child node.
-    edges: std::collections::HashMap<(u32, u32), u32>,
+    edges: super::FastMap<(u32, u32), u32>,
     /// The concepts whose phrase ends at each node.
     ends: Vec<Vec<u16>>,
 }

@@ -1,7 +1,7 @@
-// The pieces every screen is built from: a scrolling page with its title and help one tap
-// away, a passcode field, the problem line, and the strength the core estimates for a new
-// passcode. They grow with Dynamic Type and carry VoiceOver labels and identifiers for the
-// UI tests.
+// The pieces every screen is built from: a scrolling page with its title, help one tap away
+// and the quick exit, a passcode field, the problem line, and the strength the core estimates
+// for a new passcode. They grow with Dynamic Type and carry VoiceOver labels and identifiers
+// for the UI tests.
 import MendCore
 import MendKit
 import SwiftUI
@@ -11,6 +11,8 @@ extension EnvironmentValues {
     @Entry var words = Words()
     @Entry var problemWords = ProblemWords()
     @Entry var showHelp: () -> Void = {}
+    /// Locks the vault, clears what is on screen and leaves the app (RootView's).
+    @Entry var quickExit: () -> Void = {}
 }
 
 /// A page: scrolls at large text sizes, with help in its toolbar.
@@ -36,22 +38,37 @@ struct Page<Content: View>: View {
 }
 
 extension View {
-    /// Help in the toolbar: one tap away from every screen.
+    /// Help and the quick exit in the toolbar: one tap away from every screen.
     func withHelp() -> some View { modifier(HelpButton()) }
 }
 
+/// The labelled help button (help is for now, not an "about" icon) and the quick exit.
 private struct HelpButton: ViewModifier {
     @Environment(\.words) private var words
     @Environment(\.showHelp) private var showHelp
 
     func body(content: Content) -> some View {
         content.toolbar {
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(action: showHelp) { Image(systemName: "info.circle") }
-                    .accessibilityLabel(words.help)
+            ToolbarItemGroup(placement: .topBarTrailing) {
+                Button(words.help, action: showHelp)
+                    .bold()
                     .accessibilityIdentifier("help")
+                QuickExitButton()
             }
         }
+    }
+}
+
+/// Leaves at once: the vault locks, the screen clears, the app goes to the background.
+struct QuickExitButton: View {
+    @Environment(\.words) private var words
+    @Environment(\.quickExit) private var quickExit
+
+    var body: some View {
+        Button(action: quickExit) { Image(systemName: "rectangle.portrait.and.arrow.right") }
+            .accessibilityLabel(words.quickExit)
+            .accessibilityHint(words.quickExitHint)
+            .accessibilityIdentifier("quick-exit")
     }
 }
 

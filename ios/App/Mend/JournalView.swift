@@ -123,14 +123,9 @@ struct NoteEditorView: View {
                     .accessibilityIdentifier("body")
                 if !model.dirty && !model.isNew { Text(words.saved).foregroundStyle(.secondary).accessibilityIdentifier("saved") }
                 if let problem = model.problem { ProblemText(problem: problem) }
-                // Words of self-harm in the saved note: help is offered first (the note is kept).
+                // The note is saved; when its words sound dangerous, the core's help comes after.
                 if let help = model.help {
-                    VStack(alignment: .leading, spacing: 8) {
-                        Text(help.label).font(.headline)
-                        Text(help.suggestion)
-                        PrimaryButton(title: words.openHelpNow, identifier: "open-help") { helping = true }
-                    }
-                    .accessibilityIdentifier("help-first")
+                    HelpOfferView(offer: help) { helping = true }
                 }
                 if !model.isNew {
                     Button(words.delete, role: .destructive) { deleting = true }.accessibilityIdentifier("delete")

@@ -2,7 +2,9 @@
 // Support (no backup, file protection), its device key in the Secure Enclave; Face ID or
 // Touch ID keeps biometric unlock's secret. When the app leaves the screen a privacy cover
 // hides it (the app switcher's snapshot shows nothing) and the vault locks after the chosen
-// delay; reminders are armed again whenever the app comes back or the vault changes.
+// delay; reminders are armed again whenever the app comes back or the vault changes. The
+// library is built without the program's content: the app carries it (Content/*.mendcontent)
+// and installs it before anything else, before any word is read.
 import LocalAuthentication
 import MendCore
 import MendKit
@@ -17,6 +19,9 @@ struct MendApp: App {
     @Environment(\.scenePhase) private var scenePhase
 
     init() {
+        // First of all: every language's content, English first. A file the core refused
+        // leaves the others installed; the screens then say what the core cannot answer.
+        _ = try? ProgramContent.install(from: .main)
         let words = Words()
         #if targetEnvironment(simulator)
         let keyStore = SecureEnclaveKeyStore(allowSoftwareKeys: true) // the simulator has no Secure Enclave

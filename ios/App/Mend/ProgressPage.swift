@@ -1,6 +1,7 @@
-// Progress: today's check-in (three sliders, the range is the core's), practice per step or
-// theme so far, check-in averages week by week (Swift Charts), and milestones reached. The
-// numbers are the core's; the view draws them.
+// Progress: today's check-in (three sliders, the range is the core's; the core's help card
+// after one that brings it), practice per step or theme so far, check-in averages week by
+// week (Swift Charts), and milestones reached. The numbers are the core's; the view draws
+// them.
 import Charts
 import MendCore
 import MendKit
@@ -21,6 +22,8 @@ struct ProgressPage: View {
     var body: some View {
         Page(title: words.progress) {
             CheckInCard(model: checkIn)
+            // Low safety, the same low score twice in a week, or a note that sounds dangerous.
+            if let help = checkIn.help { HelpOfferView(offer: help) }
             if let progress = model.progress {
                 Text(words.practisedDays(progress.daysPractisedLast7, progress.daysPractisedLast28))
                     .accessibilityIdentifier("practised")

@@ -1,9 +1,11 @@
 // Which screen the session's state asks for: first run, the lock screen, a recovery code to
 // keep, whose space this is again, or the open space. Help is a sheet over any of them, so it
-// is one tap away while locked too.
+// is one tap away while locked too; so is the quick exit, which locks, clears the screen and
+// leaves.
 import MendCore
 import MendKit
 import SwiftUI
+import UIKit
 
 struct RootView: View {
     let session: MendSession
@@ -17,6 +19,8 @@ struct RootView: View {
     @State private var forgot = false
     let exchange: DocumentExchange
     @State private var helping = false
+    /// Whether this device opens the dialler (an iPhone), or help lines' numbers are copied.
+    @State private var canDial: Bool
     @Environment(\.words) private var words
 
     init(session: MendSession, notifications: NotificationReminders, exchange: DocumentExchange) {
@@ -26,6 +30,8 @@ struct RootView: View {
         _onboarding = State(initialValue: OnboardingViewModel(session: session))
         _recover = State(initialValue: RecoverViewModel(session: session))
         _restore = State(initialValue: RestoreViewModel(session: session, files: exchange))
+        // Answers only for the schemes Info.plist declares (LSApplicationQueriesSchemes).
+        _canDial = State(initialValue: URL(string: "tel:").map { UIApplication.shared.canOpenURL($0) } ?? false)
     }
 
     var body: some View {
@@ -41,12 +47,27 @@ struct RootView: View {
             }
         }
         .environment(\.showHelp) { helping = true }
+        .environment(\.quickExit) { quickExit() }
+        .environment(\.canDial, canDial)
         .environment(\.sharedFiles, exchange)
         .documentExchange(exchange)
         .onChange(of: restore.done) { _, done in if done { restoring = false } }
         .sheet(isPresented: $helping) { HelpView(session: session) }
         .onChange(of: session.state) { _, state in
             if case .unlocked = state, recover.newRecoveryCode == nil { forgot = false }
+        }
+    }
+
+    /// The quick exit, on every screen: the vault locks first, then nothing that was open stays
+    /// on screen (the open space gives way to the lock screen, and its sheets close with it).
+    /// iOS offers apps no public way to send themselves to the home screen, so the person
+    /// swipes home from the lock screen; the app switcher shows the privacy cover (MendApp).
+    private func quickExit() {
+        Task {
+            await session.lock()
+            helping = false
+            forgot = false
+            restoring = false
         }
     }
 

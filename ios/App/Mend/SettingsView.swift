@@ -51,7 +51,14 @@ struct SettingsView: View {
                     }
                 ))
                 .accessibilityIdentifier("discreet")
-            } footer: { Text(words.discreetText) }
+            } footer: {
+                // For the partner repairing the harm, hiding can itself feel like a new secret.
+                if case .unlocked(role: .repairing, _, _, _, _) = session.state {
+                    Text(words.discreetText + "\n\n" + words.discreetRepairingNote)
+                } else {
+                    Text(words.discreetText)
+                }
+            }
             if let sharedFiles {
                 Section(words.backupSection) {
                     NavigationLink(words.makeBackup) { BackupView(session: session, files: sharedFiles) }

@@ -1,5 +1,6 @@
 // Today: the day's prompt from the core, done with an optional response, "not today", or
-// another one while more are left; what happened to it is said in place.
+// another one while more are left; what happened to it is said in place, with the core's help
+// card after a response whose words sound dangerous.
 import MendCore
 import MendKit
 import SwiftUI
@@ -39,6 +40,8 @@ struct TodayView: View {
                 switch today.outcome {
                 case .done:
                     Text(words.doneToday).accessibilityIdentifier("outcome")
+                    // The response is saved first; help comes after, when its words sound dangerous.
+                    if let help = model.help { HelpOfferView(offer: help) }
                 case .skipped:
                     Text(words.skippedToday).accessibilityIdentifier("outcome")
                 case .shown:

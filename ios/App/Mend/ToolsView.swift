@@ -1,6 +1,8 @@
 // The tools: the role's list from the core, each opening to its entries (newest first), a
 // form to add one, and delete after a confirmation; the letter, the story and validation
-// notes open as worksheets with the phrasing check underlined in place.
+// notes open as worksheets with the core's letter check in place: help for a section that
+// sounds dangerous, otherwise the phrasing underlined, or what it means that nothing was
+// flagged. What is saved comes with the core's help card when its words sound dangerous.
 import MendCore
 import MendKit
 import SwiftUI
@@ -72,6 +74,10 @@ struct ToolView: View {
                 } else {
                     EntryForm(kind: kind) { entry in Task { await model.add(entry) } }
                 }
+            }
+            // What was just saved is kept first; help comes after, when its words sound dangerous.
+            if let help = model.help {
+                Section { HelpOfferView(offer: help) }
             }
             Section {
                 ForEach(model.entries, id: \.id) { record in
@@ -219,8 +225,9 @@ private struct EntryForm: View {
     }
 }
 
-/// A worksheet (the remorse letter, the story, a validation note): its sections, with the
-/// phrases the core flags underlined in place and explained beneath.
+/// A worksheet (the remorse letter, the story, a validation note): its sections, each with the
+/// core's check beneath it — help when its words sound dangerous, otherwise the phrases it
+/// flags underlined in place and explained, or what it means that nothing was flagged.
 struct WorksheetView: View {
     let existing: ToolRecord?
     @State private var model: WorksheetViewModel
@@ -243,16 +250,17 @@ struct WorksheetView: View {
                         ), axis: .vertical)
                         .lineLimit(4...)
                         .accessibilityIdentifier("section-\(index)")
-                        let all = index < model.flags.count ? model.flags[index] : []
-                        // Words of self-harm are answered with help, never underlined as style.
-                        let flags = all.filter { $0.reason != .selfHarm }
-                        if let harm = all.first(where: { $0.reason == .selfHarm }) {
-                            VStack(alignment: .leading, spacing: 8) {
-                                Text(harm.label).font(.headline)
-                                Text(harm.suggestion)
-                                PrimaryButton(title: words.openHelpNow, identifier: "open-help", action: showHelp)
+                        let check = index < model.checks.count ? model.checks[index] : nil
+                        let flags = model.flags(index)
+                        // Danger is answered with help, never with writing tips; the worksheet is
+                        // kept before help opens, so nothing written is lost on the way.
+                        if let help = check?.help {
+                            HelpOfferView(offer: help) {
+                                Task {
+                                    await model.save()
+                                    showHelp()
+                                }
                             }
-                            .accessibilityIdentifier("help-first")
                         }
                         if !flags.isEmpty {
                             Text(underlined(model.sections[index], flags))
@@ -264,17 +272,25 @@ struct WorksheetView: View {
                                 }
                             }
                         }
+                        if let nothingFound = check?.nothingFound, !nothingFound.isEmpty {
+                            Text(nothingFound).font(.footnote).foregroundStyle(.secondary).accessibilityIdentifier("nothing-found")
+                        }
                     }
                 }
             }
             if model.saved { Text(words.saved).foregroundStyle(.secondary).accessibilityIdentifier("saved") }
+            if model.saved, let help = model.savedHelp {
+                Section { HelpOfferView(offer: help) }
+            }
             if let problem = model.problem { ProblemText(problem: problem) }
         }
         .navigationTitle(model.info?.title ?? "")
         .withHelp()
         .toolbar {
             ToolbarItem(placement: .confirmationAction) {
-                Button(words.save) { Task { await model.save() } }.accessibilityIdentifier("save")
+                Button(words.save) { Task { await model.save() } }
+                    .disabled(model.busy)
+                    .accessibilityIdentifier("save")
             }
         }
         .task { await model.open(existing) }

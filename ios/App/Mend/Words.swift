@@ -17,6 +17,14 @@ struct Words: Sendable {
 
     var appName: String { w["appName"] }
     var help: String { w["help"] }
+    // Help offered after saving, its lines, and the quick exit.
+    var openHelp: String { w["openHelp"] }
+    func callLine(_ number: String) -> String { w.fill("callLine", ["number": number]) }
+    func textLine(_ number: String) -> String { w.fill("textLine", ["number": number]) }
+    func copyLine(_ number: String) -> String { w.fill("copyLine", ["number": number]) }
+    var copied: String { w["copied"] }
+    var quickExit: String { w["quickExit"] }
+    var quickExitHint: String { w["quickExitHint"] }
     var back: String { w["back"] }
     var lock: String { w["lock"] }
     var busy: String { w["busy"] }
@@ -229,7 +237,6 @@ struct Words: Sendable {
 
     /// A flagged phrase and why it is worth another look, in the core's words.
     func flagged(_ flag: PhrasingFlag) -> String { w.fill("flagged", ["excerpt": flag.excerpt, "why": flag.label]) }
-    var openHelpNow: String { w["openHelpNow"] }
 
     /// One line for an entry: what it says, never more than the person wrote.
     func summary(_ entry: ToolEntry) -> String {
@@ -278,6 +285,7 @@ struct Words: Sendable {
     var biometricText: String { w["biometricText"] }
     var discreetTitle: String { w["discreetTitle"] }
     var discreetText: String { w["discreetText"] }
+    var discreetRepairingNote: String { w["discreetRepairingNote"] }
     var passcodeSection: String { w["passcodeSection"] }
     var changePasscode: String { w["changePasscode"] }
     var someoneMayKnow: String { w["someoneMayKnow"] }

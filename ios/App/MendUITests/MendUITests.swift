@@ -1,7 +1,8 @@
 // Each role's life through the real app on a simulator, as the Android UI tests walk it:
 // first run with the recovery code kept, today done with a response, a note written and
 // found, a tool entry, a check-in, a reminder, the lock screen with a wrong then the right
-// passcode, a passcode change, and erase. Run on a Mac: see the README.
+// passcode, a passcode change, and erase; help while locked, the help card after a note that
+// sounds dangerous, and the quick exit. Run on a Mac: see the README.
 import XCTest
 
 final class MendUITests: XCTestCase {
@@ -136,8 +137,24 @@ final class MendUITests: XCTestCase {
         _ = firstRun(role: "role-repairing", passcode: "first-passcode")
         tap("lock")
         tap("help")
-        XCTAssertTrue(element("help-intro").waitForExistence(timeout: 20))
+        XCTAssertTrue(element("get-help-now").waitForExistence(timeout: 20), "help opens on what to do now")
+        XCTAssertTrue(element("help-intro").exists)
         tap("help-back")
         XCTAssertTrue(element("unlock").waitForExistence(timeout: 20))
+    }
+
+    func testANoteThatSoundsDangerousIsKeptWithHelpAndTheQuickExitLocks() {
+        _ = firstRun(role: "role-hurt", passcode: "first-passcode")
+        tap("tab-journal")
+        tap("new-note")
+        type("title", "Tonight")
+        type("body", "I keep thinking about the pills in the cabinet")
+        tap("save")
+        XCTAssertTrue(element("help-offer").waitForExistence(timeout: 20), "help is offered")
+        XCTAssertTrue(element("saved").exists, "the note is kept")
+        tap("quick-exit")
+        app.activate()
+        XCTAssertTrue(element("unlock").waitForExistence(timeout: 30), "locked")
+        XCTAssertFalse(app.staticTexts["Tonight"].exists, "nothing of the note stays on screen")
     }
 }

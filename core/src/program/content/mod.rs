@@ -1,7 +1,9 @@
 //! The program's content as data: the six steps, the hurt partner's themes, the prompt
 //! library, help resources, the neutral notification texts, the language engine's grammar and
-//! the words of the apps' own screens ([`words`]), in each bundled language
-//! (`content/<code>/`). build.rs compiles each language's TOML files into one byte blob; [`reader`] reads it into the [`types`] once; [`rules`] lists
+//! the words of the apps' own screens ([`words`]), in each language (`content/<code>/`).
+//! build.rs compiles each language's TOML files into one byte blob, built into the library
+//! or, for the phones, carried by the app as a file and installed at start
+//! ([`install_content`]); [`reader`] reads it into the [`types`] once; [`rules`] lists
 //! anything that breaks the content rules (tests require none).
 
 mod keys;
@@ -10,8 +12,8 @@ pub mod rules;
 pub mod types;
 pub mod words;
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, RwLock};
 
 pub use types::*;
 
@@ -19,64 +21,113 @@ use crate::error::{Error, Result};
 use crate::tools::WorksheetKind;
 use crate::vault::Role;
 
-// The bundled languages (`BUNDLED`: code and compiled content, English first), as build.rs
-// found them under `content/`.
+// The languages built into the library (`BUNDLED`: code and compiled content, English
+// first) — none when the `bundled-content` feature is off, as for the phones, whose apps
+// install the same compiled content from a file they carry ([`install_content`]).
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 const MALFORMED: Error = Error::Damaged("the built-in program content is malformed");
+const MISSING: Error = Error::Damaged("the program content is not installed");
 
 /// A compiled language's content inflated: the inflated length (u32, little-endian) first,
 /// then the encoding, deflated.
 fn inflate(blob: &[u8]) -> Option<Vec<u8>> {
     let (len, deflated) = blob.split_at_checked(4)?;
     let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+    if len > MAX_INFLATED {
+        return None;
+    }
     let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, len).ok()?;
     (inflated.len() == len).then_some(inflated)
 }
 
-/// The bundled languages' codes, English first.
-pub fn bundled_languages() -> Vec<&'static str> {
-    BUNDLED.iter().map(|(code, _)| *code).collect()
+/// The largest a language's content may be once inflated.
+const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// One language the core can speak: its code and its content, parsed once, for the life of
+/// the process.
+struct Language {
+    code: &'static str,
+    content: &'static Content,
 }
 
-/// The index in [`BUNDLED`] of the language in use.
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
+/// The languages in use, English first: those built in, then those installed.
+static LANGUAGES: RwLock<Vec<Language>> = RwLock::new(Vec::new());
+
+/// Parses a compiled language's content; it lives for the rest of the process.
+fn parse(blob: &[u8]) -> Result<&'static Content> {
+    // Inflated once: the decoder reads from it without copying.
+    let inflated: &'static [u8] = Vec::leak(inflate(blob).ok_or(MALFORMED)?);
+    Ok(Box::leak(Box::new(Content::parse(inflated).map_err(|_| MALFORMED)?)))
+}
+
+/// The languages, built-in ones parsed on first use.
+fn languages() -> std::sync::RwLockReadGuard<'static, Vec<Language>> {
+    static BUILT_IN: Once = Once::new();
+    BUILT_IN.call_once(|| {
+        if let Ok(mut list) = LANGUAGES.write() {
+            for (code, blob) in BUNDLED {
+                if let Ok(content) = parse(blob)
+                    .and_then(|c| if c.language == *code { Ok(c) } else { Err(MALFORMED) })
+                {
+                    list.push(Language { code, content });
+                }
+            }
+        }
+    });
+    LANGUAGES.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Installs a language's compiled content (the bytes of a `<code>.mendcontent` file the app
+/// carries), replacing any content of that language; returns its language code. A file that
+/// does not decode is refused and changes nothing.
+pub fn install_content(blob: &[u8]) -> Result<&'static str> {
+    let content = parse(blob)?;
+    let code: &'static str = Box::leak(content.language.clone().into_boxed_str());
+    drop(languages());
+    let mut list = LANGUAGES.write().map_err(|_| MALFORMED)?;
+    match list.iter_mut().find(|l| l.code == code) {
+        Some(l) => l.content = content,
+        None if code == "en" => list.insert(0, Language { code, content }),
+        None => list.push(Language { code, content }),
+    }
+    Ok(code)
+}
+
+/// The compiled content of every language built into this library, by code: what
+/// `examples/write-content.rs` writes for the apps to carry.
+pub fn built_in_blobs() -> Vec<(&'static str, &'static [u8])> {
+    BUNDLED.to_vec()
+}
+
+/// The codes of the languages in use, English first.
+pub fn bundled_languages() -> Vec<&'static str> {
+    languages().iter().map(|l| l.code).collect()
+}
+
+/// The code of the language chosen by [`set_language`].
+static CURRENT: RwLock<&str> = RwLock::new("en");
 
 /// Whether the screens' words are pseudo-translated: the tag was the `en-XA` pseudo-locale.
 static PSEUDO: AtomicBool = AtomicBool::new(false);
 
 /// Chooses the content's language from a language tag (`de`, `de-AT`, `pt_BR`): its primary
-/// language if bundled, English otherwise. Returns the code of the language now in use. The
-/// pseudo-locale `en-XA` is English content with the screens' words pseudo-translated.
+/// language if the core has it, English otherwise. Returns the code of the language now in
+/// use. The pseudo-locale `en-XA` is English content with the screens' words
+/// pseudo-translated.
 pub fn set_language(tag: &str) -> &'static str {
     PSEUDO.store(tag.replace('_', "-").eq_ignore_ascii_case("en-XA"), Ordering::Relaxed);
     let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let index = BUNDLED.iter().position(|(code, _)| *code == primary).unwrap_or(0);
-    CURRENT.store(index, Ordering::Relaxed);
-    BUNDLED[index].0
+    let code = languages().iter().map(|l| l.code).find(|c| *c == primary).unwrap_or("en");
+    if let Ok(mut current) = CURRENT.write() {
+        *current = code;
+    }
+    code
 }
 
-/// The language in use, as its index in the bundled languages, and how many there are: for
-/// caches kept per language (the language engine's compiled grammar).
-pub(crate) fn current_language() -> (usize, usize) {
-    (CURRENT.load(Ordering::Relaxed), BUNDLED.len())
-}
-
-/// The content of the language at `index` in [`BUNDLED`], inflated and parsed once.
-pub(crate) fn bundled(index: usize) -> Result<&'static Content> {
-    static PARSED: OnceLock<Vec<OnceLock<Option<Content>>>> = OnceLock::new();
-    let slots = PARSED.get_or_init(|| BUNDLED.iter().map(|_| OnceLock::new()).collect());
-    let (code, blob) = BUNDLED.get(index).ok_or(MALFORMED)?;
-    slots[index]
-        .get_or_init(|| {
-            // Inflated once per language for the life of the process: the decoder reads
-            // from it without copying.
-            let inflated: &'static [u8] = Vec::leak(inflate(blob)?);
-            let content = Content::parse(inflated).ok()?;
-            (content.language == *code).then_some(content)
-        })
-        .as_ref()
-        .ok_or(MALFORMED)
+/// The content of the language `code`.
+fn content_of(code: &str) -> Result<&'static Content> {
+    languages().iter().find(|l| l.code == code).map(|l| l.content).ok_or(MISSING)
 }
 
 /// The whole program in one language.
@@ -119,17 +170,18 @@ pub struct Content {
 impl Content {
     /// The content in the language in use ([`set_language`]; English until one is chosen).
     pub fn current() -> Result<&'static Content> {
-        bundled(current_language().0)
+        let code = *CURRENT.read().map_err(|_| MISSING)?;
+        content_of(code).or_else(|_| content_of("en"))
     }
 
-    /// The English content, parsed once.
+    /// The English content.
     pub fn english() -> Result<&'static Content> {
-        bundled(0)
+        content_of("en")
     }
 
-    /// The content in the bundled language `code`, if there is one.
+    /// The content in the language `code`, if the core has it.
     pub fn for_language(code: &str) -> Option<Result<&'static Content>> {
-        BUNDLED.iter().position(|(c, _)| *c == code).map(bundled)
+        bundled_languages().contains(&code).then(|| content_of(code))
     }
 
     /// How the screens' words are wanted in this language for `devices`.

@@ -136,7 +136,6 @@ impl Content {
             "resources",
             "get_help_now",
             "local_note_offline",
-            "discreet_note",
             "searched_title",
             "searched",
             "offer",
@@ -182,6 +181,7 @@ impl Content {
                     })
                 },
             )?,
+            here: Vec::new(),
             local_note: h.text("local_note")?,
             coercion: h.text("coercion")?,
             transparency: h.text("transparency")?,
@@ -199,7 +199,6 @@ impl Content {
             })?,
             get_help_now: h.text("get_help_now")?,
             local_note_offline: h.text("local_note_offline")?,
-            discreet_note: h.text("discreet_note")?,
             searched_title: h.text("searched_title")?,
             searched: h.texts("searched")?,
         };

@@ -593,6 +593,13 @@ mod tests {
         let de = help.for_region(Some("DE"));
         assert_eq!(de.resources[0].call, "112", "in the European Union, 112 first");
         assert_eq!(de.resources[1].kind, ResourceKind::Crisis, "then the national crisis line");
+        assert!(
+            de.here.iter().all(|r| r.country == "DE"),
+            "the lines to reach now are the region's"
+        );
+        let nowhere = help.for_region(None);
+        assert!(!nowhere.here.is_empty(), "somewhere to turn wherever the person is");
+        assert!(nowhere.here.iter().all(|r| r.kind == ResourceKind::Directory));
         assert_eq!(first(None), "ALL");
         let gb = help.for_region(Some("GB"));
         let kinds: Vec<_> =

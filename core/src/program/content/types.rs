@@ -137,6 +137,9 @@ pub struct Help {
     /// Crisis, abuse and emergency services; those of the person's region first when the
     /// region is known.
     pub resources: Vec<HelpResource>,
+    /// The lines to reach now, at the top of the help page: the region's own, or where it has
+    /// none (or is not known) the directory for everywhere.
+    pub here: Vec<HelpResource>,
     /// That numbers change and where to look when one does not answer.
     pub local_note: String,
     /// The caution shown before any transparency or sharing feature.
@@ -152,9 +155,6 @@ pub struct Help {
     pub get_help_now: String,
     /// That Mend works offline and which place's lines come first.
     pub local_note_offline: String,
-    /// For the partner repairing the harm, about discreet mode: a hidden app found later can
-    /// feel like a new secret.
-    pub discreet_note: String,
     /// The heading over the advice for a phone that someone may check.
     pub searched_title: String,
     /// How to reach help safely when a phone may be checked, a paragraph each.
@@ -208,7 +208,18 @@ impl Help {
             .flat_map(|wanted| self.resources.iter().filter(move |r| rank(r) == wanted))
             .cloned()
             .collect();
-        Help { resources, ..self.clone() }
+        let own: Vec<HelpResource> = self
+            .resources
+            .iter()
+            .filter(|r| Some(&r.country) == region.as_ref())
+            .cloned()
+            .collect();
+        let here = if own.is_empty() {
+            self.resources.iter().filter(|r| r.kind == ResourceKind::Directory).cloned().collect()
+        } else {
+            own
+        };
+        Help { resources, here, ..self.clone() }
     }
 }
 

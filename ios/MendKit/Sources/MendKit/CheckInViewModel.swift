@@ -26,6 +26,9 @@ public final class CheckInViewModel: SessionObserver {
     public private(set) var busy = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
+    /// Help the core offered with the last check-in saved (low safety, low scores twice in a
+    /// week, or a note that sounds dangerous): the screen shows its card.
+    public private(set) var help: HelpOffer?
 
     @ObservationIgnored private let session: MendSession
 
@@ -39,6 +42,7 @@ public final class CheckInViewModel: SessionObserver {
         today = nil
         recent = []
         note = ""
+        help = nil
     }
 
     public func dataChanged(_ change: DataChange) {
@@ -61,14 +65,15 @@ public final class CheckInViewModel: SessionObserver {
         }
     }
 
-    /// Saves today's check-in.
+    /// Saves today's check-in; the core's help offer for it, if any, is kept to show.
     public func save() async {
         let (s, t, c, n) = (safety, trust, connection, note)
         busy = true
         problem = nil
         defer { busy = false }
         do {
-            _ = try await session.call { try $0.checkIn(safety: s, trust: t, connection: c, note: n) }
+            let saved = try await session.call { try $0.checkIn(safety: s, trust: t, connection: c, note: n) }
+            help = saved.help ?? help
             note = ""
             await refresh()
         } catch {

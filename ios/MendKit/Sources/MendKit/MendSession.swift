@@ -39,6 +39,7 @@ public final class MendSession {
     @ObservationIgnored private let path: String
     @ObservationIgnored private let keyStore: DeviceKeyStore
     @ObservationIgnored private let zone: () -> TimeZoneRules
+    @ObservationIgnored private let place: () -> DevicePlace
     @ObservationIgnored private let core: CoreQueue
     @ObservationIgnored private let biometrics: BiometricKeeper?
     @ObservationIgnored private let hasScreenLock: () -> Bool
@@ -48,13 +49,16 @@ public final class MendSession {
     @ObservationIgnored private var autoLock: Task<Void, Never>?
     @ObservationIgnored private lazy var listener = Listener(session: self)
 
-    /// A session for the vault at `path`.
+    /// A session for the vault at `path`. `place` says where the device is (its locale and
+    /// time zone identifiers), for whose help lines come first.
     public init(path: String, keyStore: DeviceKeyStore, zone: @escaping () -> TimeZoneRules = { PlatformZone() },
                 core: CoreQueue = CoreQueue(), biometrics: BiometricKeeper? = nil,
-                hasScreenLock: @escaping () -> Bool = { true }) {
+                hasScreenLock: @escaping () -> Bool = { true },
+                place: @escaping () -> DevicePlace = { DevicePlace() }) {
         self.path = path
         self.keyStore = keyStore
         self.zone = zone
+        self.place = place
         self.core = core
         self.biometrics = biometrics
         self.hasScreenLock = hasScreenLock
@@ -150,11 +154,15 @@ public final class MendSession {
         observers.forEach { $0.observer?.dataChanged(change) }
     }
 
-    /// Finds the vault: no vault (onboarding) or locked. Call once when the app starts. The
-    /// program's language follows the device's, where the core has it.
+    /// Finds the vault: no vault (onboarding) or locked. Call once when the app starts, after
+    /// the program's content is installed (`ProgramContent.install`). The program's language
+    /// follows the device's, where the core has it; help lines come first for where the device
+    /// is (its time zone's country, else its region).
     @discardableResult
     public func start() async throws -> SessionState {
-        _ = setLanguage(tag: Locale.current.identifier)
+        let here = place()
+        _ = setLanguage(tag: here.locale)
+        _ = setPlace(locale: here.locale, timeZone: here.timeZone)
         if vault == nil {
             let path = self.path, keyStore = self.keyStore
             let opened = try await core.run { () -> MendVault? in
@@ -368,5 +376,19 @@ private final class ProgressRelay: ProgressListener, Sendable {
 
     func progress(done: Int64, total: Int64) {
         if total > 0 { report(Double(done) / Double(total)) }
+    }
+}
+
+/// Where the device is, for the core to choose whose help lines come first.
+public struct DevicePlace: Sendable, Equatable {
+    /// The locale's identifier (`en_GB`, `de-AT`).
+    public var locale: String
+    /// The time zone's identifier (`Europe/Berlin`), if known.
+    public var timeZone: String?
+
+    /// The device's own: its current locale and time zone.
+    public init(locale: String = Locale.current.identifier, timeZone: String? = TimeZone.current.identifier) {
+        self.locale = locale
+        self.timeZone = timeZone
     }
 }

@@ -1,5 +1,7 @@
 // Writing and editing one note. The core validates; what it refuses comes back as a typed
 // problem naming the field. Typing while a save is under way keeps the note marked unsaved.
+// Saving returns the core's help offer with the note when its words sound dangerous: the note
+// is saved first, whatever it says.
 import Foundation
 import MendCore
 import Observation
@@ -17,8 +19,8 @@ public final class NoteEditorViewModel: SessionObserver {
     public private(set) var deleted = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
-    /// Words of self-harm in the note as last saved: the screen offers help, in the core's words.
-    public private(set) var help: PhrasingFlag?
+    /// Help the core offers for the note as last saved: the screen shows its card.
+    public private(set) var help: HelpOffer?
 
     @ObservationIgnored private let session: MendSession
     @ObservationIgnored private var revision = 0
@@ -37,6 +39,7 @@ public final class NoteEditorViewModel: SessionObserver {
         draft = NoteDraft(title: "", body: "")
         revision = 0
         savedRevision = 0
+        help = nil
         changes += 1
     }
 
@@ -92,12 +95,9 @@ public final class NoteEditorViewModel: SessionObserver {
         problem = nil
         defer { busy = false }
         do {
-            let (summary, help) = try await session.call { v in
-                let summary = try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving)
-                return (summary, (try? selfHarmIn(text: saving.title + "\n" + saving.body)) ?? nil)
-            }
-            self.id = summary.id
-            self.help = help
+            let saved = try await session.call { v in try id.map { try v.editNote(id: $0, draft: saving) } ?? v.addNote(draft: saving) }
+            self.id = saved.note.id
+            help = saved.help
             // Edits made while saving stay unsaved: only the saved revision moves.
             savedRevision = at
             changes += 1

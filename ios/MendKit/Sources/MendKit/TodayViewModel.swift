@@ -15,6 +15,8 @@ public final class TodayViewModel: SessionObserver {
     public private(set) var busy = false
     /// What went wrong, if anything.
     public private(set) var problem: MendError?
+    /// Help the core offered with the response last saved: the screen shows its card.
+    public private(set) var help: HelpOffer?
 
     @ObservationIgnored private let session: MendSession
 
@@ -27,6 +29,7 @@ public final class TodayViewModel: SessionObserver {
     public func sessionLocked() {
         prompt = nil
         nextDayStarts = nil
+        help = nil
     }
 
     public func dataChanged(_ change: DataChange) {}
@@ -37,14 +40,19 @@ public final class TodayViewModel: SessionObserver {
     /// Whether another prompt can be asked for today.
     public var canAskAnother: Bool { !busy && prompt?.moreAvailable == true }
 
-    private func show(_ work: @escaping @Sendable (MendVault) throws -> DailyPrompt) async {
+    /// Shows the prompt `work` returns, with the help offered with it, if any.
+    private func show(_ work: @escaping @Sendable (MendVault) throws -> (DailyPrompt, HelpOffer?)) async {
         busy = true
         problem = nil
         defer { busy = false }
         do {
-            let (shown, next) = try await session.call { (try work($0), try $0.nextDayStarts()) }
+            let (shown, offer, next) = try await session.call { v in
+                let (shown, offer) = try work(v)
+                return (shown, offer, try v.nextDayStarts())
+            }
             prompt = shown
             nextDayStarts = next
+            help = offer ?? help
         } catch {
             problem = mendError(error)
         }
@@ -52,24 +60,28 @@ public final class TodayViewModel: SessionObserver {
 
     /// Loads today's prompt (when the screen appears, and at `nextDayStarts`).
     public func refresh() async {
-        await show { try $0.todayPrompt() }
+        await show { (try $0.todayPrompt(), nil) }
     }
 
     /// Shows another prompt for today.
     public func another() async {
         guard canAskAnother else { return }
-        await show { try $0.anotherPrompt() }
+        await show { (try $0.anotherPrompt(), nil) }
     }
 
-    /// Marks the prompt on screen as done, with an optional response.
+    /// Marks the prompt on screen as done, with an optional response; the core's help offer
+    /// for the response, if any, is kept to show.
     public func done(response: String?) async {
         guard let id = prompt?.prompt.id else { return }
-        await show { try $0.completePrompt(promptId: id, response: response) }
+        await show { v in
+            let saved = try v.completePrompt(promptId: id, response: response)
+            return (saved.prompt, saved.help)
+        }
     }
 
     /// Skips the prompt on screen.
     public func skip() async {
         guard let id = prompt?.prompt.id else { return }
-        await show { try $0.skipPrompt(promptId: id) }
+        await show { (try $0.skipPrompt(promptId: id), nil) }
     }
 }

@@ -13,6 +13,8 @@ public final class ToolViewModel: SessionObserver {
     public private(set) var busy = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
+    /// Help the core offered with the entry last saved: the screen shows its card.
+    public private(set) var help: HelpOffer?
 
     @ObservationIgnored private let session: MendSession
     @ObservationIgnored private let tool: ToolKind
@@ -26,44 +28,46 @@ public final class ToolViewModel: SessionObserver {
 
     public func sessionLocked() {
         entries = []
+        help = nil
     }
 
     public func dataChanged(_ change: DataChange) {
         if change == .tool(kind: tool) { Task { await refresh() } }
     }
 
-    private func change(_ work: @escaping @Sendable (MendVault) throws -> Void) async {
+    /// Runs `work`, if any, then shows the entries and the help `work` returned; without
+    /// `work` (a reload) the help on screen stays, whenever the reload lands.
+    private func change(_ work: (@Sendable (MendVault) throws -> HelpOffer?)? = nil) async {
         busy = true
         problem = nil
         defer { busy = false }
         let tool = self.tool
         do {
-            entries = try await session.call { v in
-                try work(v)
-                return try v.entries(tool: tool)
-            }
+            let (offer, list) = try await session.call { v in (try work.map { try $0(v) } ?? nil, try v.entries(tool: tool)) }
+            entries = list
+            if work != nil { help = offer }
         } catch {
             problem = mendError(error)
         }
     }
 
-    /// Loads the entries.
+    /// Loads the entries (the help on screen stays).
     public func refresh() async {
-        await change { _ in }
+        await change()
     }
 
-    /// Adds an entry.
+    /// Adds an entry; the core's help offer for it, if any, is shown with the list.
     public func add(_ entry: ToolEntry) async {
-        await change { _ = try $0.addEntry(entry: entry) }
+        await change { try $0.addEntry(entry: entry).help }
     }
 
-    /// Replaces an entry.
+    /// Replaces an entry, likewise.
     public func edit(id: RecordId, _ entry: ToolEntry) async {
-        await change { _ = try $0.editEntry(id: id, entry: entry) }
+        await change { try $0.editEntry(id: id, entry: entry).help }
     }
 
     /// Deletes an entry.
     public func delete(id: RecordId) async {
-        await change { try $0.deleteEntry(id: id) }
+        await change { try $0.deleteEntry(id: id); return nil }
     }
 }

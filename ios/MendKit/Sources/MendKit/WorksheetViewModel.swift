@@ -1,6 +1,8 @@
 // A written worksheet (remorse letter, story worksheet, validation note): its headings from
-// the program's content, one text per section, and for remorse letters the phrasing check
-// shown inline as the person writes.
+// the program's content, one text per section, and the core's letter check of each section as
+// the person writes — help first when a section sounds dangerous, otherwise the phrasing
+// worth another look, or what it means that nothing was flagged. Saving returns the core's
+// help offer too.
 import Foundation
 import MendCore
 import Observation
@@ -14,10 +16,14 @@ public final class WorksheetViewModel: SessionObserver {
     public private(set) var id: RecordId?
     /// One text per heading.
     public private(set) var sections: [String] = []
-    /// For remorse letters: the flagged spans of each section, in order.
-    public private(set) var flags: [[PhrasingFlag]] = []
+    /// The core's letter check of each section, in order (none for an empty section).
+    public private(set) var checks: [LetterCheck?] = []
+    /// Help the core offered when the worksheet was last saved.
+    public private(set) var savedHelp: HelpOffer?
     /// Whether the worksheet is saved as it is.
     public private(set) var saved = false
+    /// Whether a save is running.
+    public private(set) var busy = false
     /// What the core refused, if anything.
     public private(set) var problem: MendError?
 
@@ -34,18 +40,26 @@ public final class WorksheetViewModel: SessionObserver {
     public func sessionLocked() {
         id = nil
         sections = []
-        flags = []
+        checks = []
+        savedHelp = nil
+        saved = false
     }
 
     public func dataChanged(_ change: DataChange) {}
 
-    private func check(_ texts: [String]) async -> [[PhrasingFlag]] {
-        guard kind == .remorseLetter else { return texts.map { _ in [] } }
-        var out: [[PhrasingFlag]] = []
-        for text in texts {
-            out.append((try? await session.anytime { try checkLetterPhrasing(text: text) }) ?? [])
-        }
-        return out
+    /// The flagged spans of section `index`.
+    public func flags(_ index: Int) -> [PhrasingFlag] {
+        checks.indices.contains(index) ? checks[index]?.flags ?? [] : []
+    }
+
+    /// Help to offer now: for a section as written, or for the worksheet as saved.
+    public var help: HelpOffer? {
+        checks.lazy.compactMap { $0?.help }.first ?? savedHelp
+    }
+
+    private func check(_ text: String) async -> LetterCheck? {
+        guard !text.allSatisfy(\.isWhitespace) else { return nil }
+        return try? await session.anytime { try checkLetterPhrasing(text: text) }
     }
 
     /// Loads the headings, and the worksheet of `existing` (from the tool's list) if given.
@@ -53,35 +67,49 @@ public final class WorksheetViewModel: SessionObserver {
         let kind = self.kind
         do {
             let loaded = try await session.anytime { try worksheetInfo(kind: kind) }
+            let texts: [String]
+            if case .worksheet(let sheet)? = existing?.entry {
+                texts = sheet.sections
+            } else {
+                texts = loaded.sections.map { _ in "" }
+            }
+            var checked: [LetterCheck?] = []
+            for text in texts { checked.append(await check(text)) }
             info = loaded
             id = existing?.id
-            if case .worksheet(let sheet)? = existing?.entry {
-                sections = sheet.sections
-            } else {
-                sections = loaded.sections.map { _ in "" }
-            }
-            flags = await check(sections)
+            sections = texts
+            checks = checked
+            savedHelp = nil
+            saved = false
+            problem = nil
         } catch {
             problem = mendError(error)
         }
     }
 
-    /// Changes the text of section `index`, and checks its phrasing again.
+    /// Changes the text of section `index`, and checks it again.
     public func edit(section index: Int, _ text: String) async {
         guard sections.indices.contains(index) else { return }
         sections[index] = text
         saved = false
         problem = nil
-        let checked = await check([text])
-        if flags.indices.contains(index) { flags[index] = checked[0] }
+        let checked = await check(text)
+        // A check of words since replaced (typing went on meanwhile) is not shown.
+        guard sections.indices.contains(index), sections[index] == text, checks.indices.contains(index) else { return }
+        checks[index] = checked
     }
 
     /// Saves the worksheet (adding it, or replacing the one opened).
     public func save() async {
+        guard !busy else { return }
         let entry = ToolEntry.worksheet(Worksheet(kind: kind, sections: sections)), id = self.id
+        busy = true
+        problem = nil
+        defer { busy = false }
         do {
-            let record = try await session.call { v in try id.map { try v.editEntry(id: $0, entry: entry) } ?? v.addEntry(entry: entry) }
-            self.id = record.id
+            let result = try await session.call { v in try id.map { try v.editEntry(id: $0, entry: entry) } ?? v.addEntry(entry: entry) }
+            self.id = result.record.id
+            savedHelp = result.help
             saved = true
         } catch {
             problem = mendError(error)

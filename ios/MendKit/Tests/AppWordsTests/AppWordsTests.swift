@@ -33,6 +33,7 @@ final class AppWordsTests: XCTestCase {
         out += [w.backupPassphraseHint(12), w.backupDone(1), w.backupDone(2), w.backupDeliveredTo("Files")]
         out += [w.backupLeftOut(1), w.exportDeliveredTo("Files"), w.summaryDeliveredTo("Files"), w.backupChosen("a.mendbackup")]
         out += [w.eraseConfirmText(w.eraseWord), p.wait(30), p.wait(300), p.backupDamaged]
+        out += [w.openHelp, w.callLine("116123"), w.textLine("85258"), w.copyLine("116123"), w.copied, w.quickExit, w.quickExitHint]
         out += problems.map { p.words(for: $0) }
         return out
     }
@@ -48,6 +49,8 @@ final class AppWordsTests: XCTestCase {
         let w = Words(ScreenWords(languageTag: "en"))
         XCTAssertEqual(w.reminderSummary(Reminder(purpose: .practice, weekdays: [.monday], hour: 7, minute: 5, enabled: true)), "Practice, Mon, 07:05")
         XCTAssertEqual(w.biometricUnlock, "Use Face ID or Touch ID")
+        XCTAssertEqual(w.callLine("116123"), "Call 116123")
+        XCTAssertEqual(w.textLine("85258"), "Text 85258")
     }
 
     func testUnderThePseudoLocaleEveryWordIsPseudoTranslated() {

@@ -109,7 +109,7 @@ final class BindingsTests: XCTestCase {
         let v = try newVault().2.vault
         let texts = ["Évening walk — café ☕", "שלום, we listened", "🙏🏽 thank you", "日本語のメモ"]
         let ids = try texts.enumerated().map { i, t in
-            try v.addNote(draft: NoteDraft(title: t, body: t + " body", step: Int32(i + 1), tags: [String(t.prefix(5))])).id
+            try v.addNote(draft: NoteDraft(title: t, body: t + " body", step: Int32(i + 1), tags: [String(t.prefix(5))])).note.id
         }
         for (id, t) in zip(ids, texts) {
             let n = try v.note(id: id)
@@ -117,7 +117,7 @@ final class BindingsTests: XCTestCase {
             XCTAssertEqual(n.body, t + " body")
         }
         let big = String(repeating: "ü", count: 512 * 1024)
-        let bigId = try v.addNote(draft: NoteDraft(title: "big", body: big)).id
+        let bigId = try v.addNote(draft: NoteDraft(title: "big", body: big)).note.id
         XCTAssertEqual(try v.note(id: bigId).body, big)
         expect({ try v.addNote(draft: NoteDraft(title: "big", body: big + "!")) }) {
             $0 == .InvalidInput(field: .body, problem: .tooLong(max: 1024 * 1024, unit: .bytes))
@@ -130,7 +130,7 @@ final class BindingsTests: XCTestCase {
         XCTAssertEqual(try v.tagsInUse().count, 4)
         try v.prepareSearch()
         XCTAssertEqual(try v.notes(query: NoteQuery(words: "CAFÉ évening"), offset: 0, limit: 10).notes.map(\.id), [ids[0]])
-        let edited = try v.editNote(id: ids[0], draft: NoteDraft(title: "Morning", body: "new words"))
+        let edited = try v.editNote(id: ids[0], draft: NoteDraft(title: "Morning", body: "new words")).note
         XCTAssertEqual(edited.title, "Morning")
         v.lock()
         try v.unlock(passcode: pass())
@@ -221,7 +221,7 @@ final class BindingsTests: XCTestCase {
         let other = try v.anotherPrompt()
         XCTAssertNotEqual(other.prompt.id, today.prompt.id)
         XCTAssertEqual(try v.skipPrompt(promptId: other.prompt.id).outcome, .skipped)
-        let done = try v.completePrompt(promptId: today.prompt.id, response: "Écouté. 🙏")
+        let done = try v.completePrompt(promptId: today.prompt.id, response: "Écouté. 🙏").prompt
         XCTAssertEqual(done.outcome, .done)
         XCTAssertEqual(done.response, "Écouté. 🙏")
         let progress = try v.progress()
@@ -233,27 +233,66 @@ final class BindingsTests: XCTestCase {
         expect({ try v.todayPrompt() }) { if case .InvalidInput(.timeZone, _) = $0 { return true }; return false }
     }
 
-    func testTheLetterPhrasingCheck() throws {
-        let flags = try checkLetterPhrasing(text: "I'm sorry if you were hurt. Please forgive me, but you never listened.")
-        XCTAssertEqual(flags.map(\.reason), [.conditional, .asksForgiveness, .blames])
-        XCTAssertEqual(flags[0].excerpt, "if you were hurt")
-        XCTAssertEqual(try checkLetterPhrasing(text: "I lied to you, and I am sorry."), [])
+    func testTheLetterCheckOffersHelpForDangerAndTipsOtherwise() throws {
+        let text = "I'm sorry if you were hurt. Please forgive me, but you never listened."
+        let check = try checkLetterPhrasing(text: text)
+        let reasons = check.flags.map(\.reason)
+        XCTAssertTrue(reasons.contains(.conditional) && reasons.contains(.asksForgiveness), "\(reasons)")
+        let first = try XCTUnwrap(check.flags.first)
+        let scalars = Array(text.unicodeScalars)[Int(first.start)..<Int(first.end)]
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars)), first.excerpt)
+        XCTAssertTrue(first.excerpt.contains("if") && !first.label.isEmpty && !first.suggestion.isEmpty)
+        XCTAssertNil(check.help)
+        XCTAssertEqual(check.nothingFound, "")
+        let harm = try checkLetterPhrasing(text: "Some days I dont want to be alive.")
+        XCTAssertEqual(harm.flags, [], "danger gets help, never writing tips")
+        let offer = try XCTUnwrap(harm.help)
+        XCTAssertTrue(offer.danger.contains(.selfHarm))
+        XCTAssertFalse(offer.paragraphs.joined().contains("dont want"), "the card never repeats what was written")
+        let clean = try checkLetterPhrasing(text: "I lied to you for months, and I hid it.")
+        XCTAssertEqual(clean.flags, [])
+        XCTAssertNil(clean.help)
+        XCTAssertFalse(clean.nothingFound.isEmpty, "the honest words when nothing was flagged")
+    }
+
+    func testSavingFreeTextReturnsTheHelpOfferAfterSaving() throws {
+        XCTAssertEqual(setPlace(locale: "en-GB", timeZone: "Europe/London"), "GB")
+        XCTAssertEqual(helpRegion(), "GB")
+        let v = try newVault(role: .hurt).2.vault
+        let saved = try v.addNote(draft: NoteDraft(title: "tonight", body: "I keep thinking about the pills in the cabinet"))
+        let offer = try XCTUnwrap(saved.help)
+        XCTAssertEqual(offer.danger, [.selfHarm])
+        XCTAssertEqual(offer.lines.first?.kind, .crisis)
+        XCTAssertEqual(offer.lines.first?.country, "GB")
+        XCTAssertEqual(try v.note(id: saved.note.id).body, "I keep thinking about the pills in the cabinet", "saved first, whatever it says")
+        let low = try v.checkIn(safety: 1, trust: 5, connection: 5, note: "")
+        XCTAssertEqual(low.help?.checkIns, .lowSafety)
+        XCTAssertNil(try v.checkIn(safety: 8, trust: 8, connection: 8, note: "a calm walk").help)
+        let threat = try v.addEntry(entry: .trigger(Trigger(at: Date(timeIntervalSince1970: 5),
+                                                            what: "He said he'd take the kids if I go to a lawyer", intensity: 9, helped: "")))
+        XCTAssertTrue(try XCTUnwrap(threat.help).danger.contains(.threatOrControl))
+        XCTAssertEqual(try dangerSignals(text: "my feet are killing me after that shift"), [])
+        // Every line carries what to dial and text (empty when it takes none), and its source.
+        let lines = try helpResources(region: "GB").resources
+        XCTAssertTrue(lines.contains { !$0.call.isEmpty })
+        XCTAssertTrue(lines.allSatisfy { $0.call.allSatisfy(\.isNumber) && $0.text.allSatisfy(\.isNumber) })
+        XCTAssertTrue(lines.allSatisfy { !$0.source.isEmpty })
     }
 
     func testTheToolsAddEditDeleteAndList() throws {
         let v = try newVault(role: .hurt).2.vault
         v.setTimeZone(zone: TestZone(TimeZone(identifier: "Pacific/Auckland")!))
         XCTAssertNil(try v.todaysCheckIn())
-        let checkIn = try v.checkIn(safety: 3, trust: 2, connection: 4, note: "Long day")
+        let checkIn = try v.checkIn(safety: 3, trust: 2, connection: 4, note: "Long day").record
         XCTAssertEqual(checkIn.id.count, 32)
-        XCTAssertEqual(try v.checkIn(safety: 5, trust: 5, connection: 5, note: "").id, checkIn.id)
-        let trigger = try v.addEntry(entry: .trigger(Trigger(at: Date(timeIntervalSince1970: 1), what: "A song 🎵", intensity: 7, helped: "Walking")))
-        let question = try v.addEntry(entry: .question(Question(text: "Why?", askedBy: .me, kind: .meaning, answer: "", status: .open)))
+        XCTAssertEqual(try v.checkIn(safety: 5, trust: 5, connection: 5, note: "").record.id, checkIn.id)
+        let trigger = try v.addEntry(entry: .trigger(Trigger(at: Date(timeIntervalSince1970: 1), what: "A song 🎵", intensity: 7, helped: "Walking"))).record
+        let question = try v.addEntry(entry: .question(Question(text: "Why?", askedBy: .me, kind: .meaning, answer: "", status: .open))).record
         _ = try v.addEntry(entry: .contact(Contact(at: Date(timeIntervalSince1970: 2), channel: "call", whatHappened: "", howHandled: "Hung up", disclosedAt: nil)))
         for kind in [ToolKind.checkIns, .triggers, .questions, .contacts] {
             XCTAssertEqual(try v.entries(tool: kind).count, 1, "\(kind)")
         }
-        let answered = try v.editEntry(id: question.id, entry: .question(Question(text: "Why?", askedBy: .me, kind: .meaning, answer: "I was afraid.", status: .answered)))
+        let answered = try v.editEntry(id: question.id, entry: .question(Question(text: "Why?", askedBy: .me, kind: .meaning, answer: "I was afraid.", status: .answered))).record
         guard case .question(let q) = answered.entry else { return XCTFail("not a question") }
         XCTAssertEqual(q.answer, "I was afraid.")
         expect({ try v.checkIn(safety: 11, trust: 2, connection: 4, note: "") }) {
@@ -268,7 +307,7 @@ final class BindingsTests: XCTestCase {
         let v = try newVault().2.vault
         v.setTimeZone(zone: TestZone(TimeZone(identifier: "Asia/Tokyo")!))
         let everyDay: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
-        let r = try v.addEntry(entry: .reminder(Reminder(purpose: .checkIn, weekdays: everyDay, hour: 21, minute: 15, enabled: true)))
+        let r = try v.addEntry(entry: .reminder(Reminder(purpose: .checkIn, weekdays: everyDay, hour: 21, minute: 15, enabled: true))).record
         let upcoming = try v.upcomingReminders(limit: 3)
         XCTAssertEqual(upcoming.count, 3)
         var utc = Calendar(identifier: .gregorian)
@@ -288,13 +327,13 @@ final class BindingsTests: XCTestCase {
             $0 == .InvalidInput(field: .sections, problem: .badFormat)
         }
         XCTAssertEqual(try worksheetInfo(kind: .remorseLetter).sections.count, 4)
-        let tie = try v.addEntry(entry: .cutTie(CutTie(item: "Leave the shared gym", done: false)))
+        let tie = try v.addEntry(entry: .cutTie(CutTie(item: "Leave the shared gym", done: false))).record
         _ = try v.addEntry(entry: .boundary(Boundary(isNeed: false, text: "No contact with them at all", agreed: true)))
         _ = try v.addEntry(entry: .timeTogether(TimeTogether(at: Date(timeIntervalSince1970: 1), plan: "A walk", asked: true, answer: .notNow, respected: true)))
         XCTAssertEqual(try v.entries(tool: .remorseLetters).count, 1)
         XCTAssertEqual(try v.entries(tool: .boundaries).count, 1)
         XCTAssertEqual(try v.entries(tool: .timeTogether).count, 1)
-        let done = try v.editEntry(id: tie.id, entry: .cutTie(CutTie(item: "Leave the shared gym", done: true)))
+        let done = try v.editEntry(id: tie.id, entry: .cutTie(CutTie(item: "Leave the shared gym", done: true))).record
         guard case .cutTie(let item) = done.entry else { return XCTFail("not a cut tie") }
         XCTAssertTrue(item.done)
     }

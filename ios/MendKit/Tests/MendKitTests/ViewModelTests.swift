@@ -240,12 +240,24 @@ final class ViewModelTests: XCTestCase {
         XCTAssertFalse(model.done)
     }
 
-    func testANoteWithWordsOfSelfHarmBringsTheOfferOfHelpWhenSaved() async throws {
-        let editor = NoteEditorViewModel(session: try await newSession())
-        editor.edit { $0.title = "Tonight"; $0.body = "Some days I dont want to be alive." }
+    func testANoteThatSpeaksOfSelfHarmIsSavedAndBringsTheOfferOfHelp() async throws {
+        let session = try await newSession()
+        let editor = NoteEditorViewModel(session: session)
+        editor.edit { $0.title = "Tonight"; $0.body = "I keep thinking about the pills in the cabinet" }
         await editor.save()
-        XCTAssertEqual(editor.help?.reason, .selfHarm)
+        XCTAssertNil(editor.problem)
+        let offer = try XCTUnwrap(editor.help, "help is offered")
+        XCTAssertEqual(offer.danger, [.selfHarm])
+        XCTAssertFalse(offer.lines.isEmpty, "lines to reach, wherever the device is")
+        XCTAssertFalse(offer.title.isEmpty || offer.paragraphs.isEmpty)
+        XCTAssertFalse(offer.paragraphs.joined().contains("pills"), "the card never repeats what was written")
         XCTAssertFalse(editor.dirty, "the note is kept")
+        let journal = JournalViewModel(session: session)
+        await journal.refresh()
+        XCTAssertEqual(journal.notes.map(\.title), ["Tonight"], "saved first, whatever it says")
+        let id = try XCTUnwrap(editor.id)
+        let stored = try await session.call { try $0.note(id: id) }
+        XCTAssertEqual(stored.body, "I keep thinking about the pills in the cabinet")
         editor.edit { $0.body = "We walked by the river and talked." }
         await editor.save()
         XCTAssertNil(editor.help, "an ordinary note brings no offer")
@@ -262,7 +274,7 @@ final class ViewModelTests: XCTestCase {
         await model.refresh()
         XCTAssertEqual(model.periods.map(\.weeks), [2, 4, 12, 0])
         XCTAssertEqual(model.period?.weeks, 4)
-        model.chosenNotes = [kept.id]
+        model.chosenNotes = [kept.note.id]
         model.checkIns = false
         await model.makePreview()
         XCTAssertEqual(model.preview?.sections.map(\.heading), ["Practice and progress", "Notes"])
@@ -417,7 +429,7 @@ final class ViewModelTests: XCTestCase {
         let copy = path + ".copy"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         try await first.unlock(passcode: "passcode-1")
-        try await first.call { try $0.deleteNote(id: note.id) }
+        try await first.call { try $0.deleteNote(id: note.note.id) }
         await first.lock()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try FileManager.default.copyItem(atPath: copy, toPath: path)
@@ -598,9 +610,12 @@ final class ViewModelTests: XCTestCase {
         await letter.open()
         XCTAssertEqual(letter.info?.sections.count, 4)
         await letter.edit(section: 0, "I'm sorry if you were hurt.")
-        XCTAssertEqual(letter.flags[0].map(\.excerpt), ["if you were hurt"])
+        XCTAssertTrue(letter.flags(0).contains { $0.reason == .conditional }, "\(letter.flags(0))")
+        XCTAssertTrue(letter.flags(1).isEmpty && letter.checks[1] == nil, "an empty section is not checked")
         await letter.edit(section: 0, "I lied to you for months.")
-        XCTAssertTrue(letter.flags[0].isEmpty)
+        XCTAssertTrue(letter.flags(0).isEmpty)
+        XCTAssertNil(letter.help)
+        XCTAssertFalse(try XCTUnwrap(letter.checks[0]).nothingFound.isEmpty, "what it means that nothing was flagged")
         await letter.save()
         XCTAssertTrue(letter.saved)
         await eventually { letters.entries.count == 1 }

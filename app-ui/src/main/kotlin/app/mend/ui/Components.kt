@@ -19,7 +19,9 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material.icons.Icons
-import androidx.compose.material.icons.filled.Info
+import androidx.compose.material.icons.automirrored.outlined.ArrowBack
+import androidx.compose.material.icons.automirrored.outlined.ExitToApp
+import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
@@ -42,10 +44,17 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalClipboardManager
+import androidx.compose.ui.text.AnnotatedString
+import androidx.compose.ui.text.font.FontWeight
 import app.mend.core.InputProblem
 import app.mend.core.PasscodeStrength
-import app.mend.core.PhrasingFlag
+import app.mend.core.HelpOffer
+import app.mend.core.HelpResource
 import app.mend.ffi.passcodeStrength
 import app.mend.ffi.MendException
 import app.mend.kit.secondsUntil
@@ -54,10 +63,13 @@ import java.time.Instant
 /** The smallest touch target, in dp, for anything a person taps. */
 val TouchTarget = 48.dp
 
+/** The quick exit, where the app offers one: locks the vault and leaves at once. */
+val LocalQuickExit = staticCompositionLocalOf<(() -> Unit)?> { null }
+
 /**
- * A screen: a title bar with [actions] and the help button (unless [onHelp] is null: the
- * help screen itself), and [content] in a scrolling column (so nothing is cut off at large
- * font sizes).
+ * A screen: a title bar with a back arrow when [onBack] is given, [actions], the labelled help
+ * button (unless [onHelp] is null: the help screen itself) and the quick exit, and [content]
+ * in a scrolling column (so nothing is cut off at large font sizes).
  */
 @Composable
 fun MendScreen(
@@ -65,9 +77,11 @@ fun MendScreen(
     onHelp: (() -> Unit)?,
     actions: @Composable () -> Unit = {},
     bottomBar: @Composable () -> Unit = {},
+    onBack: (() -> Unit)? = null,
     content: @Composable ColumnScope.() -> Unit,
 ) {
     val strings = LocalStrings.current
+    val quickExit = LocalQuickExit.current
     Scaffold(
         topBar = {
             // A title bar that grows with the text (a fixed-height app bar would cut a large
@@ -77,9 +91,14 @@ fun MendScreen(
                     .fillMaxWidth()
                     .windowInsetsPadding(WindowInsets.safeDrawing.only(WindowInsetsSides.Top + WindowInsetsSides.Horizontal))
                     .heightIn(min = 64.dp)
-                    .padding(start = 20.dp, end = 4.dp),
+                    .padding(start = if (onBack == null) 20.dp else 4.dp, end = 4.dp),
                 verticalAlignment = Alignment.CenterVertically,
             ) {
+                if (onBack != null) {
+                    IconButton(onClick = onBack, modifier = Modifier.testTag("top-back")) {
+                        Icon(Icons.AutoMirrored.Outlined.ArrowBack, contentDescription = strings.back)
+                    }
+                }
                 Text(
                     title,
                     style = MaterialTheme.typography.titleLarge,
@@ -87,8 +106,14 @@ fun MendScreen(
                 )
                 actions()
                 if (onHelp != null) {
-                    IconButton(onClick = onHelp, modifier = Modifier.testTag("help")) {
-                        Icon(Icons.Filled.Info, contentDescription = strings.help)
+                    // Labelled, not an "i": help is for now, not "about".
+                    TextButton(onClick = onHelp, modifier = Modifier.heightIn(min = TouchTarget).testTag("help")) {
+                        Text(strings.help, style = MaterialTheme.typography.labelLarge)
+                    }
+                }
+                if (quickExit != null) {
+                    IconButton(onClick = quickExit, modifier = Modifier.testTag("quick-exit")) {
+                        Icon(Icons.AutoMirrored.Outlined.ExitToApp, contentDescription = strings.quickExit)
                     }
                 }
             }
@@ -202,17 +227,49 @@ fun problemWords(problem: MendException, words: ProblemStrings): String = when (
     else -> words.other
 }
 
-/** What the core says to words of self-harm, and help one tap away. */
+/**
+ * The core's help card, offered after something was saved (or while a letter is written)
+ * when its words sound dangerous or check-ins are low: its heading and words, never repeating
+ * what the person wrote, the lines to reach first with a call or text action (a copy action
+ * where the device cannot dial), and the way to the help page.
+ */
 @Composable
-fun HelpFirst(flag: PhrasingFlag, onHelp: () -> Unit) {
+fun HelpOfferCard(offer: HelpOffer, onHelp: () -> Unit) {
     Card(
-        Modifier.fillMaxWidth().testTag("help-first"),
+        Modifier.fillMaxWidth().testTag("help-offer").semantics { liveRegion = LiveRegionMode.Polite },
         colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
     ) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Text(flag.label, style = MaterialTheme.typography.titleMedium)
-            Text(flag.suggestion, style = MaterialTheme.typography.bodyLarge)
-            PrimaryButton(LocalStrings.current.openHelpNow, onHelp, "open-help")
+            Text(offer.title, style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.SemiBold, modifier = Modifier.semantics { heading() })
+            offer.paragraphs.forEach { Text(it, style = MaterialTheme.typography.bodyLarge) }
+            offer.lines.forEach { HelpLine(it) }
+            PrimaryButton(LocalStrings.current.openHelp, onHelp, "open-help")
+        }
+    }
+}
+
+/** One help line: its name, how to reach it, and a button to call or text it (or copy its number). */
+@Composable
+fun HelpLine(line: HelpResource) {
+    val strings = LocalStrings.current
+    val actions = LocalHelpActions.current
+    val clipboard = LocalClipboardManager.current
+    var copied by remember(line) { mutableStateOf(false) }
+    Column(Modifier.fillMaxWidth().testTag("help-line"), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        Text(line.name, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.SemiBold)
+        Text(line.contact, style = MaterialTheme.typography.bodyMedium)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            when {
+                actions.canDial && line.call.isNotEmpty() ->
+                    OutlinedButton({ actions.call(line.call) }, Modifier.heightIn(min = TouchTarget).testTag("call-line")) { Text(strings.callLine(line.call)) }
+                !actions.canDial && line.call.isNotEmpty() ->
+                    OutlinedButton({ clipboard.setText(AnnotatedString(line.call)); copied = true }, Modifier.heightIn(min = TouchTarget).testTag("copy-line")) {
+                        Text(if (copied) strings.copied else strings.copyLine(line.call))
+                    }
+            }
+            if (actions.canDial && line.text.isNotEmpty()) {
+                OutlinedButton({ actions.text(line.text, line.textBody) }, Modifier.heightIn(min = TouchTarget).testTag("text-line")) { Text(strings.textLine(line.text)) }
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -49,32 +50,48 @@ private fun Place(place: String, resources: List<HelpResource>) {
     }
 }
 
-/** The help screen, driven by [model]; [onBack] returns to where the person was. */
+/**
+ * The help screen, driven by [model]; [onBack] returns to where the person was. It opens at
+ * its top: first the lines to reach now for the person's place, each with a call or text
+ * action (a copy action on a computer), then what to do in a crisis, signs it is time to get
+ * help, the cautions, how to reach help when a phone may be checked, and every other place's
+ * lines.
+ */
 @Composable
 fun HelpScreen(model: HelpModel, onBack: () -> Unit) {
     val state by model.state.collectAsState()
     val strings = LocalStrings.current
     LaunchedEffect(Unit) { model.refresh() }
-    MendScreen(strings.helpTitle, onHelp = null) {
+    MendScreen(strings.helpTitle, onHelp = null, onBack = onBack) {
         val help = state.help
         if (help != null) {
-            Text(help.intro, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("help-intro"))
-            Card(Modifier.fillMaxWidth()) {
-                Text(help.crisis, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(16.dp))
+            val elsewhere = help.resources.filter { it.country != state.region }
+            Card(
+                Modifier.fillMaxWidth().testTag("get-help-now"),
+                colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+            ) {
+                Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+                    Text(help.getHelpNow, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+                    Text(help.crisis, style = MaterialTheme.typography.bodyLarge)
+                    help.here.forEach { HelpLine(it) }
+                    Text(help.localNoteOffline, style = MaterialTheme.typography.bodySmall)
+                }
             }
-            help.resources.groupBy { it.place }.forEach { (place, resources) -> Place(place, resources) }
-            Text(help.localNote, style = MaterialTheme.typography.bodyMedium)
+            Text(help.intro, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("help-intro"))
             Text(help.redFlagsTitle, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.primary, modifier = Modifier.semantics { heading() }.testTag("red-flags"))
             help.redFlags.groupBy { it.role }.forEach { (role, flags) ->
                 Text(strings.redFlagsFor(role), style = MaterialTheme.typography.titleSmall)
                 flags.forEach { Text("• " + it.text, style = MaterialTheme.typography.bodyLarge) }
             }
-            Text(help.therapist, style = MaterialTheme.typography.bodyLarge)
-            Text(help.transparency, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("transparency"))
             Text(help.coercion, style = MaterialTheme.typography.bodyLarge)
+            Text(help.transparency, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("transparency"))
+            Text(help.searchedTitle, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.primary, modifier = Modifier.semantics { heading() }.testTag("searched"))
+            help.searched.forEach { Text("• $it", style = MaterialTheme.typography.bodyLarge) }
+            Text(help.therapist, style = MaterialTheme.typography.bodyLarge)
+            Text(help.localNote, style = MaterialTheme.typography.bodyMedium)
+            elsewhere.groupBy { it.place }.forEach { (place, resources) -> Place(place, resources) }
         }
         ProblemText(state.problem)
         OnBack(layer = 1, action = onBack)
-        SecondaryButton(strings.back, onBack, "help-back")
     }
 }

@@ -22,6 +22,7 @@ import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
@@ -235,10 +236,10 @@ private fun Home(
                     Section.Journal -> JournalContent(journal, steps) { id -> editing = Editing(id) }
                     Section.Progress -> {
                         LaunchedEffect(Unit) { program.refresh() }
-                        ProgressContent(checkIn, progress, titleOf)
+                        ProgressContent(checkIn, progress, titleOf, onHelp)
                     }
                     Section.Tools -> ToolsContent(remember(role) { toolsForRole(role) }) { tool = it }
-                    Section.Settings -> SettingsContent(settings, canBackUp = backup != null) { opened ->
+                    Section.Settings -> SettingsContent(settings, canBackUp = backup != null, role = role) { opened ->
                         // The summary's choices load as the page is asked for, as well as when it shows.
                         if (opened == SettingsPage.Summary) summary?.let { scope.launch { it.refresh() } }
                         onPage(opened)
@@ -286,12 +287,25 @@ fun MendApp(
     val recoverState by recover.state.collectAsState()
     val focus = LocalFocusManager.current
     val openHelp = { focus.clearFocus(); helpOpen = true }
+    // The quick exit, on every screen: locked first, then the platform leaves (home screen on
+    // a phone, the window minimised on a computer); nothing that was open stays on screen.
+    val actions = LocalHelpActions.current
+    val quickExit = {
+        helpOpen = false
+        page = null
+        scope.launch {
+            session.lock()
+            actions.leave()
+        }
+        Unit
+    }
 
     // Help opens over the screen, which stays as it was beneath it, out of reach meanwhile
     // (hidden from screen readers, and the keyboard's focus cannot enter it): nothing
     // half-written is lost by asking for help.
     val helpFocus = remember { FocusRequester() }
     val beneathHelp = Modifier.clearAndSetSemantics {}.focusProperties { onEnter = { cancelFocusChange() } }.focusGroup()
+    CompositionLocalProvider(LocalQuickExit provides quickExit) {
     Box(Modifier.fillMaxSize()) {
         Box(Modifier.fillMaxSize().then(if (helpOpen) beneathHelp else Modifier)) {
             // Restoring on first run, and its new recovery code until it is kept.
@@ -342,6 +356,7 @@ fun MendApp(
             Surface(Modifier.fillMaxSize().focusRequester(helpFocus).focusGroup()) { HelpScreen(help, onBack = { helpOpen = false }) }
             LaunchedEffect(Unit) { helpFocus.requestFocus() }
         }
+    }
     }
 }
 

@@ -71,7 +71,7 @@ fun NoteEditorScreen(model: NoteEditorModel, id: RecordId?, onClose: () -> Unit,
         )
         ProblemText(state.problem)
         // Words of self-harm in the saved note: help is offered first (the note is kept).
-        state.help?.let { HelpFirst(it, onHelp) }
+        state.help?.let { HelpOfferCard(it, onHelp) }
         if (!state.dirty && !state.isNew && !state.busy) {
             Text(strings.saved, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("saved"))
         }

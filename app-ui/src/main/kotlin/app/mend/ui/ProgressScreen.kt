@@ -40,12 +40,14 @@ import kotlinx.coroutines.launch
 
 /** The progress screen's content; [titleOf] names a step or theme. */
 @Composable
-fun ProgressContent(checkIn: CheckInModel, progress: ProgressModel, titleOf: (Focus) -> String) {
+fun ProgressContent(checkIn: CheckInModel, progress: ProgressModel, titleOf: (Focus) -> String, onHelp: () -> Unit) {
     val strings = LocalStrings.current
     val p by progress.state.collectAsState()
     val max = checkIn.state.collectAsState().value.maxScore
     LaunchedEffect(Unit) { progress.refresh() }
     CheckInCard(checkIn)
+    // Low safety, the same low score twice in a week, or a note that sounds dangerous.
+    checkIn.state.collectAsState().value.help?.let { HelpOfferCard(it, onHelp) }
     val data = p.progress ?: run {
         ProblemText(p.problem)
         return

@@ -31,6 +31,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
+import app.mend.core.Role as VaultRole
 import app.mend.kit.SettingsModel
 import kotlinx.coroutines.launch
 
@@ -42,7 +43,7 @@ enum class SettingsPage { ChangePasscode, SomeoneMayKnow, NewRecoveryCode, Backu
  * [canBackUp]: the platform can hand a backup file to the person.
  */
 @Composable
-fun SettingsContent(model: SettingsModel, canBackUp: Boolean, onOpen: (SettingsPage) -> Unit) {
+fun SettingsContent(model: SettingsModel, canBackUp: Boolean, role: VaultRole, onOpen: (SettingsPage) -> Unit) {
     val state by model.state.collectAsState()
     val strings = LocalStrings.current
     val scope = rememberCoroutineScope()
@@ -77,6 +78,10 @@ fun SettingsContent(model: SettingsModel, canBackUp: Boolean, onOpen: (SettingsP
     }
     SwitchRow(strings.discreetTitle, strings.discreetText, state.discreet, "discreet") { on ->
         scope.launch { model.setDiscreet(on) }
+    }
+    // For the partner repairing the harm, hiding can itself feel like a new secret.
+    if (role == VaultRole.REPAIRING) {
+        Text(strings.discreetRepairingNote, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("discreet-note"))
     }
     Text(strings.passcodeSection, style = MaterialTheme.typography.titleMedium)
     SecondaryButton(strings.changePasscode, { onOpen(SettingsPage.ChangePasscode) }, "change-passcode")

@@ -19,6 +19,14 @@ import app.mend.kit.ScreenWords
 class MendStrings(private val words: ScreenWords = ScreenWords.load()) {
     val appName: String = words["appName"]
     val help: String = words["help"]
+    val openHelp: String = words["openHelp"]
+    fun callLine(number: String): String = words.fill("callLine", "number" to number)
+    fun textLine(number: String): String = words.fill("textLine", "number" to number)
+    fun copyLine(number: String): String = words.fill("copyLine", "number" to number)
+    val copied: String = words["copied"]
+    val quickExit: String = words["quickExit"]
+    val discreetRepairingNote: String = words["discreetRepairingNote"]
+    val quickExitHint: String = words["quickExitHint"]
     val back: String = words["back"]
     val lock: String = words["lock"]
     val busy: String = words["busy"]

@@ -28,7 +28,7 @@ import java.time.Instant
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 
-/** The today screen's content, driven by [model]; [onHelp] opens help from a caution. */
+/** The today screen's content, driven by [model]; [onHelp] opens help from a caution or a help card. */
 @Composable
 fun TodayContent(model: TodayModel, onHelp: () -> Unit = {}, now: () -> Instant = Instant::now) {
     val state by model.state.collectAsState()
@@ -70,7 +70,11 @@ fun TodayContent(model: TodayModel, onHelp: () -> Unit = {}, now: () -> Instant 
     }
     daily.prompt.followUp?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
     when (daily.outcome) {
-        PracticeOutcome.DONE -> Text(strings.doneToday, modifier = Modifier.testTag("outcome"))
+        PracticeOutcome.DONE -> {
+            Text(strings.doneToday, modifier = Modifier.testTag("outcome"))
+            // The response is saved first; help comes after, when its words sound dangerous.
+            state.help?.let { HelpOfferCard(it, onHelp) }
+        }
         PracticeOutcome.SKIPPED -> Text(strings.skippedToday, modifier = Modifier.testTag("outcome"))
         else -> {}
     }

@@ -94,6 +94,8 @@ fun ToolScreen(tool: ToolKind, model: ToolModel, onWrite: (ToolRecord?) -> Unit,
         ProblemText(state.problem)
         var deleting by remember { mutableStateOf<ToolRecord?>(null) }
         var answering by remember { mutableStateOf<ToolRecord?>(null) }
+        // What was just saved is kept first; help comes after, when its words sound dangerous.
+        state.help?.let { HelpOfferCard(it, onHelp) }
         state.entries.forEach { record ->
             val entry = record.entry
             if (entry is ToolEntry.CutTie) {

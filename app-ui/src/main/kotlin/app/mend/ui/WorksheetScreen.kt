@@ -29,7 +29,6 @@ import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import app.mend.core.PhrasingFlag
-import app.mend.core.PhrasingReason
 import app.mend.core.ToolRecord
 import app.mend.kit.WorksheetModel
 import kotlinx.coroutines.launch
@@ -45,8 +44,9 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
     MendScreen(info?.title ?: "", onHelp) {
         info?.sections?.forEachIndexed { index, heading ->
             val text = state.sections.getOrElse(index) { "" }
-            // Words of self-harm are answered with help, never underlined as a style problem.
-            val (harm, flags) = state.flags.getOrElse(index) { emptyList() }.partition { it.reason == PhrasingReason.SELF_HARM }
+            // Danger is answered with help, never with writing tips.
+            val check = state.checks.getOrNull(index)
+            val flags = state.flags(index)
             val mark = MaterialTheme.colorScheme.error
             OutlinedTextField(
                 value = text,
@@ -57,7 +57,10 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
                 modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).testTag("section-$index"),
             )
             // The letter is kept before help opens, so nothing written is lost on the way.
-            harm.firstOrNull()?.let { HelpFirst(it) { scope.launch { model.save(); onHelp() } } }
+            check?.help?.let { HelpOfferCard(it) { scope.launch { model.save(); onHelp() } } }
+            if (check != null && check.nothingFound.isNotEmpty()) {
+                Text(check.nothingFound, style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("nothing-found"))
+            }
             flags.forEach { flag ->
                 Column(Modifier.testTag("flag"), verticalArrangement = Arrangement.spacedBy(4.dp)) {
                     Text(
@@ -71,6 +74,7 @@ fun WorksheetScreen(model: WorksheetModel, existing: ToolRecord?, onClose: () ->
         }
         ProblemText(state.problem)
         if (state.saved) Text(strings.saved, modifier = Modifier.testTag("saved"))
+        if (state.saved) state.savedHelp?.let { HelpOfferCard(it, onHelp) }
         PrimaryButton(if (state.busy) strings.busy else strings.save, { scope.launch { model.save() } }, "save", enabled = !state.busy)
         OnBack(action = onClose)
         QuietButton(strings.back, onClose, "close")

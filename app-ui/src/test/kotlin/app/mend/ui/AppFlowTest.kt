@@ -20,6 +20,8 @@ import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.test.performSemanticsAction
+import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
@@ -410,11 +412,11 @@ class AppFlowTest {
         assertTrue(onAllNodesWithTag("flag").fetchSemanticsNodes().size >= 2, "a conditional and a blaming phrase")
         // Words of self-harm are answered with help, not a style note, and help opens from there.
         type("section-1", "Some days I dont want to be alive.")
-        await("help-first")
+        await("help-offer")
         assertEquals(2, onAllNodesWithTag("flag").fetchSemanticsNodes().size, "no style note for them")
         tap("open-help")
         await("help-intro")
-        tap("help-back")
+        press("top-back")
         // Help opened over the letter, which is as it was; it was also kept before help opened.
         await("section-1")
         assertEquals("Some days I dont want to be alive.", editableTextOf("section-1"))
@@ -576,6 +578,44 @@ class AppFlowTest {
     }
 
     @Test
+    fun aLowCheckInAndANoteWithWordsOfSelfHarmEachBringTheHelpCardAfterSaving() = runComposeUiTest {
+        // Whatever is printed meanwhile is kept, to show none of the person's words reach it.
+        val printed = java.io.ByteArrayOutputStream()
+        val (out, err) = System.out to System.err
+        val tee = java.io.PrintStream(printed, true)
+        System.setOut(tee)
+        System.setErr(tee)
+        try {
+            val session = newSession()
+            show(session)
+            firstRun("role-hurt", "first-passcode")
+            press("tab-progress")
+            await("save-check-in")
+            onNodeWithTag("safety").performSemanticsAction(SemanticsActions.SetProgress) { it(1f) }
+            type("check-in-note", "MARKER-CHECKIN quiet evening")
+            tap("save-check-in")
+            await("help-offer")
+            await("checked-in") // saved first; the card is an offer beside it
+            press("tab-journal")
+            tap("new-note")
+            await("body")
+            type("title", "Tonight")
+            type("body", "MARKER-NOTE I keep thinking about the pills in the cabinet")
+            tap("save")
+            await("help-offer")
+            val saved = runBlocking { session.call { it.notes(NoteQuery(), 0, 10) } }
+            assertEquals(listOf("Tonight"), saved.notes.map { it.title }, "the note is saved, whatever it says")
+            assertTrue(onAllNodesWithText("pills", substring = true).fetchSemanticsNodes().size <= 1, "the card does not repeat the note")
+            runBlocking { session.close() }
+        } finally {
+            System.setOut(out)
+            System.setErr(err)
+        }
+        val log = printed.toString()
+        assertTrue("MARKER-" !in log, "no words the person wrote are printed")
+    }
+
+    @Test
     fun helpOpensOverAHalfWrittenNoteAndLeavesItAsItWas() = runComposeUiTest {
         val session = newSession()
         show(session)
@@ -597,7 +637,7 @@ class AppFlowTest {
             assertTrue(onAllNodes(isFocused()).fetchSemanticsNodes().isNotEmpty(), "Tab reaches help's own buttons")
             onRoot().performKeyInput { pressKey(Key.Z) }
         }
-        tap("help-back")
+        press("top-back")
         await("body")
         assertEquals("Half of what I wanted to say", editableTextOf("body"))
         assertEquals("Not saved yet", editableTextOf("title"))
@@ -659,7 +699,7 @@ class AppFlowTest {
         }
         onAllNodesWithText("Details checked on", substring = true).onFirst().assertExists()
         onNodeWithTag("transparency").assertExists()
-        tap("help-back")
+        press("top-back")
         await("unlock")
         runBlocking { session.close() }
     }

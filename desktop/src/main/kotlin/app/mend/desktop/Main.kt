@@ -27,7 +27,9 @@ import app.mend.ffi.fileDeviceKeyStore
 import app.mend.kit.MendSession
 import app.mend.kit.SessionState
 import app.mend.ui.BackNavigation
+import app.mend.ui.HelpActions
 import app.mend.ui.LocalBackNavigation
+import app.mend.ui.LocalHelpActions
 import app.mend.ui.MendApp
 import app.mend.ui.MendStrings
 import app.mend.ui.MendTheme
@@ -89,7 +91,10 @@ fun main(args: Array<String>) {
             title = MendStrings().let { if (discreet) it.discreetName else it.appName },
             onKeyEvent = { it.type == KeyEventType.KeyUp && it.key == Key.Escape && back.back() },
         ) {
-            CompositionLocalProvider(LocalBackNavigation provides back) {
+            // No telephone here: help lines' numbers are copied. The quick exit locks, then
+            // minimises the window.
+            val helpActions = remember { object : HelpActions { override fun leave() { windowState.isMinimized = true } } }
+            CompositionLocalProvider(LocalBackNavigation provides back, LocalHelpActions provides helpActions) {
                 MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, keyIsAFile = true, sharedFiles = DesktopFiles(dir)) }
             }
         }

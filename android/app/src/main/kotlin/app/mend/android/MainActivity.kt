@@ -5,6 +5,8 @@
 // document picker.
 package app.mend.android
 
+import android.net.Uri
+import android.content.Intent
 import android.Manifest
 import android.content.pm.PackageManager
 import android.os.Build
@@ -21,7 +23,9 @@ import androidx.lifecycle.lifecycleScope
 import app.mend.core.DataChange
 import app.mend.core.ToolKind
 import app.mend.ui.BackNavigation
+import app.mend.ui.HelpActions
 import app.mend.ui.LocalBackNavigation
+import app.mend.ui.LocalHelpActions
 import app.mend.ui.MendApp
 import app.mend.ui.MendTheme
 import kotlinx.coroutines.flow.filter
@@ -47,8 +51,25 @@ class MainActivity : ComponentActivity() {
         }
         onBackPressedDispatcher.addCallback(this, backCallback)
         lifecycleScope.launch { snapshotFlow { back.canGoBack }.collect { backCallback.isEnabled = it } }
+        // Help lines open the dialler or a new text (nothing is sent without the person); the
+        // quick exit leaves for the home screen and takes the task out of recents.
+        val helpActions = object : HelpActions {
+            override val canDial: Boolean = packageManager.hasSystemFeature(PackageManager.FEATURE_TELEPHONY)
+
+            override fun call(number: String) {
+                runCatching { startActivity(Intent(Intent.ACTION_DIAL, Uri.fromParts("tel", number, null))) }
+            }
+
+            override fun text(number: String, body: String) {
+                val intent = Intent(Intent.ACTION_SENDTO, Uri.fromParts("smsto", number, null))
+                if (body.isNotEmpty()) intent.putExtra("sms_body", body)
+                runCatching { startActivity(intent) }
+            }
+
+            override fun leave() = finishAndRemoveTask()
+        }
         setContent {
-            CompositionLocalProvider(LocalBackNavigation provides back) {
+            CompositionLocalProvider(LocalBackNavigation provides back, LocalHelpActions provides helpActions) {
                 MendTheme(dark = isSystemInDarkTheme()) { MendApp(session, sharedFiles = sharedFiles) }
             }
         }

@@ -18,6 +18,7 @@ import app.mend.core.DataChange
 import app.mend.core.ReminderFiring
 import app.mend.core.ToolKind
 import app.mend.ffi.MendException
+import app.mend.ffi.installContent
 import app.mend.kit.MendSession
 import app.mend.kit.SessionState
 import app.mend.kit.android.BiometricPromptWords
@@ -55,6 +56,9 @@ class MendApplication : Application(), ReminderHost {
             override fun onActivitySaveInstanceState(activity: Activity, outState: Bundle) = Unit
             override fun onActivityDestroyed(activity: Activity) = Unit
         })
+        // The phone library is built without the program content: the app carries it as
+        // assets (content/<code>.mendcontent) and installs it before anything reads a word.
+        installContentAssets()
         val strings = MendStrings()
         val biometrics = KeystoreBiometricKeeper(
             this,
@@ -113,4 +117,12 @@ class MendApplication : Application(), ReminderHost {
     override suspend fun upcomingReminders(limit: Int): List<ReminderFiring> = session.upcomingReminders(limit)
 
     override suspend fun timeZoneChanged() = session.timeZoneChanged()
+
+    /** Installs every language's program content from the assets, English first. */
+    private fun installContentAssets() {
+        val files = assets.list("content").orEmpty().filter { it.endsWith(".mendcontent") }.sortedBy { it != "en.mendcontent" }
+        for (name in files) {
+            assets.open("content/$name").use { installContent(it.readBytes()) }
+        }
+    }
 }

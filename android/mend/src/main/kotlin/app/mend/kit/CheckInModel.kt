@@ -3,6 +3,7 @@
 // sliders' range comes from the core's limits.
 package app.mend.kit
 
+import app.mend.core.HelpOffer
 import app.mend.core.DataChange
 import app.mend.core.ToolKind
 import app.mend.core.ToolRecord
@@ -24,6 +25,8 @@ data class CheckInState(
     val recent: List<ToolRecord> = emptyList(),
     val busy: Boolean = false,
     val problem: MendException? = null,
+    /** Help the core offered with the last check-in saved (low safety, low scores twice in a week, or a note that sounds dangerous). */
+    val help: HelpOffer? = null,
 ) {
     /** Whether the person has checked in today. */
     val checkedInToday: Boolean get() = today != null
@@ -57,7 +60,9 @@ class CheckInModel(session: MendSession, scope: CoroutineScope) : ScreenModel<Ch
         val s = mutable.value
         mutable.update { it.copy(busy = true, problem = null) }
         val result = attempt { session.call { it.checkIn(s.safety, s.trust, s.connection, s.note) } }
-        mutable.update { it.copy(busy = false, note = if (result.isSuccess) "" else it.note, problem = result.problem) }
+        mutable.update {
+            it.copy(busy = false, note = if (result.isSuccess) "" else it.note, problem = result.problem, help = result.getOrNull()?.help ?: it.help)
+        }
         if (result.isSuccess) refresh()
     }
 }

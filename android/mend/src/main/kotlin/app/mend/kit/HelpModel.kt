@@ -6,6 +6,7 @@ package app.mend.kit
 
 import app.mend.core.Help
 import app.mend.ffi.MendException
+import app.mend.ffi.helpRegion
 import app.mend.ffi.helpResources
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -14,7 +15,12 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
 /** What the help screen shows. */
-data class HelpState(val help: Help? = null, val problem: MendException? = null)
+data class HelpState(
+    val help: Help? = null,
+    /** The region whose lines come first (the core's choice from the time zone and locale). */
+    val region: String? = null,
+    val problem: MendException? = null,
+)
 
 /** Drives the help screen. */
 class HelpModel(session: MendSession, scope: CoroutineScope) : ScreenModel<HelpState>(session, HelpState(), scope) {
@@ -27,8 +33,8 @@ class HelpModel(session: MendSession, scope: CoroutineScope) : ScreenModel<HelpS
     }
 
     override suspend fun refresh() {
-        val region = java.util.Locale.getDefault().country.ifEmpty { null }
-        val result = attempt { withContext(Dispatchers.Default) { helpResources(region) } }
-        mutable.update { result.fold({ help -> it.copy(help = help, problem = null) }, { _ -> it.copy(problem = result.problem) }) }
+        // The place the core chose at start: the time zone's country, else the locale's.
+        val result = attempt { withContext(Dispatchers.Default) { helpRegion().let { region -> region to helpResources(region) } } }
+        mutable.update { result.fold({ (region, help) -> it.copy(help = help, region = region, problem = null) }, { _ -> it.copy(problem = result.problem) }) }
     }
 }

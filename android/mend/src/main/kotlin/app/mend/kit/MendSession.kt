@@ -20,6 +20,7 @@ import app.mend.ffi.createVault
 import app.mend.ffi.defaultKdfParams
 import app.mend.ffi.restoreBackup
 import app.mend.ffi.setLanguage
+import app.mend.ffi.setPlace
 import app.mend.ffi.vaultExists
 import java.time.Instant
 import kotlinx.coroutines.CoroutineDispatcher
@@ -150,7 +151,10 @@ class MendSession(
      * program's language follows the device's, where the core has it.
      */
     suspend fun start(): SessionState = withContext(core) {
-        setLanguage(java.util.Locale.getDefault().toLanguageTag())
+        val tag = java.util.Locale.getDefault().toLanguageTag()
+        setLanguage(tag)
+        // Help lines for where the device is: its time zone's country, else its region.
+        setPlace(tag, java.time.ZoneId.systemDefault().id)
         if (vault == null && vaultExists(path)) {
             val opened = MendVault.open(path, keyStore)
             if (opened.lockState() == LockState.ERASED) {

@@ -1,14 +1,14 @@
 // Writing and editing one note. The core validates; what it refuses comes back as a typed
 // problem naming the field. Typing while a save is under way keeps the note marked unsaved.
-// A saved note with words of self-harm brings the core's offer of help.
+// Saving returns the core's help offer with the note when its words sound dangerous: the note
+// is saved first, whatever it says.
 package app.mend.kit
 
 import app.mend.core.InputField
 import app.mend.core.NoteDraft
-import app.mend.core.PhrasingFlag
+import app.mend.core.HelpOffer
 import app.mend.core.RecordId
 import app.mend.ffi.MendException
-import app.mend.ffi.selfHarmIn
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
@@ -23,8 +23,8 @@ data class EditorState(
     val busy: Boolean = false,
     val deleted: Boolean = false,
     val problem: MendException? = null,
-    /** Words of self-harm in the note as last saved: the screen offers help, in the core's words. */
-    val help: PhrasingFlag? = null,
+    /** Help the core offers for the note as last saved: the screen shows its card. */
+    val help: HelpOffer? = null,
 ) {
     /** Whether this is a new note. */
     val isNew: Boolean get() = id == null
@@ -64,16 +64,11 @@ class NoteEditorModel(session: MendSession, scope: CoroutineScope) : ScreenModel
         if (!before.canSave) return
         mutable.update { it.copy(busy = true, problem = null) }
         val id = before.id
-        val result = attempt {
-            session.call { v ->
-                val summary = if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft)
-                summary to runCatching { selfHarmIn(before.draft.title + "\n" + before.draft.body) }.getOrNull()
-            }
-        }
+        val result = attempt { session.call { v -> if (id == null) v.addNote(before.draft) else v.editNote(id, before.draft) } }
         mutable.update {
             result.fold(
                 // Edits made while saving stay unsaved: only the saved revision moves.
-                { (summary, help) -> it.copy(id = summary.id, busy = false, savedRevision = before.revision, help = help) },
+                { saved -> it.copy(id = saved.note.id, busy = false, savedRevision = before.revision, help = saved.help) },
                 { _ -> it.copy(busy = false, problem = result.problem) },
             )
         }

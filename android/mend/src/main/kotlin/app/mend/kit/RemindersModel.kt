@@ -41,10 +41,10 @@ class RemindersModel(session: MendSession, scope: CoroutineScope, private val sc
     }
 
     /** Adds a reminder. */
-    suspend fun add(reminder: Reminder) = change { session.call { it.addEntry(ToolEntry.Reminder(reminder)) } }
+    suspend fun add(reminder: Reminder) = change { session.call { it.addEntry(ToolEntry.Reminder(reminder)) }; Unit }
 
     /** Replaces a reminder. */
-    suspend fun edit(id: RecordId, reminder: Reminder) = change { session.call { it.editEntry(id, ToolEntry.Reminder(reminder)) } }
+    suspend fun edit(id: RecordId, reminder: Reminder) = change { session.call { it.editEntry(id, ToolEntry.Reminder(reminder)) }; Unit }
 
     /** Switches a reminder on or off. */
     suspend fun setEnabled(record: ToolRecord, enabled: Boolean) {

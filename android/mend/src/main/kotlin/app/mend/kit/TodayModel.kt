@@ -2,6 +2,7 @@
 // (with a response) or skipped, and when the day changes next.
 package app.mend.kit
 
+import app.mend.core.HelpOffer
 import app.mend.core.DailyPrompt
 import app.mend.core.PracticeOutcome
 import app.mend.ffi.MendException
@@ -16,6 +17,8 @@ data class TodayState(
     val nextDayStarts: Instant? = null,
     val busy: Boolean = false,
     val problem: MendException? = null,
+    /** Help the core offered with the response last saved. */
+    val help: HelpOffer? = null,
 ) {
     /** Whether the prompt on screen can still be marked done or skipped. */
     val canSettle: Boolean get() = !busy && prompt != null && prompt.outcome != PracticeOutcome.DONE
@@ -27,12 +30,12 @@ data class TodayState(
 /** Drives the today screen. */
 class TodayModel(session: MendSession, scope: CoroutineScope) : ScreenModel<TodayState>(session, TodayState(), scope) {
 
-    private suspend fun show(block: suspend () -> DailyPrompt) {
+    private suspend fun show(help: HelpOffer? = null, block: suspend () -> DailyPrompt) {
         mutable.update { it.copy(busy = true, problem = null) }
         val result = attempt { block() to session.call { it.nextDayStarts() } }
         mutable.update {
             result.fold(
-                { (prompt, next) -> it.copy(prompt = prompt, nextDayStarts = next, busy = false) },
+                { (prompt, next) -> it.copy(prompt = prompt, nextDayStarts = next, busy = false, help = help ?: it.help) },
                 { _ -> it.copy(busy = false, problem = result.problem) },
             )
         }
@@ -49,7 +52,10 @@ class TodayModel(session: MendSession, scope: CoroutineScope) : ScreenModel<Toda
     /** Marks the prompt on screen as done, with an optional response. */
     suspend fun done(response: String?) {
         val id = mutable.value.prompt?.prompt?.id ?: return
-        show { session.call { it.completePrompt(id, response) } }
+        mutable.update { it.copy(busy = true, problem = null) }
+        val saved = attempt { session.call { it.completePrompt(id, response) } }
+        val done = saved.getOrNull() ?: return mutable.update { it.copy(busy = false, problem = saved.problem) }
+        show(done.help) { done.prompt }
     }
 
     /** Skips the prompt on screen. */

@@ -2,6 +2,7 @@
 // needs, time together, trigger log…): its entries newest first, adding, editing, deleting.
 package app.mend.kit
 
+import app.mend.core.HelpOffer
 import app.mend.core.DataChange
 import app.mend.core.RecordId
 import app.mend.core.ToolEntry
@@ -12,7 +13,13 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.update
 
 /** What a tool's page shows. */
-data class ToolState(val entries: List<ToolRecord> = emptyList(), val busy: Boolean = false, val problem: MendException? = null)
+data class ToolState(
+    val entries: List<ToolRecord> = emptyList(),
+    val busy: Boolean = false,
+    val problem: MendException? = null,
+    /** Help the core offered with the entry last saved. */
+    val help: HelpOffer? = null,
+)
 
 /** Drives the page of [tool]. */
 class ToolModel(session: MendSession, scope: CoroutineScope, private val tool: ToolKind) :
@@ -20,20 +27,28 @@ class ToolModel(session: MendSession, scope: CoroutineScope, private val tool: T
 
     override fun reloadsOn(change: DataChange) = change == DataChange.Tool(tool)
 
-    override suspend fun refresh() = change {}
-
-    private suspend fun change(block: suspend () -> Unit) {
-        mutable.update { it.copy(busy = true, problem = null) }
-        val result = attempt { block(); session.call { it.entries(tool) } }
-        mutable.update { result.fold({ list -> ToolState(entries = list) }, { _ -> it.copy(busy = false, problem = result.problem) }) }
+    // A reload (the core says the tool's entries changed) keeps any help card on screen: it
+    // may follow the very save that showed it.
+    override suspend fun refresh() {
+        val result = attempt { session.call { it.entries(tool) } }
+        mutable.update { result.fold({ list -> it.copy(entries = list, busy = false) }, { _ -> it.copy(problem = result.problem) }) }
     }
 
-    /** Adds an entry. */
-    suspend fun add(entry: ToolEntry) = change { session.call { it.addEntry(entry) } }
+    private suspend fun change(block: suspend () -> HelpOffer?) {
+        // The help card belongs to the save that brought it: a later save or delete replaces it.
+        mutable.update { it.copy(busy = true, problem = null) }
+        val result = attempt { block() to session.call { it.entries(tool) } }
+        mutable.update {
+            result.fold({ (help, list) -> ToolState(entries = list, help = help) }, { _ -> it.copy(busy = false, problem = result.problem) })
+        }
+    }
 
-    /** Replaces an entry. */
-    suspend fun edit(id: RecordId, entry: ToolEntry) = change { session.call { it.editEntry(id, entry) } }
+    /** Adds an entry; the core's help offer for it, if any, is shown with the list. */
+    suspend fun add(entry: ToolEntry) = change { session.call { it.addEntry(entry) }.help }
+
+    /** Replaces an entry, likewise. */
+    suspend fun edit(id: RecordId, entry: ToolEntry) = change { session.call { it.editEntry(id, entry) }.help }
 
     /** Deletes an entry. */
-    suspend fun delete(id: RecordId) = change { session.call { it.deleteEntry(id) } }
+    suspend fun delete(id: RecordId) = change { session.call { it.deleteEntry(id) }; null }
 }

@@ -36,7 +36,7 @@ class ScreensTest {
         val scope = testScope()
         val files = FolderSharedFiles()
         val session = newSession()
-        val kept = session.call { it.addNote(NoteDraft("For the session", "What I want to bring.", null, emptyList())) }
+        val kept = session.call { it.addNote(NoteDraft("For the session", "What I want to bring.", null, emptyList())) }.note
         session.call { it.addNote(NoteDraft("Private", "Not for anyone else.", null, emptyList())) }
         val model = SummaryModel(session, scope, files)
         model.refresh()
@@ -78,8 +78,9 @@ class ScreensTest {
         editor.edit { it.copy(title = "Tonight", body = "Some days I dont want to be alive.") }
         editor.save()
         val help = assertNotNull(editor.state.value.help, "help is offered")
-        assertEquals(app.mend.core.PhrasingReason.SELF_HARM, help.reason)
-        assertTrue(help.label.isNotBlank() && !editor.state.value.dirty, "the note is kept")
+        assertEquals(listOf(app.mend.core.DangerKind.SELF_HARM), help.danger)
+        assertTrue(help.title.isNotBlank() && !editor.state.value.dirty, "the note is kept")
+        assertTrue(help.paragraphs.none { "alive" in it }, "the card never repeats what was written")
         editor.edit { it.copy(body = "We walked by the river and talked.") }
         editor.save()
         assertEquals(null, editor.state.value.help, "an ordinary note brings no offer")
@@ -313,9 +314,14 @@ class ScreensTest {
         letter.open()
         assertEquals(4, letter.state.value.info?.sections?.size)
         letter.edit(0, "I'm sorry if you were hurt.")
-        assertEquals("if you were hurt", letter.state.value.flags[0].single().excerpt)
+        assertTrue("if" in letter.state.value.flags(0).single().excerpt)
         letter.edit(0, "I lied to you for months.")
-        assertTrue(letter.state.value.flags[0].isEmpty())
+        assertTrue(letter.state.value.flags(0).isEmpty())
+        // A threat gets help and no writing tips, in any worksheet.
+        letter.edit(1, "I'll make your life hell if you see a lawyer.")
+        assertTrue(letter.state.value.flags(1).isEmpty())
+        assertEquals(true, letter.state.value.help?.danger?.contains(app.mend.core.DangerKind.THREAT_OR_CONTROL))
+        letter.edit(1, "")
         letter.save()
         assertTrue(letter.state.value.saved)
         eventually { letters.state.value.entries.size == 1 } // the list reloads by itself
